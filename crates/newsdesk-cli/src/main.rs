@@ -1,0 +1,67 @@
+//! The `newsdesk` command line: annotate documents, evaluate and train models.
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "newsdesk", version, about = "Fast, accurate analysis of English news text")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate plain-text files, JSONL or stdin; one JSON document per line out.
+    Annotate(cmd::annotate::Args),
+    /// Measure accuracy on annotated data; prints one JSON object.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Stance of documents towards one or more claims.
+    Stance(cmd::stance::Args),
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Tokens, words and sentences against a CoNLL-U file (CoNLL 2018 definitions).
+    Tokenize(cmd::eval_tokenize::Args),
+    /// Entity-level precision, recall and F1 on gold tokens.
+    Ner(cmd::eval_ner::Args),
+    /// Quote spans and speakers against a quotes JSONL file.
+    Quotes(cmd::eval_quotes::Args),
+    /// FNC-1 score and macro F1 on FNC-1 style CSV files.
+    Stance(cmd::eval_stance::Args),
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train an entity recognizer.
+    Ner(cmd::train_ner::Args),
+    /// Train a stance classifier.
+    Stance(cmd::train_stance::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Annotate(a) => cmd::annotate::run(a),
+        Command::Stance(a) => cmd::stance::run(a),
+        Command::Eval(EvalCommand::Tokenize(a)) => cmd::eval_tokenize::run(a),
+        Command::Eval(EvalCommand::Ner(a)) => cmd::eval_ner::run(a),
+        Command::Eval(EvalCommand::Quotes(a)) => cmd::eval_quotes::run(a),
+        Command::Eval(EvalCommand::Stance(a)) => cmd::eval_stance::run(a),
+        Command::Train(TrainCommand::Ner(a)) => cmd::train_ner::run(a),
+        Command::Train(TrainCommand::Stance(a)) => cmd::train_stance::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newsdesk: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The document: text plus layers, and its versioned JSON form.
+use crate::layers::{ClaimStance, Entity, Quote};
+use crate::CoreError;
+use newsdesk_tokenize::{Sentence, Token};
+use serde::{Deserialize, Serialize};
+
+/// Identifier of the JSON schema written by [`Doc::to_json`].
+pub const SCHEMA: &str = "newsdesk.doc/1";
+
+/// A processed document. All layers locate their spans by offsets into `text`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Doc {
+    /// Always [`SCHEMA`] for documents made by this build.
+    pub schema: String,
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub sents: Vec<Sentence>,
+    #[serde(default)]
+    pub ents: Vec<Entity>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Claims to measure stance against (input to the stance component).
+    #[serde(default)]
+    pub claims: Vec<String>,
+    #[serde(default)]
+    pub stances: Vec<ClaimStance>,
+}
+
+impl Doc {
+    pub fn new(text: String, tokens: Vec<Token>, sents: Vec<Sentence>) -> Doc {
+        Doc {
+            schema: SCHEMA.to_string(),
+            text,
+            tokens,
+            sents,
+            ents: Vec::new(),
+            quotes: Vec::new(),
+            claims: Vec::new(),
+            stances: Vec::new(),
+        }
+    }
+
+    /// Text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.text)
+    }
+
+    /// Serialize to the versioned JSON schema (one line, no trailing newline).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("Doc serialization cannot fail")
+    }
+
+    /// Parse a document written by [`Doc::to_json`], checking schema and offsets.
+    pub fn from_json(json: &str) -> Result<Doc, CoreError> {
+        let doc: Doc = serde_json::from_str(json)?;
+        if doc.schema != SCHEMA {
+            return Err(CoreError::Schema { found: doc.schema, expected: SCHEMA });
+        }
+        doc.validate()?;
+        Ok(doc)
+    }
+
+    /// Check that tokens tile the text and every layer points inside it.
+    pub fn validate(&self) -> Result<(), CoreError> {
+        let len = self.text.len() as u32;
+        let mut pos = 0u32;
+        for (i, t) in self.tokens.iter().enumerate() {
+            if t.start != pos || t.end < t.start || t.ws_end < t.end || t.ws_end > len {
+                return Err(CoreError::Invalid(format!("token {i} does not continue at byte {pos}")));
+            }
+            if !self.text.is_char_boundary(t.start as usize) || !self.text.is_char_boundary(t.end as usize) {
+                return Err(CoreError::Invalid(format!("token {i} is not on char boundaries")));
+            }
+            pos = t.ws_end;
+        }
+        if pos != len {
+            return Err(CoreError::Invalid(format!("tokens end at byte {pos}, text has {len}")));
+        }
+        let n = self.tokens.len() as u32;
+        for (i, s) in self.sents.iter().enumerate() {
+            if s.start > s.end || s.end > n {
+                return Err(CoreError::Invalid(format!("sentence {i} out of range")));
+            }
+        }
+        for (i, e) in self.ents.iter().enumerate() {
+            if e.start >= e.end || e.end > n {
+                return Err(CoreError::Invalid(format!("entity {i} out of range")));
+            }
+        }
+        Ok(())
+    }
+}

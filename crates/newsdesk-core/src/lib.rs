@@ -1,0 +1,26 @@
+//! The newsdesk document model shared by every stage.
+//!
+//! A [`Doc`] owns the text and its layers (tokens, sentences, entities,
+//! quotes, stances), all located by offsets into the text. Stages implement
+//! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
+//!
+//! ```
+//! use newsdesk_core::Doc;
+//! use newsdesk_tokenize::{Tokenizer, SentenceSplitter};
+//! let text = "Painter said so. He left.";
+//! let tokens = Tokenizer::default().tokenize(text);
+//! let sents = SentenceSplitter::default().split(text, &tokens);
+//! let doc = Doc::new(text.to_string(), tokens, sents);
+//! let json = doc.to_json();
+//! assert_eq!(Doc::from_json(&json).unwrap(), doc);
+//! ```
+mod component;
+mod doc;
+mod error;
+mod layers;
+
+pub use component::Component;
+pub use doc::{Doc, SCHEMA};
+pub use error::CoreError;
+pub use layers::*;
+pub use newsdesk_tokenize as tokenize;

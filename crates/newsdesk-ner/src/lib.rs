@@ -1,0 +1,1 @@
+//! Named-entity recognition for newsdesk (work in progress).

@@ -1,0 +1,1 @@
+//! Quotes, speakers and stance for newsdesk (work in progress).

@@ -1,0 +1,10 @@
+use thiserror::Error;
+
+/// Errors of the tokenize crate.
+#[derive(Debug, Error)]
+pub enum TokenizeError {
+    #[error("{path}:{line}: {message}")]
+    Conllu { path: String, line: usize, message: String },
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}

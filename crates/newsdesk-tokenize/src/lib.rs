@@ -1,0 +1,19 @@
+//! Lossless, offset-exact tokenizer and sentence splitter for English news text.
+//!
+//! ```
+//! use newsdesk_tokenize::Tokenizer;
+//! let text = "The U.S. and EU met in Washington, D.C. on Monday.";
+//! let tok = Tokenizer::default();
+//! let tokens = tok.tokenize(text);
+//! let rebuilt: String = tokens.iter().map(|t| format!("{}{}", t.text(text), t.whitespace(text))).collect();
+//! assert_eq!(rebuilt, text);
+//! ```
+mod error;
+mod sentence;
+mod token;
+mod tokenizer;
+
+pub use error::TokenizeError;
+pub use sentence::{SentenceSplitter, Sentence};
+pub use token::*;
+pub use tokenizer::Tokenizer;

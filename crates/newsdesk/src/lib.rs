@@ -1,0 +1,29 @@
+//! newsdesk: fast, accurate analysis of English news text.
+//!
+//! This facade is the crate Rust users depend on: a [`Pipeline`] that runs a
+//! tokenizer, a sentence splitter and annotation components over documents,
+//! one at a time or in parallel batches, producing [`Doc`]s.
+//!
+//! ```
+//! use newsdesk::prelude::*;
+//! let nlp = Pipeline::blank();
+//! let doc = nlp.process("The EU met on Monday. Talks went well.");
+//! assert_eq!(doc.sents.len(), 2);
+//! let docs = nlp.process_batch(&["One.", "Two."]);
+//! assert_eq!(docs[1].text, "Two.");
+//! ```
+mod error;
+mod pipeline;
+
+pub use error::Error;
+pub use newsdesk_core::{
+    CharSpan, ClaimStance, Component, Doc, Entity, EntitySource, Quote, Speaker, SpeakerStance,
+    StanceScores, SCHEMA,
+};
+pub use newsdesk_tokenize::{SentenceSplitter, Sentence, Token, TokenKind, Tokenizer};
+pub use pipeline::{Pipeline, NUM_THREADS_ENV};
+
+/// The types most programs need.
+pub mod prelude {
+    pub use crate::{Doc, Entity, Error, Pipeline, Quote, Token};
+}
