@@ -1,0 +1,1 @@
+//! CLI behaviour tests (annotate, bad input, eval commands).

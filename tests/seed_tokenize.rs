@@ -1,0 +1,1 @@
+//! Golden tokenizer/sentence tests on the seed article (filled by the tokenizer work).
