@@ -1,5 +1,7 @@
 //! The `newsdesk` command line: annotate documents, evaluate and train models.
 mod cmd;
+mod progress;
+mod records;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

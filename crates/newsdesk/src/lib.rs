@@ -13,6 +13,7 @@
 //! assert_eq!(docs[1].text, "Two.");
 //! ```
 mod error;
+mod load;
 mod pipeline;
 
 pub use error::Error;
@@ -21,9 +22,10 @@ pub use newsdesk_core::{
     StanceScores, SCHEMA,
 };
 pub use newsdesk_tokenize::{SentenceSplitter, Sentence, Token, TokenKind, Tokenizer};
+pub use load::load;
 pub use pipeline::{Pipeline, NUM_THREADS_ENV};
 
 /// The types most programs need.
 pub mod prelude {
-    pub use crate::{Doc, Entity, Error, Pipeline, Quote, Token};
+    pub use crate::{load, Doc, Entity, Error, Pipeline, Quote, Token};
 }

@@ -1,0 +1,193 @@
+//! Streaming input records for `annotate`: plain-text files (one document
+//! each), JSONL files (one document per line) or stdin. Every problem becomes
+//! a [`RecordError`] naming file and line; reading then goes on.
+use serde_json::{Map, Value};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+
+/// One document to annotate.
+#[derive(Debug)]
+pub struct Record {
+    /// `file` or `file:line` (`<stdin>` for standard input).
+    pub source: String,
+    pub text: String,
+    /// Claims to measure stance against (from `--claim` and a `claims` field).
+    pub claims: Vec<String>,
+    /// Other fields of a JSONL record, passed through unchanged.
+    pub fields: Map<String, Value>,
+}
+
+/// A record that could not be read.
+#[derive(Debug)]
+pub struct RecordError {
+    pub source: String,
+    pub message: String,
+}
+
+pub type Item = Result<Record, RecordError>;
+
+/// How input files are read.
+#[derive(Clone, Debug)]
+pub struct Format {
+    pub jsonl: bool,
+    pub text_field: String,
+}
+
+/// Iterates over the records of all inputs in order (`-` or none = stdin).
+pub struct Records {
+    inputs: std::vec::IntoIter<String>,
+    format: Format,
+    current: Option<(String, Box<dyn BufRead>, usize)>,
+}
+
+impl Records {
+    pub fn new(mut inputs: Vec<String>, format: Format) -> Records {
+        if inputs.is_empty() {
+            inputs.push("-".to_string());
+        }
+        Records { inputs: inputs.into_iter(), format, current: None }
+    }
+
+    fn open(path: &str) -> Result<(String, Box<dyn BufRead>), RecordError> {
+        if path == "-" {
+            return Ok(("<stdin>".to_string(), Box::new(BufReader::new(std::io::stdin()))));
+        }
+        File::open(path)
+            .map(|f| (path.to_string(), Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>))
+            .map_err(|e| RecordError { source: path.to_string(), message: format!("cannot open: {e}") })
+    }
+
+    fn next_jsonl(&mut self) -> Option<Item> {
+        let (name, reader, line_no) = self.current.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            *line_no += 1;
+            let source = format!("{name}:{line_no}");
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.current = None;
+                    return Some(Err(RecordError { source, message: format!("read error: {e}") }));
+                }
+            }
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return Some(parse_jsonl_line(&buf, source, &self.format.text_field));
+        }
+    }
+}
+
+impl Iterator for Records {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if self.current.is_some() {
+                if let Some(item) = self.next_jsonl() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let path = self.inputs.next()?;
+            let (name, mut reader) = match Self::open(&path) {
+                Ok(x) => x,
+                Err(e) => return Some(Err(e)),
+            };
+            if self.format.jsonl {
+                self.current = Some((name, reader, 0));
+                continue;
+            }
+            let mut bytes = Vec::new();
+            if let Err(e) = reader.read_to_end(&mut bytes) {
+                return Some(Err(RecordError { source: name, message: format!("read error: {e}") }));
+            }
+            return Some(decode(bytes, &name).map(|text| Record {
+                source: name,
+                text,
+                claims: Vec::new(),
+                fields: Map::new(),
+            }));
+        }
+    }
+}
+
+fn decode(bytes: Vec<u8>, source: &str) -> Result<String, RecordError> {
+    String::from_utf8(bytes).map_err(|e| RecordError {
+        source: source.to_string(),
+        message: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })
+}
+
+/// Parse one JSONL line into a record (text field required, `claims` optional).
+pub fn parse_jsonl_line(line: &[u8], source: String, text_field: &str) -> Item {
+    let err = |message: String| RecordError { source: source.clone(), message };
+    let line = std::str::from_utf8(line)
+        .map_err(|e| err(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
+    let Value::Object(mut fields) = value else {
+        return Err(err("expected a JSON object".to_string()));
+    };
+    let text = match fields.remove(text_field) {
+        Some(Value::String(s)) => s,
+        Some(other) => return Err(err(format!("field {text_field:?} is not a string but {}", kind(&other)))),
+        None => return Err(err(format!("missing text field {text_field:?}"))),
+    };
+    let claims = match fields.get("claims") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| err("field \"claims\" must be an array of strings".to_string()))?,
+        Some(other) => return Err(err(format!("field \"claims\" must be an array, not {}", kind(other)))),
+    };
+    Ok(Record { source, text, claims, fields })
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(line: &str) -> Item {
+        parse_jsonl_line(line.as_bytes(), "f.jsonl:3".into(), "text")
+    }
+
+    #[test]
+    fn good_line_keeps_other_fields_and_claims() {
+        let r = parse(r#"{"id": 7, "text": "Hi.", "claims": ["a"]}"#).unwrap();
+        assert_eq!(r.text, "Hi.");
+        assert_eq!(r.claims, vec!["a"]);
+        assert_eq!(r.fields["id"], 7);
+        assert!(!r.fields.contains_key("text"));
+    }
+
+    #[test]
+    fn bad_lines_name_the_problem_and_place() {
+        let e = parse("{not json").unwrap_err();
+        assert_eq!(e.source, "f.jsonl:3");
+        assert!(e.message.starts_with("malformed JSON"), "{}", e.message);
+        assert!(parse(r#"{"body": "x"}"#).unwrap_err().message.contains("missing text field \"text\""));
+        assert!(parse(r#"{"text": 3}"#).unwrap_err().message.contains("not a string but a number"));
+        assert!(parse(r#"[1]"#).unwrap_err().message.contains("JSON object"));
+        assert!(parse(r#"{"text": "x", "claims": [1]}"#).unwrap_err().message.contains("array of strings"));
+        let bad = parse_jsonl_line(b"{\"text\": \"\xff\"}", "f:1".into(), "text").unwrap_err();
+        assert!(bad.message.contains("invalid UTF-8 at byte 10"), "{}", bad.message);
+    }
+}
