@@ -19,14 +19,3 @@ pub fn data_dir() -> Option<PathBuf> {
 pub fn data_file(rel: &str) -> Option<PathBuf> {
     data_dir().map(|d| d.join(rel))
 }
-
-/// Path to the built `newsdesk` binary (cargo builds it for integration tests
-/// of the workspace; we locate it next to the test executable).
-pub fn newsdesk_bin() -> PathBuf {
-    let mut p = std::env::current_exe().expect("test executable path");
-    p.pop();
-    if p.ends_with("deps") {
-        p.pop();
-    }
-    p.join(format!("newsdesk{}", std::env::consts::EXE_SUFFIX))
-}

@@ -1,1 +1,0 @@
-//! CLI behaviour tests (annotate, bad input, eval commands).
