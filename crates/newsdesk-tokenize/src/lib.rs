@@ -8,12 +8,17 @@
 //! let rebuilt: String = tokens.iter().map(|t| format!("{}{}", t.text(text), t.whitespace(text))).collect();
 //! assert_eq!(rebuilt, text);
 //! ```
+mod chars;
 mod error;
+mod features;
+mod kind;
 mod sentence;
 mod token;
 mod tokenizer;
 
 pub use error::TokenizeError;
+pub use features::{classify, like_num, lower, norm, prefix, pretokenized, shape, suffix, text_flags};
+pub use kind::kind_of;
 pub use sentence::{SentenceSplitter, Sentence};
 pub use token::*;
 pub use tokenizer::Tokenizer;

@@ -45,7 +45,7 @@ impl Tokenizer {
             chars = cw;
             last = ws_end;
             let ws = &text[e..ws_end];
-            let mut flags = 0;
+            let mut flags = crate::features::classify(&text[s..e]).1;
             if !ws.is_empty() { flags |= FLAG_SPACE_AFTER; }
             if ws.contains('\n') { flags |= FLAG_NEWLINE_AFTER; }
             if ws.matches('\n').count() >= 2 { flags |= FLAG_PARAGRAPH_AFTER; }

@@ -1,0 +1,380 @@
+//! Per-token string features computed on demand: normalized form, lowercase,
+//! shape, prefix/suffix, and the kind/flags classification of a single token.
+use crate::chars::{is_bracket, is_punct_char, is_quote};
+use crate::token::*;
+use std::borrow::Cow;
+
+/// Normalized form: typographic quotes become ASCII (`’` → `'`, `“` → `"`),
+/// Penn Treebank / OntoNotes escapes are read back (`-LRB-` → `(`, ``` `` ```
+/// and `''` → `"`, `/.` → `.`, `/?` → `?`, `/-` → `-`, `\*` → `*`), the
+/// ellipsis character becomes `...`, em dashes `--` and en dashes `-`.
+/// Borrows when nothing changes.
+pub fn norm(s: &str) -> Cow<'_, str> {
+    let whole = match s {
+        "-LRB-" => "(",
+        "-RRB-" => ")",
+        "-LSB-" => "[",
+        "-RSB-" => "]",
+        "-LCB-" => "{",
+        "-RCB-" => "}",
+        "``" | "''" => "\"",
+        "`" => "'",
+        "/." => ".",
+        "/?" => "?",
+        "/-" => "-",
+        "\\*" => "*",
+        "\\*\\*" => "**",
+        "—" | "―" | "---" => "--",
+        "–" => "-",
+        "…" => "...",
+        _ => "",
+    };
+    if !whole.is_empty() {
+        return Cow::Borrowed(whole);
+    }
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    if !s.chars().any(|c| norm_char(c).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match norm_char(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn norm_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '‘' | '’' | '‚' | '‛' | '′' | '´' => "'",
+        '“' | '”' | '„' | '‟' | '″' => "\"",
+        '…' => "...",
+        '—' | '―' => "--",
+        '–' | '‐' | '‑' => "-",
+        _ => return None,
+    })
+}
+
+/// Lowercase form, borrowing when already lowercase.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else if s.chars().any(|c| c.is_uppercase()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Word shape as spaCy computes it: upper-case letters → `X`, other letters
+/// → `x`, digits → `d`, everything else kept; runs of the same shape
+/// character are cut after 4 (`Washington` → `Xxxxx`, `2024` → `dddd`,
+/// `U.S.` → `X.X.`).
+pub fn shape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(16));
+    let mut last = '\0';
+    let mut run = 0usize;
+    for c in s.chars() {
+        let sc = if c.is_alphabetic() {
+            if c.is_uppercase() {
+                'X'
+            } else {
+                'x'
+            }
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if sc == last {
+            run += 1;
+        } else {
+            run = 0;
+            last = sc;
+        }
+        if run < 4 {
+            out.push(sc);
+        }
+    }
+    out
+}
+
+/// The first `n` chars of `s` (all of `s` if shorter).
+pub fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The last `n` chars of `s` (all of `s` if shorter).
+pub fn suffix(s: &str, n: usize) -> &str {
+    if n == 0 {
+        return &s[s.len()..];
+    }
+    match s.char_indices().rev().nth(n - 1) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// Number words that make a token `like_num` (as spaCy's English `like_num`).
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion", "quadrillion", "gajillion",
+    "bazillion", "dozen", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "thousandth",
+    "millionth", "billionth",
+];
+
+/// spaCy-like `like_num`: `10`, `10,000`, `3.5`, `-2`, `1/2`, `21st`, `ten`.
+pub fn like_num(s: &str) -> bool {
+    let t = s.trim_start_matches(['+', '-', '±', '~']);
+    if t.is_empty() {
+        return false;
+    }
+    let b = t.as_bytes();
+    if b.iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') {
+        return b.iter().any(u8::is_ascii_digit);
+    }
+    if let Some((n, d)) = t.split_once('/') {
+        if !n.is_empty() && !d.is_empty() && n.bytes().chain(d.bytes()).all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    if b.len() > 2 && b[0].is_ascii_digit() {
+        let (digits, suf) = b.split_at(b.len() - 2);
+        let suf = [suf[0].to_ascii_lowercase(), suf[1].to_ascii_lowercase()];
+        if digits.iter().all(u8::is_ascii_digit) && matches!(&suf, b"st" | b"nd" | b"rd" | b"th") {
+            return true;
+        }
+    }
+    if b.len() <= 12 && b[0].is_ascii_alphabetic() {
+        let mut buf = [0u8; 12];
+        for (d, c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        let w = &buf[..b.len()];
+        return NUMBER_WORDS.iter().any(|n| n.as_bytes() == w);
+    }
+    false
+}
+
+/// Case and character-class flags of a token's text (not the whitespace
+/// flags, which depend on what follows). ASCII fast path.
+pub fn text_flags(s: &str) -> Flags {
+    if s.is_empty() {
+        return 0;
+    }
+    let mut flags = 0;
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let (mut up, mut low, mut digit) = (0usize, 0usize, 0usize);
+        let mut punct = true;
+        for &c in b {
+            if c.is_ascii_uppercase() {
+                up += 1;
+            } else if c.is_ascii_lowercase() {
+                low += 1;
+            } else if c.is_ascii_digit() {
+                digit += 1;
+            }
+            punct &= is_punct_char(c as char);
+        }
+        if up + low == b.len() {
+            flags |= FLAG_ALPHA;
+        }
+        if digit == b.len() {
+            flags |= FLAG_DIGIT;
+        }
+        if punct {
+            flags |= FLAG_PUNCT;
+        }
+        if up > 0 && low == 0 {
+            flags |= FLAG_UPPER;
+        }
+        if low > 0 && up == 0 {
+            flags |= FLAG_LOWER;
+        }
+        if b[0].is_ascii_uppercase() && up == 1 && low > 0 {
+            flags |= FLAG_TITLE;
+        }
+    } else {
+        let (mut up, mut low, mut n, mut alpha, mut digit) = (0usize, 0usize, 0usize, 0usize, 0usize);
+        let mut punct = true;
+        let mut first_upper = false;
+        for (i, c) in s.chars().enumerate() {
+            n += 1;
+            if c.is_alphabetic() {
+                alpha += 1;
+            }
+            if c.is_uppercase() {
+                up += 1;
+                first_upper |= i == 0;
+            } else if c.is_lowercase() {
+                low += 1;
+            }
+            if c.is_numeric() {
+                digit += 1;
+            }
+            punct &= is_punct_char(c);
+        }
+        if alpha == n {
+            flags |= FLAG_ALPHA;
+        }
+        if digit == n {
+            flags |= FLAG_DIGIT;
+        }
+        if punct {
+            flags |= FLAG_PUNCT;
+        }
+        if up > 0 && low == 0 {
+            flags |= FLAG_UPPER;
+        }
+        if low > 0 && up == 0 {
+            flags |= FLAG_LOWER;
+        }
+        if first_upper && up == 1 && low > 0 {
+            flags |= FLAG_TITLE;
+        }
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    if s.chars().all(is_quote) || matches!(s, "``" | "''") {
+        flags |= FLAG_QUOTE;
+    }
+    if (s.chars().count() == 1 && is_bracket(first))
+        || matches!(s, "-LRB-" | "-RRB-" | "-LSB-" | "-RSB-" | "-LCB-" | "-RCB-")
+    {
+        flags |= FLAG_BRACKET;
+    }
+    if like_num(s) {
+        flags |= FLAG_LIKE_NUM;
+    }
+    flags
+}
+
+/// Kind and flags of one standalone token, as the tokenizer assigns them.
+pub fn classify(s: &str) -> (TokenKind, Flags) {
+    let kind = crate::kind::kind_of(s);
+    let mut flags = text_flags(s);
+    if matches!(kind, TokenKind::Url | TokenKind::Email) {
+        flags |= FLAG_LIKE_URL;
+    }
+    if kind == TokenKind::Punct {
+        flags |= FLAG_PUNCT;
+    }
+    (kind, flags)
+}
+
+/// Tokens for text that is already split into words (e.g. gold NER tokens):
+/// the text is the words joined by single spaces, one token per word with the
+/// kind and flags the tokenizer would give it.
+pub fn pretokenized(words: &[&str]) -> (String, Vec<Token>) {
+    let len: usize = words.iter().map(|w| w.len() + 1).sum();
+    let mut text = String::with_capacity(len);
+    let mut tokens = Vec::with_capacity(words.len());
+    let mut chars = 0u32;
+    for (i, w) in words.iter().enumerate() {
+        let start = text.len() as u32;
+        text.push_str(w);
+        let end = text.len() as u32;
+        let nchars = w.chars().count() as u32;
+        let last = i + 1 == words.len();
+        if !last {
+            text.push(' ');
+        }
+        let (kind, mut flags) = classify(w);
+        if !last {
+            flags |= FLAG_SPACE_AFTER;
+        }
+        let ws = u32::from(!last);
+        tokens.push(Token {
+            start,
+            end,
+            ws_end: end + ws,
+            char_start: chars,
+            char_end: chars + nchars,
+            char_ws_end: chars + nchars + ws,
+            kind,
+            flags,
+        });
+        chars += nchars + ws;
+    }
+    (text, tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_maps_quotes_and_escapes() {
+        assert_eq!(norm("Monday’s"), "Monday's");
+        assert_eq!(norm("-LRB-"), "(");
+        assert_eq!(norm("``"), "\"");
+        assert_eq!(norm("/."), ".");
+        assert_eq!(norm("“Hi”"), "\"Hi\"");
+        assert!(matches!(norm("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn shape_like_spacy() {
+        assert_eq!(shape("Washington"), "Xxxxx");
+        assert_eq!(shape("2024"), "dddd");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("G-20"), "X-dd");
+        assert_eq!(shape("e-mail"), "x-xxxx");
+    }
+
+    #[test]
+    fn prefix_suffix_are_char_based() {
+        assert_eq!(prefix("Zürich", 2), "Zü");
+        assert_eq!(suffix("Zürich", 3), "ich");
+        assert_eq!(suffix("ab", 3), "ab");
+        assert_eq!(prefix("ab", 0), "");
+        assert_eq!(suffix("ab", 0), "");
+    }
+
+    #[test]
+    fn lower_borrows_when_possible() {
+        assert!(matches!(lower("abc"), Cow::Borrowed(_)));
+        assert_eq!(lower("ÄBC"), "äbc");
+    }
+
+    #[test]
+    fn flags() {
+        let f = text_flags("Washington");
+        assert!(f & FLAG_TITLE != 0 && f & FLAG_ALPHA != 0 && f & FLAG_UPPER == 0);
+        assert!(text_flags("NATO") & FLAG_UPPER != 0);
+        assert!(text_flags("10,000") & FLAG_LIKE_NUM != 0);
+        assert!(text_flags("21st") & FLAG_LIKE_NUM != 0);
+        assert!(text_flags("million") & FLAG_LIKE_NUM != 0);
+        assert!(text_flags("“") & FLAG_QUOTE != 0);
+        assert!(text_flags("(") & FLAG_BRACKET != 0);
+        assert!(text_flags("-LRB-") & FLAG_BRACKET != 0);
+        assert!(text_flags(",") & FLAG_PUNCT != 0);
+    }
+
+    #[test]
+    fn pretokenized_tiles() {
+        let (text, toks) = pretokenized(&["Zürich", "’s", "U.S.", "-LRB-"]);
+        assert_eq!(text, "Zürich ’s U.S. -LRB-");
+        let words: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+        assert_eq!(words, ["Zürich", "’s", "U.S.", "-LRB-"]);
+        assert_eq!(toks[1].char_start, 7);
+        assert_eq!(toks[3].char_ws_end as usize, text.chars().count());
+        assert_eq!(toks[3].ws_end as usize, text.len());
+        assert_eq!(toks[3].kind, TokenKind::Punct);
+        assert!(toks[0].has(FLAG_SPACE_AFTER) && !toks[3].has(FLAG_SPACE_AFTER));
+    }
+}
