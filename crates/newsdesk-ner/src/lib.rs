@@ -1,1 +1,49 @@
-//! Named-entity recognition for newsdesk (work in progress).
+//! Named-entity recognition for newsdesk: readers for OntoNotes, CoNLL-2003
+//! and WNUT-17, an averaged structured perceptron over BILOU tags with
+//! constrained Viterbi decoding, a compact versioned model file, the shipped
+//! models, and the `ner` and `entity_ruler` pipeline components.
+//!
+//! ```no_run
+//! use newsdesk_core::{Component, Doc};
+//! use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
+//! use newsdesk_ner::{NerComponent, NerModel};
+//! let model = NerModel::embedded("ontonotes").unwrap();
+//! let text = "Christopher Painter spoke in Washington on Monday.";
+//! let tokens = Tokenizer::default().tokenize(text);
+//! let sents = SentenceSplitter::default().split(text, &tokens);
+//! let mut doc = Doc::new(text.to_string(), tokens, sents);
+//! NerComponent::new(model).process(&mut doc).unwrap();
+//! for e in &doc.ents {
+//!     println!("{} {} {:.2}", &text[doc.tokens[e.start as usize].start as usize..doc.tokens[e.end as usize - 1].end as usize], e.label, e.score);
+//! }
+//! ```
+mod clusters;
+mod component;
+mod decode;
+mod embedded;
+mod error;
+mod eval;
+mod features;
+mod format;
+mod hash;
+mod model;
+mod reader;
+mod ruler;
+
+mod tags;
+mod train;
+
+pub use clusters::Clusters;
+pub use embedded::EMBEDDED;
+pub use component::NerComponent;
+pub use decode::{Lattice, Transitions};
+pub use error::NerError;
+pub use eval::{evaluate, fit_temperature, Counts, Evaluation};
+pub use features::{FeatureConfig, TEMPLATES};
+pub use format::{Header, FORMAT_VERSION, MAGIC};
+pub use model::{Annotator, ModelCard, NerModel, Prediction, TypeScore};
+pub use reader::{parse, read_file, spans_from_tags, Document, Format, GoldSentence};
+pub use ruler::{EntityRuler, Pattern, PatternBody, TokenPattern};
+
+pub use tags::{Part, Span, TagSet};
+pub use train::{file_sha256, train, TrainEvent, TrainOptions};

@@ -1,9 +1,98 @@
-//! `newsdesk train ner` (not implemented yet).
+//! `newsdesk train ner`: train an entity recognizer on a CoNLL-style file,
+//! picking the epoch by dev F1; the model card records data checksums, the
+//! command line, seed and dev scores.
 use super::CmdResult;
+use crate::progress;
+use newsdesk_ner::{file_sha256, read_file, train, Clusters, Format, ModelCard, TrainEvent, TrainOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Training file.
+    #[arg(long)]
+    train: PathBuf,
+    /// Dev file (model selection only).
+    #[arg(long)]
+    dev: PathBuf,
+    /// ontonotes | conll2003 | wnut17
+    #[arg(long)]
+    format: String,
+    /// Where to write the model.
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Word clusters (`word<TAB>bitpath` lines) to use as features and ship in the model.
+    #[arg(long)]
+    clusters: Option<PathBuf>,
+    /// Ignore features seen fewer times than this in training.
+    #[arg(long, default_value_t = 1)]
+    min_count: u32,
+    /// Drop averaged weights smaller than this (absolute).
+    #[arg(long, default_value_t = 0.01)]
+    prune: f32,
+    /// Model name for the card (default: the output file stem).
+    #[arg(long)]
+    name: Option<String>,
+}
 
-pub fn run(_args: Args) -> CmdResult {
-    Err("not implemented yet".into())
+pub fn run(args: Args) -> CmdResult {
+    let format: Format = args.format.parse()?;
+    let train_docs = read_file(&args.train, format)?;
+    let dev_docs = read_file(&args.dev, format)?;
+    let clusters = args.clusters.as_deref().map(Clusters::read).transpose()?;
+    let mut features = newsdesk_ner::FeatureConfig::default();
+    if clusters.is_none() {
+        features.cluster_prefixes.clear();
+    }
+    let card = ModelCard {
+        name: args.name.clone().unwrap_or_else(|| args.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()),
+        format: args.format.clone(),
+        train_file: file_name(&args.train),
+        train_sha256: file_sha256(&args.train)?,
+        dev_file: file_name(&args.dev),
+        dev_sha256: file_sha256(&args.dev)?,
+        clusters_file: args.clusters.as_deref().map(file_name),
+        clusters_sha256: args.clusters.as_deref().map(file_sha256).transpose()?,
+        command: std::env::args().collect::<Vec<_>>().join(" "),
+        ..ModelCard::default()
+    };
+    let opts = TrainOptions { epochs: args.epochs, seed: args.seed, features, clusters, min_count: args.min_count, prune: args.prune, card };
+    let mut pb = progress::bar(None, "sentences");
+    let model = train(&train_docs, &dev_docs, opts, |ev| match ev {
+        TrainEvent::Prepared { sentences, features, tags } => {
+            eprintln!("train ner: {sentences} sentences, {features} features, {tags} tags, {} epochs", args.epochs);
+            pb = progress::bar(Some(*sentences as u64), "sentences");
+        }
+        TrainEvent::Step { epoch, done } => {
+            pb.set_message(format!("epoch {epoch}"));
+            pb.set_position(*done as u64);
+        }
+        TrainEvent::Epoch { epoch, dev, errors, seconds } => {
+            pb.println(format!(
+                "epoch {epoch}: dev P {:.4} R {:.4} F1 {:.4}  ({errors} sentences with errors, {seconds:.1}s)",
+                dev.precision, dev.recall, dev.f1
+            ));
+            if !pb.is_hidden() {
+                pb.reset();
+            } else {
+                eprintln!("epoch {epoch}: dev P {:.4} R {:.4} F1 {:.4}  ({errors} sentences with errors, {seconds:.1}s)", dev.precision, dev.recall, dev.f1);
+            }
+        }
+    })?;
+    pb.finish_and_clear();
+    model.save(&args.out)?;
+    let card = model.card();
+    let size = std::fs::metadata(&args.out)?.len();
+    eprintln!("best epoch {} dev F1 {:.4}; {} features, {} weights; wrote {} ({:.1} MB)", card.best_epoch, card.dev.f1, card.features, card.weights, args.out.display(), size as f64 / 1e6);
+    let card_path = args.out.with_extension("card.json");
+    std::fs::write(&card_path, serde_json::to_string_pretty(card)? + "\n")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }

@@ -1,0 +1,148 @@
+//! Entity-level scoring with conlleval semantics (exact span and type match),
+//! and running a model over gold-tokenized documents.
+use crate::model::{NerModel, TypeScore};
+use crate::reader::Document;
+use crate::tags::Span;
+use newsdesk_core::tokenize::pretokenized;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// Matched / predicted / gold entity counts, overall and per type.
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
+    by_type: BTreeMap<String, [usize; 3]>,
+}
+
+impl Counts {
+    /// Add one sentence's gold and predicted spans.
+    pub fn add(&mut self, gold: &[Span], pred: &[Span]) {
+        let g: HashSet<&Span> = gold.iter().collect();
+        for p in pred {
+            let c = self.by_type.entry(p.label.clone()).or_default();
+            c[1] += 1;
+            if g.contains(p) {
+                c[0] += 1;
+            }
+        }
+        for s in gold {
+            self.by_type.entry(s.label.clone()).or_default()[2] += 1;
+        }
+    }
+
+    pub fn overall(&self) -> TypeScore {
+        let mut t = [0usize; 3];
+        for c in self.by_type.values() {
+            for k in 0..3 {
+                t[k] += c[k];
+            }
+        }
+        score(t)
+    }
+
+    pub fn per_type(&self) -> BTreeMap<String, TypeScore> {
+        self.by_type.iter().map(|(k, &c)| (k.clone(), score(c))).collect()
+    }
+}
+
+fn score([matched, predicted, gold]: [usize; 3]) -> TypeScore {
+    let precision = if predicted == 0 { 0.0 } else { matched as f64 / predicted as f64 };
+    let recall = if gold == 0 { 0.0 } else { matched as f64 / gold as f64 };
+    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    TypeScore { precision, recall, f1, support: gold }
+}
+
+/// The result of [`evaluate`] (the JSON printed by `newsdesk eval ner`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Evaluation {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub per_type: BTreeMap<String, TypeScore>,
+    pub tokens: usize,
+    pub seconds: f64,
+}
+
+/// Run `model` over the gold tokens of `docs` (via `pretokenized`, no
+/// re-tokenization) and score it. Also returns `(margin, correct)` per
+/// predicted entity, for fitting the confidence temperature.
+pub fn evaluate(model: &NerModel, docs: &[Document]) -> (Evaluation, Vec<(f32, bool)>) {
+    let started = std::time::Instant::now();
+    let mut counts = Counts::default();
+    let mut tokens = 0;
+    let mut margins = Vec::new();
+    let mut ann = model.annotator();
+    for doc in docs {
+        ann.new_document();
+        for sent in &doc.sentences {
+            let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
+            let (text, toks) = pretokenized(&words);
+            let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+            tokens += texts.len();
+            let pred: Vec<Span> = ann
+                .sentence(&texts, &toks)
+                .into_iter()
+                .map(|p| {
+                    margins.push((p.margin, false));
+                    Span { start: p.start, end: p.end, label: model.labels()[p.label].clone() }
+                })
+                .collect();
+            let gold: HashSet<&Span> = sent.spans.iter().collect();
+            let first = margins.len() - pred.len();
+            for (m, p) in margins[first..].iter_mut().zip(&pred) {
+                m.1 = gold.contains(p);
+            }
+            counts.add(&sent.spans, &pred);
+        }
+    }
+    let o = counts.overall();
+    let eval = Evaluation {
+        precision: o.precision,
+        recall: o.recall,
+        f1: o.f1,
+        per_type: counts.per_type(),
+        tokens,
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    (eval, margins)
+}
+
+/// The temperature (from a fixed grid) that best predicts, by log-loss,
+/// whether an entity with a given margin is correct.
+pub fn fit_temperature(margins: &[(f32, bool)]) -> f32 {
+    let grid = (0..40).map(|i| 0.05 * 1.25f32.powi(i));
+    let loss = |t: f32| -> f64 {
+        margins
+            .iter()
+            .map(|&(m, ok)| {
+                let p = crate::model::confidence(m, t).clamp(1e-6, 1.0 - 1e-6) as f64;
+                -(if ok { p.ln() } else { (1.0 - p).ln() })
+            })
+            .sum()
+    };
+    grid.map(|t| (t, loss(t))).fold((1.0, f64::INFINITY), |a, b| if b.1 < a.1 { b } else { a }).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_match_scoring() {
+        let s = |a, b, l: &str| Span { start: a, end: b, label: l.to_string() };
+        let mut c = Counts::default();
+        c.add(&[s(0, 2, "PER"), s(3, 4, "ORG")], &[s(0, 2, "PER"), s(3, 5, "ORG"), s(6, 7, "LOC")]);
+        let o = c.overall();
+        assert!((o.precision - 1.0 / 3.0).abs() < 1e-9 && (o.recall - 0.5).abs() < 1e-9);
+        let t = c.per_type();
+        assert_eq!(t["PER"].f1, 1.0);
+        assert_eq!(t["ORG"].f1, 0.0);
+        assert_eq!(t["LOC"].support, 0);
+    }
+
+    #[test]
+    fn temperature_grows_with_margin_spread() {
+        let data: Vec<(f32, bool)> = (0..100).map(|i| (i as f32 * 0.1, i > 30)).collect();
+        let t = fit_temperature(&data);
+        assert!(t > 0.05 && t < 100.0, "{t}");
+    }
+}

@@ -1,0 +1,210 @@
+//! Feature extraction: every token gets a fixed number of static feature
+//! hashes (word, lowercase, shape, affixes, ±2 window, conjunctions, word
+//! clusters); document memory adds dynamic ones at decoding time.
+//!
+//! String features come from `newsdesk_tokenize`'s `norm`, `lower`, `shape`,
+//! `prefix` and `suffix`, so training (on gold words) and inference (on
+//! tokenizer output) see the same forms.
+use crate::clusters::Clusters;
+use crate::hash::{finish, hash_str, mix};
+use newsdesk_core::tokenize::{lower, norm, prefix, shape, suffix, Token, FLAG_LOWER, FLAG_TITLE, FLAG_UPPER};
+
+/// Which feature templates a model uses (stored in the model file).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FeatureConfig {
+    /// Version of the template set below; models with another version are refused.
+    pub templates: u32,
+    /// Cluster path prefix lengths used (empty: no cluster features).
+    pub cluster_prefixes: Vec<usize>,
+}
+
+/// The template version this build extracts.
+pub const TEMPLATES: u32 = 1;
+
+impl Default for FeatureConfig {
+    fn default() -> FeatureConfig {
+        FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![4, 6, 10, 20] }
+    }
+}
+
+/// Per-token string hashes computed once per sentence.
+#[derive(Clone, Copy, Default)]
+struct TokenHashes {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    cls: u64,
+    affix: [u64; 8],
+    clusters: [u64; 4],
+    cluster_full: u64,
+}
+
+const BOS: u64 = 0x0123_4567_89ab_cdef;
+const EOS: u64 = 0x0fed_cba9_8765_4321;
+
+/// Reusable buffers for feature extraction (keeps inference allocation-light).
+#[derive(Default)]
+pub struct Extractor {
+    toks: Vec<TokenHashes>,
+    words: Vec<u64>,
+    lowers: Vec<u64>,
+}
+
+/// Number of static features per token for a config.
+pub fn static_count(config: &FeatureConfig) -> usize {
+    27 + if config.cluster_prefixes.is_empty() { 0 } else { config.cluster_prefixes.len() + 5 }
+}
+
+/// Key of the document-memory feature "this word was last tagged `tag`".
+#[inline]
+pub fn memory_key(tag: usize) -> u64 {
+    finish(mix(mix(0xdead_beef, 900), tag as u64))
+}
+
+/// Key of the document-memory feature for the lowercase form.
+#[inline]
+pub fn memory_lower_key(tag: usize) -> u64 {
+    finish(mix(mix(0xdead_beef, 901), tag as u64))
+}
+
+impl Extractor {
+    /// Static features of each token of a sentence, appended to `out`
+    /// (`static_count(config)` per token). `texts[i]` is the text of `tokens[i]`.
+    pub fn extract(&mut self, config: &FeatureConfig, clusters: Option<&Clusters>, texts: &[&str], tokens: &[Token], out: &mut Vec<u64>) {
+        let n = texts.len();
+        self.toks.clear();
+        self.words.clear();
+        self.lowers.clear();
+        let all_caps = n > 2 && tokens.iter().all(|t| !t.has(FLAG_LOWER));
+        for (text, tok) in texts.iter().zip(tokens) {
+            let w = norm(text);
+            let l = lower(&w);
+            let sh = shape(&w);
+            let mut th = TokenHashes {
+                word: hash_str(&w),
+                lower: hash_str(&l),
+                shape: hash_str(&sh),
+                cls: (tok.flags & (FLAG_TITLE | FLAG_UPPER | FLAG_LOWER)) as u64 | ((tok.kind as u64) << 16),
+                ..TokenHashes::default()
+            };
+            for k in 0..4 {
+                th.affix[k] = hash_str(prefix(&l, k + 1));
+                th.affix[4 + k] = hash_str(suffix(&l, k + 1));
+            }
+            if let Some(c) = clusters {
+                let path = c.get(&w).or_else(|| c.get(&l));
+                if let Some(p) = path {
+                    for (slot, &len) in th.clusters.iter_mut().zip(&config.cluster_prefixes) {
+                        *slot = hash_str(&p[..len.min(p.len())]) | 1;
+                    }
+                    th.cluster_full = hash_str(p) | 1;
+                }
+            }
+            self.words.push(th.word);
+            self.lowers.push(th.lower);
+            self.toks.push(th);
+        }
+        let get = |i: isize| -> TokenHashes {
+            if i < 0 {
+                TokenHashes { word: BOS, lower: BOS, shape: BOS, cls: BOS, ..TokenHashes::default() }
+            } else if i as usize >= n {
+                TokenHashes { word: EOS, lower: EOS, shape: EOS, cls: EOS, ..TokenHashes::default() }
+            } else {
+                self.toks[i as usize]
+            }
+        };
+        let caps = all_caps as u64;
+        for i in 0..n as isize {
+            let (p2, p1, c, n1, n2) = (get(i - 2), get(i - 1), get(i), get(i + 1), get(i + 2));
+            let first = (i == 0) as u64;
+            let mut f = |template: u64, parts: &[u64]| {
+                let mut h = mix(0x5151_5151, template);
+                for &p in parts {
+                    h = mix(h, p);
+                }
+                out.push(finish(h));
+            };
+            f(0, &[]);
+            f(1, &[c.word]);
+            f(2, &[c.lower]);
+            f(3, &[c.shape]);
+            for k in 0..8 {
+                f(4 + k as u64, &[c.affix[k]]);
+            }
+            f(12, &[p1.lower]);
+            f(13, &[n1.lower]);
+            f(14, &[p2.lower]);
+            f(15, &[n2.lower]);
+            f(16, &[p1.shape]);
+            f(17, &[n1.shape]);
+            f(18, &[p1.lower, c.lower]);
+            f(19, &[c.lower, n1.lower]);
+            f(20, &[p1.shape, c.shape, n1.shape]);
+            f(21, &[c.shape, first]);
+            f(22, &[c.lower, c.cls, first]);
+            f(23, &[c.shape, caps]);
+            f(24, &[p1.lower, c.shape]);
+            f(25, &[c.shape, n1.lower]);
+            f(26, &[p1.cls, c.cls, n1.cls, caps]);
+            if clusters.is_some() && !config.cluster_prefixes.is_empty() {
+                for k in 0..config.cluster_prefixes.len() {
+                    f(30 + k as u64, &[c.clusters[k]]);
+                }
+                f(40, &[c.cluster_full]);
+                f(41, &[p1.cluster_full]);
+                f(42, &[n1.cluster_full]);
+                f(43, &[p1.clusters[1], c.clusters[1]]);
+                f(44, &[c.clusters[1], n1.clusters[1]]);
+            }
+        }
+    }
+}
+
+impl Extractor {
+    /// Hashes of the exact and lowercase form of token `i` of the last sentence.
+    pub fn word_hashes(&self, i: usize) -> (u64, u64) {
+        (self.words[i], self.lowers[i])
+    }
+
+    /// [`Extractor::word_hashes`] of all tokens of the last sentence.
+    pub fn all_word_hashes(&self) -> (&[u64], &[u64]) {
+        (&self.words, &self.lowers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdesk_core::tokenize::pretokenized;
+
+    #[test]
+    fn fixed_count_and_context_sensitivity() {
+        let cfg = FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![] };
+        let mut ex = Extractor::default();
+        let words = ["Painter", "said", "so"];
+        let (text, toks) = pretokenized(&words);
+        let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+        let mut out = Vec::new();
+        ex.extract(&cfg, None, &texts, &toks, &mut out);
+        assert_eq!(out.len(), 3 * static_count(&cfg));
+        let words2 = ["Painter", "said", "no"];
+        let (text2, toks2) = pretokenized(&words2);
+        let texts2: Vec<&str> = toks2.iter().map(|t| t.text(&text2)).collect();
+        let mut out2 = Vec::new();
+        ex.extract(&cfg, None, &texts2, &toks2, &mut out2);
+        let k = static_count(&cfg);
+        assert_eq!(out[1], out2[1], "the word feature of token 0 does not depend on context");
+        assert_ne!(out[..k], out2[..k], "the +2 window of token 0 differs");
+    }
+
+    #[test]
+    fn clusters_add_features() {
+        let cfg = FeatureConfig::default();
+        let cl = Clusters::parse("Paris\t010110\n", "t").unwrap();
+        let (text, toks) = pretokenized(&["Paris", "Paris"]);
+        let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+        let mut out = Vec::new();
+        Extractor::default().extract(&cfg, Some(&cl), &texts, &toks, &mut out);
+        assert_eq!(out.len(), 2 * static_count(&cfg));
+    }
+}

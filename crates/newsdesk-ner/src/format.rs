@@ -1,0 +1,221 @@
+//! The model file format (little-endian):
+//!
+//! | bytes | content |
+//! |---|---|
+//! | 8 | magic `NDSKNER\x1a` |
+//! | 4 | format version (u32, [`FORMAT_VERSION`]) |
+//! | 4 + h | header length, then a JSON [`Header`]: labels, feature config, temperature, weight scale, counts, model card |
+//! | 8·k | feature keys (u64), sorted |
+//! | k | number of weights per key (u8) |
+//! | w | tag of each weight (u8) |
+//! | 2·w | weights (i16, times `scale`) |
+//! | 4·(l² + 2l) | transition, start and end scores (f32) |
+//! | c | word clusters as `word<TAB>path` lines (UTF-8) |
+//! | 8 | checksum of everything before it |
+use crate::clusters::Clusters;
+use crate::decode::Transitions;
+use crate::features::{FeatureConfig, TEMPLATES};
+use crate::hash::hash_bytes;
+use crate::model::{ModelCard, NerModel, Rows};
+use crate::tags::TagSet;
+use crate::NerError;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// First bytes of every model file.
+pub const MAGIC: &[u8; 8] = b"NDSKNER\x1a";
+/// Version of the layout this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The JSON header of a model file.
+#[derive(Serialize, Deserialize)]
+pub struct Header {
+    pub labels: Vec<String>,
+    pub scheme: String,
+    pub features: FeatureConfig,
+    pub temperature: f32,
+    pub scale: f32,
+    pub keys: usize,
+    pub weights: usize,
+    pub cluster_bytes: usize,
+    pub card: ModelCard,
+}
+
+impl NerModel {
+    /// Serialize (weights quantized to i16 with one global scale).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let r = &self.rows;
+        let max = r.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        let mut keys: Vec<(u64, u32)> = r.index.iter().map(|(&k, &v)| (k, v)).collect();
+        keys.sort_unstable();
+        let clusters: String = self.clusters.as_ref().map(|c| c.sorted().iter().map(|(w, p)| format!("{w}\t{p}\n")).collect()).unwrap_or_default();
+        let header = Header {
+            labels: self.tags.types().to_vec(),
+            scheme: "BILOU".into(),
+            features: self.config.clone(),
+            temperature: self.temperature,
+            scale,
+            keys: keys.len(),
+            weights: r.tags.len(),
+            cluster_bytes: clusters.len(),
+            card: self.card.clone(),
+        };
+        let json = serde_json::to_vec(&header).expect("header serializes");
+        let mut out = Vec::with_capacity(64 + json.len() + keys.len() * 9 + r.tags.len() * 3 + clusters.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+        out.extend_from_slice(&json);
+        for &(k, _) in &keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for &(_, row) in &keys {
+            out.push((r.start[row as usize + 1] - r.start[row as usize]) as u8);
+        }
+        let ranges = || keys.iter().map(|&(_, row)| r.start[row as usize] as usize..r.start[row as usize + 1] as usize);
+        for range in ranges() {
+            out.extend_from_slice(&r.tags[range]);
+        }
+        for range in ranges() {
+            for &w in &r.weights[range] {
+                out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+            }
+        }
+        for v in self.trans.trans.iter().chain(&self.trans.start).chain(&self.trans.end) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(clusters.as_bytes());
+        let sum = hash_bytes(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Read a model written by [`NerModel::to_bytes`], checking everything.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err(NerError::NotAModel("missing the newsdesk NER magic bytes".into()));
+        }
+        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+        if version != FORMAT_VERSION {
+            return Err(NerError::Incompatible(format!("file format version {version}, this build reads version {FORMAT_VERSION}")));
+        }
+        if bytes.len() < 24 {
+            return Err(NerError::Corrupt("truncated file".into()));
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        if hash_bytes(body) != u64::from_le_bytes(sum.try_into().expect("8 bytes")) {
+            return Err(NerError::Corrupt("checksum mismatch (truncated or damaged file)".into()));
+        }
+        let mut cur = Cursor { bytes: body, at: 12 };
+        let hlen = u32::from_le_bytes(cur.take(4)?.try_into().expect("4 bytes")) as usize;
+        let header: Header = serde_json::from_slice(cur.take(hlen)?).map_err(|e| NerError::Corrupt(format!("bad header: {e}")))?;
+        if header.features.templates != TEMPLATES {
+            return Err(NerError::Incompatible(format!("feature templates version {}, this build extracts version {TEMPLATES}", header.features.templates)));
+        }
+        if header.scheme != "BILOU" || header.labels.is_empty() || header.labels.len() > 63 {
+            return Err(NerError::Incompatible(format!("unsupported tag scheme {:?} with {} labels", header.scheme, header.labels.len())));
+        }
+        let tags = TagSet::new(header.labels.clone());
+        let l = tags.len();
+        let need = header.keys.checked_mul(9).and_then(|a| a.checked_add(header.weights.checked_mul(3)?)).and_then(|a| a.checked_add(4 * (l * l + 2 * l))?.checked_add(header.cluster_bytes));
+        if need != Some(body.len() - cur.at) {
+            return Err(NerError::Corrupt("section sizes do not match the header".into()));
+        }
+        let keys = cur.take(8 * header.keys)?;
+        let lens = cur.take(header.keys)?;
+        let tag_bytes = cur.take(header.weights)?;
+        let weight_bytes = cur.take(2 * header.weights)?;
+        let mut rows = Rows { index: HashMap::default(), start: Vec::with_capacity(header.keys + 1), tags: tag_bytes.to_vec(), weights: Vec::with_capacity(header.weights) };
+        rows.index.reserve(header.keys);
+        rows.start.push(0);
+        let mut total = 0usize;
+        for (i, (k, &n)) in keys.chunks_exact(8).zip(lens).enumerate() {
+            rows.index.insert(u64::from_le_bytes(k.try_into().expect("8 bytes")), i as u32);
+            total += n as usize;
+            rows.start.push(total as u32);
+        }
+        if total != header.weights || rows.tags.iter().any(|&t| t as usize >= l) {
+            return Err(NerError::Corrupt("weight rows do not match the label set".into()));
+        }
+        rows.weights.extend(weight_bytes.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * header.scale));
+        let floats: Vec<f32> = cur.take(4 * (l * l + 2 * l))?.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes"))).collect();
+        let trans = Transitions::with_scores(&tags, floats[..l * l].to_vec(), floats[l * l..l * l + l].to_vec(), floats[l * l + l..].to_vec());
+        let cluster_text = std::str::from_utf8(cur.take(header.cluster_bytes)?).map_err(|_| NerError::Corrupt("clusters are not UTF-8".into()))?;
+        let clusters = if header.features.cluster_prefixes.is_empty() || cluster_text.is_empty() { None } else { Some(Clusters::parse(cluster_text, "model clusters")?) };
+        Ok(NerModel { tags, config: header.features, clusters, rows, trans, temperature: header.temperature, card: header.card })
+    }
+
+    /// Read a model file.
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<NerModel, NerError> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| NerError::io(path, e))?;
+        NerModel::from_bytes(&bytes)
+    }
+
+    /// Write a model file.
+    pub fn save(&self, path: impl AsRef<std::path::Path>) -> Result<(), NerError> {
+        let path = path.as_ref();
+        std::fs::write(path, self.to_bytes()).map_err(|e| NerError::io(path, e))
+    }
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], NerError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| NerError::Corrupt("truncated file".into()))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::{parse, Format};
+    use crate::train::{train, TrainOptions};
+
+    fn tiny() -> NerModel {
+        let text = "John\tB-PER\nlives\tO\nin\tO\nParis\tB-LOC\n\nMary\tB-PER\nSmith\tI-PER\nvisited\tO\nRome\tB-LOC\n\n";
+        let docs = parse(text, Format::Wnut17, "tiny").unwrap();
+        let mut opts = TrainOptions { epochs: 3, ..TrainOptions::default() };
+        opts.features.cluster_prefixes.clear();
+        train(&docs, &docs, opts, |_| {}).unwrap()
+    }
+
+    #[test]
+    fn round_trip_keeps_predictions() {
+        let m = tiny();
+        let bytes = m.to_bytes();
+        let back = NerModel::from_bytes(&bytes).unwrap();
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.labels(), m.labels());
+        let (text, toks) = newsdesk_core::tokenize::pretokenized(&["Mary", "Smith", "visited", "Paris"]);
+        let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+        let a = m.annotator().sentence(&texts, &toks);
+        let b = back.annotator().sentence(&texts, &toks);
+        assert_eq!(a.len(), b.len());
+        assert!(a.iter().zip(&b).all(|(x, y)| (x.start, x.end, x.label) == (y.start, y.end, y.label)));
+    }
+
+    #[test]
+    fn truncated_foreign_and_incompatible_files_are_errors() {
+        let bytes = tiny().to_bytes();
+        for cut in [0, 5, 12, 30, bytes.len() / 2, bytes.len() - 1] {
+            assert!(NerModel::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        assert!(matches!(NerModel::from_bytes(b"PK\x03\x04 not a model at all"), Err(NerError::NotAModel(_))));
+        let mut newer = bytes.clone();
+        newer[8] = 99;
+        assert!(matches!(NerModel::from_bytes(&newer), Err(NerError::Incompatible(_))));
+        let mut flipped = bytes.clone();
+        let mid = flipped.len() / 2;
+        flipped[mid] ^= 0x40;
+        assert!(matches!(NerModel::from_bytes(&flipped), Err(NerError::Corrupt(_))));
+    }
+}

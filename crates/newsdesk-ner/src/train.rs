@@ -1,0 +1,333 @@
+//! Training: an averaged structured perceptron over BILOU tags with Viterbi
+//! decoding, document memory from the model's own earlier predictions, and
+//! model selection on the dev set after every epoch.
+use crate::clusters::Clusters;
+use crate::decode::{Lattice, Transitions};
+use crate::eval::{evaluate, fit_temperature};
+use crate::features::{memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
+use crate::hash::HashKeyed;
+use crate::model::{Memory, ModelCard, NerModel, Rows, TypeScore};
+use crate::reader::Document;
+use crate::tags::TagSet;
+use crate::NerError;
+use newsdesk_core::tokenize::pretokenized;
+use std::collections::{BTreeSet, HashMap};
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    pub features: FeatureConfig,
+    pub clusters: Option<Clusters>,
+    /// Features seen fewer times than this in training are not used.
+    pub min_count: u32,
+    /// Averaged weights smaller than this (absolute) are dropped from the model.
+    pub prune: f32,
+    /// Provenance copied into the model card (scores and counts are filled in).
+    pub card: ModelCard,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions { epochs: 12, seed: 1, features: FeatureConfig::default(), clusters: None, min_count: 1, prune: 0.01, card: ModelCard::default() }
+    }
+}
+
+/// What happens during training, for progress display.
+#[derive(Clone, Debug)]
+pub enum TrainEvent {
+    /// Data prepared: sentences per epoch, features, tags.
+    Prepared { sentences: usize, features: usize, tags: usize },
+    /// Sentences done in the current epoch.
+    Step { epoch: usize, done: usize },
+    /// An epoch ended, with the dev scores of its averaged model.
+    Epoch { epoch: usize, dev: TypeScore, errors: usize, seconds: f64 },
+}
+
+const MISSING: u32 = u32::MAX;
+
+struct Sent {
+    /// Offset of the first token in the token arrays.
+    at: usize,
+    n: usize,
+}
+
+struct Data {
+    docs: Vec<Vec<Sent>>,
+    /// Row ids of static features (`k` per token).
+    ids: Vec<u32>,
+    words: Vec<u64>,
+    lowers: Vec<u64>,
+    gold: Vec<u16>,
+    tokens: usize,
+}
+
+/// The learner's dense weights with lazy averaging (`avg = w - u / c`).
+struct Weights {
+    l: usize,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    trans: Transitions,
+    tu: Vec<f32>,
+    su: Vec<f32>,
+    eu: Vec<f32>,
+    c: f32,
+}
+
+impl Weights {
+    #[inline]
+    fn bump(&mut self, row: u32, tag: usize, d: f32) {
+        let i = row as usize * self.l + tag;
+        self.w[i] += d;
+        self.u[i] += self.c * d;
+    }
+}
+
+/// Train a model on `train`, choosing the epoch by F1 on `dev`.
+pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_event: impl FnMut(&TrainEvent)) -> Result<NerModel, NerError> {
+    let types: BTreeSet<&str> = train.iter().flat_map(|d| &d.sentences).flat_map(|s| &s.spans).map(|s| s.label.as_str()).collect();
+    if types.is_empty() {
+        return Err(NerError::Training("the training data has no entities".into()));
+    }
+    if types.len() > 63 {
+        return Err(NerError::Training(format!("{} entity types; at most 63 are supported", types.len())));
+    }
+    let tags = TagSet::new(types.into_iter().map(String::from).collect());
+    let l = tags.len();
+    let (data, index) = prepare(train, &tags, &opts)?;
+    let rows = index.len();
+    on_event(&TrainEvent::Prepared { sentences: data.docs.iter().map(Vec::len).sum(), features: rows, tags: l });
+    let mem_rows: Vec<[u32; 2]> = (0..l).map(|t| [index[&memory_key(t)], index[&memory_lower_key(t)]]).collect();
+    let mut wt = Weights {
+        l,
+        w: vec![0.0; rows * l],
+        u: vec![0.0; rows * l],
+        trans: Transitions::new(&tags),
+        tu: vec![0.0; l * l],
+        su: vec![0.0; l],
+        eu: vec![0.0; l],
+        c: 1.0,
+    };
+    let k = static_count(&opts.features);
+    let mut rng = SplitMix(opts.seed);
+    let mut order: Vec<usize> = (0..data.docs.len()).collect();
+    let mut best: Option<(f64, usize, NerModel)> = None;
+    let (mut emis, mut lat, mut path, mut memory) = (Vec::new(), Lattice::default(), Vec::new(), Memory::default());
+    let mut mem_used: Vec<[Option<u32>; 2]> = Vec::new();
+    for epoch in 1..=opts.epochs {
+        let started = std::time::Instant::now();
+        rng.shuffle(&mut order);
+        let (mut done, mut errors) = (0, 0);
+        for &d in &order {
+            memory.clear();
+            for s in &data.docs[d] {
+                let toks = s.at..s.at + s.n;
+                emis.clear();
+                emis.resize(s.n * l, 0.0);
+                mem_used.clear();
+                for (j, t) in toks.clone().enumerate() {
+                    let row = &mut emis[j * l..(j + 1) * l];
+                    for &id in &data.ids[t * k..(t + 1) * k] {
+                        if id != MISSING {
+                            add(row, &wt.w[id as usize * l..(id as usize + 1) * l]);
+                        }
+                    }
+                    let [exact, lowered] = memory.tags(data.words[t], data.lowers[t]);
+                    let used = [exact.map(|t| mem_rows[t][0]), lowered.map(|t| mem_rows[t][1])];
+                    for &id in used.iter().flatten() {
+                        add(row, &wt.w[id as usize * l..(id as usize + 1) * l]);
+                    }
+                    mem_used.push(used);
+                }
+                wt.trans.viterbi(&emis, &mut lat, &mut path);
+                let gold = &data.gold[toks.clone()];
+                if path.iter().zip(gold).any(|(&p, &g)| p != g as usize) {
+                    errors += 1;
+                    update(&mut wt, &data, s, k, &path, &mem_used);
+                }
+                wt.c += 1.0;
+                memory.update(&data.words[toks.clone()], &data.lowers[toks], &path);
+                done += 1;
+                if done % 2000 == 0 {
+                    on_event(&TrainEvent::Step { epoch, done });
+                }
+            }
+        }
+        let model = averaged(&wt, &index, &tags, &opts);
+        let (eval, margins) = evaluate(&model, dev);
+        let dev_score = TypeScore { precision: eval.precision, recall: eval.recall, f1: eval.f1, support: eval.per_type.values().map(|t| t.support).sum() };
+        on_event(&TrainEvent::Epoch { epoch, dev: dev_score.clone(), errors, seconds: started.elapsed().as_secs_f64() });
+        if best.as_ref().is_none_or(|b| eval.f1 > b.0) {
+            let mut model = model;
+            model.temperature = fit_temperature(&margins);
+            model.card.dev = dev_score;
+            model.card.dev_per_type = eval.per_type;
+            model.card.best_epoch = epoch;
+            best = Some((eval.f1, epoch, model));
+        }
+    }
+    let (_, _, mut model) = best.ok_or_else(|| NerError::Training("no epochs were run".into()))?;
+    model.card.epochs = opts.epochs;
+    model.card.seed = opts.seed;
+    model.card.train_tokens = data.tokens;
+    model.card.features = model.rows.index.len();
+    model.card.weights = model.rows.tags.len();
+    Ok(model)
+}
+
+#[inline]
+fn add(out: &mut [f32], row: &[f32]) {
+    for (o, w) in out.iter_mut().zip(row) {
+        *o += w;
+    }
+}
+
+fn update(wt: &mut Weights, data: &Data, s: &Sent, k: usize, path: &[usize], mem_used: &[[Option<u32>; 2]]) {
+    let l = wt.l;
+    let gold: Vec<usize> = data.gold[s.at..s.at + s.n].iter().map(|&g| g as usize).collect();
+    for j in 0..s.n {
+        let (g, p) = (gold[j], path[j]);
+        if g != p {
+            let t = s.at + j;
+            for &id in data.ids[t * k..(t + 1) * k].iter().filter(|&&id| id != MISSING).chain(mem_used[j].iter().flatten()) {
+                wt.bump(id, g, 1.0);
+                wt.bump(id, p, -1.0);
+            }
+        }
+        let c = wt.c;
+        if j == 0 {
+            if g != p {
+                wt.trans.start[g] += 1.0;
+                wt.su[g] += c;
+                wt.trans.start[p] -= 1.0;
+                wt.su[p] -= c;
+            }
+        } else if (gold[j - 1], g) != (path[j - 1], p) {
+            let (a, b) = (gold[j - 1] * l + g, path[j - 1] * l + p);
+            wt.trans.trans[a] += 1.0;
+            wt.tu[a] += c;
+            wt.trans.trans[b] -= 1.0;
+            wt.tu[b] -= c;
+        }
+        if j + 1 == s.n && g != p {
+            wt.trans.end[g] += 1.0;
+            wt.eu[g] += c;
+            wt.trans.end[p] -= 1.0;
+            wt.eu[p] -= c;
+        }
+    }
+}
+
+/// The averaged, pruned, sparse model of the current weights.
+fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, opts: &TrainOptions) -> NerModel {
+    let l = wt.l;
+    let avg = |w: f32, u: f32| w - u / wt.c;
+    let mut keys: Vec<(u64, u32)> = index.iter().map(|(&k, &r)| (k, r)).collect();
+    keys.sort_unstable();
+    let mut rows = Rows { index: HashMap::default(), start: vec![0], tags: Vec::new(), weights: Vec::new() };
+    for (key, r) in keys {
+        let base = r as usize * l;
+        let before = rows.tags.len();
+        for t in 0..l {
+            let v = avg(wt.w[base + t], wt.u[base + t]);
+            if v.abs() >= opts.prune {
+                rows.tags.push(t as u8);
+                rows.weights.push(v);
+            }
+        }
+        if rows.tags.len() > before {
+            rows.index.insert(key, rows.start.len() as u32 - 1);
+            rows.start.push(rows.tags.len() as u32);
+        }
+    }
+    let trans: Vec<f32> = wt.trans.trans.iter().zip(&wt.tu).map(|(&w, &u)| avg(w, u)).collect();
+    let start: Vec<f32> = wt.trans.start.iter().zip(&wt.su).map(|(&w, &u)| avg(w, u)).collect();
+    let end: Vec<f32> = wt.trans.end.iter().zip(&wt.eu).map(|(&w, &u)| avg(w, u)).collect();
+    NerModel {
+        tags: tags.clone(),
+        config: opts.features.clone(),
+        clusters: opts.clusters.clone(),
+        rows,
+        trans: Transitions::with_scores(tags, trans, start, end),
+        temperature: 1.0,
+        card: opts.card.clone(),
+    }
+}
+
+/// Extract static features of all training tokens and index them.
+fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions) -> Result<(Data, HashMap<u64, u32, HashKeyed>), NerError> {
+    let k = static_count(&opts.features);
+    let mut ex = Extractor::default();
+    let mut keys: Vec<u64> = Vec::new();
+    let mut data = Data { docs: Vec::new(), ids: Vec::new(), words: Vec::new(), lowers: Vec::new(), gold: Vec::new(), tokens: 0 };
+    let mut counts: HashMap<u64, u32, HashKeyed> = HashMap::default();
+    for doc in train {
+        let mut sents = Vec::new();
+        for s in &doc.sentences {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let (text, toks) = pretokenized(&words);
+            let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+            let at = data.words.len();
+            let before = keys.len();
+            ex.extract(&opts.features, opts.clusters.as_ref(), &texts, &toks, &mut keys);
+            debug_assert_eq!(keys.len() - before, k * texts.len());
+            let (w, lo) = ex.all_word_hashes();
+            data.words.extend_from_slice(w);
+            data.lowers.extend_from_slice(lo);
+            let gold = tags.encode(texts.len(), &s.spans).ok_or_else(|| NerError::Training("a gold label is missing from the tag set".into()))?;
+            data.gold.extend(gold.iter().map(|&g| g as u16));
+            sents.push(Sent { at, n: texts.len() });
+        }
+        data.docs.push(sents);
+    }
+    for &key in &keys {
+        *counts.entry(key).or_insert(0) += 1;
+    }
+    let mut index: HashMap<u64, u32, HashKeyed> = HashMap::default();
+    data.ids = keys
+        .iter()
+        .map(|key| {
+            if counts[key] < opts.min_count {
+                return MISSING;
+            }
+            let next = index.len() as u32;
+            *index.entry(*key).or_insert(next)
+        })
+        .collect();
+    for t in 0..tags.len() {
+        for key in [memory_key(t), memory_lower_key(t)] {
+            let next = index.len() as u32;
+            index.entry(key).or_insert(next);
+        }
+    }
+    data.tokens = data.words.len();
+    Ok((data, index))
+}
+
+/// Small deterministic RNG (SplitMix64) for shuffling.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Hex SHA-256 of a file (for model cards).
+pub fn file_sha256(path: &std::path::Path) -> Result<String, NerError> {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(path).map_err(|e| NerError::io(path, e))?;
+    Ok(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+}
