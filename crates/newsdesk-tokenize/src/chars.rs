@@ -10,7 +10,7 @@ pub fn is_punct_char(c: char) -> bool {
         );
     }
     matches!(c,
-        '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | ';' | '·'
+        '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | ';'
         | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{2043}' | '\u{2045}'..='\u{2051}'
         | '\u{2053}'..='\u{205E}' | '\u{2E00}'..='\u{2E4F}' | '\u{3001}'..='\u{3003}'
         | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}' | '\u{FE10}'..='\u{FE19}'
@@ -51,13 +51,12 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// Characters that start or continue an emoji sequence: pictographs,
-/// regional indicators, skin-tone modifiers, variation selectors, ZWJ,
-/// keycap and tag characters.
+/// Characters that start an emoji sequence: pictographs (including the
+/// regional indicators that pair into flags).
 pub fn is_emoji(c: char) -> bool {
     matches!(c,
         '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
-        | '\u{2300}'..='\u{23FF}' | '\u{1F1E6}'..='\u{1F1FF}' | '\u{E0020}'..='\u{E007F}'
+        | '\u{2300}'..='\u{23FF}'
         | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}' | '\u{00A9}' | '\u{00AE}'
         | '\u{2122}' | '\u{2139}' | '\u{2194}'..='\u{21AA}' | '\u{24C2}' | '\u{25AA}'..='\u{25FE}'
         | '\u{2934}' | '\u{2935}' | '\u{203C}' | '\u{2049}'
@@ -88,12 +87,6 @@ pub fn is_mark(c: char) -> bool {
         | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20DC}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// Apostrophes: straight, right single quote, modifier letter apostrophe.
-#[inline]
-pub fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +97,6 @@ mod tests {
         assert!(is_quote('’') && is_bracket('[') && is_dash('—'));
         assert!(is_emoji('😀') && is_emoji_modifier('\u{200D}'));
         assert!(is_word_char('é') && is_word_char('\u{0301}') && !is_word_char('-'));
-        assert!(is_invisible('\u{200B}') && is_apostrophe('’'));
+        assert!(is_invisible('\u{200B}'));
     }
 }

@@ -126,24 +126,34 @@ pub fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
-/// Number words that make a token `like_num` (as spaCy's English `like_num`).
-const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion", "trillion", "quadrillion", "gajillion",
-    "bazillion", "dozen", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-    "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "thousandth",
-    "millionth", "billionth",
-];
+/// Is `w` (ASCII, any case) an English number word (`ten`, `million`, `third`)?
+fn is_number_word(w: &[u8]) -> bool {
+    if w.len() < 3 || w.len() > 11 {
+        return false;
+    }
+    let mut buf = [0u8; 11];
+    for (d, c) in buf.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"zero" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine"
+            | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen"
+            | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty"
+            | b"sixty" | b"seventy" | b"eighty" | b"ninety" | b"hundred" | b"thousand" | b"million"
+            | b"billion" | b"trillion" | b"dozen" | b"first" | b"second" | b"third" | b"fourth" | b"fifth"
+            | b"sixth" | b"seventh" | b"eighth" | b"ninth" | b"tenth" | b"eleventh" | b"twelfth"
+            | b"twentieth" | b"hundredth" | b"thousandth" | b"millionth" | b"billionth"
+    )
+}
 
 /// spaCy-like `like_num`: `10`, `10,000`, `3.5`, `-2`, `1/2`, `21st`, `ten`.
 pub fn like_num(s: &str) -> bool {
     let t = s.trim_start_matches(['+', '-', '±', '~']);
-    if t.is_empty() {
+    let b = t.as_bytes();
+    if b.is_empty() {
         return false;
     }
-    let b = t.as_bytes();
     if b.iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') {
         return b.iter().any(u8::is_ascii_digit);
     }
@@ -159,103 +169,126 @@ pub fn like_num(s: &str) -> bool {
             return true;
         }
     }
-    if b.len() <= 12 && b[0].is_ascii_alphabetic() {
-        let mut buf = [0u8; 12];
-        for (d, c) in buf.iter_mut().zip(b) {
-            *d = c.to_ascii_lowercase();
-        }
-        let w = &buf[..b.len()];
-        return NUMBER_WORDS.iter().any(|n| n.as_bytes() == w);
-    }
-    false
+    b[0].is_ascii_alphabetic() && is_number_word(b)
 }
 
 /// Case and character-class flags of a token's text (not the whitespace
-/// flags, which depend on what follows). ASCII fast path.
+/// flags, which depend on what follows).
 pub fn text_flags(s: &str) -> Flags {
-    if s.is_empty() {
+    let mut flags = if s.is_ascii() { ascii_case_flags(s) } else { unicode_case_flags(s) };
+    if flags & FLAG_PUNCT != 0 {
+        if s.chars().all(is_quote) || matches!(s, "``" | "''") {
+            flags |= FLAG_QUOTE;
+        }
+        let mut it = s.chars();
+        if matches!((it.next(), it.next()), (Some(c), None) if is_bracket(c)) {
+            flags |= FLAG_BRACKET;
+        }
+    } else if matches!(s, "-LRB-" | "-RRB-" | "-LSB-" | "-RSB-" | "-LCB-" | "-RCB-") {
+        flags |= FLAG_BRACKET;
+    }
+    flags
+}
+
+/// Flags of a token of a known kind (the tokenizer's hot path).
+#[inline]
+pub(crate) fn token_flags(s: &str, kind: TokenKind) -> Flags {
+    match kind {
+        TokenKind::Word | TokenKind::Number if s.is_ascii() => ascii_case_flags(s),
+        TokenKind::Url | TokenKind::Email => text_flags(s) | FLAG_LIKE_URL,
+        TokenKind::Punct => text_flags(s) | FLAG_PUNCT,
+        _ => text_flags(s),
+    }
+}
+
+/// One pass over an ASCII token: alpha, digit, punct, case and `like_num`.
+#[inline]
+fn ascii_case_flags(s: &str) -> Flags {
+    let b = s.as_bytes();
+    let (mut up, mut low, mut digit, mut punct) = (0usize, 0usize, 0usize, 0usize);
+    for &c in b {
+        if c.is_ascii_uppercase() {
+            up += 1;
+        } else if c.is_ascii_lowercase() {
+            low += 1;
+        } else if c.is_ascii_digit() {
+            digit += 1;
+        } else if is_punct_char(c as char) {
+            punct += 1;
+        }
+    }
+    let n = b.len();
+    let mut flags = 0;
+    if n == 0 {
         return 0;
     }
+    if up + low == n {
+        flags |= FLAG_ALPHA;
+    }
+    if digit == n {
+        flags |= FLAG_DIGIT | FLAG_LIKE_NUM;
+    }
+    if punct == n {
+        flags |= FLAG_PUNCT;
+    }
+    if up > 0 && low == 0 {
+        flags |= FLAG_UPPER;
+    }
+    if low > 0 && up == 0 {
+        flags |= FLAG_LOWER;
+    }
+    if up == 1 && low > 0 && b[0].is_ascii_uppercase() {
+        flags |= FLAG_TITLE;
+    }
+    if digit > 0 && digit < n || up + low == n && n >= 3 {
+        if like_num(s) {
+            flags |= FLAG_LIKE_NUM;
+        }
+    }
+    flags
+}
+
+fn unicode_case_flags(s: &str) -> Flags {
+    let (mut up, mut low, mut n, mut alpha, mut digit) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut punct = true;
+    let mut first_upper = false;
+    for (i, c) in s.chars().enumerate() {
+        n += 1;
+        if c.is_alphabetic() {
+            alpha += 1;
+        }
+        if c.is_uppercase() {
+            up += 1;
+            first_upper |= i == 0;
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+        if c.is_numeric() {
+            digit += 1;
+        }
+        punct &= is_punct_char(c);
+    }
     let mut flags = 0;
-    if s.is_ascii() {
-        let b = s.as_bytes();
-        let (mut up, mut low, mut digit) = (0usize, 0usize, 0usize);
-        let mut punct = true;
-        for &c in b {
-            if c.is_ascii_uppercase() {
-                up += 1;
-            } else if c.is_ascii_lowercase() {
-                low += 1;
-            } else if c.is_ascii_digit() {
-                digit += 1;
-            }
-            punct &= is_punct_char(c as char);
-        }
-        if up + low == b.len() {
-            flags |= FLAG_ALPHA;
-        }
-        if digit == b.len() {
-            flags |= FLAG_DIGIT;
-        }
-        if punct {
-            flags |= FLAG_PUNCT;
-        }
-        if up > 0 && low == 0 {
-            flags |= FLAG_UPPER;
-        }
-        if low > 0 && up == 0 {
-            flags |= FLAG_LOWER;
-        }
-        if b[0].is_ascii_uppercase() && up == 1 && low > 0 {
-            flags |= FLAG_TITLE;
-        }
-    } else {
-        let (mut up, mut low, mut n, mut alpha, mut digit) = (0usize, 0usize, 0usize, 0usize, 0usize);
-        let mut punct = true;
-        let mut first_upper = false;
-        for (i, c) in s.chars().enumerate() {
-            n += 1;
-            if c.is_alphabetic() {
-                alpha += 1;
-            }
-            if c.is_uppercase() {
-                up += 1;
-                first_upper |= i == 0;
-            } else if c.is_lowercase() {
-                low += 1;
-            }
-            if c.is_numeric() {
-                digit += 1;
-            }
-            punct &= is_punct_char(c);
-        }
-        if alpha == n {
-            flags |= FLAG_ALPHA;
-        }
-        if digit == n {
-            flags |= FLAG_DIGIT;
-        }
-        if punct {
-            flags |= FLAG_PUNCT;
-        }
-        if up > 0 && low == 0 {
-            flags |= FLAG_UPPER;
-        }
-        if low > 0 && up == 0 {
-            flags |= FLAG_LOWER;
-        }
-        if first_upper && up == 1 && low > 0 {
-            flags |= FLAG_TITLE;
-        }
+    if n == 0 {
+        return 0;
     }
-    let first = s.chars().next().unwrap_or(' ');
-    if s.chars().all(is_quote) || matches!(s, "``" | "''") {
-        flags |= FLAG_QUOTE;
+    if alpha == n {
+        flags |= FLAG_ALPHA;
     }
-    if (s.chars().count() == 1 && is_bracket(first))
-        || matches!(s, "-LRB-" | "-RRB-" | "-LSB-" | "-RSB-" | "-LCB-" | "-RCB-")
-    {
-        flags |= FLAG_BRACKET;
+    if digit == n {
+        flags |= FLAG_DIGIT;
+    }
+    if punct {
+        flags |= FLAG_PUNCT;
+    }
+    if up > 0 && low == 0 {
+        flags |= FLAG_UPPER;
+    }
+    if low > 0 && up == 0 {
+        flags |= FLAG_LOWER;
+    }
+    if first_upper && up == 1 && low > 0 {
+        flags |= FLAG_TITLE;
     }
     if like_num(s) {
         flags |= FLAG_LIKE_NUM;
@@ -266,14 +299,7 @@ pub fn text_flags(s: &str) -> Flags {
 /// Kind and flags of one standalone token, as the tokenizer assigns them.
 pub fn classify(s: &str) -> (TokenKind, Flags) {
     let kind = crate::kind::kind_of(s);
-    let mut flags = text_flags(s);
-    if matches!(kind, TokenKind::Url | TokenKind::Email) {
-        flags |= FLAG_LIKE_URL;
-    }
-    if kind == TokenKind::Punct {
-        flags |= FLAG_PUNCT;
-    }
-    (kind, flags)
+    (kind, token_flags(s, kind))
 }
 
 /// Tokens for text that is already split into words (e.g. gold NER tokens):

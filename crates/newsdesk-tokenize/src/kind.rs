@@ -104,6 +104,9 @@ pub fn html_tag_len(b: &[u8]) -> Option<usize> {
         i += 1;
     }
     let name_end = i;
+    if b[i..].starts_with(b"//") || matches!(b.get(i), Some(b'@' | b'.')) {
+        return None;
+    }
     let mut quote = 0u8;
     while i < b.len() && i < 2048 {
         let c = b[i];
@@ -186,7 +189,7 @@ pub fn is_common_tld(t: &str) -> bool {
         t,
         "com" | "org" | "net" | "edu" | "gov" | "io" | "co" | "uk" | "us" | "de" | "fr" | "ca" | "au"
             | "info" | "biz" | "ly" | "me" | "tv" | "ru" | "cn" | "jp" | "in" | "it" | "es" | "nl"
-            | "eu" | "int" | "mil" | "ai" | "app" | "dev" | "news" | "html" | "htm" | "php"
+            | "eu" | "int" | "mil" | "ai" | "app" | "dev" | "news"
     )
 }
 

@@ -8,11 +8,16 @@
 //! let rebuilt: String = tokens.iter().map(|t| format!("{}{}", t.text(text), t.whitespace(text))).collect();
 //! assert_eq!(rebuilt, text);
 //! ```
+mod abbrev;
 mod chars;
+mod chunk;
+pub mod conllu;
 mod error;
+pub mod eval;
 mod features;
 mod kind;
 mod sentence;
+mod sink;
 mod token;
 mod tokenizer;
 

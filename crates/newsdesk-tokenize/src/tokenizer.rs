@@ -1,56 +1,85 @@
-//! The tokenizer (placeholder implementation: whitespace and punctuation).
-use crate::token::*;
+//! The tokenizer: a byte scanner that cuts the text into whitespace-free
+//! chunks and splits each chunk by Penn Treebank / OntoNotes rules.
+use crate::chunk;
+use crate::sink::Sink;
+use crate::token::Token;
 use serde::{Deserialize, Serialize};
 
+/// Lossless English tokenizer (see the crate docs for the conventions).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Tokenizer {}
 
 impl Tokenizer {
+    /// Tokenize `text`. The tokens tile the text exactly: leading whitespace
+    /// is a `Space` token, all other whitespace trails the token before it.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        let mut toks: Vec<(usize, usize, TokenKind)> = Vec::new();
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            if c.is_whitespace() {
-                if toks.is_empty() {
-                    let mut e = i + c.len_utf8();
-                    while let Some(&(j, d)) = it.peek() {
-                        if !d.is_whitespace() { break; }
-                        e = j + d.len_utf8();
-                        it.next();
-                    }
-                    toks.push((i, e, TokenKind::Space));
-                }
-                continue;
+        let mut sink = Sink::new(text);
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let ws = i;
+            i = skip_space(text, i);
+            if i > ws {
+                sink.space(ws, i);
             }
-            if c.is_alphanumeric() {
-                let mut e = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if !d.is_alphanumeric() { break; }
-                    e = j + d.len_utf8();
-                    it.next();
-                }
-                toks.push((i, e, TokenKind::Word));
-            } else {
-                toks.push((i, i + c.len_utf8(), TokenKind::Punct));
+            if i >= n {
+                break;
             }
+            let (end, ascii) = chunk_end(text, i);
+            sink.ascii = ascii;
+            chunk::split(&mut sink, i, end);
+            i = end;
         }
-        let mut out = Vec::with_capacity(toks.len());
-        let mut chars = 0u32;
-        let mut last = 0usize;
-        for (k, &(s, e, kind)) in toks.iter().enumerate() {
-            let ws_end = toks.get(k + 1).map(|t| t.0).unwrap_or(text.len());
-            let cs = chars + text[last..s].chars().count() as u32;
-            let ce = cs + text[s..e].chars().count() as u32;
-            let cw = ce + text[e..ws_end].chars().count() as u32;
-            chars = cw;
-            last = ws_end;
-            let ws = &text[e..ws_end];
-            let mut flags = crate::features::classify(&text[s..e]).1;
-            if !ws.is_empty() { flags |= FLAG_SPACE_AFTER; }
-            if ws.contains('\n') { flags |= FLAG_NEWLINE_AFTER; }
-            if ws.matches('\n').count() >= 2 { flags |= FLAG_PARAGRAPH_AFTER; }
-            out.push(Token { start: s as u32, end: e as u32, ws_end: ws_end as u32, char_start: cs, char_end: ce, char_ws_end: cw, kind, flags });
-        }
-        out
+        sink.out
     }
+}
+
+#[inline]
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c)
+}
+
+/// End of the whitespace run starting at `i`.
+#[inline]
+fn skip_space(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if is_ascii_space(c) {
+            i += 1;
+        } else if c < 0x80 {
+            break;
+        } else {
+            match text[i..].chars().next() {
+                Some(ch) if ch.is_whitespace() => i += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// End of the chunk starting at `i` (next whitespace), and whether it is ASCII.
+#[inline]
+fn chunk_end(text: &str, mut i: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut ascii = true;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c <= b' ' && is_ascii_space(c) {
+                break;
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                break;
+            }
+            ascii = false;
+            i += ch.len_utf8();
+        }
+    }
+    (i, ascii)
 }

@@ -1,0 +1,122 @@
+//! Abbreviations that keep their final period, and how they behave at the
+//! end of a sentence.
+
+/// How an abbreviation behaves before a capitalized word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevClass {
+    /// Titles and name parts (`Mr.`, `Dr.`, `Gen.`, `St.`, initials `J.`):
+    /// the next word belongs to the same sentence.
+    Title,
+    /// Month names (`Jan.`): usually followed by a day number.
+    Month,
+    /// Everything else (`Inc.`, `etc.`, `U.S.`, `a.m.`): may end a sentence.
+    Other,
+}
+
+/// Titles and name parts that are followed by a name.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Profs", "Gen", "Gov", "Govs", "Sen", "Sens",
+    "Rep", "Reps", "Rev", "Lt", "Col", "Maj", "Capt", "Cpl", "Sgt", "Cmdr", "Cmdt", "Adm", "Pres", "Supt",
+    "Hon", "Atty", "Gens", "Brig", "Pvt", "Fr", "Sr", "Sra", "Srta", "St", "Ste", "Mt", "Ft", "Pt", "Insp",
+    "Amb", "Mme", "Mlle", "Msgr", "Mssrs", "Rt", "Secy", "Det", "Dep",
+];
+
+/// Month abbreviations.
+const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+
+/// Other abbreviations kept whole wherever they occur.
+const OTHERS: &[&str] = &[
+    "Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Esq", "Assn", "Assoc", "Dept", "Univ", "Ave", "Blvd",
+    "Rd", "Ln", "Hwy", "Tce", "vs", "etc", "al", "approx", "viz", "cf", "Ph", "Mfg", "Intl", "Natl", "Govt",
+    "Calif", "Mass", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mich", "Minn",
+    "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    "Ariz", "Ark", "Colo", "Ala", "Del", "Dak", "Alta", "Ont", "Que", "Mon", "Tue", "Tues", "Wed", "Thu",
+    "Thur", "Thurs", "Fri", "Sat", "hrs", "yrs", "lbs", "tbsp", "tsp", "mph", "Vol", "Vols", "Fig", "Figs",
+    "Eq", "Eqs", "Eds", "Mtn", "Dist", "Sec",
+];
+
+/// Abbreviations that keep their period only before a number (`No. 5`, `pp. 3`).
+const BEFORE_NUMBER: &[&str] = &["No", "Nos", "no", "nos", "Nr", "nr", "Art", "art", "pp", "Op", "op", "Pp"];
+
+/// Is `s` (a token candidate ending in `.`) an abbreviation that keeps its
+/// period? `next` is the first non-space char after the chunk, if any.
+pub fn is_abbrev(s: &str, next: Option<char>) -> bool {
+    abbrev_class(s, next).is_some()
+}
+
+/// Class of the abbreviation `s` (ending in `.`), or `None` if the period
+/// is punctuation.
+pub fn abbrev_class(s: &str, next: Option<char>) -> Option<AbbrevClass> {
+    let body = s.strip_suffix('.')?;
+    let b = body.as_bytes();
+    if b.is_empty() {
+        return None;
+    }
+    if b.len() == 1 {
+        // initials `J.` and list letters `p.`
+        let c = b[0];
+        return if c.is_ascii_uppercase() {
+            Some(AbbrevClass::Title)
+        } else if c.is_ascii_lowercase() {
+            Some(AbbrevClass::Other)
+        } else {
+            None
+        };
+    }
+    if body.contains('.') {
+        // `U.S`, `e.g`, `Ph.D`, `a.m`, `D.C`: dotted letter groups of 1-3 letters
+        let ok = body
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|c| c.is_ascii_alphabetic()));
+        if !ok {
+            return None;
+        }
+        let all_single_upper = body.split('.').all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase());
+        // `J.R.` are initials when they are two letters, `U.S.` is a name
+        return Some(if all_single_upper && body.len() == 3 && !is_country_like(body) {
+            AbbrevClass::Title
+        } else {
+            AbbrevClass::Other
+        });
+    }
+    if b.len() > 7 {
+        return None;
+    }
+    if TITLES.contains(&body) {
+        return Some(AbbrevClass::Title);
+    }
+    if MONTHS.contains(&body) {
+        return Some(AbbrevClass::Month);
+    }
+    if OTHERS.contains(&body) {
+        return Some(AbbrevClass::Other);
+    }
+    if BEFORE_NUMBER.contains(&body) && next.is_some_and(|c| c.is_ascii_digit()) {
+        return Some(AbbrevClass::Other);
+    }
+    None
+}
+
+/// Two-letter dotted abbreviations that are places or organisations rather
+/// than initials (they can end a sentence).
+fn is_country_like(body: &str) -> bool {
+    matches!(body, "U.S" | "U.K" | "U.N" | "E.U" | "D.C" | "L.A" | "N.Y" | "N.J" | "S.A" | "N.V" | "A.G" | "P.M" | "A.M")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations() {
+        assert_eq!(abbrev_class("Mr.", None), Some(AbbrevClass::Title));
+        assert_eq!(abbrev_class("J.", None), Some(AbbrevClass::Title));
+        assert_eq!(abbrev_class("U.S.", None), Some(AbbrevClass::Other));
+        assert_eq!(abbrev_class("J.R.", None), Some(AbbrevClass::Title));
+        assert_eq!(abbrev_class("Jan.", None), Some(AbbrevClass::Month));
+        assert_eq!(abbrev_class("Inc.", None), Some(AbbrevClass::Other));
+        assert!(is_abbrev("e.g.", None) && is_abbrev("Ph.D.", None) && is_abbrev("a.m.", None));
+        assert!(is_abbrev("No.", Some('5')) && !is_abbrev("No.", Some('T')));
+        assert!(!is_abbrev("dog.", None) && !is_abbrev("5.", None) && !is_abbrev(".", None));
+    }
+}
