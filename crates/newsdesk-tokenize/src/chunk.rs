@@ -2,9 +2,9 @@
 //! punctuation, debris), suffixes (closing punctuation, clitics, periods that
 //! are not part of an abbreviation) and the core (URLs, numbers, words split
 //! at hyphens, slashes and other inner punctuation).
-use crate::abbrev::is_abbrev;
+use crate::abbrev::{abbrev_class, is_abbrev, AbbrevClass};
 use crate::chars::*;
-use crate::kind::{entity_len, html_tag_len, is_debris, looks_like_email, looks_like_number, looks_like_url};
+use crate::kind::{entity_len, is_emoticon, html_tag_len, is_debris, looks_like_email, looks_like_number, looks_like_url};
 use crate::sink::Sink;
 use crate::token::TokenKind::{self, *};
 
@@ -38,6 +38,11 @@ fn general(s: &mut Sink, a: usize, b: usize) {
     }
     let mut lo = a;
     while lo < b {
+        if let Some(len) = emoticon_prefix(&text[lo..b]) {
+            s.push(lo, lo + len, Symbol);
+            lo += len;
+            continue;
+        }
         let Some((len, kind)) = prefix_token(text, lo, b) else { break };
         s.push(lo, lo + len, kind);
         lo += len;
@@ -50,12 +55,13 @@ fn general(s: &mut Sink, a: usize, b: usize) {
         }
         return;
     }
-    let next = next_char_after(text, b);
+    let after = After::at(text, b);
     let mut hi = b;
     let mut suffixes = [(0u32, 0u32, Punct); MAX_SUFFIXES];
     let mut n = 0;
     while lo < hi && n < MAX_SUFFIXES {
-        let Some((len, kind, last)) = suffix_token(text, lo, hi, if hi == b { next } else { None }) else {
+        let ctx = if hi == b { after } else { After::default() };
+        let Some((len, kind, last)) = suffix_token(text, lo, hi, ctx) else {
             break;
         };
         hi -= len;
@@ -98,14 +104,16 @@ fn is_special_word(w: &[u8]) -> bool {
     (2..=8).contains(&w.len()) && special_split(w).is_some()
 }
 
-/// Emoticons kept as one token when they make up a whole chunk.
-fn is_emoticon(s: &str) -> bool {
-    matches!(
-        s,
-        ":)" | ":-)" | ":(" | ":-(" | ";)" | ";-)" | ":D" | ":-D" | ":P" | ":-P" | ":p" | ":-p" | ":/" | ":-/"
-            | ":o" | ":O" | ":'(" | "<3" | "</3" | "^_^" | "^^" | "-_-" | ":|" | ":-|" | "xD" | "XD" | "=)" | "=("
-            | ":]" | ":["
-    )
+/// Length of an emoticon at the start of `s` that is followed by nothing
+/// or by punctuation (`:-).`).
+fn emoticon_prefix(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b':' | b';' | b'<' | b'=' | b'^' | b'-' | b'x' | b'X')) {
+        return None;
+    }
+    (2..=3).rev().find(|&l| {
+        b.len() >= l && s.is_char_boundary(l) && is_emoticon(&s[..l]) && b.get(l).is_none_or(|c| c.is_ascii_punctuation())
+    })
 }
 
 /// The char at byte offset `i` (a char boundary) and its length.
@@ -122,9 +130,26 @@ fn char_before(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// First non-whitespace char at or after `i`.
-fn next_char_after(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().find(|c| !c.is_whitespace())
+/// What follows a chunk: the next non-space char, and whether a paragraph
+/// break (blank line) or the end of the text comes first.
+#[derive(Clone, Copy, Default)]
+struct After {
+    next: Option<char>,
+    paragraph: bool,
+}
+
+impl After {
+    fn at(text: &str, i: usize) -> After {
+        let mut newlines = 0;
+        for c in text[i..].chars() {
+            if c == '\n' || c == '\u{2029}' {
+                newlines += 1 + usize::from(c == '\u{2029}');
+            } else if !c.is_whitespace() {
+                return After { next: Some(c), paragraph: newlines >= 2 };
+            }
+        }
+        After { next: None, paragraph: true }
+    }
 }
 
 /// Length of the run of byte `c` starting at `b[0]`.
@@ -275,9 +300,8 @@ fn template_len(b: &[u8]) -> Option<usize> {
 }
 
 /// One suffix token at the end of `text[lo..hi]`, and whether it is the
-/// innermost one (a clitic). `next` is the first char after the chunk when
-/// `hi` is the chunk end.
-fn suffix_token(text: &str, lo: usize, hi: usize, next: Option<char>) -> Option<(usize, TokenKind, bool)> {
+/// innermost one (a clitic). `after` describes what follows `hi`.
+fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize, TokenKind, bool)> {
     let b = &text.as_bytes()[lo..hi];
     let n = b.len();
     let c = b[n - 1];
@@ -288,12 +312,18 @@ fn suffix_token(text: &str, lo: usize, hi: usize, next: Option<char>) -> Option<
             b'0'..=b'9' => None,
             b'.' | b'!' | b'?' => {
                 let run = b.iter().rev().take_while(|&&x| matches!(x, b'.' | b'!' | b'?')).count();
-                if run >= 2 || n == 1 || c != b'.' {
-                    Some((run, Punct, false))
-                } else if is_abbrev(&text[lo..hi], next) {
-                    None
-                } else {
+                if run == 2 && n > 2 && &b[n - 2..] == b".." && is_abbrev(&text[lo..hi - 1], None) {
+                    // `Inc..`: the abbreviation keeps one period
                     Some((1, Punct, false))
+                } else if run >= 2 || n == 1 || c != b'.' {
+                    Some((run, Punct, false))
+                } else {
+                    match abbrev_class(&text[lo..hi], after.next) {
+                        // an abbreviation that ends a paragraph gives its period to the sentence
+                        Some(AbbrevClass::Other) if after.paragraph && n > 3 => Some((1, Punct, false)),
+                        Some(_) => None,
+                        None => Some((1, Punct, false)),
+                    }
                 }
             }
             b'}' => match b.iter().rposition(|&x| x == b'{') {
@@ -493,14 +523,66 @@ fn core(s: &mut Sink, lo: usize, hi: usize) {
     }
 }
 
+/// Does the period at `w[i]` (followed by a word char) join its
+/// neighbours? Yes in `U.S`, `3.5`, `e.g`, `alt.animals`, `.doc`; no in
+/// `quality.You` (a missing space) or `help .thank`.
+fn joins_period(w: &[u8], i: usize) -> bool {
+    let right = w[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if i == 0 {
+        let r = &w[1..=right];
+        return r.iter().all(u8::is_ascii_digit) || right <= 4 && r.iter().all(u8::is_ascii_lowercase);
+    }
+    let left = w[..i].iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let l = &w[i - left..i];
+    let r = &w[i + 1..i + 1 + right];
+    let missing_space = left >= 2
+        && right >= 2
+        && l.iter().all(u8::is_ascii_lowercase)
+        && r[0].is_ascii_uppercase()
+        && r[1..].iter().all(u8::is_ascii_lowercase);
+    !missing_space
+}
+
 /// Push the word segment `seg..i` if it is not empty.
 #[inline]
 fn flush(s: &mut Sink, seg: usize, i: usize) {
-    if seg < i {
-        let t = &s.text[seg..i];
-        let kind = if t.as_bytes()[0].is_ascii_digit() && looks_like_number(t) { Number } else { Word };
-        s.push(seg, i, kind);
+    if seg >= i {
+        return;
     }
+    let t = &s.text[seg..i];
+    let b = t.as_bytes();
+    if b[0].is_ascii_digit() {
+        if looks_like_number(t) {
+            s.push(seg, i, Number);
+            return;
+        }
+        let digits = b.iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b',')).count();
+        if b[digits - 1].is_ascii_digit() && is_unit(&b[digits..]) {
+            s.push(seg, seg + digits, Number);
+            s.push(seg + digits, i, Word);
+            return;
+        }
+    }
+    s.push(seg, i, Word);
+}
+
+/// Units and multipliers split from a number they are glued to (`375mm`,
+/// `8gb`, `5pm`, `650k`); `1990s` and `21st` stay whole.
+fn is_unit(w: &[u8]) -> bool {
+    if w.is_empty() || w.len() > 4 {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    for (d, c) in buf.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"mm" | b"cm" | b"km" | b"m" | b"kg" | b"g" | b"mg" | b"lb" | b"lbs" | b"oz" | b"ft" | b"mi" | b"mph"
+            | b"kph" | b"kmh" | b"hr" | b"hrs" | b"h" | b"min" | b"mins" | b"sec" | b"secs" | b"am" | b"pm"
+            | b"gb" | b"mb" | b"kb" | b"tb" | b"ghz" | b"mhz" | b"k" | b"bn" | b"ml" | b"yr" | b"yrs" | b"x"
+            | b"day" | b"days" | b"kw" | b"mw" | b"gw" | b"kwh"
+    )
 }
 
 /// Split a core at inner punctuation, keeping `U.S`, `3.5`, `1,000`,
@@ -548,7 +630,7 @@ fn infix(s: &mut Sink, lo: usize, hi: usize) {
         let nb = if i + 1 < hi { b[i + 1] } else { 0 };
         let next_word = nb.is_ascii_alphanumeric() || nb >= 0x80 && is_word_char(char_at(text, i + 1).0);
         let joined = match c {
-            b'.' if next_word => true,
+            b'.' if next_word => joins_period(&b[seg..hi], i - seg),
             b'.' if i > seg && is_abbrev(&text[seg..=i], None) => {
                 i += 1;
                 flush(s, seg, i);
@@ -556,11 +638,11 @@ fn infix(s: &mut Sink, lo: usize, hi: usize) {
                 continue;
             }
             b',' | b':' => prev.is_ascii_digit() && nb.is_ascii_digit(),
-            b'/' if i > seg && next_word => {
+            b'/' if i > seg && next_word && !(i - seg == 1 && prev.is_ascii_alphabetic()) => {
                 let right = b[i + 1..hi].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-                prev.is_ascii_digit() && nb.is_ascii_digit() || i - seg == 1 || right == 1
+                prev.is_ascii_digit() && nb.is_ascii_digit() || right == 1
             }
-            b'/' if i - seg == 1 && prev.is_ascii_alphabetic() => {
+            b'/' if i - seg == 1 && prev.is_ascii_alphabetic() && b[i + 1..hi].iter().take_while(|c| c.is_ascii_alphanumeric()).count() != 1 => {
                 i += 1;
                 flush(s, seg, i);
                 seg = i;

@@ -50,6 +50,16 @@ pub fn kind_of(s: &str) -> TokenKind {
     TokenKind::Symbol
 }
 
+/// Emoticons (`:)`, `:-(`, `<3`), kept as one token.
+pub fn is_emoticon(s: &str) -> bool {
+    matches!(
+        s,
+        ":)" | ":-)" | ":(" | ":-(" | ";)" | ";-)" | ":D" | ":-D" | ":P" | ":-P" | ":p" | ":-p" | ":/" | ":-/"
+            | ":o" | ":O" | ":'(" | "<3" | "</3" | "^_^" | "^^" | "-_-" | ":|" | ":-|" | "xD" | "XD" | "=)" | "=("
+            | ":]" | ":["
+    )
+}
+
 /// Numbers: digits with `,` `.` `:` `/` separators, and ordinals (`21st`).
 pub fn looks_like_number(s: &str) -> bool {
     let b = s.as_bytes();
@@ -174,6 +184,7 @@ pub fn looks_like_url(s: &str) -> bool {
     match host.rsplit_once('.') {
         Some((name, tld)) => {
             !name.is_empty()
+                && name.split('.').all(|label| !label.is_empty())
                 && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
                 && name.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric())
                 && is_common_tld(tld)
