@@ -14,29 +14,47 @@ pub enum AbbrevClass {
 }
 
 /// Titles and name parts that are followed by a name.
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Profs", "Gen", "Gov", "Govs", "Sen", "Sens",
-    "Rep", "Reps", "Rev", "Lt", "Col", "Maj", "Capt", "Cpl", "Sgt", "Cmdr", "Cmdt", "Adm", "Pres", "Supt",
-    "Hon", "Atty", "Gens", "Brig", "Pvt", "Fr", "Sr", "Sra", "Srta", "St", "Ste", "Mt", "Ft", "Pt", "Insp",
-    "Amb", "Mme", "Mlle", "Msgr", "Mssrs", "Rt", "Secy", "Det", "Dep",
-];
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mmes" | "Dr" | "Drs" | "Prof" | "Profs" | "Gen" | "Gov" | "Govs"
+            | "Sen" | "Sens" | "Rep" | "Reps" | "Rev" | "Lt" | "Col" | "Maj" | "Capt" | "Cpl" | "Sgt" | "Cmdr"
+            | "Cmdt" | "Adm" | "Pres" | "Supt" | "Hon" | "Atty" | "Gens" | "Brig" | "Pvt" | "Fr" | "Sr"
+            | "Sra" | "Srta" | "St" | "Ste" | "Mt" | "Ft" | "Pt" | "Insp" | "Amb" | "Mme" | "Mlle" | "Msgr"
+            | "Mssrs" | "Rt" | "Secy" | "Det" | "Dep"
+    )
+}
 
 /// Month abbreviations.
-const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+    )
+}
 
 /// Other abbreviations kept whole wherever they occur.
-const OTHERS: &[&str] = &[
-    "Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Esq", "Assn", "Assoc", "Dept", "Univ", "Ave", "Blvd",
-    "Rd", "Ln", "Hwy", "Tce", "vs", "etc", "al", "approx", "viz", "cf", "Ph", "Mfg", "Intl", "Natl", "Govt",
-    "Calif", "Mass", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mich", "Minn",
-    "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
-    "Ariz", "Ark", "Colo", "Ala", "Del", "Dak", "Alta", "Ont", "Que", "Mon", "Tue", "Tues", "Wed", "Thu",
-    "Thur", "Thurs", "Fri", "Sat", "hrs", "yrs", "lbs", "tbsp", "tsp", "mph", "Vol", "Vols", "Fig", "Figs",
-    "Eq", "Eqs", "Eds", "Mtn", "Dist", "Sec",
-];
+fn is_other(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Bros" | "Jr" | "Esq" | "Assn" | "Assoc" | "Dept" | "Univ"
+            | "Ave" | "Blvd" | "Rd" | "Ln" | "Hwy" | "Tce" | "vs" | "etc" | "al" | "approx" | "viz" | "cf"
+            | "Ph" | "Mfg" | "Intl" | "Natl" | "Govt" | "Calif" | "Mass" | "Conn" | "Fla" | "Ga" | "Ill"
+            | "Ind" | "Kan" | "Kans" | "Ky" | "La" | "Md" | "Mich" | "Minn" | "Mo" | "Mont" | "Neb" | "Nev"
+            | "Okla" | "Ore" | "Pa" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wyo" | "Ariz" | "Ark"
+            | "Colo" | "Ala" | "Del" | "Dak" | "Alta" | "Ont" | "Que" | "Mon" | "Tue" | "Tues" | "Wed" | "Thu"
+            | "Thur" | "Thurs" | "Fri" | "Sat" | "hrs" | "yrs" | "lbs" | "tbsp" | "tsp" | "mph" | "Vol"
+            | "Vols" | "Fig" | "Figs" | "Eq" | "Eqs" | "Eds" | "Mtn" | "Dist" | "Sec"
+    )
+}
 
 /// Abbreviations that keep their period only before a number (`No. 5`, `pp. 3`).
-const BEFORE_NUMBER: &[&str] = &["No", "Nos", "no", "nos", "Nr", "nr", "Art", "art", "pp", "Op", "op", "Pp"];
+fn is_before_number(w: &str) -> bool {
+    matches!(
+        w,
+        "No" | "Nos" | "no" | "nos" | "Nr" | "nr" | "Art" | "art" | "pp" | "Op" | "op" | "Pp"
+    )
+}
 
 /// Is `s` (a token candidate ending in `.`) an abbreviation that keeps its
 /// period? `next` is the first non-space char after the chunk, if any.
@@ -82,16 +100,16 @@ pub fn abbrev_class(s: &str, next: Option<char>) -> Option<AbbrevClass> {
     if b.len() > 7 {
         return None;
     }
-    if TITLES.contains(&body) {
+    if is_title(body) {
         return Some(AbbrevClass::Title);
     }
-    if MONTHS.contains(&body) {
+    if is_month(body) {
         return Some(AbbrevClass::Month);
     }
-    if OTHERS.contains(&body) {
+    if is_other(body) {
         return Some(AbbrevClass::Other);
     }
-    if BEFORE_NUMBER.contains(&body) && next.is_some_and(|c| c.is_ascii_digit()) {
+    if is_before_number(body) && next.is_some_and(|c| c.is_ascii_digit()) {
         return Some(AbbrevClass::Other);
     }
     None

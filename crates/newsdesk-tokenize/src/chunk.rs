@@ -101,7 +101,13 @@ fn special_split(w: &[u8]) -> Option<usize> {
 }
 
 fn is_special_word(w: &[u8]) -> bool {
-    (2..=8).contains(&w.len()) && special_split(w).is_some()
+    let n = w.len();
+    (2..=8).contains(&n)
+        && matches!(
+            [w[n - 2] | 0x20, w[n - 1] | 0x20],
+            [b'n', b't'] | [b'n' | b't', b'a'] | [b'm', b'e'] | [b'i', b'm'] | [b'v' | b'r', b'e'] | [b'l', b'l'] | [b'o', b't']
+        )
+        && special_split(w).is_some()
 }
 
 /// Length of an emoticon at the start of `s` that is followed by nothing
@@ -386,8 +392,8 @@ fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize
 fn clitic(text: &str, lo: usize, hi: usize) -> Option<usize> {
     let w = &text.as_bytes()[lo..hi];
     let n = w.len();
-    if let Some(l) = special_split(w) {
-        return Some(l);
+    if is_special_word(w) {
+        return special_split(w);
     }
     // position of the apostrophe: 1 or 2 letters from the end
     for k in [1usize, 2] {

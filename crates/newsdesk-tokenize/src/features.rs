@@ -128,7 +128,7 @@ pub fn suffix(s: &str, n: usize) -> &str {
 
 /// Is `w` (ASCII, any case) an English number word (`ten`, `million`, `third`)?
 fn is_number_word(w: &[u8]) -> bool {
-    if w.len() < 3 || w.len() > 11 {
+    if w.len() < 3 || w.len() > 11 || !matches!(w[0] | 0x20, b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'z' | b'o') {
         return false;
     }
     let mut buf = [0u8; 11];
@@ -196,37 +196,90 @@ pub(crate) fn token_flags(s: &str, kind: TokenKind) -> Flags {
     match kind {
         TokenKind::Word | TokenKind::Number if s.is_ascii() => ascii_case_flags(s),
         TokenKind::Url | TokenKind::Email => text_flags(s) | FLAG_LIKE_URL,
-        TokenKind::Punct => text_flags(s) | FLAG_PUNCT,
+        TokenKind::Punct => punct_flags(s),
         _ => text_flags(s),
     }
 }
+
+/// Flags of a punctuation token: punct, quote, bracket.
+fn punct_flags(s: &str) -> Flags {
+    let mut flags = FLAG_PUNCT;
+    let mut it = s.chars();
+    let (first, second) = (it.next(), it.next());
+    if let (Some(c), None) = (first, second) {
+        if is_quote(c) {
+            flags |= FLAG_QUOTE;
+        } else if is_bracket(c) {
+            flags |= FLAG_BRACKET;
+        }
+    } else if matches!(s, "``" | "''") {
+        flags |= FLAG_QUOTE;
+    } else if matches!(s, "-LRB-" | "-RRB-" | "-LSB-" | "-RSB-" | "-LCB-" | "-RCB-") {
+        flags |= FLAG_BRACKET;
+    }
+    flags
+}
+
+const UP: u8 = 1;
+const LO: u8 = 2;
+const DI: u8 = 4;
+const PU: u8 = 8;
+
+/// Character class of each ASCII byte (upper, lower, digit, punctuation).
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            UP
+        } else if b.is_ascii_lowercase() {
+            LO
+        } else if b.is_ascii_digit() {
+            DI
+        } else if matches!(
+            b,
+            b'!' | b'"' | b'#' | b'%' | b'&' | b'\'' | b'(' | b')' | b'*' | b',' | b'-' | b'.' | b'/' | b':'
+                | b';' | b'?' | b'@' | b'[' | b'\\' | b']' | b'_' | b'{' | b'}'
+        ) {
+            PU
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
 
 /// One pass over an ASCII token: alpha, digit, punct, case and `like_num`.
 #[inline]
 fn ascii_case_flags(s: &str) -> Flags {
     let b = s.as_bytes();
-    let (mut up, mut low, mut digit, mut punct) = (0usize, 0usize, 0usize, 0usize);
-    for &c in b {
-        if c.is_ascii_uppercase() {
-            up += 1;
-        } else if c.is_ascii_lowercase() {
-            low += 1;
-        } else if c.is_ascii_digit() {
-            digit += 1;
-        } else if is_punct_char(c as char) {
-            punct += 1;
-        }
-    }
     let n = b.len();
-    let mut flags = 0;
     if n == 0 {
         return 0;
     }
+    let (mut up, mut low, mut digit, mut punct) = (0usize, 0usize, 0usize, 0usize);
+    let mut all = 0u8;
+    for &c in b {
+        let k = ASCII_CLASS[(c & 0x7f) as usize];
+        all |= k;
+        up += usize::from(k & UP);
+        low += usize::from((k & LO) >> 1);
+        digit += usize::from((k & DI) >> 2);
+        punct += usize::from((k & PU) >> 3);
+    }
+    let mut flags = 0;
     if up + low == n {
         flags |= FLAG_ALPHA;
+        if n >= 3 && n <= 11 && is_number_word(b) {
+            flags |= FLAG_LIKE_NUM;
+        }
     }
     if digit == n {
         flags |= FLAG_DIGIT | FLAG_LIKE_NUM;
+    } else if all & DI != 0 && like_num(s) {
+        flags |= FLAG_LIKE_NUM;
     }
     if punct == n {
         flags |= FLAG_PUNCT;
@@ -239,11 +292,6 @@ fn ascii_case_flags(s: &str) -> Flags {
     }
     if up == 1 && low > 0 && b[0].is_ascii_uppercase() {
         flags |= FLAG_TITLE;
-    }
-    if digit > 0 && digit < n || up + low == n && n >= 3 {
-        if like_num(s) {
-            flags |= FLAG_LIKE_NUM;
-        }
     }
     flags
 }

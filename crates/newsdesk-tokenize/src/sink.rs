@@ -44,11 +44,11 @@ impl<'a> Sink<'a> {
     }
 
     /// Whitespace `start..end`: trails the last token, or is a leading `Space` token.
+    #[inline]
     pub fn space(&mut self, start: usize, end: usize) {
         debug_assert_eq!(start, self.pos);
         let ws = &self.text[start..end];
-        let n = char_count(ws);
-        let flags = space_flags(ws);
+        let (n, flags) = if ws == " " { (1, FLAG_SPACE_AFTER) } else { (char_count(ws), space_flags(ws)) };
         match self.out.last_mut() {
             Some(last) => {
                 last.ws_end = end as u32;
