@@ -644,11 +644,18 @@ fn infix(s: &mut Sink, lo: usize, hi: usize) {
                 continue;
             }
             b',' | b':' => prev.is_ascii_digit() && nb.is_ascii_digit(),
-            b'/' if i > seg && next_word && !(i - seg == 1 && prev.is_ascii_alphabetic()) => {
+            b'/' if i > seg && next_word => {
                 let right = b[i + 1..hi].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                if i - seg == 1 && prev.is_ascii_alphabetic() && right != 1 {
+                    // `w/it`: the abbreviation `w/` then the word
+                    i += 1;
+                    flush(s, seg, i);
+                    seg = i;
+                    continue;
+                }
                 prev.is_ascii_digit() && nb.is_ascii_digit() || right == 1
             }
-            b'/' if i - seg == 1 && prev.is_ascii_alphabetic() && b[i + 1..hi].iter().take_while(|c| c.is_ascii_alphanumeric()).count() != 1 => {
+            b'/' if i - seg == 1 && prev.is_ascii_alphabetic() => {
                 i += 1;
                 flush(s, seg, i);
                 seg = i;
