@@ -1,0 +1,107 @@
+//! Probability calibration: a temperature and per-label biases on the logits,
+//! fitted by minimizing log-loss on held-out data; and calibration measures
+//! (log-loss, expected calibration error).
+use super::mlp::{softmax, OUT};
+use serde::{Deserialize, Serialize};
+
+/// `softmax(logits / temperature + bias)`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    pub temperature: f32,
+    pub bias: [f32; OUT],
+}
+
+impl Default for Calibration {
+    fn default() -> Self {
+        Calibration { temperature: 1.0, bias: [0.0; OUT] }
+    }
+}
+
+impl Calibration {
+    pub fn probs(&self, logits: &[f32; OUT]) -> [f32; OUT] {
+        let mut z = [0.0; OUT];
+        for k in 0..OUT {
+            z[k] = logits[k] / self.temperature + self.bias[k];
+        }
+        softmax(&z)
+    }
+
+    /// Fit the temperature (and the biases when `with_bias`) by gradient
+    /// descent on the mean log-loss of `logits` against `gold`.
+    pub fn fit(logits: &[[f32; OUT]], gold: &[usize], with_bias: bool) -> Calibration {
+        let mut log_t = 0.0f64;
+        let mut bias = [0.0f64; OUT];
+        let n = logits.len().max(1) as f64;
+        let lr = 0.1;
+        for _ in 0..400 {
+            let t = log_t.exp();
+            let (mut g_t, mut g_b) = (0.0f64, [0.0f64; OUT]);
+            for (z, &y) in logits.iter().zip(gold) {
+                let s: Vec<f64> = (0..OUT).map(|k| z[k] as f64 / t + bias[k]).collect();
+                let m = s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let e: Vec<f64> = s.iter().map(|v| (v - m).exp()).collect();
+                let sum: f64 = e.iter().sum();
+                for k in 0..OUT {
+                    let d = e[k] / sum - if k == y { 1.0 } else { 0.0 };
+                    // d s_k / d log_t = -z_k / t
+                    g_t += d * (-(z[k] as f64) / t);
+                    g_b[k] += d;
+                }
+            }
+            log_t -= lr * g_t / n;
+            if with_bias {
+                for k in 0..OUT {
+                    bias[k] -= lr * g_b[k] / n;
+                }
+            }
+        }
+        Calibration { temperature: log_t.exp() as f32, bias: bias.map(|b| b as f32) }
+    }
+}
+
+/// Mean negative log-probability of the gold labels.
+pub fn log_loss(probs: &[[f32; OUT]], gold: &[usize]) -> f64 {
+    let n = probs.len().max(1) as f64;
+    probs.iter().zip(gold).map(|(p, &y)| -(p[y].max(1e-7) as f64).ln()).sum::<f64>() / n
+}
+
+/// Expected calibration error of the top label over 15 equal-width bins.
+pub fn ece(probs: &[[f32; OUT]], gold: &[usize]) -> f64 {
+    const BINS: usize = 15;
+    let mut conf = [0.0f64; BINS];
+    let mut hits = [0.0f64; BINS];
+    let mut count = [0usize; BINS];
+    for (p, &y) in probs.iter().zip(gold) {
+        let (k, &c) = p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap_or((0, &0.0));
+        let b = ((c as f64 * BINS as f64) as usize).min(BINS - 1);
+        conf[b] += c as f64;
+        hits[b] += (k == y) as u8 as f64;
+        count[b] += 1;
+    }
+    let n = probs.len().max(1) as f64;
+    (0..BINS).map(|b| (hits[b] - conf[b]).abs() / n).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temperature_shrinks_overconfident_logits() {
+        // Logits say class 0 with huge margins but it is right only 70% of the time.
+        let logits: Vec<[f32; OUT]> = (0..100).map(|_| [10.0, 0.0, 0.0, 0.0]).collect();
+        let gold: Vec<usize> = (0..100).map(|i| if i % 10 < 7 { 0 } else { 1 + i % 3 }).collect();
+        let before: Vec<_> = logits.iter().map(softmax).collect();
+        let cal = Calibration::fit(&logits, &gold, false);
+        assert!(cal.temperature > 1.5, "{cal:?}");
+        let after: Vec<_> = logits.iter().map(|z| cal.probs(z)).collect();
+        assert!(log_loss(&after, &gold) < log_loss(&before, &gold));
+        assert!(ece(&after, &gold) < ece(&before, &gold));
+    }
+
+    #[test]
+    fn perfect_confident_predictions_have_zero_ece() {
+        let probs = vec![[1.0, 0.0, 0.0, 0.0]; 5];
+        assert_eq!(ece(&probs, &[0; 5]), 0.0);
+    }
+}

@@ -1,0 +1,434 @@
+//! Claim–text features: TF vectors of claim and text over the input
+//! vocabulary (as sparse inputs), plus dense similarity, overlap, cue and
+//! length features (standardized with training means and deviations).
+use super::text::{self, cue, Words};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Hasher for keys that already are good 64-bit hashes.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = text::hash_bytes(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+
+/// Marks a word outside the vocabulary.
+const NONE: u32 = u32::MAX;
+/// Sentences that make up a text's lead.
+const LEAD_SENTS: usize = 3;
+/// Best-matching sentences whose cue words are counted.
+const TOP_SENTS: usize = 3;
+
+/// Names of the dense features, in input order.
+pub const DENSE_NAMES: [&str; 31] = [
+    "cos_text", "cos_lead", "cos_best_sentence", "cos_second_sentence",
+    "cover_text", "cover_lead", "cover_best_sentence", "bigram_cover", "char4_cover",
+    "text_refute", "text_hedge", "text_report", "text_support", "text_negation",
+    "top_refute", "top_hedge", "top_report", "top_support", "top_negation",
+    "claim_refute", "claim_hedge", "claim_report", "claim_support", "claim_negation",
+    "negation_near_claim_word", "refute_near_claim_word", "hedge_near_claim_word",
+    "claim_words", "text_words", "text_sentences", "first_claim_word_position",
+];
+/// Number of dense features.
+pub const DENSE: usize = DENSE_NAMES.len();
+
+/// The vocabulary (word hashes by descending document frequency) with IDF weights.
+#[derive(Clone, Debug)]
+pub struct Vocab {
+    pub hashes: Vec<u64>,
+    pub idf: Vec<f32>,
+    /// The first `input_size` words are the claim/text TF inputs of the network.
+    pub input_size: usize,
+    index: HashIndex,
+}
+
+impl Vocab {
+    pub fn new(hashes: Vec<u64>, idf: Vec<f32>, input_size: usize) -> Vocab {
+        let index = hashes.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+        let input_size = input_size.min(hashes.len());
+        Vocab { hashes, idf, input_size, index }
+    }
+
+    /// Content words (not stop words, not numbers-only) with document frequency
+    /// ≥ `min_df` over `docs`, most frequent first, at most `max_size`.
+    pub fn build<'a>(docs: impl Iterator<Item = &'a Words>, min_df: u32, max_size: usize, input_size: usize) -> Vocab {
+        let mut df: HashMap<u64, u32, BuildHasherDefault<IdHasher>> = HashMap::default();
+        let mut n_docs = 0u32;
+        for d in docs {
+            n_docs += 1;
+            let mut seen: Vec<u64> = d.hashes.iter().copied().filter(|&h| !text::is_stop(h)).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for h in seen {
+                *df.entry(h).or_insert(0) += 1;
+            }
+        }
+        let mut words: Vec<(u64, u32)> = df.into_iter().filter(|&(_, n)| n >= min_df).collect();
+        words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        words.truncate(max_size);
+        let idf = words.iter().map(|&(_, n)| ((1.0 + n_docs as f32) / (1.0 + n as f32)).ln() + 1.0).collect();
+        Vocab::new(words.into_iter().map(|(h, _)| h).collect(), idf, input_size)
+    }
+
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    fn id(&self, h: u64) -> u32 {
+        self.index.get(&h).copied().unwrap_or(NONE)
+    }
+
+    /// Sublinear TF-IDF of a bag of vocabulary ids: sorted `(id, weight)`.
+    fn tfidf(&self, ids: &mut Vec<u32>) -> Vec<(u32, f32)> {
+        counts(ids).into_iter().map(|(id, n)| (id, (1.0 + (n as f32).ln()) * self.idf[id as usize])).collect()
+    }
+}
+
+/// Sorted `(id, count)` of the vocabulary ids in `ids` (sorted in place).
+fn counts(ids: &mut Vec<u32>) -> Vec<(u32, u32)> {
+    ids.retain(|&i| i != NONE);
+    ids.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &i in ids.iter() {
+        match out.last_mut() {
+            Some((last, n)) if *last == i => *n += 1,
+            _ => out.push((i, 1)),
+        }
+    }
+    out
+}
+
+fn norm(v: &[(u32, f32)]) -> f32 {
+    v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+}
+
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+fn cosine(a: &[(u32, f32)], na: f32, b: &[(u32, f32)], nb: f32) -> f32 {
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot(a, b) / (na * nb)
+    }
+}
+
+/// A text (claim or body) analysed once, reusable against many claims.
+#[derive(Clone, Debug)]
+pub struct Analyzed {
+    words: Words,
+    flags: Vec<u8>,
+    /// L2-normalized TF over the input vocabulary, sorted by id.
+    input_tf: Vec<(u32, f32)>,
+    tfidf: Vec<(u32, f32)>,
+    tfidf_norm: f32,
+    lead: Vec<(u32, f32)>,
+    lead_norm: f32,
+    sents: Vec<(Vec<(u32, f32)>, f32)>,
+    /// Sorted unique content-word hashes, word bigram hashes, char 4-gram hashes.
+    content: Vec<u64>,
+    bigrams: Vec<u64>,
+    char4: Vec<u64>,
+    lead_content: Vec<u64>,
+}
+
+fn sorted_unique(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn contains(sorted: &[u64], h: u64) -> bool {
+    sorted.binary_search(&h).is_ok()
+}
+
+/// Hashes of the char 4-grams of the text lower-cased, with every run of
+/// non-alphanumeric chars read as one space.
+fn char4(text: &str) -> Vec<u64> {
+    let mut window = [0u32; 4];
+    let mut filled = 0usize;
+    let mut out = Vec::with_capacity(text.len());
+    let mut last_space = true;
+    for c in text.chars() {
+        let c = if c.is_alphanumeric() {
+            last_space = false;
+            c.to_lowercase().next().unwrap_or(c)
+        } else if last_space {
+            continue;
+        } else {
+            last_space = true;
+            ' '
+        };
+        window = [window[1], window[2], window[3], c as u32];
+        filled += 1;
+        if filled >= 4 {
+            out.push(
+                (window[0] as u64) << 48 ^ (window[1] as u64) << 32 ^ (window[2] as u64) << 16 ^ window[3] as u64,
+            );
+        }
+    }
+    sorted_unique(out)
+}
+
+impl Vocab {
+    /// Analyse a text for use as claim or body.
+    pub fn analyze(&self, text: &str) -> Analyzed {
+        let words = text::words(text);
+        let ids: Vec<u32> = words.hashes.iter().map(|&h| self.id(h)).collect();
+        let flags: Vec<u8> = words.hashes.iter().map(|&h| text::cue_flags(h)).collect();
+        let mut scratch: Vec<u32> = ids.clone();
+        let all = counts(&mut scratch);
+        let input: Vec<(u32, f32)> =
+            all.iter().filter(|(i, _)| (*i as usize) < self.input_size).map(|&(i, n)| (i, n as f32)).collect();
+        let input_norm = norm(&input).max(1e-9);
+        let input_tf = input.into_iter().map(|(i, w)| (i, w / input_norm)).collect();
+        let tfidf: Vec<(u32, f32)> =
+            all.iter().map(|&(i, n)| (i, (1.0 + (n as f32).ln()) * self.idf[i as usize])).collect();
+        let tfidf_norm = norm(&tfidf);
+        let sents: Vec<(Vec<(u32, f32)>, f32)> = words
+            .sents
+            .iter()
+            .map(|&(s, e)| {
+                let v = self.tfidf(&mut ids[s as usize..e as usize].to_vec());
+                let n = norm(&v);
+                (v, n)
+            })
+            .collect();
+        let lead_end = words.sents.get(LEAD_SENTS.min(words.sents.len()).wrapping_sub(1)).map_or(0, |s| s.1);
+        let lead = self.tfidf(&mut ids[..lead_end as usize].to_vec());
+        let lead_norm = norm(&lead);
+        let is_content = |h: &u64| !text::is_stop(*h);
+        let content = sorted_unique(words.hashes.iter().copied().filter(is_content).collect());
+        let lead_content = sorted_unique(words.hashes[..lead_end as usize].iter().copied().filter(is_content).collect());
+        let bigrams = sorted_unique(words.hashes.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect());
+        Analyzed {
+            words,
+            flags,
+            input_tf,
+            tfidf,
+            tfidf_norm,
+            lead,
+            lead_norm,
+            sents,
+            content,
+            bigrams,
+            char4: char4(text),
+            lead_content,
+        }
+    }
+}
+
+fn coverage(claim: &[u64], target: &[u64]) -> f32 {
+    if claim.is_empty() {
+        return 0.0;
+    }
+    claim.iter().filter(|&&h| contains(target, h)).count() as f32 / claim.len() as f32
+}
+
+/// Count of words with `flag` within `window` words of a claim content word.
+fn near_claim_words(body: &Analyzed, claim: &Analyzed, flag: u8, window: usize) -> f32 {
+    let n = body.words.hashes.len();
+    let mut marked = vec![false; n];
+    for (i, &h) in body.words.hashes.iter().enumerate() {
+        if !text::is_stop(h) && contains(&claim.content, h) {
+            for m in &mut marked[i.saturating_sub(window)..(i + window + 1).min(n)] {
+                *m = true;
+            }
+        }
+    }
+    body.flags.iter().zip(&marked).filter(|(f, m)| **m && **f & flag != 0).count() as f32
+}
+
+/// Counts of each cue class over `flags`.
+fn cue_counts(flags: &[u8]) -> [f32; 5] {
+    let mut c = [0.0; 5];
+    for f in flags {
+        for (k, slot) in c.iter_mut().enumerate() {
+            if f & (1 << k) != 0 {
+                *slot += 1.0;
+            }
+        }
+    }
+    c
+}
+
+/// Raw (unstandardized) dense features of a claim against a body.
+pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
+    let mut f = [0.0f32; DENSE];
+    f[0] = cosine(&claim.tfidf, claim.tfidf_norm, &body.tfidf, body.tfidf_norm);
+    f[1] = cosine(&claim.tfidf, claim.tfidf_norm, &body.lead, body.lead_norm);
+    let mut sims: Vec<(f32, usize)> =
+        body.sents.iter().enumerate().map(|(i, (v, n))| (cosine(&claim.tfidf, claim.tfidf_norm, v, *n), i)).collect();
+    sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    f[2] = sims.first().map_or(0.0, |s| s.0);
+    f[3] = sims.get(1).map_or(0.0, |s| s.0);
+    f[4] = coverage(&claim.content, &body.content);
+    f[5] = coverage(&claim.content, &body.lead_content);
+    if let Some(&(_, best)) = sims.first() {
+        let (s, e) = body.words.sents[best];
+        let best_words = sorted_unique(body.words.hashes[s as usize..e as usize].to_vec());
+        f[6] = coverage(&claim.content, &best_words);
+    }
+    f[7] = coverage(&claim.bigrams, &body.bigrams);
+    f[8] = coverage(&claim.char4, &body.char4);
+    let n_words = body.words.hashes.len().max(1) as f32;
+    for (k, c) in cue_counts(&body.flags).into_iter().enumerate() {
+        f[9 + k] = (1.0 + 100.0 * c / n_words).ln();
+    }
+    let mut top = [0.0f32; 5];
+    for &(_, i) in sims.iter().take(TOP_SENTS) {
+        let (s, e) = body.words.sents[i];
+        for (k, c) in cue_counts(&body.flags[s as usize..e as usize]).into_iter().enumerate() {
+            top[k] += c;
+        }
+    }
+    for k in 0..5 {
+        f[14 + k] = top[k].ln_1p();
+    }
+    for (k, c) in cue_counts(&claim.flags).into_iter().enumerate() {
+        f[19 + k] = c.min(3.0);
+    }
+    f[24] = near_claim_words(body, claim, cue::NEGATION, 4).ln_1p();
+    f[25] = near_claim_words(body, claim, cue::REFUTE, 8).ln_1p();
+    f[26] = near_claim_words(body, claim, cue::HEDGE, 8).ln_1p();
+    f[27] = (claim.words.hashes.len() as f32).ln_1p();
+    f[28] = (body.words.hashes.len() as f32).ln_1p();
+    f[29] = (body.words.sents.len() as f32).ln_1p();
+    f[30] = body
+        .words
+        .hashes
+        .iter()
+        .position(|&h| !text::is_stop(h) && contains(&claim.content, h))
+        .map_or(1.0, |p| p as f32 / n_words);
+    debug_assert_eq!(cue::NAMES.len(), 5);
+    f
+}
+
+/// The network input of a claim–body pair: sparse `(index, value)` with claim
+/// TF at `0..V`, body TF at `V..2V` and standardized dense features at `2V..`.
+pub fn input(vocab: &Vocab, claim: &Analyzed, body: &Analyzed, dense: &[f32; DENSE], scale: &Scaler) -> Vec<(u32, f32)> {
+    let v = vocab.input_size as u32;
+    let mut x = Vec::with_capacity(claim.input_tf.len() + body.input_tf.len() + DENSE);
+    x.extend(claim.input_tf.iter().copied());
+    x.extend(body.input_tf.iter().map(|&(i, w)| (i + v, w)));
+    x.extend(dense.iter().enumerate().map(|(j, &d)| (2 * v + j as u32, scale.apply(j, d))));
+    x
+}
+
+/// Number of network inputs for a vocabulary.
+pub fn input_size(vocab: &Vocab) -> usize {
+    2 * vocab.input_size + DENSE
+}
+
+/// Per-feature standardization of the dense features.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scaler {
+    pub mean: Vec<f32>,
+    pub std: Vec<f32>,
+}
+
+impl Scaler {
+    /// Means and deviations over rows (deviation floored at 1e-6).
+    pub fn fit(rows: &[[f32; DENSE]]) -> Scaler {
+        let n = rows.len().max(1) as f64;
+        let mut mean = vec![0f64; DENSE];
+        for r in rows {
+            for j in 0..DENSE {
+                mean[j] += r[j] as f64 / n;
+            }
+        }
+        let mut var = vec![0f64; DENSE];
+        for r in rows {
+            for j in 0..DENSE {
+                var[j] += (r[j] as f64 - mean[j]).powi(2) / n;
+            }
+        }
+        Scaler {
+            mean: mean.iter().map(|&m| m as f32).collect(),
+            std: var.iter().map(|&v| (v.sqrt() as f32).max(1e-6)).collect(),
+        }
+    }
+
+    pub fn apply(&self, j: usize, x: f32) -> f32 {
+        (x - self.mean[j]) / self.std[j]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocab {
+        let docs = [
+            "Police deny reports that the mayor resigned.",
+            "The mayor resigned on Monday, officials confirmed.",
+            "A new smartphone has a larger screen.",
+            "The mayor said the smartphone screen is new.",
+        ];
+        let words: Vec<Words> = docs.iter().map(|d| text::words(d)).collect();
+        Vocab::build(words.iter(), 1, 100, 100)
+    }
+
+    #[test]
+    fn vocab_drops_stop_words_and_orders_by_df() {
+        let v = vocab();
+        assert!(!v.is_empty());
+        assert_eq!(v.hashes[0], text::hash_bytes(b"mayor"));
+        assert_eq!(v.id(text::hash_bytes(b"the")), NONE);
+        assert!(v.idf[0] < *v.idf.last().unwrap());
+    }
+
+    #[test]
+    fn related_claim_scores_higher_than_unrelated() {
+        let v = vocab();
+        let body =
+            v.analyze("The mayor resigned on Monday. Police did not deny the mayor quit.\nOfficials confirmed the news.");
+        let rel = dense(&v.analyze("Mayor resigned"), &body);
+        let unrel = dense(&v.analyze("Smartphone has a larger screen"), &body);
+        for j in [0, 1, 2, 4, 7, 8] {
+            assert!(rel[j] > unrel[j], "{} {} <= {}", DENSE_NAMES[j], rel[j], unrel[j]);
+        }
+        assert!((rel[4] - 1.0).abs() < 1e-6, "both claim words occur");
+        assert!(rel[24] > 0.0, "'not' is within 4 words of 'mayor'");
+        assert!(rel.iter().all(|x| x.is_finite()));
+    }
+
+    #[test]
+    fn empty_texts_give_finite_features() {
+        let v = vocab();
+        let f = dense(&v.analyze(""), &v.analyze(""));
+        assert!(f.iter().all(|x| x.is_finite()));
+        let s = Scaler::fit(&[f, f]);
+        let x = input(&v, &v.analyze(""), &v.analyze("mayor"), &f, &s);
+        assert_eq!(x.len(), 1 + DENSE);
+        assert!(x.iter().all(|(i, w)| (*i as usize) < input_size(&v) && w.is_finite()));
+    }
+}

@@ -1,0 +1,182 @@
+//! The versioned binary model file.
+//!
+//! Layout (little-endian): magic `NDSTANCE`, `u32` format version, `u32`
+//! header length, the JSON header (labels, feature and network settings,
+//! calibration, model card), `u64` payload length, the payload (vocabulary
+//! word hashes `u64[V]` — FNV-1a 64 of the lower-cased word —, IDF `f32[V]`,
+//! dense-feature means and deviations `f32[D]` each, first-layer per-row
+//! scales `f32[I]` and weights `i8[I·H]`, `b1 f32[H]`, `w2 f32[H·4]`,
+//! `b2 f32[4]`), and an FNV-1a 64 checksum of all preceding bytes.
+use super::calibrate::Calibration;
+use super::card::ModelCard;
+use super::features::{Scaler, Vocab, DENSE, DENSE_NAMES};
+use super::label::Label;
+use super::mlp::{Mlp, OUT};
+use super::text::hash_bytes;
+use crate::StanceError;
+use serde::{Deserialize, Serialize};
+
+pub const MAGIC: &[u8; 8] = b"NDSTANCE";
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    labels: Vec<String>,
+    word_hash: String,
+    vocab_size: usize,
+    input_vocab: usize,
+    dense_features: Vec<String>,
+    inputs: usize,
+    hidden: usize,
+    quantization: String,
+    calibration: Calibration,
+    card: ModelCard,
+}
+
+/// The parts of a model, as stored.
+pub struct Parts {
+    pub vocab: Vocab,
+    pub scaler: Scaler,
+    pub mlp: Mlp,
+    pub calibration: Calibration,
+    pub card: ModelCard,
+}
+
+/// Quantize a weight row to i8 with one scale.
+fn quantize(row: &[f32]) -> (f32, Vec<i8>) {
+    let max = row.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    (scale, row.iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8).collect())
+}
+
+pub fn write(p: &Parts) -> Vec<u8> {
+    let header = Header {
+        labels: Label::ALL.iter().map(|l| l.to_string()).collect(),
+        word_hash: "fnv1a64-lowercase".into(),
+        vocab_size: p.vocab.len(),
+        input_vocab: p.vocab.input_size,
+        dense_features: DENSE_NAMES.iter().map(|s| s.to_string()).collect(),
+        inputs: p.mlp.inputs,
+        hidden: p.mlp.hidden,
+        quantization: "w1: i8 per input row with f32 scale; other weights f32".into(),
+        calibration: p.calibration.clone(),
+        card: p.card.clone(),
+    };
+    let json = serde_json::to_vec(&header).expect("header serializes");
+    let mut payload = Vec::new();
+    payload.extend(p.vocab.hashes.iter().flat_map(|h| h.to_le_bytes()));
+    let f32s = |out: &mut Vec<u8>, v: &[f32]| out.extend(v.iter().flat_map(|x| x.to_le_bytes()));
+    f32s(&mut payload, &p.vocab.idf);
+    f32s(&mut payload, &p.scaler.mean);
+    f32s(&mut payload, &p.scaler.std);
+    let rows: Vec<(f32, Vec<i8>)> = p.mlp.w1.chunks(p.mlp.hidden).map(quantize).collect();
+    f32s(&mut payload, &rows.iter().map(|r| r.0).collect::<Vec<_>>());
+    payload.extend(rows.iter().flat_map(|r| r.1.iter().map(|&q| q as u8)));
+    f32s(&mut payload, &p.mlp.b1);
+    f32s(&mut payload, &p.mlp.w2);
+    f32s(&mut payload, &p.mlp.b2);
+    let mut out = Vec::with_capacity(payload.len() + json.len() + 40);
+    out.extend_from_slice(MAGIC);
+    out.extend(VERSION.to_le_bytes());
+    out.extend((json.len() as u32).to_le_bytes());
+    out.extend(json);
+    out.extend((payload.len() as u64).to_le_bytes());
+    out.extend(payload);
+    out.extend(hash_bytes(&out).to_le_bytes());
+    out
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    what: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, part: &str) -> Result<&'a [u8], StanceError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| StanceError::Truncated {
+            what: self.what.into(),
+            message: format!("{part} needs {n} bytes at offset {}, file has {}", self.pos, self.bytes.len()),
+        })?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self, part: &str) -> Result<u32, StanceError> {
+        Ok(u32::from_le_bytes(self.take(4, part)?.try_into().expect("4 bytes")))
+    }
+
+    fn u64(&mut self, part: &str) -> Result<u64, StanceError> {
+        Ok(u64::from_le_bytes(self.take(8, part)?.try_into().expect("8 bytes")))
+    }
+
+    fn f32s(&mut self, n: usize, part: &str) -> Result<Vec<f32>, StanceError> {
+        let b = self.take(n.checked_mul(4).unwrap_or(usize::MAX), part)?;
+        Ok(b.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes"))).collect())
+    }
+}
+
+/// Parse a model file; `what` names it in errors.
+pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
+    let corrupt = |message: String| StanceError::Corrupt { what: what.into(), message };
+    if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(StanceError::Magic { what: what.into() });
+    }
+    let mut r = Reader { bytes, pos: MAGIC.len(), what };
+    let version = r.u32("format version")?;
+    if version != VERSION {
+        return Err(StanceError::Version { what: what.into(), found: version, supported: VERSION });
+    }
+    let hlen = r.u32("header length")? as usize;
+    let header: Header =
+        serde_json::from_slice(r.take(hlen, "header")?).map_err(|e| corrupt(format!("header JSON: {e}")))?;
+    let plen = r.u64("payload length")? as usize;
+    let payload_start = r.pos;
+    r.take(plen, "payload")?;
+    let body_end = r.pos;
+    let sum = r.u64("checksum")?;
+    if r.pos != bytes.len() {
+        return Err(corrupt(format!("{} trailing bytes after the checksum", bytes.len() - r.pos)));
+    }
+    if hash_bytes(&bytes[..body_end]) != sum {
+        return Err(corrupt("checksum mismatch".into()));
+    }
+    let labels: Vec<String> = Label::ALL.iter().map(|l| l.to_string()).collect();
+    if header.labels != labels || header.dense_features.len() != DENSE || header.word_hash != "fnv1a64-lowercase" {
+        return Err(corrupt(format!(
+            "labels {:?} / {} dense features / hash {:?} do not match this build",
+            header.labels,
+            header.dense_features.len(),
+            header.word_hash
+        )));
+    }
+    let (v, i, h) = (header.vocab_size, header.inputs, header.hidden);
+    if i != 2 * header.input_vocab + DENSE || header.input_vocab > v || h == 0 {
+        return Err(corrupt(format!("inconsistent sizes: vocab {v}, input vocab {}, inputs {i}", header.input_vocab)));
+    }
+    let mut p = Reader { bytes: &bytes[payload_start..body_end], pos: 0, what };
+    let hashes: Vec<u64> = p
+        .take(v.checked_mul(8).unwrap_or(usize::MAX), "vocabulary")?
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+        .collect();
+    let idf = p.f32s(v, "idf")?;
+    let scaler = Scaler { mean: p.f32s(DENSE, "feature means")?, std: p.f32s(DENSE, "feature deviations")? };
+    let scales = p.f32s(i, "w1 scales")?;
+    let q = p.take(i.checked_mul(h).unwrap_or(usize::MAX), "w1")?;
+    let w1 = q.chunks_exact(h).zip(&scales).flat_map(|(row, s)| row.iter().map(move |&b| b as i8 as f32 * s)).collect();
+    let b1 = p.f32s(h, "b1")?;
+    let w2 = p.f32s(h * OUT, "w2")?;
+    let b2: [f32; OUT] = p.f32s(OUT, "b2")?.try_into().expect("OUT values");
+    if p.pos != plen {
+        return Err(corrupt(format!("payload has {} bytes, layout uses {}", plen, p.pos)));
+    }
+    Ok(Parts {
+        vocab: Vocab::new(hashes, idf, header.input_vocab),
+        scaler,
+        mlp: Mlp { inputs: i, hidden: h, w1, b1, w2, b2 },
+        calibration: header.calibration,
+        card: header.card,
+    })
+}

@@ -1,0 +1,154 @@
+//! The trained stance model: features, network, calibration and card.
+use super::calibrate::Calibration;
+use super::card::ModelCard;
+use super::features::{self, Analyzed, Scaler, Vocab};
+use super::format::{self, Parts};
+use super::label::Label;
+use super::mlp::{Mlp, OUT};
+use crate::StanceError;
+use newsdesk_core::StanceScores;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A label with calibrated probabilities (in [`Label::ALL`] order).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prediction {
+    pub label: Label,
+    pub probs: [f32; OUT],
+}
+
+impl Prediction {
+    /// The `newsdesk_core` form: label name and probability per label name.
+    pub fn scores(&self) -> StanceScores {
+        StanceScores {
+            label: self.label.to_string(),
+            scores: Label::ALL.iter().map(|l| (l.to_string(), self.probs[l.index()])).collect(),
+        }
+    }
+}
+
+/// A claim-conditioned stance classifier (agree / disagree / discuss / unrelated).
+#[derive(Clone, Debug)]
+pub struct StanceModel {
+    vocab: Vocab,
+    scaler: Scaler,
+    mlp: Mlp,
+    calibration: Calibration,
+    card: ModelCard,
+}
+
+impl StanceModel {
+    pub(crate) fn from_parts(p: Parts) -> StanceModel {
+        StanceModel { vocab: p.vocab, scaler: p.scaler, mlp: p.mlp, calibration: p.calibration, card: p.card }
+    }
+
+    /// What the model is, how it was trained and how it scored on dev.
+    pub fn card(&self) -> &ModelCard {
+        &self.card
+    }
+
+    /// Parse a model file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<StanceModel, StanceError> {
+        format::read(bytes, "<bytes>").map(StanceModel::from_parts)
+    }
+
+    /// The model file's bytes (first-layer weights quantized to i8).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        format::write(&Parts {
+            vocab: self.vocab.clone(),
+            scaler: self.scaler.clone(),
+            mlp: self.mlp.clone(),
+            calibration: self.calibration.clone(),
+            card: self.card.clone(),
+        })
+    }
+
+    /// Read a model file.
+    pub fn load(path: impl AsRef<Path>) -> Result<StanceModel, StanceError> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| StanceError::Io { path: name.clone(), source })?;
+        format::read(&bytes, &name).map(StanceModel::from_parts)
+    }
+
+    /// Write a model file.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), StanceError> {
+        let path = path.as_ref();
+        std::fs::write(path, self.to_bytes())
+            .map_err(|source| StanceError::Write { path: path.display().to_string(), source })
+    }
+
+    /// A shipped model: `"fnc1"` (news, the default) or `"arc"` (user comments).
+    pub fn embedded(name: &str) -> Result<StanceModel, StanceError> {
+        let bytes = super::embedded::bytes(name)?;
+        format::read(bytes, name).map(StanceModel::from_parts)
+    }
+
+    /// A shipped model by name (`fnc1`, `arc`), else a model file path.
+    pub fn open(name_or_path: &str) -> Result<StanceModel, StanceError> {
+        match name_or_path {
+            "fnc1" | "arc" => StanceModel::embedded(name_or_path),
+            path => StanceModel::load(path),
+        }
+    }
+
+    /// Analyse a text (claim or body) once for several predictions.
+    pub fn analyze(&self, text: &str) -> Analyzed {
+        self.vocab.analyze(text)
+    }
+
+    /// Uncalibrated output logits.
+    pub(crate) fn logits(&self, claim: &Analyzed, text: &Analyzed) -> [f32; OUT] {
+        let dense = features::dense(claim, text);
+        self.mlp.logits(&features::input(&self.vocab, claim, text, &dense, &self.scaler))
+    }
+
+    /// Stance of an analysed text towards an analysed claim.
+    pub fn classify_analyzed(&self, claim: &Analyzed, text: &Analyzed) -> Prediction {
+        let probs = self.calibration.probs(&self.logits(claim, text));
+        let best = (0..OUT).max_by(|&a, &b| probs[a].total_cmp(&probs[b])).unwrap_or(0);
+        Prediction { label: Label::ALL[best], probs }
+    }
+
+    /// Stance of `text` towards `claim`.
+    pub fn classify(&self, claim: &str, text: &str) -> Prediction {
+        self.classify_analyzed(&self.analyze(claim), &self.analyze(text))
+    }
+
+    /// Stance of `text` towards `claim`, as label and per-label probabilities.
+    pub fn predict(&self, claim: &str, text: &str) -> StanceScores {
+        self.classify(claim, text).scores()
+    }
+
+    /// Many `(claim, text)` pairs in parallel (rayon); each distinct claim and
+    /// text is analysed once. Output order equals input order.
+    pub fn classify_batch(&self, pairs: &[(&str, &str)]) -> Vec<Prediction> {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let mut id = |s| {
+            *index.entry(s).or_insert_with(|| {
+                texts.push(s);
+                texts.len() - 1
+            })
+        };
+        let ids: Vec<(usize, usize)> = pairs.iter().map(|&(c, t)| (id(c), id(t))).collect();
+        let analyzed: Vec<Analyzed> = texts.par_iter().map(|t| self.analyze(t)).collect();
+        ids.par_iter().map(|&(c, t)| self.classify_analyzed(&analyzed[c], &analyzed[t])).collect()
+    }
+
+    /// [`StanceModel::classify_batch`] in the `newsdesk_core` form.
+    pub fn predict_batch(&self, pairs: &[(&str, &str)]) -> Vec<StanceScores> {
+        self.classify_batch(pairs).iter().map(Prediction::scores).collect()
+    }
+}
+
+impl StanceModel {
+    pub(crate) fn set_calibration(&mut self, calibration: Calibration) {
+        self.calibration = calibration;
+    }
+
+    pub(crate) fn set_card(&mut self, card: ModelCard) {
+        self.card = card;
+    }
+}

@@ -1,0 +1,198 @@
+//! Text analysis for the features: lower-cased word hashes, sentence ranges,
+//! stop words and cue lexicons (refuting, hedging, reporting, supporting,
+//! negation words).
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// FNV-1a 64 of a byte string; the key of every word.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Cue classes a word can belong to (bit flags).
+pub mod cue {
+    pub const REFUTE: u8 = 1;
+    pub const HEDGE: u8 = 2;
+    pub const REPORT: u8 = 4;
+    pub const SUPPORT: u8 = 8;
+    pub const NEGATION: u8 = 16;
+    /// Number of cue classes and their names, in bit order.
+    pub const NAMES: [&str; 5] = ["refute", "hedge", "report", "support", "negation"];
+}
+
+const REFUTE: &[&str] = &[
+    "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "denial", "despite", "nope", "doubt", "doubts",
+    "bogus", "debunk", "debunked", "debunks", "prank", "pranks", "retract", "retracted", "retraction", "untrue",
+    "incorrect", "misleading", "refute", "refuted", "refutes", "dismissed", "dismisses", "dismiss", "satire",
+    "satirical", "baseless", "unfounded", "myth", "lie", "lies", "lying", "fabricated", "fabrication", "disputed",
+    "disputes", "rejects", "rejected", "contradicts", "contrary", "wrong", "scam", "photoshopped", "hoaxes",
+    "erroneous", "never", "fiction", "fictional", "parody", "debunking", "falsely",
+];
+const HEDGE: &[&str] = &[
+    "reportedly", "allegedly", "alleged", "alleges", "claims", "claimed", "claim", "claiming", "rumor", "rumors",
+    "rumour", "rumours", "rumored", "rumoured", "unconfirmed", "unverified", "may", "might", "could", "possibly",
+    "possible", "apparently", "purportedly", "purported", "supposedly", "suggests", "suggested", "appears",
+    "appeared", "seems", "seemed", "believed", "speculation", "speculated", "speculate", "if", "whether",
+    "perhaps", "likely", "unclear", "uncertain", "unknown", "potentially", "would",
+];
+const REPORT: &[&str] = &[
+    "said", "says", "say", "according", "told", "tells", "reported", "reports", "report", "reporting", "stated",
+    "states", "statement", "announced", "sources", "source", "spokesman", "spokeswoman", "spokesperson",
+    "officials", "tweeted", "wrote", "writes", "posted", "insists", "insisted", "explained", "added",
+];
+const SUPPORT: &[&str] = &[
+    "confirmed", "confirms", "confirm", "confirmation", "officially", "verified", "verify", "indeed", "true",
+    "proven", "proved", "revealed", "reveals", "shows", "showed", "evidence", "footage", "video", "photos",
+    "authentic", "genuine", "real", "actually", "fact", "definitely", "announced",
+];
+const NEGATION: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "don't", "doesn't", "didn't",
+    "isn't", "wasn't", "aren't", "weren't", "won't", "can't", "cannot", "couldn't", "shouldn't", "wouldn't",
+    "hasn't", "haven't", "hadn't", "ain't",
+];
+const STOP: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "did",
+    "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "in", "into", "is",
+    "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such",
+    "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "you", "your", "yours", "yourself", "s",
+    "t", "its", "it's", "he's", "she's", "i'm", "we're", "they're", "you're", "let's", "that's", "there's",
+    "one", "would", "could", "said", "says", "new", "like", "get", "got", "us", "mr", "mrs", "ms",
+];
+
+struct Lexicon {
+    cues: HashMap<u64, u8>,
+    stop: HashMap<u64, ()>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut cues = HashMap::new();
+        for (words, flag) in [
+            (REFUTE, cue::REFUTE),
+            (HEDGE, cue::HEDGE),
+            (REPORT, cue::REPORT),
+            (SUPPORT, cue::SUPPORT),
+            (NEGATION, cue::NEGATION),
+        ] {
+            for w in words {
+                *cues.entry(hash_bytes(w.as_bytes())).or_insert(0) |= flag;
+            }
+        }
+        let stop = STOP.iter().map(|w| (hash_bytes(w.as_bytes()), ())).collect();
+        Lexicon { cues, stop }
+    })
+}
+
+/// Cue flags of a word hash (0 if none).
+pub fn cue_flags(word: u64) -> u8 {
+    lexicon().cues.get(&word).copied().unwrap_or(0)
+}
+
+/// Whether a word hash is a stop word (negations are not stop words).
+pub fn is_stop(word: u64) -> bool {
+    lexicon().stop.contains_key(&word)
+}
+
+/// A text as a sequence of lower-cased words split into sentences.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    /// Hash of each lower-cased word (`’` read as `'`).
+    pub hashes: Vec<u64>,
+    /// Word ranges `start..end` of the sentences, in order, none empty.
+    pub sents: Vec<(u32, u32)>,
+}
+
+/// Split `text` into words (alphanumeric runs, keeping inner apostrophes) and
+/// sentences (ended by `.`, `!`, `?` followed by a space or end, or a newline).
+pub fn words(text: &str) -> Words {
+    let mut out = Words { hashes: Vec::with_capacity(text.len() / 5), sents: Vec::new() };
+    let mut buf: Vec<u8> = Vec::with_capacity(32);
+    let mut sent_start = 0u32;
+    let mut chars = text.chars().peekable();
+    let flush_word = |buf: &mut Vec<u8>, out: &mut Words| {
+        if !buf.is_empty() {
+            while buf.last() == Some(&b'\'') {
+                buf.pop();
+            }
+            out.hashes.push(hash_bytes(buf));
+            buf.clear();
+        }
+    };
+    let end_sentence = |out: &mut Words, sent_start: &mut u32| {
+        let n = out.hashes.len() as u32;
+        if n > *sent_start {
+            out.sents.push((*sent_start, n));
+            *sent_start = n;
+        }
+    };
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    let mut b = [0u8; 4];
+                    buf.extend_from_slice(l.encode_utf8(&mut b).as_bytes());
+                }
+            }
+            continue;
+        }
+        if (c == '\'' || c == '’') && !buf.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+            buf.push(b'\'');
+            continue;
+        }
+        flush_word(&mut buf, &mut out);
+        match c {
+            '\n' => end_sentence(&mut out, &mut sent_start),
+            '.' | '!' | '?' if chars.peek().is_none_or(|n| n.is_whitespace() || *n == '"' || *n == '”') => {
+                end_sentence(&mut out, &mut sent_start)
+            }
+            _ => {}
+        }
+    }
+    flush_word(&mut buf, &mut out);
+    end_sentence(&mut out, &mut sent_start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(w: &str) -> u64 {
+        hash_bytes(w.as_bytes())
+    }
+
+    #[test]
+    fn words_lowercase_apostrophes_and_sentences() {
+        let w = words("The U.S. didn’t DENY it. “Fake!” he said\nNew line 3.5 km");
+        assert_eq!(w.hashes[0], h("the"));
+        assert_eq!(w.hashes[1], h("u"));
+        assert!(w.hashes.contains(&h("didn't")));
+        assert!(w.hashes.contains(&h("deny")));
+        let texts: Vec<usize> = w.sents.iter().map(|&(s, e)| (e - s) as usize).collect();
+        // "The U.S." ends a sentence only where a space follows the period.
+        assert_eq!(texts, vec![3, 3, 1, 2, 5]);
+        assert_eq!(w.hashes.len(), 14);
+    }
+
+    #[test]
+    fn lexicon_flags() {
+        assert_eq!(cue_flags(h("hoax")), cue::REFUTE);
+        assert_eq!(cue_flags(h("never")), cue::REFUTE | cue::NEGATION);
+        assert_ne!(cue_flags(h("reportedly")) & cue::HEDGE, 0);
+        assert_eq!(cue_flags(h("table")), 0);
+        assert!(is_stop(h("the")) && !is_stop(h("not")));
+    }
+}

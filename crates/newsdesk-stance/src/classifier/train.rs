@@ -1,0 +1,226 @@
+//! Training: split by Body ID, vocabulary and features from the fit part,
+//! the network, calibration on the calibration part, and scores on dev.
+use super::calibrate::{ece, log_loss, Calibration};
+use super::card::{CalibrationCard, DataFile, DevScores, ModelCard, SplitCard, TrainConfig};
+use super::data::Dataset;
+use super::features::{self, Analyzed, Scaler, Vocab, DENSE};
+use super::format::Parts;
+use super::label::Label;
+use super::metrics::Metrics;
+use super::mlp::{softmax, Mlp, Optim, Trainer, OUT};
+use super::model::StanceModel;
+use super::split::{held_out_bodies, Rng};
+use super::text;
+use crate::StanceError;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::time::Instant;
+
+/// Which side of the split a pair is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Fit,
+    Calibration,
+    Dev,
+}
+
+/// The dev and calibration Body IDs for `data` under `config` (seeded, disjoint).
+pub fn split_bodies(data: &Dataset, config: &TrainConfig) -> (BTreeSet<u32>, BTreeSet<u32>) {
+    let used: BTreeSet<u32> = data.pairs.iter().map(|p| p.body_id).collect();
+    let dev = held_out_bodies(used.iter().copied(), config.dev_fraction, config.seed);
+    let rest = used.iter().copied().filter(|b| !dev.contains(b));
+    let cal = held_out_bodies(rest, config.calibration_fraction, config.seed.wrapping_add(0x5EED));
+    (dev, cal)
+}
+
+/// Progress reports of [`train`].
+#[derive(Clone, Debug)]
+pub enum Progress {
+    /// A preparation step started.
+    Stage(&'static str),
+    /// An epoch finished: mean weighted training loss and dev scores of the
+    /// uncalibrated network (for monitoring only; epochs are fixed).
+    Epoch { epoch: usize, epochs: usize, loss: f32, dev_f1_macro: f64, dev_fnc_relative: f64 },
+}
+
+/// Train a model on `data`. `name` and `command` go into the model card.
+pub fn train(
+    data: &Dataset,
+    data_files: Vec<DataFile>,
+    config: &TrainConfig,
+    name: &str,
+    command: &str,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<StanceModel, StanceError> {
+    let started = Instant::now();
+    if config.epochs == 0 || config.hidden == 0 || config.batch == 0 {
+        return Err(StanceError::Training("epochs, hidden and batch must be positive".into()));
+    }
+    let (dev, cal) = split_bodies(data, config);
+    let part = |body: u32| {
+        if dev.contains(&body) {
+            Part::Dev
+        } else if cal.contains(&body) {
+            Part::Calibration
+        } else {
+            Part::Fit
+        }
+    };
+    let parts: Vec<Part> = data.pairs.iter().map(|p| part(p.body_id)).collect();
+    let count = |w: Part| parts.iter().filter(|&&p| p == w).count();
+    if count(Part::Fit) == 0 || count(Part::Dev) == 0 || count(Part::Calibration) == 0 {
+        return Err(StanceError::Training(format!(
+            "split left an empty side: {} fit, {} calibration, {} dev pairs",
+            count(Part::Fit),
+            count(Part::Calibration),
+            count(Part::Dev)
+        )));
+    }
+
+    progress(Progress::Stage("vocabulary"));
+    let fit_bodies: BTreeSet<u32> = data.pairs.iter().map(|p| p.body_id).filter(|b| part(*b) == Part::Fit).collect();
+    let fit_heads: BTreeSet<&str> =
+        data.pairs.iter().zip(&parts).filter(|(_, &w)| w == Part::Fit).map(|(p, _)| p.headline.as_str()).collect();
+    let docs: Vec<&str> = fit_bodies.iter().map(|b| data.bodies[b].as_str()).chain(fit_heads).collect();
+    let doc_words: Vec<text::Words> = docs.par_iter().map(|d| text::words(d)).collect();
+    let vocab = Vocab::build(doc_words.iter(), config.min_df, config.vocab_size, config.input_vocab);
+    drop(doc_words);
+
+    progress(Progress::Stage("features"));
+    let body_ids: Vec<u32> = data.pairs.iter().map(|p| p.body_id).collect::<BTreeSet<_>>().into_iter().collect();
+    let bodies: HashMap<u32, Analyzed> =
+        body_ids.par_iter().map(|b| (*b, vocab.analyze(&data.bodies[b]))).collect::<Vec<_>>().into_iter().collect();
+    let heads: Vec<&str> = data.pairs.iter().map(|p| p.headline.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
+    let claims: HashMap<&str, Analyzed> =
+        heads.par_iter().map(|h| (*h, vocab.analyze(h))).collect::<Vec<_>>().into_iter().collect();
+    let dense: Vec<[f32; DENSE]> =
+        data.pairs.par_iter().map(|p| features::dense(&claims[p.headline.as_str()], &bodies[&p.body_id])).collect();
+    let fit_dense: Vec<[f32; DENSE]> =
+        dense.iter().zip(&parts).filter(|(_, &w)| w == Part::Fit).map(|(d, _)| *d).collect();
+    let scaler = Scaler::fit(&fit_dense);
+    let xs: Vec<Vec<(u32, f32)>> = data
+        .pairs
+        .par_iter()
+        .zip(&dense)
+        .map(|(p, d)| features::input(&vocab, &claims[p.headline.as_str()], &bodies[&p.body_id], d, &scaler))
+        .collect();
+    let ys: Vec<usize> = data.pairs.iter().map(|p| p.label.index()).collect();
+    let which = |w: Part| -> Vec<usize> { (0..parts.len()).filter(|&i| parts[i] == w).collect() };
+    let (fit, cal_idx, dev_idx) = (which(Part::Fit), which(Part::Calibration), which(Part::Dev));
+
+    let mut n = [0f32; OUT];
+    for &i in &fit {
+        n[ys[i]] += 1.0;
+    }
+    let total: f32 = n.iter().sum();
+    let mut weight = n.map(|c| (total / (OUT as f32 * c.max(1.0))).powf(config.class_weight_power));
+    let mean_w: f32 = (0..OUT).map(|k| weight[k] * n[k]).sum::<f32>() / total;
+    weight = weight.map(|w| w / mean_w);
+
+    let mut rng = Rng::new(config.seed);
+    let mut net = Mlp::new(features::input_size(&vocab), config.hidden, &mut rng);
+    let opt = Optim { lr: config.learning_rate, l2: config.l2, dropout: config.dropout, batch: config.batch };
+    let mut trainer = Trainer::new(&net, opt);
+    let mut order = fit.clone();
+    let dev_gold: Vec<Label> = dev_idx.iter().map(|&i| Label::ALL[ys[i]]).collect();
+    for epoch in 1..=config.epochs {
+        rng.shuffle(&mut order);
+        let loss = trainer.epoch(&mut net, &xs, &ys, &weight, &order, &mut rng);
+        let pred: Vec<Label> = dev_idx.par_iter().map(|&i| argmax_label(&net.logits(&xs[i]))).collect();
+        let m = Metrics::compute(&dev_gold, &pred);
+        progress(Progress::Epoch {
+            epoch,
+            epochs: config.epochs,
+            loss,
+            dev_f1_macro: m.f1_macro,
+            dev_fnc_relative: m.fnc_score_relative,
+        });
+    }
+
+    progress(Progress::Stage("calibration"));
+    // Quantize first (through the file format) so calibration and dev scores
+    // describe exactly the network that is shipped.
+    let card = ModelCard {
+        name: name.into(),
+        description: format!(
+            "FNC-1-style stance classifier: claim/text TF inputs ({} words each) + {} similarity, overlap, \
+             cue and length features -> {} ReLU units -> softmax over agree/disagree/discuss/unrelated, \
+             temperature-calibrated",
+            vocab.input_size, DENSE, config.hidden
+        ),
+        command: command.into(),
+        data: data_files,
+        split: SplitCard {
+            method: format!(
+                "by Body ID: sorted distinct Body IDs shuffled (SplitMix64 Fisher-Yates, seed {}); first {:.0}% \
+                 are dev; of the rest, {:.0}% (seed {}+0x5EED) calibrate, the others fit",
+                config.seed,
+                config.dev_fraction * 100.0,
+                config.calibration_fraction * 100.0,
+                config.seed
+            ),
+            dev_body_ids: dev.iter().copied().collect(),
+            calibration_body_ids: cal.iter().copied().collect(),
+            fit_pairs: fit.len(),
+            calibration_pairs: cal_idx.len(),
+            dev_pairs: dev_idx.len(),
+        },
+        config: config.clone(),
+        calibration: CalibrationCard {
+            calibration: Calibration::default(),
+            log_loss_before: 0.0,
+            log_loss_after: 0.0,
+            ece_before: 0.0,
+            ece_after: 0.0,
+        },
+        dev: DevScores { metrics: Metrics::compute(&[], &[]), log_loss: 0.0, ece: 0.0 },
+        train_seconds: 0.0,
+    };
+    let parts_out = Parts { vocab, scaler, mlp: net, calibration: Calibration::default(), card };
+    let mut model = StanceModel::from_bytes(&super::format::write(&parts_out))?;
+    let logits_of = |idx: &[usize], model: &StanceModel| -> Vec<[f32; OUT]> {
+        idx.par_iter()
+            .map(|&i| {
+                let p = &data.pairs[i];
+                model.logits(&claims[p.headline.as_str()], &bodies[&p.body_id])
+            })
+            .collect()
+    };
+    let cal_logits = logits_of(&cal_idx, &model);
+    let cal_gold: Vec<usize> = cal_idx.iter().map(|&i| ys[i]).collect();
+    let calibration = Calibration::fit(&cal_logits, &cal_gold, config.calibrate_bias);
+    let before: Vec<[f32; OUT]> = cal_logits.iter().map(softmax).collect();
+    let after: Vec<[f32; OUT]> = cal_logits.iter().map(|z| calibration.probs(z)).collect();
+
+    progress(Progress::Stage("dev evaluation"));
+    let mut card = model.card().clone();
+    card.calibration = CalibrationCard {
+        calibration: calibration.clone(),
+        log_loss_before: log_loss(&before, &cal_gold),
+        log_loss_after: log_loss(&after, &cal_gold),
+        ece_before: ece(&before, &cal_gold),
+        ece_after: ece(&after, &cal_gold),
+    };
+    model.set_calibration(calibration);
+    let pred: Vec<_> = dev_idx
+        .par_iter()
+        .map(|&i| {
+            let p = &data.pairs[i];
+            model.classify_analyzed(&claims[p.headline.as_str()], &bodies[&p.body_id])
+        })
+        .collect();
+    let probs: Vec<[f32; OUT]> = pred.iter().map(|p| p.probs).collect();
+    let dev_y: Vec<usize> = dev_idx.iter().map(|&i| ys[i]).collect();
+    card.dev = DevScores {
+        metrics: Metrics::compute(&dev_gold, &pred.iter().map(|p| p.label).collect::<Vec<_>>()),
+        log_loss: log_loss(&probs, &dev_y),
+        ece: ece(&probs, &dev_y),
+    };
+    card.train_seconds = started.elapsed().as_secs_f64();
+    model.set_card(card);
+    Ok(model)
+}
+
+fn argmax_label(z: &[f32; OUT]) -> Label {
+    Label::ALL[(0..OUT).max_by(|&a, &b| z[a].total_cmp(&z[b])).unwrap_or(0)]
+}

@@ -1,0 +1,106 @@
+//! Stance end to end: the shipped FNC-1 model on the seed article and its
+//! claims (document and per-speaker), and its scores on the dev split its
+//! model card names.
+use newsdesk::{CharSpan, Component, Doc, Pipeline, Quote, Speaker};
+use newsdesk_stance::classifier::{Dataset, Label, Metrics};
+use newsdesk_stance::{StanceComponent, StanceModel};
+use std::collections::BTreeSet;
+
+fn seed() -> Option<(String, serde_json::Value)> {
+    let dir = newsdesk_e2e::data_dir()?;
+    let text = std::fs::read_to_string(dir.join("news/seed.txt")).expect("seed.txt");
+    let gold = std::fs::read_to_string(dir.join("news/seed.gold.json")).expect("seed.gold.json");
+    Some((text, serde_json::from_str(&gold).expect("gold JSON")))
+}
+
+fn claims(gold: &serde_json::Value) -> Vec<(String, String)> {
+    gold["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .map(|c| (c["claim"].as_str().unwrap().to_string(), c["stance"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn seed_article_claims() {
+    let Some((text, gold)) = seed() else { return };
+    let model = StanceModel::embedded("fnc1").expect("embedded fnc1");
+    let mut matched = 0;
+    for (claim, want) in claims(&gold) {
+        let s = model.predict(&claim, &text);
+        let sum: f32 = s.scores.values().sum();
+        assert!((sum - 1.0).abs() < 1e-4, "probabilities sum to {sum}");
+        assert_eq!(s.scores.len(), 4);
+        eprintln!("{claim:?}: gold {want}, predicted {} {:?}", s.label, s.scores);
+        matched += (s.label == want) as usize;
+        // What the model reliably does: tell related from unrelated claims.
+        assert_eq!(s.label == "unrelated", want == "unrelated", "{claim:?}: {s:?}");
+    }
+    eprintln!("seed article: {matched}/4 claim stances match the gold labels");
+}
+
+#[test]
+fn component_fills_document_and_speaker_stances() {
+    let Some((text, gold)) = seed() else { return };
+    let mut doc: Doc = Pipeline::blank().make_doc(&text);
+    // The gold quotes stand in for the quotes component's output.
+    doc.quotes = gold["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| Quote {
+            start_char: q["start"].as_u64().unwrap() as u32,
+            end_char: q["end"].as_u64().unwrap() as u32,
+            speaker: Some(Speaker {
+                name: q["speaker"].as_str().unwrap().to_string(),
+                mention: CharSpan { start_char: 0, end_char: 0 },
+                entity: None,
+                label: None,
+            }),
+            cue: None,
+        })
+        .collect();
+    doc.claims = claims(&gold).into_iter().map(|(c, _)| c).collect();
+    let component = StanceComponent::embedded("fnc1").unwrap();
+    assert_eq!(component.name(), "stance");
+    component.process(&mut doc).unwrap();
+    assert_eq!(doc.stances.len(), 4);
+    for (cs, (claim, want)) in doc.stances.iter().zip(claims(&gold)) {
+        assert_eq!(cs.claim, claim);
+        assert_eq!(cs.stance, component.model().predict(&claim, &text), "document stance = predict on the text");
+        let speakers: Vec<(&str, &[u32])> = cs.speakers.iter().map(|s| (s.speaker.as_str(), &s.quotes[..])).collect();
+        assert_eq!(speakers, vec![("the State Department", &[0u32][..]), ("Christopher Painter", &[1, 2, 3][..])]);
+        for s in &cs.speakers {
+            eprintln!("{claim:?} (gold {want}): {} -> {} {:?}", s.speaker, s.stance.label, s.stance.scores);
+        }
+    }
+    // The unrelated claim stays unrelated for every speaker's quotations.
+    let apple = doc.stances.iter().find(|c| c.claim.starts_with("Apple")).unwrap();
+    assert!(apple.speakers.iter().all(|s| s.stance.label == "unrelated"), "{apple:?}");
+    // Bad quote offsets are an error, not a panic.
+    doc.quotes[0].end_char = 1_000_000;
+    assert!(component.process(&mut doc).is_err());
+}
+
+#[test]
+fn fnc1_dev_split_scores() {
+    let Some(dir) = newsdesk_e2e::data_dir() else { return };
+    let fnc = dir.join("stance/fnc1");
+    let data = Dataset::load(&fnc.join("train_bodies.csv"), &fnc.join("train_stances.csv")).unwrap();
+    let model = StanceModel::embedded("fnc1").unwrap();
+    let card = model.card();
+    assert!(card.data.iter().any(|d| d.sha256 == data.stances_sha256), "model card names these training files");
+    let dev: BTreeSet<u32> = card.split.dev_body_ids.iter().copied().collect();
+    let pairs: Vec<_> = data.pairs.iter().filter(|p| dev.contains(&p.body_id)).collect();
+    assert_eq!(pairs.len(), card.split.dev_pairs);
+    let inputs: Vec<(&str, &str)> = pairs.iter().map(|p| (p.headline.as_str(), data.body(p))).collect();
+    let pred: Vec<Label> = model.classify_batch(&inputs).iter().map(|p| p.label).collect();
+    let gold: Vec<Label> = pairs.iter().map(|p| p.label).collect();
+    let m = Metrics::compute(&gold, &pred);
+    eprintln!("fnc1 dev: f1_macro {:.4}, fnc relative {:.4}", m.f1_macro, m.fnc_score_relative);
+    assert!(m.f1_macro >= 0.70, "dev f1_macro {}", m.f1_macro);
+    assert!(m.fnc_score_relative >= 0.85, "dev relative FNC score {}", m.fnc_score_relative);
+    assert!(m.per_class["disagree"].f1 >= 0.3, "disagree F1 {}", m.per_class["disagree"].f1);
+    assert!((m.f1_macro - card.dev.metrics.f1_macro).abs() < 1e-9, "the card's dev score is reproducible");
+}
