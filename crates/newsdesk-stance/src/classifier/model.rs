@@ -152,3 +152,86 @@ impl StanceModel {
         self.card = card;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classifier::card::TrainConfig;
+    use crate::classifier::data::{Dataset, Pair};
+    use crate::classifier::train::{split_bodies, train};
+
+    /// A small synthetic dataset: bodies about one of four topics, some denying it.
+    fn dataset() -> Dataset {
+        let topics = ["mayor resigned city hall", "shark attacked swimmer beach", "bank raised interest rates", "comet seen over desert"];
+        let mut bodies = std::collections::BTreeMap::new();
+        let mut pairs = Vec::new();
+        for id in 0..40u32 {
+            let t = topics[id as usize % 4];
+            let (body, label) = match id % 3 {
+                0 => (format!("Officials confirmed the {t}. The {t} story is true."), Label::Agree),
+                1 => (format!("The {t} claim is a hoax. Police deny the {t} report, it is fake."), Label::Disagree),
+                _ => (format!("Reports say the {t} may have happened, sources claim. Unconfirmed."), Label::Discuss),
+            };
+            bodies.insert(id, body);
+            pairs.push(Pair { headline: t.to_string(), body_id: id, label });
+            pairs.push(Pair { headline: topics[(id as usize + 1) % 4].to_string(), body_id: id, label: Label::Unrelated });
+        }
+        Dataset { bodies, pairs, bodies_sha256: "b".into(), stances_sha256: "s".into() }
+    }
+
+    fn tiny() -> StanceModel {
+        let cfg = TrainConfig { epochs: 15, hidden: 8, dev_fraction: 0.25, calibration_fraction: 0.2, min_df: 1, ..TrainConfig::default() };
+        train(&dataset(), vec![], &cfg, "tiny", "test", &mut |_| {}).unwrap()
+    }
+
+    #[test]
+    fn split_sides_are_disjoint() {
+        let d = dataset();
+        let (dev, cal) = split_bodies(&d, &TrainConfig::default());
+        assert!(!dev.is_empty() && !cal.is_empty() && dev.is_disjoint(&cal));
+        assert_eq!(dev.len(), 8);
+    }
+
+    #[test]
+    fn trains_round_trips_and_predicts() {
+        let m = tiny();
+        assert_eq!(m.card().split.dev_pairs, 20);
+        let bytes = m.to_bytes();
+        let back = StanceModel::from_bytes(&bytes).unwrap();
+        // Weights survive exactly (the trained network is already quantized).
+        assert_eq!((&back.mlp, &back.vocab.hashes, &back.scaler), (&m.mlp, &m.vocab.hashes, &m.scaler));
+        assert_eq!(back.card().split, m.card().split);
+        let text = "The bank raised interest rates, officials confirmed.";
+        assert_eq!(back.predict("bank raised interest rates", text), m.predict("bank raised interest rates", text));
+        assert!(m.card().dev.metrics.f1_macro > 0.8, "learns the synthetic task: {:?}", m.card().dev);
+        let s = m.predict("comet seen over desert", text);
+        assert!((s.scores.values().sum::<f32>() - 1.0).abs() < 1e-4);
+        assert_eq!(m.predict_batch(&[("comet seen over desert", text), ("x", text)])[0], s);
+        let path = std::env::temp_dir().join(format!("newsdesk-stance-test-{}.stance", std::process::id()));
+        m.save(&path).unwrap();
+        assert_eq!(StanceModel::load(&path).unwrap().mlp, m.mlp);
+        std::fs::remove_file(&path).ok();
+    }
+
+    #[test]
+    fn bad_files_are_clear_errors() {
+        let bytes = tiny().to_bytes();
+        for cut in [0, 5, 10, 15, 200, bytes.len() / 2, bytes.len() - 1] {
+            let e = StanceModel::from_bytes(&bytes[..cut]).unwrap_err();
+            assert!(matches!(e, StanceError::Truncated { .. } | StanceError::Magic { .. }), "cut {cut}: {e}");
+        }
+        assert!(StanceModel::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err().to_string().contains("truncated"));
+        let e = StanceModel::from_bytes(b"PK\x03\x04 a zip file").unwrap_err();
+        assert!(matches!(e, StanceError::Magic { .. }), "{e}");
+        let mut v = bytes.clone();
+        v[8] = 9;
+        assert!(matches!(StanceModel::from_bytes(&v).unwrap_err(), StanceError::Version { found: 9, .. }));
+        let mut flipped = bytes.clone();
+        let n = flipped.len();
+        flipped[n - 20] ^= 0x40;
+        assert!(StanceModel::from_bytes(&flipped).unwrap_err().to_string().contains("checksum"));
+        let e = StanceModel::load("/nonexistent/model.stance").unwrap_err().to_string();
+        assert!(e.contains("/nonexistent/model.stance"), "{e}");
+        assert!(matches!(StanceModel::open("nope-not-a-file").unwrap_err(), StanceError::Io { .. }));
+    }
+}
