@@ -5,8 +5,21 @@ use thiserror::Error;
 pub enum Error {
     #[error(transparent)]
     Core(#[from] newsdesk_core::CoreError),
+    #[error(transparent)]
+    Ner(#[from] newsdesk_ner::NerError),
+    #[error(transparent)]
+    Stance(#[from] newsdesk_stance::StanceError),
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
     #[error("cannot build thread pool: {0}")]
     ThreadPool(String),
-    #[error("invalid option: {0}")]
-    Option(String),
+    /// Bytes that are not a (compatible) newsdesk pipeline.
+    #[error("{0}")]
+    Format(String),
+    #[error("unknown pipeline {0:?} (known: ontonotes, conll, blank, or the path of an NER model file)")]
+    UnknownPipeline(String),
+    #[error("this pipeline has no {0} component")]
+    Missing(&'static str),
+    #[error("pipeline with custom components cannot be serialized (only built-in components can)")]
+    NotSerializable,
 }

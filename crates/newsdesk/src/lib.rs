@@ -12,9 +12,11 @@
 //! let docs = nlp.process_batch(&["One.", "Two."]);
 //! assert_eq!(docs[1].text, "Two.");
 //! ```
+mod bytes;
 mod error;
 mod load;
 mod pipeline;
+mod spec;
 
 pub use error::Error;
 pub use newsdesk_core::{
@@ -23,7 +25,12 @@ pub use newsdesk_core::{
 };
 pub use newsdesk_tokenize::{SentenceSplitter, Sentence, Token, TokenKind, Tokenizer};
 pub use load::load;
+pub use newsdesk_core::{tokenize, CoreError};
+pub use newsdesk_ner::{EntityRuler, NerError, NerModel, Pattern};
+pub use newsdesk_stance::{StanceError, StanceModel};
+pub use newsdesk_tokenize::{lower, norm, prefix, shape, suffix};
 pub use pipeline::{Pipeline, NUM_THREADS_ENV};
+pub use spec::{ModelSource, Spec};
 
 /// The types most programs need.
 pub mod prelude {

@@ -1,6 +1,10 @@
 //! The pipeline: tokenizer + sentence splitter + components, run in order.
+use crate::bytes;
+use crate::spec::{ModelSource, Spec};
 use crate::Error;
-use newsdesk_core::{Component, Doc};
+use newsdesk_core::{ClaimStance, Component, Doc, StanceScores};
+use newsdesk_ner::{EntityRuler, NerComponent, NerModel, Pattern};
+use newsdesk_stance::{StanceComponent, StanceModel};
 use newsdesk_tokenize::{SentenceSplitter, Tokenizer};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -8,12 +12,22 @@ use std::sync::Arc;
 /// Environment variable that sets the default number of worker threads.
 pub const NUM_THREADS_ENV: &str = "NEWSDESK_NUM_THREADS";
 
-/// Runs the stages over documents. Cheap to clone (components are shared).
+/// Runs the stages over documents. Cheap to clone (models are shared).
+///
+/// Built-in stages run in a fixed order — NER, entity ruler, quotes, stance —
+/// followed by custom components added with [`Pipeline::add`].
 #[derive(Clone)]
 pub struct Pipeline {
     tokenizer: Tokenizer,
     splitter: SentenceSplitter,
-    components: Vec<Arc<dyn Component>>,
+    spec: Spec,
+    /// Model bytes the spec refers to by index (models loaded from files).
+    blobs: Vec<Arc<[u8]>>,
+    ruler: Option<EntityRuler>,
+    stance: Option<Arc<StanceComponent>>,
+    /// Built-in stages, in order (rebuilt when patterns are added).
+    builtin: Vec<Arc<dyn Component>>,
+    custom: Vec<Arc<dyn Component>>,
     pool: Option<Arc<rayon::ThreadPool>>,
 }
 
@@ -26,25 +40,90 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// Tokenizer and sentence splitter only.
     pub fn blank() -> Pipeline {
-        Pipeline {
-            tokenizer: Tokenizer::default(),
-            splitter: SentenceSplitter::default(),
-            components: Vec::new(),
-            pool: None,
-        }
+        Pipeline::from_spec(Spec::default(), Vec::new()).expect("a blank pipeline needs no models")
     }
 
-    /// Append a component; components run in the order added.
+    /// Build the stages a [`Spec`] describes; `blobs` holds inline models.
+    pub fn from_spec(spec: Spec, blobs: Vec<Arc<[u8]>>) -> Result<Pipeline, Error> {
+        let blob = |i: usize| -> Result<&[u8], Error> {
+            blobs.get(i).map(|b| &b[..]).ok_or_else(|| Error::Format(format!("pipeline refers to missing model blob {i}")))
+        };
+        let mut builtin: Vec<Arc<dyn Component>> = Vec::new();
+        if let Some(src) = &spec.ner {
+            let model = match src {
+                ModelSource::Embedded { name } => NerModel::embedded(name)?,
+                ModelSource::Inline { blob: i } => NerModel::from_bytes(blob(*i)?)?,
+            };
+            builtin.push(Arc::new(NerComponent::new(model)));
+        }
+        let ruler = if spec.patterns.is_empty() { None } else { Some(EntityRuler::new(spec.patterns.clone())?) };
+        if let Some(r) = &ruler {
+            builtin.push(Arc::new(r.clone()));
+        }
+        if spec.quotes {
+            return Err(Error::Format("this build has no quotes component".into()));
+        }
+        let stance = match &spec.stance {
+            None => None,
+            Some(ModelSource::Embedded { name }) => Some(Arc::new(StanceComponent::embedded(name)?)),
+            Some(ModelSource::Inline { blob: i }) => Some(Arc::new(StanceComponent::new(StanceModel::from_bytes(blob(*i)?)?))),
+        };
+        if let Some(s) = &stance {
+            builtin.push(s.clone());
+        }
+        Ok(Pipeline {
+            tokenizer: Tokenizer::default(),
+            splitter: SentenceSplitter::default(),
+            spec,
+            blobs,
+            ruler,
+            stance,
+            builtin,
+            custom: Vec::new(),
+            pool: None,
+        })
+    }
+
+    /// The description of the built-in stages.
+    pub fn spec(&self) -> &Spec {
+        &self.spec
+    }
+
+    /// Append a custom component; custom components run after the built-in ones.
+    /// A pipeline with custom components cannot be serialized.
     pub fn add(mut self, component: impl Component + 'static) -> Pipeline {
-        self.components.push(Arc::new(component));
+        self.custom.push(Arc::new(component));
         self
+    }
+
+    /// Add entity-ruler patterns (run after NER; see `newsdesk_ner::EntityRuler`
+    /// for how they win over model predictions). Returns how many were added.
+    pub fn add_patterns(&mut self, patterns: Vec<Pattern>) -> Result<usize, Error> {
+        let n = patterns.len();
+        let mut ruler = self.ruler.clone().unwrap_or_default();
+        ruler.add(patterns.clone())?;
+        let had_ruler = self.ruler.is_some();
+        self.spec.patterns.extend(patterns);
+        let stage: Arc<dyn Component> = Arc::new(ruler.clone());
+        let at = usize::from(self.spec.ner.is_some());
+        if had_ruler {
+            self.builtin[at] = stage;
+        } else {
+            self.builtin.insert(at, stage);
+        }
+        self.ruler = Some(ruler);
+        Ok(n)
     }
 
     /// Names of the stages, in order.
     pub fn component_names(&self) -> Vec<String> {
         let mut names = vec!["tokenizer".to_string(), "sentences".to_string()];
-        names.extend(self.components.iter().map(|c| c.name().to_string()));
+        names.extend(self.stages().map(|c| c.name().to_string()));
         names
+    }
+
+    fn stages(&self) -> impl Iterator<Item = &Arc<dyn Component>> {
+        self.builtin.iter().chain(self.custom.iter())
     }
 
     /// Use `n` worker threads for batches (0 = all cores). Without this call the
@@ -65,7 +144,7 @@ impl Pipeline {
         Doc::new(text.to_string(), tokens, sents)
     }
 
-    /// Process one document.
+    /// Process one document. Panics if a component fails; see [`Pipeline::try_process`].
     pub fn process(&self, text: &str) -> Doc {
         self.try_process(text).expect("pipeline component failed")
     }
@@ -79,7 +158,7 @@ impl Pipeline {
 
     /// Run the components on an already tokenized document (claims set, say).
     pub fn annotate(&self, doc: &mut Doc) -> Result<(), Error> {
-        for c in &self.components {
+        for c in self.stages() {
             c.process(doc)?;
         }
         Ok(())
@@ -109,6 +188,48 @@ impl Pipeline {
                 None => f(),
             },
         }
+    }
+
+    fn stance_component(&self) -> Result<&StanceComponent, Error> {
+        self.stance.as_deref().ok_or(Error::Missing("stance"))
+    }
+
+    /// Stance of `text` towards `claim` (label and per-label probabilities).
+    pub fn stance(&self, claim: &str, text: &str) -> Result<StanceScores, Error> {
+        Ok(self.stance_component()?.model().predict(claim, text))
+    }
+
+    /// Stance of many (claim, text) pairs in parallel, in order.
+    pub fn stance_batch(&self, pairs: &[(&str, &str)]) -> Result<Vec<StanceScores>, Error> {
+        let model = self.stance_component()?.model();
+        Ok(self.run_parallel(|| pairs.par_iter().map(|(c, t)| model.predict(c, t)).collect()))
+    }
+
+    /// Document-level and per-speaker stance of a processed `doc` towards each
+    /// claim, from its text and quotes (no other stage is re-run).
+    pub fn stances(&self, doc: &Doc, claims: &[String]) -> Result<Vec<ClaimStance>, Error> {
+        let stance = self.stance_component()?;
+        let mut d = Doc { claims: claims.to_vec(), stances: Vec::new(), ..doc.clone() };
+        stance.process(&mut d)?;
+        Ok(d.stances)
+    }
+
+    /// The bytes of this pipeline (spec and any models loaded from files);
+    /// [`Pipeline::from_bytes`] rebuilds it. Python's pickle uses these bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
+        if !self.custom.is_empty() {
+            return Err(Error::NotSerializable);
+        }
+        let spec = serde_json::to_vec(&self.spec).expect("spec serialization cannot fail");
+        let blobs: Vec<&[u8]> = self.blobs.iter().map(|b| &b[..]).collect();
+        Ok(bytes::pack(&spec, &blobs))
+    }
+
+    /// Rebuild a pipeline from [`Pipeline::to_bytes`] output.
+    pub fn from_bytes(data: &[u8]) -> Result<Pipeline, Error> {
+        let (spec, blobs) = bytes::unpack(data)?;
+        let spec: Spec = serde_json::from_slice(spec).map_err(|e| Error::Format(format!("bad pipeline spec: {e}")))?;
+        Pipeline::from_spec(spec, blobs.into_iter().map(Arc::from).collect())
     }
 }
 
