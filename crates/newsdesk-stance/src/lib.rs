@@ -3,6 +3,8 @@
 //! Stance: [`classifier`] ([`StanceModel`], [`StanceComponent`]).
 pub mod classifier;
 mod error;
+pub mod quotes;
 
 pub use classifier::{Label, Prediction, StanceComponent, StanceModel};
 pub use error::StanceError;
+pub use quotes::QuoteExtractor;

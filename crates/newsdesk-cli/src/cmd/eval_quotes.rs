@@ -1,9 +1,75 @@
-//! `newsdesk eval quotes` (not implemented yet).
+//! `newsdesk eval quotes`: quotation spans and speakers against a gold JSONL
+//! file (the `quotes/dev.jsonl` format); one JSON object on stdout.
 use super::CmdResult;
+use crate::progress;
+use newsdesk::Pipeline;
+use newsdesk_stance::quotes::eval::{read_gold, Counts};
+use newsdesk_stance::QuoteExtractor;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Gold quotations, one JSON article per line.
+    #[arg(long)]
+    data: PathBuf,
+    /// Pipeline to run (a `newsdesk::load` name; `blank` runs without NER);
+    /// the quote extractor is appended when the pipeline lacks one.
+    #[arg(long, default_value = "ontonotes")]
+    pipeline: String,
+    /// Write every missed, spurious or wrongly attributed quotation as JSON
+    /// lines to this file, for error analysis.
+    #[arg(long)]
+    errors: Option<PathBuf>,
+}
 
-pub fn run(_args: Args) -> CmdResult {
-    Err("not implemented yet".into())
+pub fn run(args: Args) -> CmdResult {
+    let docs = read_gold(&args.data)?;
+    let mut nlp: Pipeline = newsdesk::load(&args.pipeline)?;
+    if !nlp.component_names().iter().any(|n| n == "quotes") {
+        nlp = nlp.add(QuoteExtractor::default());
+    }
+    eprintln!("pipeline {}: {}", args.pipeline, nlp.component_names().join(" → "));
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let bar = progress::bar(Some(docs.len() as u64), "docs");
+    let started = Instant::now();
+    let mut processed = Vec::with_capacity(docs.len());
+    for chunk in texts.chunks(64) {
+        for (i, r) in nlp.try_process_batch(chunk).into_iter().enumerate() {
+            let doc = r.map_err(|e| format!("{}: document {}: {e}", args.data.display(), processed.len() + i + 1))?;
+            processed.push(doc);
+        }
+        bar.inc(chunk.len() as u64);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    bar.finish_and_clear();
+    let mut counts = Counts::default();
+    let mut errors = String::new();
+    for (gold, doc) in docs.iter().zip(&processed) {
+        for m in counts.add(&gold.text, &gold.quotes, &doc.quotes) {
+            let mut line = serde_json::to_value(&m)?;
+            line["id"] = gold.id.clone().into();
+            errors.push_str(&format!("{line}\n"));
+        }
+    }
+    if let Some(path) = &args.errors {
+        std::fs::write(path, errors).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let out = serde_json::json!({
+        "file": args.data.display().to_string(),
+        "pipeline": args.pipeline,
+        "precision": counts.precision(),
+        "recall": counts.recall(),
+        "f1": counts.f1(),
+        "speaker_accuracy": counts.speaker_accuracy(),
+        "docs": docs.len(),
+        "gold": counts.gold,
+        "predicted": counts.predicted,
+        "matched": counts.matched,
+        "speaker_correct": counts.speaker_correct,
+        "seconds": seconds,
+    });
+    println!("{out}");
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,166 @@
+//! Finding the attribution of a quotation: a cue verb with its subject after
+//! the quotation (`"…," X said` / `"…," said X`) or before it (`X said: "…"`,
+//! `According to X, "…"`, `X termed it "…"`), or no phrase at all (a
+//! quotation standing alone, which continues the previous speaker).
+use super::context::Ctx;
+use super::lexicon::{is_clause_opener, is_cue_filler, is_cue_verb};
+use super::names::Np;
+use super::resolve::Resolver;
+
+/// What the text around a quotation says about its source.
+#[derive(Debug)]
+pub enum Found {
+    /// A speaker phrase (if any could be read) and the cue's word range.
+    Phrase { np: Option<Np>, cue: Option<(usize, usize)> },
+    /// The quotation stands alone as a sentence: its speaker comes from context.
+    Standalone,
+    /// Embedded in a sentence with no attribution.
+    Nothing,
+}
+
+/// Words of the same clause after quotation `qi` (to the next sentence end, paragraph or quotation).
+fn after_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
+    let q = &ctx.quotes[qi];
+    let lo = q.after;
+    let Some(para) = lo.checked_sub(1).map(|i| ctx.words[i].para) else { return (lo, lo) };
+    let mut hi = lo;
+    while hi < ctx.words.len() && hi < lo + 25 && ctx.free(hi) && ctx.words[hi].para == para && !ctx.words[hi].is_terminator() {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// Words of the same sentence before quotation `qi`; a colon ending the
+/// previous paragraph pulls that paragraph's last sentence in.
+fn before_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
+    let b = ctx.quotes[qi].first;
+    let Some(mut para) = ctx.words.get(b).map(|w| w.para) else { return (b, b) };
+    let mut lo = b;
+    while lo > 0 && b - lo < 60 {
+        let j = lo - 1;
+        let w = &ctx.words[j];
+        if !ctx.free(j) || w.is_terminator() {
+            break;
+        }
+        if w.para != para {
+            if lo == b && w.is(':') {
+                para = w.para;
+            } else {
+                break;
+            }
+        }
+        lo = j;
+    }
+    (lo, b)
+}
+
+/// The attribution of quotation `qi`.
+pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
+    let (lo, hi) = after_window(ctx, qi);
+    if let Some((np, cue)) = after_phrase(ctx, lo, hi) {
+        return Found::Phrase { np: Some(np), cue: Some(cue) };
+    }
+    before_phrase(ctx, res, qi)
+}
+
+/// `, said X` / `X said` / `X, a doctor, told` / `according to X` right after the quotation.
+fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Np, (usize, usize))> {
+    let mut i = lo;
+    if i < hi && ctx.words[i].is(',') {
+        i += 1;
+    }
+    if i >= hi {
+        return None;
+    }
+    if ctx.lower(i) == "according" && ctx.lower(i + 1) == "to" {
+        return ctx.np_starting_at(i + 2, hi).map(|np| (np, (i, i + 2)));
+    }
+    if is_cue_verb(ctx.lower(i)) {
+        return ctx.np_starting_at(i + 1, hi).map(|np| (np, (i, i + 1)));
+    }
+    let np = ctx.np_starting_at(i, hi)?;
+    let mut k = np.range().1;
+    if k < hi && ctx.words[k].is(',') {
+        k = (k + 1..hi.min(k + 16)).find(|&j| ctx.words[j].is(','))? + 1;
+    }
+    while k < hi && is_cue_filler(ctx.lower(k)) {
+        k += 1;
+    }
+    (k < hi && is_cue_verb(ctx.lower(k))).then_some((np, (k, k + 1)))
+}
+
+/// The speaker phrase just left of the cue at `c`: fillers (`also`) and
+/// appositions (`X, a doctor, said`) skipped.
+fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
+    let mut k = c;
+    while k > floor && is_cue_filler(ctx.lower(k - 1)) {
+        k -= 1;
+    }
+    let mut end = k.checked_sub(1).filter(|&e| e >= floor)?;
+    if ctx.lower(end) == "who" {
+        // `Reddit user X, who said`: the relative pronoun's antecedent.
+        end = end.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
+    }
+    while ctx.words[end].is(',') {
+        let p = (floor.max(end.saturating_sub(20))..end).rev().find(|&j| ctx.words[j].is(','))?;
+        // `A government spokeswoman, Rosario Murillo, said`: a name filling the
+        // whole apposition is the speaker.
+        if let Some(Np::Name(n)) = ctx.np_ending_at(end - 1, p + 1) {
+            if n.lo == p + 1 && !matches!(p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)), Some(Np::Name(_) | Np::Pronoun(_))) {
+                return Some(Np::Name(n));
+            }
+        }
+        if let Some(np) = p.checked_sub(1).filter(|&e| e >= floor).and_then(|e| ctx.np_ending_at(e, floor)) {
+            return Some(np);
+        }
+        end = p;
+    }
+    ctx.np_ending_at(end, floor)
+}
+
+fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
+    let (lo, b) = before_window(ctx, qi);
+    if !(lo..b).any(|k| ctx.words[k].is_alpha()) {
+        return Found::Standalone;
+    }
+    let first = (lo..b).find(|&k| ctx.words[k].is_alpha()).unwrap_or(lo);
+    let according = (ctx.lower(first) == "according" && ctx.lower(first + 1) == "to")
+        .then(|| ctx.np_starting_at(first + 2, b).map(|np| (np, (first, first + 2))))
+        .flatten();
+    let mut main = first;
+    let participle = ctx.words[first].cap && ctx.lower(first).ends_with("ing");
+    if is_clause_opener(ctx.lower(first)) || participle {
+        if let Some(c) = (first..b.min(first + 16)).find(|&k| ctx.words[k].is(',')) {
+            main = c + 1;
+        }
+    }
+    let cue = (main..b).rev().find(|&k| {
+        let w = &ctx.words[k];
+        ctx.free(k) && w.is_alpha() && !w.cap && is_cue_verb(&w.lower)
+    });
+    if let Some(c) = cue {
+        // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.
+        let np = if ctx.lower(c).ends_with("ing") {
+            res.main_subject(lo, c)
+        } else {
+            np_left(ctx, c, lo).or_else(|| res.main_subject(main, c))
+        };
+        return Found::Phrase { np, cue: Some((c, c + 1)) };
+    }
+    let rest_has_words = (main..b).any(|k| ctx.words[k].is_alpha());
+    if let (Some((np, cue)), false) = (&according, rest_has_words) {
+        return Found::Phrase { np: Some(np.clone()), cue: Some(*cue) };
+    }
+    let colon = (lo..b).rev().find(|&k| !is_mark(&ctx.words[k])).is_some_and(|k| ctx.words[k].is(':'));
+    if colon {
+        return Found::Phrase { np: res.main_subject(main, b), cue: None };
+    }
+    match according {
+        Some((np, cue)) => Found::Phrase { np: Some(np), cue: Some(cue) },
+        None => Found::Nothing,
+    }
+}
+
+fn is_mark(w: &super::words::Word) -> bool {
+    matches!(w.kind, super::words::Kind::Punct('"' | '“' | '”' | '„' | '«' | '»'))
+}

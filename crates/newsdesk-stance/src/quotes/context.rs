@@ -1,0 +1,77 @@
+//! The per-document view shared by the attribution steps.
+use super::marks::Span;
+use super::words::{attach_entities, lex, Word};
+use newsdesk_core::Doc;
+
+/// A quoted span that passed the quotation filters, located in words.
+#[derive(Clone, Debug)]
+pub struct QuoteLoc {
+    /// Trimmed content, in chars.
+    pub start: usize,
+    pub end: usize,
+    /// Word index of the opening mark (or first content word when the mark is missing).
+    pub first: usize,
+    /// Word index just past the closing mark (or last content word).
+    pub after: usize,
+    pub para: u32,
+}
+
+/// The document's words, quoted spans and entities.
+pub struct Ctx<'a> {
+    pub doc: &'a Doc,
+    pub chars: Vec<char>,
+    pub words: Vec<Word>,
+    /// For each word, the accepted quotation it lies in (marks included).
+    pub in_quote: Vec<Option<usize>>,
+    pub quotes: Vec<QuoteLoc>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Lex `doc`, whose chars (debris blanked) are `chars`.
+    pub fn new(doc: &'a Doc, chars: Vec<char>) -> Ctx<'a> {
+        let mut words = lex(&chars);
+        attach_entities(doc, &mut words);
+        let in_quote = vec![None; words.len()];
+        Ctx { doc, chars, words, in_quote, quotes: Vec::new() }
+    }
+
+    /// Word range `lo..hi` covering chars `a..b` (words fully inside).
+    pub fn words_in(&self, a: usize, b: usize) -> (usize, usize) {
+        let lo = self.words.partition_point(|w| w.start < a);
+        let hi = self.words.partition_point(|w| w.end <= b);
+        (lo, hi.max(lo))
+    }
+
+    /// Register an accepted quotation and mark its words.
+    pub fn add_quote(&mut self, span: &Span, start: usize, end: usize) {
+        let mark_lo = span.open.unwrap_or(start);
+        let mark_hi = span.close.map_or(end, |c| c + 1);
+        let (lo, hi) = self.words_in(mark_lo, mark_hi);
+        let idx = self.quotes.len();
+        for q in &mut self.in_quote[lo..hi] {
+            *q = Some(idx);
+        }
+        let para = self.words.get(lo).map_or(0, |w| w.para);
+        self.quotes.push(QuoteLoc { start, end, first: lo, after: hi, para });
+    }
+
+    /// Word `i` is outside every accepted quotation.
+    pub fn free(&self, i: usize) -> bool {
+        self.in_quote.get(i).is_some_and(|q| q.is_none())
+    }
+
+    pub fn lower(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| w.lower.as_str())
+    }
+
+    /// Text of words `lo..hi` as in the document.
+    pub fn text(&self, lo: usize, hi: usize) -> String {
+        self.chars[self.words[lo].start..self.words[hi - 1].end].iter().collect()
+    }
+
+    /// Number of words of `a..b` chars that are words (not punctuation).
+    pub fn count_words(&self, a: usize, b: usize) -> usize {
+        let (lo, hi) = self.words_in(a, b);
+        self.words[lo..hi].iter().filter(|w| !matches!(w.kind, super::words::Kind::Punct(_))).count()
+    }
+}

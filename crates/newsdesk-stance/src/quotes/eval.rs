@@ -1,0 +1,208 @@
+//! Scoring quotations against gold annotations (the `quotes/dev.jsonl` format:
+//! `{"id", "text", "quotes": [{"start", "end", "speaker", "speaker_also", ...}]}`,
+//! offsets in chars).
+//!
+//! A predicted quotation matches a gold one when their spans are equal after
+//! trimming whitespace and punctuation at both ends; speaker accuracy counts
+//! matched gold quotations whose predicted speaker equals `speaker` or one of
+//! `speaker_also` (case-insensitive), `null` matching only `null`.
+use crate::StanceError;
+use newsdesk_core::{Quote, Speaker};
+use serde::{Deserialize, Serialize};
+use std::io::BufRead;
+use std::path::Path;
+
+/// One gold quotation.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldQuote {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub speaker_also: Vec<String>,
+}
+
+/// One annotated article.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldDoc {
+    #[serde(default)]
+    pub id: String,
+    pub text: String,
+    pub quotes: Vec<GoldQuote>,
+}
+
+/// Read a gold JSONL file; errors name the file and line.
+pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, StanceError> {
+    let file = path.display().to_string();
+    let io = |source| StanceError::Io { path: file.clone(), source };
+    let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
+    let mut docs = Vec::new();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(io)?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |message: String| StanceError::Jsonl { file: file.clone(), line: i + 1, message };
+        let doc: GoldDoc = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+        let len = doc.text.chars().count();
+        if let Some(q) = doc.quotes.iter().find(|q| q.start > q.end || q.end > len) {
+            return Err(bad(format!("quote {}..{} does not fit the text ({len} chars)", q.start, q.end)));
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// `a..b` trimmed of whitespace and punctuation at both ends.
+pub fn core_span(chars: &[char], a: usize, b: usize) -> (usize, usize) {
+    let keep = |c: &char| c.is_alphanumeric();
+    let a2 = (a..b).find(|&i| keep(&chars[i])).unwrap_or(b);
+    let b2 = (a2..b).rev().find(|&i| keep(&chars[i])).map_or(a2, |i| i + 1);
+    (a2, b2)
+}
+
+/// Whether a predicted speaker is right for a gold quotation.
+pub fn speaker_correct(gold: &GoldQuote, pred: Option<&Speaker>) -> bool {
+    match (&gold.speaker, pred) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let p = p.name.to_lowercase();
+            std::iter::once(g).chain(&gold.speaker_also).any(|s| s.to_lowercase() == p)
+        }
+        _ => false,
+    }
+}
+
+/// A missed, spurious or wrongly attributed quotation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mismatch {
+    /// `missed`, `spurious` or `speaker`.
+    pub kind: &'static str,
+    pub quote: String,
+    pub gold_speaker: Option<String>,
+    pub predicted: Option<String>,
+}
+
+/// Counts behind precision, recall, F1 and speaker accuracy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub gold: usize,
+    pub predicted: usize,
+    pub matched: usize,
+    pub speaker_correct: usize,
+}
+
+impl Counts {
+    /// Add one document's gold and predicted quotations (one-to-one matching);
+    /// returns what went wrong, for error analysis.
+    pub fn add(&mut self, text: &str, gold: &[GoldQuote], pred: &[Quote]) -> Vec<Mismatch> {
+        let chars: Vec<char> = text.chars().collect();
+        let span_text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        let name = |s: Option<&Speaker>| s.map(|s| s.name.clone());
+        let mut used = vec![false; pred.len()];
+        let mut wrong = Vec::new();
+        self.gold += gold.len();
+        self.predicted += pred.len();
+        for g in gold {
+            let want = core_span(&chars, g.start, g.end);
+            let hit = pred.iter().enumerate().find(|(i, p)| {
+                !used[*i] && core_span(&chars, p.start_char as usize, p.end_char as usize) == want
+            });
+            let predicted = hit.and_then(|(_, p)| name(p.speaker.as_ref()));
+            let kind = match hit {
+                None => Some("missed"),
+                Some((i, p)) => {
+                    used[i] = true;
+                    self.matched += 1;
+                    let ok = speaker_correct(g, p.speaker.as_ref());
+                    self.speaker_correct += ok as usize;
+                    (!ok).then_some("speaker")
+                }
+            };
+            if let Some(kind) = kind {
+                let (quote, gold_speaker) = (span_text(g.start, g.end), g.speaker.clone());
+                wrong.push(Mismatch { kind, quote, gold_speaker, predicted });
+            }
+        }
+        for (p, _) in pred.iter().zip(&used).filter(|(_, u)| !**u) {
+            let quote = span_text(p.start_char as usize, p.end_char as usize);
+            wrong.push(Mismatch { kind: "spurious", quote, gold_speaker: None, predicted: name(p.speaker.as_ref()) });
+        }
+        wrong
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_correct, self.matched)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdesk_core::CharSpan;
+
+    fn quote(a: u32, b: u32, speaker: Option<&str>) -> Quote {
+        Quote {
+            start_char: a,
+            end_char: b,
+            speaker: speaker.map(|s| Speaker {
+                name: s.to_string(),
+                mention: CharSpan { start_char: 0, end_char: 0 },
+                entity: None,
+                label: None,
+            }),
+            cue: None,
+        }
+    }
+
+    #[test]
+    fn spans_match_after_trimming_punctuation() {
+        let text = "“Yes, we can,” Obama said. “No.”";
+        let gold = [
+            GoldQuote { start: 1, end: 13, speaker: Some("Barack Obama".into()), speaker_also: vec!["Obama".into()] },
+            GoldQuote { start: 28, end: 31, speaker: None, speaker_also: vec![] },
+        ];
+        let mut c = Counts::default();
+        let wrong = c.add(text, &gold, &[quote(1, 12, Some("OBAMA")), quote(28, 30, Some("Obama")), quote(0, 5, None)]);
+        let kinds: Vec<&str> = wrong.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, ["speaker", "spurious"]);
+        assert_eq!(c, Counts { gold: 2, predicted: 3, matched: 2, speaker_correct: 1 });
+        assert!((c.precision() - 2.0 / 3.0).abs() < 1e-9 && c.recall() == 1.0);
+        assert!((c.speaker_accuracy() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("newsdesk-quotes-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.jsonl");
+        std::fs::write(&path, "{\"text\": \"ab\", \"quotes\": []}\n\n{\"text\": \"ab\", \"quotes\": [{\"start\": 0, \"end\": 9, \"speaker\": null}]}\n").unwrap();
+        let err = read_gold(&path).unwrap_err().to_string();
+        assert!(err.contains("bad.jsonl:3:") && err.contains("does not fit"), "{err}");
+        std::fs::write(&path, "{oops\n").unwrap();
+        assert!(read_gold(&path).unwrap_err().to_string().contains("bad.jsonl:1:"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

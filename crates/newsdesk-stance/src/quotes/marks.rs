@@ -1,0 +1,218 @@
+//! Pairing quotation marks into quoted spans.
+//!
+//! Works paragraph by paragraph over chars. Each double mark gets a direction
+//! from its glyph and the characters around it (a straight `"` after a space
+//! opens, before a space or punctuation closes). Inside a quotation a nested
+//! single quote is tracked, so a scare quote opened with `‘` and wrongly
+//! closed with `”` does not end the outer quotation when another closing mark
+//! follows in the same paragraph. A quotation still open at the end of a
+//! paragraph ends there (the next paragraph may re-open it), unless the next
+//! paragraph closes it without re-opening, in which case it runs on.
+
+/// A quoted span: `start..end` are chars between the marks (untrimmed);
+/// `open`/`close` the mark positions when present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub open: Option<usize>,
+    pub close: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+    Either,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '`')
+}
+
+/// Space or an opening bracket/dash before a mark that opens.
+fn opens_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ',' | ':' | ';'))
+}
+
+/// Space or punctuation after a mark that closes.
+fn closes_before(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || !(c.is_alphanumeric() || is_double(c) || is_single(c) || c == '$'))
+}
+
+/// Direction of the mark at `i` from its neighbours, falling back to the glyph.
+fn direction(chars: &[char], i: usize) -> Dir {
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + 1).copied();
+    let left = opens_after(prev) && !next.is_none_or(char::is_whitespace);
+    let right = !prev.is_none_or(char::is_whitespace) && closes_before(next);
+    match (left, right) {
+        (true, false) => Dir::Open,
+        (false, true) => Dir::Close,
+        _ => match chars[i] {
+            '“' | '„' | '«' | '‘' | '‚' | '‛' | '`' => Dir::Open,
+            '”' | '»' | '’' => Dir::Close,
+            _ => Dir::Either,
+        },
+    }
+}
+
+/// Non-blank paragraph ranges (split at newlines), as `start..end` char ranges.
+fn paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || chars[i] == '\n' {
+            if chars[start..i].iter().any(|c| !c.is_whitespace()) {
+                out.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// The double marks of one paragraph with their directions.
+fn marks(chars: &[char], (a, b): (usize, usize)) -> Vec<(usize, Dir)> {
+    (a..b).filter(|&i| is_double(chars[i])).map(|i| (i, direction(chars, i))).collect()
+}
+
+/// Last non-space char of a paragraph.
+fn last_visible(chars: &[char], (a, b): (usize, usize)) -> Option<char> {
+    chars[a..b].iter().rev().copied().find(|c| !c.is_whitespace())
+}
+
+/// Find all quoted spans in `chars`, in text order.
+pub fn find_spans(chars: &[char]) -> Vec<Span> {
+    let paras = paragraphs(chars);
+    let mut out = Vec::new();
+    // A quotation carried over from the previous paragraph (opened, not closed, not re-opened).
+    let mut carried: Option<usize> = None;
+    for (p, &range) in paras.iter().enumerate() {
+        let ms = marks(chars, range);
+        let mut open = carried.take();
+        let mut single_open = false;
+        let mut nested = 0usize;
+        let mut scan = range.0;
+        for (k, &(pos, dir)) in ms.iter().enumerate() {
+            if let Some(o) = open {
+                // Track nested single quotes between the previous mark and this one.
+                for i in scan..pos {
+                    let inside_word = i > 0
+                        && chars[i - 1].is_alphanumeric()
+                        && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
+                    if is_single(chars[i]) && !inside_word {
+                        match direction(chars, i) {
+                            Dir::Open => single_open = true,
+                            Dir::Close => single_open = false,
+                            Dir::Either => {}
+                        }
+                    }
+                }
+                let later_close = ms[k + 1..]
+                    .iter()
+                    .take_while(|(_, d)| *d != Dir::Open)
+                    .any(|(_, d)| *d == Dir::Close || *d == Dir::Either);
+                match dir {
+                    Dir::Open if later_close && chars[pos] != '"' => nested += 1,
+                    _ if nested > 0 => nested -= 1,
+                    _ if single_open && later_close => single_open = false,
+                    _ => {
+                        out.push(Span { open: Some(o), close: Some(pos), start: o + 1, end: pos });
+                        open = None;
+                    }
+                }
+            } else {
+                match dir {
+                    Dir::Open | Dir::Either => {
+                        open = Some(pos);
+                        single_open = false;
+                        nested = 0;
+                    }
+                    // A closing mark with no opener: a quotation whose opening mark was
+                    // dropped, introduced by a colon at the end of the previous paragraph.
+                    Dir::Close => {
+                        let first = k == 0;
+                        let intro = p > 0 && last_visible(chars, paras[p - 1]) == Some(':');
+                        if first && intro {
+                            out.push(Span { open: None, close: Some(pos), start: range.0, end: pos });
+                        }
+                    }
+                }
+            }
+            scan = pos + 1;
+        }
+        if let Some(o) = open {
+            let next = paras.get(p + 1).map(|&r| (r, marks(chars, r)));
+            let runs_on = next.as_ref().is_some_and(|(r, m)| {
+                let reopened = m.first().is_some_and(|&(i, d)| d != Dir::Close && chars[r.0..i].iter().all(|c| c.is_whitespace()));
+                !reopened && m.first().is_some_and(|&(_, d)| d == Dir::Close)
+            });
+            if runs_on {
+                carried = Some(o);
+            } else {
+                out.push(Span { open: Some(o), close: None, start: o + 1, end: range.1 });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        find_spans(&chars).iter().map(|s| chars[s.start..s.end].iter().collect::<String>().trim().to_string()).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_pairs() {
+        assert_eq!(quoted("“One two,” he said. \"Three four.\""), ["One two,", "Three four."]);
+        assert_eq!(quoted("One local said,\"No one went.\" Then"), ["No one went."]);
+    }
+
+    #[test]
+    fn interrupted_quote_gives_two_spans() {
+        assert_eq!(quoted("\"A b c,\" he said, \"d e f.\""), ["A b c,", "d e f."]);
+    }
+
+    #[test]
+    fn mismatched_scare_quote_does_not_close_outer() {
+        let t = "“That means it is not some lawless ‘Wild West” where anything goes,” said Painter.";
+        assert_eq!(quoted(t), ["That means it is not some lawless ‘Wild West” where anything goes,"]);
+    }
+
+    #[test]
+    fn nested_single_quotes_are_inside() {
+        assert_eq!(quoted("\"He said 'no way' to me,\" she said."), ["He said 'no way' to me,"]);
+    }
+
+    #[test]
+    fn multi_paragraph_reopened_gives_one_span_per_paragraph() {
+        let t = "He said: \"First part here.\n\n\"Second part here.\n\n\"Third part.\"\nAfter.";
+        assert_eq!(quoted(t), ["First part here.", "Second part here.", "Third part."]);
+    }
+
+    #[test]
+    fn paragraph_closed_later_without_reopening_is_one_span() {
+        let t = "He said: “First part\nsecond part.” Then";
+        assert_eq!(quoted(t), ["First part\nsecond part."]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_paragraph_end() {
+        assert_eq!(quoted("“What is our president doing?\n\nFox aired photos."), ["What is our president doing?"]);
+    }
+
+    #[test]
+    fn dropped_opening_mark_after_colon() {
+        let t = "Warren also said this:\n\nCertainly, forces realize it.”\n\nMore.";
+        assert_eq!(quoted(t), ["Certainly, forces realize it."]);
+    }
+}

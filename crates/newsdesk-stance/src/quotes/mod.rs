@@ -1,0 +1,147 @@
+//! Direct quotations and who said them.
+//!
+//! [`QuoteExtractor`] is a pipeline component (name `"quotes"`, after NER) that
+//! fills `doc.quotes`: each quotation's span (the quoted words without the
+//! marks), its speaker (the most complete name of that person or organisation
+//! in the document, through surnames, pronouns, roles and "the paper"-style
+//! phrases) and the attribution cue. Without NER entities it falls back on
+//! capitalised name sequences.
+//!
+//! ```
+//! use newsdesk_core::{Component, Doc};
+//! use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
+//! use newsdesk_stance::quotes::QuoteExtractor;
+//!
+//! let text = "Senator Jane Roe spoke on Monday.\n\
+//!             “We will not back down on this,” Roe said. “Not now.”\n\
+//!             “It is a bad bill for everyone,” she added.";
+//! let tokens = Tokenizer::default().tokenize(text);
+//! let sents = SentenceSplitter::default().split(text, &tokens);
+//! let mut doc = Doc::new(text.to_string(), tokens, sents);
+//! QuoteExtractor::default().process(&mut doc).unwrap();
+//! assert_eq!(doc.quotes.len(), 2); // "Not now." is under 4 words
+//! assert_eq!(doc.quotes[0].speaker.as_ref().unwrap().name, "Jane Roe");
+//! assert_eq!(doc.quotes[1].speaker.as_ref().unwrap().name, "Jane Roe");
+//! ```
+mod attribute;
+mod context;
+pub mod eval;
+mod lexicon;
+mod marks;
+mod names;
+mod resolve;
+mod words;
+
+use attribute::Found;
+use context::Ctx;
+use newsdesk_core::{CharSpan, Component, CoreError, Doc, Quote, Speaker};
+use resolve::{Resolved, Resolver};
+
+/// Finds direct quotations and attributes them to speakers.
+#[derive(Clone, Debug)]
+pub struct QuoteExtractor {
+    /// Quoted text under this many words is a scare quote or title, not a quotation.
+    pub min_words: usize,
+}
+
+impl Default for QuoteExtractor {
+    fn default() -> Self {
+        QuoteExtractor { min_words: 4 }
+    }
+}
+
+impl Component for QuoteExtractor {
+    fn name(&self) -> &str {
+        "quotes"
+    }
+
+    fn process(&self, doc: &mut Doc) -> Result<(), CoreError> {
+        doc.quotes = self.extract(doc);
+        Ok(())
+    }
+}
+
+impl QuoteExtractor {
+    /// The quotations of `doc` (reads `text`, `tokens` for debris, and `ents`).
+    pub fn extract(&self, doc: &Doc) -> Vec<Quote> {
+        let chars = words::clean_chars(doc);
+        let spans = marks::find_spans(&chars);
+        let mut ctx = Ctx::new(doc, chars);
+        for s in &spans {
+            let (a, b) = trim(&ctx.chars, s.start, s.end);
+            if self.is_quotation(&ctx, s, a, b) {
+                ctx.add_quote(s, a, b);
+            }
+        }
+        let mut res = Resolver::new(&ctx);
+        let mut speakers: Vec<Option<Resolved>> = Vec::with_capacity(ctx.quotes.len());
+        let mut out = Vec::with_capacity(ctx.quotes.len());
+        for qi in 0..ctx.quotes.len() {
+            let q = &ctx.quotes[qi];
+            let (speaker, cue) = match attribute::find(&ctx, &res, qi) {
+                Found::Phrase { np, cue } => (np.and_then(|np| res.resolve(&np)), cue),
+                Found::Standalone => {
+                    // Continues the previous quotation when it is in this or the previous paragraph.
+                    let prev = qi.checked_sub(1).filter(|&p| ctx.quotes[p].para + 1 >= q.para);
+                    match prev {
+                        Some(p) => (speakers[p].clone(), None),
+                        None => (res.recent_person_near(q.first, q.para).cloned(), None),
+                    }
+                }
+                Found::Nothing => (None, None),
+            };
+            if let Some(r) = &speaker {
+                res.note_speaker(q.first, r);
+            }
+            out.push(Quote {
+                start_char: q.start as u32,
+                end_char: q.end as u32,
+                speaker: speaker.as_ref().map(|r| Speaker {
+                    name: r.name.clone(),
+                    mention: CharSpan { start_char: r.mention.0 as u32, end_char: r.mention.1 as u32 },
+                    entity: r.ent,
+                    label: r.label.clone(),
+                }),
+                cue: cue.map(|(a, b)| CharSpan {
+                    start_char: ctx.words[a].start as u32,
+                    end_char: ctx.words[b - 1].end as u32,
+                }),
+            });
+            speakers.push(speaker);
+        }
+        out
+    }
+
+    /// Long enough, and not a title (`titled “…”`, `Improving the Lives of the People`).
+    fn is_quotation(&self, ctx: &Ctx, span: &marks::Span, a: usize, b: usize) -> bool {
+        if ctx.count_words(a, b) < self.min_words {
+            return false;
+        }
+        let (lo, hi) = ctx.words_in(a, b);
+        let content: Vec<&words::Word> = ctx.words[lo..hi].iter().filter(|w| w.is_alpha()).collect();
+        let lexical: Vec<&&words::Word> = content.iter().filter(|w| !lexicon::is_title_function_word(&w.lower)).collect();
+        let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap);
+        let before = ctx.words[..ctx.words_in(span.open.unwrap_or(a), b).0]
+            .iter()
+            .rev()
+            .take_while(|w| !w.is_terminator())
+            .filter(|w| !(w.is(',') || w.is(':') || matches!(w.lower.as_str(), "a" | "an" | "the" | "that")))
+            .take(2);
+        let marked = before.into_iter().any(|w| !w.cap && lexicon::is_title_marker(&w.lower));
+        !title_case && !marked
+    }
+}
+
+/// `a..b` without surrounding whitespace.
+fn trim(chars: &[char], mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && chars[a].is_whitespace() {
+        a += 1;
+    }
+    while b > a && chars[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,317 @@
+//! Noun phrases that can name a speaker: names (NER entities, else
+//! capitalised sequences) with titles stripped, pronouns, and common-noun
+//! phrases (`the colonel`, `a source`, `the Daily Mail piece`).
+use super::context::Ctx;
+use super::lexicon::*;
+
+/// A name with its titles and roles.
+#[derive(Clone, Debug)]
+pub struct Name {
+    /// The name proper (words `lo..hi`), titles stripped.
+    pub lo: usize,
+    pub hi: usize,
+    /// Role nouns of the person (`spokesman`, `colonel`), from titles and appositions.
+    pub roles: Vec<&'static str>,
+    /// Entity index when NER found the name.
+    pub ent: Option<u32>,
+    /// Looks like an organisation (entity label, `the ...`, organisation word).
+    pub org: bool,
+}
+
+/// A phrase that may refer to a speaker.
+#[derive(Clone, Debug)]
+pub enum Np {
+    Name(Name),
+    Pronoun(usize),
+    /// Determiner phrase `lo..hi` with head noun `head` and a name inside, if any.
+    Nominal { lo: usize, hi: usize, head: usize, inner: Option<Name> },
+}
+
+impl Np {
+    /// Word range of the mention.
+    pub fn range(&self) -> (usize, usize) {
+        match self {
+            Np::Name(n) => (n.lo, n.hi),
+            Np::Pronoun(i) => (*i, *i + 1),
+            Np::Nominal { lo, hi, .. } => (*lo, *hi),
+        }
+    }
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(w, "of" | "for" | "at" | "in" | "from" | "with" | "by" | "on" | "who" | "which" | "that" | "to" | "as" | "and" | "or" | "but")
+}
+
+impl Ctx<'_> {
+    fn label(&self, i: usize) -> Option<&str> {
+        let e = self.words.get(i)?.ent?;
+        Some(self.doc.ents[e as usize].label.as_str())
+    }
+
+    /// Word `i` can be part of a name.
+    fn nameish(&self, i: usize) -> bool {
+        let Some(w) = self.words.get(i) else { return false };
+        self.free(i) && w.is_alpha() && (w.cap || w.ent.is_some() || is_name_particle(&w.lower))
+    }
+
+    /// Word `i` can start or end a name (not a sentence opener like `But`).
+    fn name_edge(&self, i: usize) -> bool {
+        self.nameish(i) && (self.words[i].ent.is_some() || !is_non_name_cap(self.words[i].lower.trim_end_matches('.')))
+    }
+
+    fn same_para(&self, a: usize, b: usize) -> bool {
+        self.words[a].para == self.words[b].para
+    }
+
+    /// Extend a name leftwards from word `i` (inclusive); returns the first word.
+    fn run_left(&self, i: usize) -> usize {
+        let mut lo = i;
+        while lo > 0 && self.same_para(lo - 1, lo) {
+            let w = lo - 1;
+            let lower = self.lower(w);
+            if self.name_edge(w) || (self.nameish(w) && is_title(lower)) {
+                lo = w;
+            } else if self.free(w) && is_title(lower) && w > 0 && self.name_edge(w - 1) {
+                lo = w;
+            } else if self.free(w) && is_name_connector(lower) && w > 0 && self.name_edge(w - 1) && self.joins_by_connector(w - 1) {
+                lo = w;
+            } else if self.free(w) && is_title(lower) && self.words[w].is_alpha() {
+                lo = w;
+            } else {
+                break;
+            }
+        }
+        while lo < i && !self.name_edge(lo) && !is_title(self.lower(lo)) {
+            lo += 1;
+        }
+        lo
+    }
+
+    /// Extend a name rightwards from word `i` (inclusive); returns one past the last word.
+    fn run_right(&self, i: usize) -> usize {
+        let mut hi = i + 1;
+        while hi < self.words.len() && self.same_para(hi - 1, hi) {
+            let lower = self.lower(hi);
+            if self.name_edge(hi) || (self.nameish(hi) && is_title(lower)) {
+                hi += 1;
+                continue;
+            }
+            // Connectors (`for`, `to the`) after a title or organisation word, and
+            // lower-case titles, join two name parts.
+            let mut k = hi;
+            while k < hi + 2
+                && self.free(k)
+                && ((is_name_connector(self.lower(k)) && self.joins_by_connector(hi - 1)) || is_title(self.lower(k)))
+            {
+                k += 1;
+            }
+            if k > hi && self.name_edge(k) && self.same_para(hi, k) {
+                hi = k + 1;
+            } else {
+                break;
+            }
+        }
+        hi
+    }
+
+    /// A connector after word `i` continues the name (`Ambassador to`, `Bank of`, not `Garcia of`).
+    fn joins_by_connector(&self, i: usize) -> bool {
+        let l = self.lower(i).trim_end_matches('.');
+        is_title(l) || is_org_word(l) || matches!(l, "to" | "of" | "for" | "the" | "&")
+    }
+
+    /// Split a capitalised run `lo..hi` into titles and the name proper.
+    pub fn analyze(&self, lo: usize, hi: usize) -> Option<Name> {
+        let mut roles: Vec<&'static str> = Vec::new();
+        let title_word = |i: usize| {
+            let l = self.lower(i).trim_end_matches('.');
+            is_title(l).then(|| l)
+        };
+        // NER's last PERSON inside the run is the name.
+        if let Some(p) = (lo..hi).rev().find(|&i| self.label(i) == Some("PERSON")) {
+            let e = self.words[p].ent;
+            let mut a = p;
+            while a > lo && self.words[a - 1].ent == e {
+                a -= 1;
+            }
+            self.collect_roles(lo, a, hi, &mut roles);
+            let a = (a..=p).find(|&i| !is_title(self.lower(i).trim_end_matches('.'))).unwrap_or(a);
+            return Some(Name { lo: a, hi: p + 1, roles, ent: e, org: false });
+        }
+        let last_title = (lo..hi).rev().find(|&i| title_word(i).is_some());
+        let (a, b) = match last_title {
+            // A lone title-like word is a name (`Vice`, `Major`); a run of titles is none.
+            Some(t) if t + 1 >= hi && hi - lo > 1 => return None,
+            Some(t) if t + 1 >= hi => (lo, hi),
+            Some(t) => {
+                let rest = t + 1..hi;
+                if rest.clone().any(|i| is_name_connector(self.lower(i))) {
+                    // `Coordinator for Cyber Issues Christopher Painter`: the name is the tail.
+                    let n = if hi - t > 3 && is_name_particle(self.lower(hi - 2)) { 3 } else { 2 };
+                    (hi.saturating_sub(n).max(t + 1), hi)
+                } else {
+                    (t + 1, hi)
+                }
+            }
+            None => {
+                let a = (lo..hi).find(|&i| self.name_edge(i))?;
+                (a, hi)
+            }
+        };
+        let a = (a..b).find(|&i| self.name_edge(i))?;
+        let b = (a..b).rev().find(|&i| self.name_edge(i))? + 1;
+        self.collect_roles(lo, a, b, &mut roles);
+        // Trust an entity only when it lies within the name (NER may glue a title
+        // or a neighbouring name on: `the United Nations Samantha Power`).
+        let (first, last) = (self.words[a].start as u32, self.words[b - 1].end as u32);
+        let ent = (a..b)
+            .filter_map(|i| self.words[i].ent)
+            .find(|&e| self.doc.ents[e as usize].start_char >= first && self.doc.ents[e as usize].end_char <= last);
+        let org = last_title.is_none()
+            && (matches!(ent.map(|e| self.doc.ents[e as usize].label.as_str()), Some("ORG" | "GPE" | "NORP"))
+                || is_org_word(self.lower(b - 1))
+                || (a > 0 && self.lower(a - 1) == "the"));
+        Some(Name { lo: a, hi: b, roles, ent, org })
+    }
+
+    /// Roles of a name `a..b` whose run starts at `lo`: titles in the run, in a
+    /// parenthesis just before it, or in an apposition after it.
+    fn collect_roles(&self, lo: usize, a: usize, b: usize, roles: &mut Vec<&'static str>) {
+        let mut push = |i: usize| {
+            if let Some(r) = title_role(self.lower(i)) {
+                roles.push(r);
+            }
+        };
+        (lo..a).for_each(&mut push);
+        if lo > 0 && self.words[lo - 1].is(')') {
+            (lo.saturating_sub(10)..lo - 1).rev().take_while(|&i| !self.words[i].is('(')).for_each(&mut push);
+        }
+        if self.words.get(b).is_some_and(|w| w.is(',')) {
+            // The apposition's head noun: a title not followed by a lower-case
+            // word (`a doctor,`, `the group's spokesman,`, `director of X`).
+            let heads = (b + 1..(b + 12).min(self.words.len()))
+                .take_while(|&i| !self.words[i].is(',') && !self.words[i].is_terminator() && self.same_para(b, i))
+                .filter(|&i| {
+                    let next = self.words.get(i + 1);
+                    next.is_none_or(|n| !n.is_alpha() || n.cap || is_preposition(&n.lower))
+                });
+            heads.for_each(&mut push);
+        }
+    }
+
+    /// The name whose last word is `i`.
+    fn name_ending_at(&self, i: usize) -> Option<Name> {
+        if !self.name_edge(i) {
+            return None;
+        }
+        let lo = self.run_left(i);
+        self.analyze(lo, i + 1)
+    }
+
+    /// The name starting at word `i`.
+    pub fn name_starting_at(&self, i: usize) -> Option<Name> {
+        if !self.name_edge(i) {
+            return None;
+        }
+        self.analyze(i, self.run_right(i))
+    }
+
+    /// A speaker phrase whose last word is `i` (not before word `floor`).
+    pub fn np_ending_at(&self, i: usize, floor: usize) -> Option<Np> {
+        let w = self.words.get(i)?;
+        if !self.free(i) || !w.is_alpha() {
+            return None;
+        }
+        if is_pronoun(&w.lower) {
+            return Some(Np::Pronoun(i));
+        }
+        if let Some(n) = self.name_ending_at(i) {
+            return Some(Np::Name(n));
+        }
+        if w.cap || !nominal_head(&w.lower) {
+            return None;
+        }
+        let mut j = i;
+        while j > floor && i - j < 5 {
+            j -= 1;
+            let wj = &self.words[j];
+            if is_determiner(&wj.lower) {
+                let inner = self.inner_name(j + 1, i);
+                return Some(Np::Nominal { lo: j, hi: i + 1, head: i, inner });
+            }
+            if !self.free(j) || !(wj.is_alpha() || wj.kind == super::words::Kind::Num) || (!wj.cap && is_cue_verb(&wj.lower)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A speaker phrase starting at word `i` (not reaching word `ceil`).
+    pub fn np_starting_at(&self, i: usize, ceil: usize) -> Option<Np> {
+        let w = self.words.get(i)?;
+        if i >= ceil || !self.free(i) || !w.is_alpha() {
+            return None;
+        }
+        if is_pronoun(&w.lower) {
+            return Some(Np::Pronoun(i));
+        }
+        if !is_determiner(&w.lower) {
+            return self.name_starting_at(i).map(Np::Name);
+        }
+        // Determiner phrase: collect words up to a preposition, cue, filler or punctuation.
+        let mut k = i + 1;
+        while k < ceil.min(i + 7) && self.free(k) {
+            let l = self.lower(k);
+            let wk = &self.words[k];
+            let verb_like = l.len() > 4 && l.ends_with("ed");
+            let function_word = !wk.cap && (is_cue_verb(l) || is_cue_filler(l) || is_preposition(l) || is_determiner(l) || verb_like);
+            let stop = !(wk.is_alpha() || wk.kind == super::words::Kind::Num) || function_word;
+            if stop {
+                break;
+            }
+            k += 1;
+        }
+        if k == i + 1 {
+            return None;
+        }
+        let last = k - 1;
+        if self.words[i + 1].cap && w.lower == "the" {
+            // `the State Department` is a name with its article; `the IS spokesman` and
+            // `the Daily Mail piece` are phrases headed by a role or source noun.
+            let run_end = self.run_right(i + 1);
+            let head = self.lower(run_end);
+            let headed = run_end <= last + 1 && self.free(run_end) && (is_title(head) || is_source_noun(head));
+            if !headed {
+                return self.name_starting_at(i + 1).map(|mut n| {
+                    n.org = n.org || n.ent.is_none();
+                    Np::Name(n)
+                });
+            }
+            let inner = self.inner_name(i + 1, run_end);
+            return Some(Np::Nominal { lo: i, hi: run_end + 1, head: run_end, inner });
+        }
+        let mut inner = self.inner_name(i + 1, last);
+        let mut hi = k;
+        if inner.is_none() && matches!(self.lower(k), "for" | "of" | "at") && is_title(self.lower(last)) {
+            // `a spokesman for Google`
+            inner = self.name_starting_at(k + 1).filter(|n| n.hi <= ceil);
+            hi = inner.as_ref().map_or(k, |n| n.hi);
+        }
+        Some(Np::Nominal { lo: i, hi, head: last, inner })
+    }
+
+    /// A name inside words `a..b` (`the IS spokesman` → `IS`).
+    fn inner_name(&self, a: usize, b: usize) -> Option<Name> {
+        let s = (a..b).find(|&i| self.name_edge(i))?;
+        let e = self.run_right(s).min(b);
+        self.analyze(s, e).map(|mut n| {
+            n.org = n.org || n.ent.is_none();
+            n
+        })
+    }
+}
+
+/// A lower-case word that can head a speaker phrase.
+fn nominal_head(lower: &str) -> bool {
+    lower.len() > 2 && !is_cue_verb(lower) && !is_cue_filler(lower) && !is_non_name_cap(lower) && !is_preposition(lower)
+}

@@ -1,0 +1,260 @@
+//! From a speaker phrase to a speaker: the most complete name in the
+//! document (surname → full name), pronouns to the most recent person
+//! (sentence subject or quoted speaker), role nouns to the person who held the
+//! role, outlet/document nouns to their organisation.
+use super::context::Ctx;
+use super::lexicon::{is_clause_opener, is_org_word, is_outlet_noun, is_source_noun, title_role};
+use super::names::{Name, Np};
+use super::words::norm;
+
+/// A name mentioned in the document (outside quotations).
+#[derive(Clone, Debug)]
+struct Cand {
+    key: Vec<String>,
+    text: String,
+    ent: Option<u32>,
+    person: bool,
+    org: bool,
+    roles: Vec<&'static str>,
+    /// Word index of the mention.
+    pos: usize,
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub name: String,
+    /// Chars of the mention the attribution went through.
+    pub mention: (usize, usize),
+    pub ent: Option<u32>,
+    pub label: Option<String>,
+    pub org: bool,
+    /// Evidence that this is a person: a PERSON entity, a title or role, or a full name.
+    pub person: bool,
+}
+
+impl Resolved {
+    fn person_like(&self) -> bool {
+        !self.org && !matches!(self.label.as_deref(), Some("ORG" | "GPE" | "NORP"))
+    }
+}
+
+/// Resolves phrases against the names, subjects and speakers seen so far.
+pub struct Resolver<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    cands: Vec<Cand>,
+    /// Sentence subjects and quote speakers that are persons: (word index, speaker).
+    salient: Vec<(usize, Resolved)>,
+}
+
+impl<'c, 'a> Resolver<'c, 'a> {
+    pub fn new(ctx: &'c Ctx<'a>) -> Resolver<'c, 'a> {
+        let mut r = Resolver { ctx, cands: Vec::new(), salient: Vec::new() };
+        r.collect_names();
+        r.collect_subjects();
+        r
+    }
+
+    fn collect_names(&mut self) {
+        let ctx = self.ctx;
+        let mut i = 0;
+        while i < ctx.words.len() {
+            let Some(n) = ctx.name_starting_at(i) else {
+                i += 1;
+                continue;
+            };
+            let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
+            let label = n.ent.map(|e| ctx.doc.ents[e as usize].label.as_str());
+            let person = label == Some("PERSON") || !n.roles.is_empty();
+            if key.len() <= 6 {
+                let text = self.name_text(&n);
+                self.cands.push(Cand { key, text, ent: n.ent, person, org: n.org, roles: n.roles, pos: n.lo });
+            }
+            i = n.hi.max(i + 1);
+        }
+    }
+
+    /// Subjects of sentences (after a leading adverbial clause) that name persons.
+    fn collect_subjects(&mut self) {
+        let ctx = self.ctx;
+        let n = ctx.words.len();
+        let mut start = 0;
+        for i in 0..n {
+            let end_here = i + 1 == n
+                || (ctx.free(i) && ctx.words[i].is_terminator())
+                || ctx.words[i + 1].para != ctx.words[i].para;
+            if !end_here {
+                continue;
+            }
+            if let Some(s) = (start..=i).find(|&k| ctx.free(k)) {
+                if let Some(Np::Name(name)) = self.main_subject(s, i + 1) {
+                    let r = self.resolve_name(&name);
+                    if r.person {
+                        self.salient.push((name.lo, r));
+                    }
+                }
+            }
+            start = i + 1;
+        }
+    }
+
+    /// The subject of the clause `lo..hi`, skipping a leading adverbial clause.
+    pub fn main_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        let mut s = lo;
+        while s < hi && !ctx.words[s].is_alpha() {
+            s += 1;
+        }
+        let first = ctx.lower(s);
+        let participle = first.ends_with("ing") && ctx.words.get(s).is_some_and(|w| w.cap);
+        if is_clause_opener(first) || participle {
+            if let Some(c) = (s..hi.min(s + 30)).find(|&k| ctx.words[k].is(',')) {
+                s = c + 1;
+            }
+        }
+        loop {
+            match ctx.lower(s) {
+                "and" | "but" | "so" | "yet" | "," => s += 1,
+                // A leading parenthesis: `(Pentagon spokesman Col. Steve) Warren said`.
+                "(" => s = (s..hi).find(|&k| ctx.words[k].is(')')).map_or(hi, |k| k + 1),
+                _ => break,
+            }
+            if s >= hi {
+                return None;
+            }
+        }
+        ctx.np_starting_at(s, hi)
+    }
+
+    /// Record the speaker of a quotation starting at word `at` as salient.
+    pub fn note_speaker(&mut self, at: usize, r: &Resolved) {
+        if r.person_like() {
+            let pos = self.salient.partition_point(|(p, _)| *p <= at);
+            self.salient.insert(pos, (at, r.clone()));
+        }
+    }
+
+    /// The most recent salient person before word `at`.
+    pub fn recent_person(&self, at: usize) -> Option<&Resolved> {
+        self.salient.iter().rev().find(|(p, _)| *p < at).map(|(_, r)| r)
+    }
+
+    /// The most recent sentence subject or speaker in paragraphs `para-1..=para` before word `at`.
+    pub fn recent_person_near(&self, at: usize, para: u32) -> Option<&Resolved> {
+        let ctx = self.ctx;
+        self.salient
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at)
+            .filter(|(p, _)| ctx.words[*p].para + 1 >= para)
+            .map(|(_, r)| r)
+    }
+
+    fn name_text(&self, n: &Name) -> String {
+        let t = self.ctx.text(n.lo, n.hi);
+        let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(&t);
+        t.trim_end_matches(['\'', '’']).to_string()
+    }
+
+    fn chars_of(&self, lo: usize, hi: usize) -> (usize, usize) {
+        (self.ctx.words[lo].start, self.ctx.words[hi - 1].end)
+    }
+
+    /// The most complete name in the document that `n` abbreviates.
+    pub fn resolve_name(&self, n: &Name) -> Resolved {
+        let ctx = self.ctx;
+        let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
+        let label_of = |e: Option<u32>| e.map(|e| ctx.doc.ents[e as usize].label.clone());
+        let my_label = label_of(n.ent);
+        let compatible = |c: &Cand| {
+            let cl = label_of(c.ent);
+            let kinds_clash = match (my_label.as_deref(), cl.as_deref()) {
+                (Some(a), Some(b)) => (a == "PERSON") != (b == "PERSON"),
+                _ => false,
+            };
+            !kinds_clash && !(n.org && c.person && my_label.is_none())
+        };
+        // A surname completes to a full name; a leading part only to a person's
+        // name or an organisation's (`Google` → `Google Inc.`, not `Apple` → `Apple Watch`).
+        let extends = |c: &Cand| {
+            c.key.len() >= key.len()
+                && (c.key.ends_with(&key)
+                    || (c.key.starts_with(&key)
+                        && (c.person || my_label.as_deref() == Some("PERSON") || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
+        };
+        let best = self
+            .cands
+            .iter()
+            .filter(|c| extends(c) && compatible(c))
+            .max_by_key(|c| (c.key.len(), std::cmp::Reverse(c.pos)));
+        let (name, ent, org, roles) = match best {
+            Some(c) => (c.text.clone(), c.ent.or(n.ent), n.org || (c.org && !c.person), c.person || !n.roles.is_empty()),
+            None => (self.name_text(n), n.ent, n.org, !n.roles.is_empty()),
+        };
+        let label = label_of(ent).or(my_label);
+        let person = match label.as_deref() {
+            Some(l) => l == "PERSON",
+            None => !org && (roles || name.split_whitespace().count() >= 2),
+        };
+        Resolved { name, mention: self.chars_of(n.lo, n.hi), ent, label, org, person }
+    }
+
+    /// Resolve a speaker phrase; `None` when the text does not say who.
+    pub fn resolve(&self, np: &Np) -> Option<Resolved> {
+        let (lo, hi) = np.range();
+        let mention = self.chars_of(lo, hi);
+        let with_mention = |r: Resolved| Resolved { mention, ..r };
+        match np {
+            Np::Name(n) => Some(self.resolve_name(n)),
+            Np::Pronoun(i) => self.recent_person(*i).cloned().map(with_mention),
+            Np::Nominal { head, inner, lo, .. } => {
+                let h = self.ctx.lower(*head);
+                if let Some(role) = title_role(h) {
+                    let holder = self.cands.iter().rev().find(|c| c.pos < *lo && c.roles.contains(&role));
+                    if let Some(c) = holder {
+                        let n = Name { lo: c.pos, hi: c.pos + c.key.len(), roles: Vec::new(), ent: c.ent, org: false };
+                        return Some(with_mention(self.resolve_name(&n)));
+                    }
+                    // An unnamed spokesperson speaks for the organisation.
+                    return inner.as_ref().filter(|_| role == "spokesman").map(|n| with_mention(self.resolve_name(n)));
+                }
+                if !is_source_noun(h) {
+                    return None;
+                }
+                if let Some(n) = inner {
+                    return Some(with_mention(self.resolve_name(n)));
+                }
+                let source = if is_outlet_noun(h) { self.recent_org(*lo) } else { self.document_source(h, *lo) };
+                source.map(|n| with_mention(self.resolve_name(&n)))
+            }
+        }
+    }
+
+    /// The most recent organisation-like name before word `at`.
+    fn recent_org(&self, at: usize) -> Option<Name> {
+        let place = |c: &Cand| c.ent.is_some_and(|e| matches!(self.ctx.doc.ents[e as usize].label.as_str(), "GPE" | "NORP"));
+        let c = self.cands.iter().rev().find(|c| c.pos < at && c.org && !c.person && !place(c))?;
+        Some(Name { lo: c.pos, hi: c.pos + c.key.len(), roles: Vec::new(), ent: c.ent, org: true })
+    }
+
+    /// Who issued the statement/report named by `head` earlier in the text:
+    /// `statement attributed to X`, `report from X`, `X's statement`, `the X statement`.
+    fn document_source(&self, head: &str, at: usize) -> Option<Name> {
+        let ctx = self.ctx;
+        for j in (0..at).rev().filter(|&j| ctx.free(j) && ctx.lower(j) == head) {
+            let mut k = j + 1;
+            while k < j + 5 && matches!(ctx.lower(k), "attributed" | "issued" | "released" | "posted" | "published" | "to" | "from" | "by" | "of" | "the") {
+                k += 1;
+            }
+            if k > j + 1 {
+                if let Some(n) = ctx.name_starting_at(k) {
+                    return Some(n);
+                }
+            }
+            if let Some(Np::Name(n)) = j.checked_sub(1).and_then(|p| ctx.np_ending_at(p, p.saturating_sub(4))) {
+                return Some(n);
+            }
+        }
+        None
+    }
+}

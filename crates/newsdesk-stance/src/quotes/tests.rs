@@ -1,0 +1,165 @@
+//! One test per quotation shape and attribution rule.
+use super::QuoteExtractor;
+use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
+use newsdesk_core::{Component, Doc, Entity, EntitySource};
+
+fn doc(text: &str) -> Doc {
+    let tokens = Tokenizer::default().tokenize(text);
+    let sents = SentenceSplitter::default().split(text, &tokens);
+    Doc::new(text.to_string(), tokens, sents)
+}
+
+fn quotes_of(mut d: Doc) -> Vec<(String, Option<String>)> {
+    QuoteExtractor::default().process(&mut d).unwrap();
+    let chars: Vec<char> = d.text.chars().collect();
+    d.quotes
+        .iter()
+        .map(|q| {
+            let span: String = chars[q.start_char as usize..q.end_char as usize].iter().collect();
+            (span, q.speaker.as_ref().map(|s| s.name.clone()))
+        })
+        .collect()
+}
+
+fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    quotes_of(doc(text))
+}
+
+fn q(span: &str, speaker: Option<&str>) -> (String, Option<String>) {
+    (span.to_string(), speaker.map(str::to_string))
+}
+
+#[test]
+fn speaker_after_quote_both_orders() {
+    let t = "“We will win this fight,” Maria Lopez said. “The vote is on Friday,” said Tom Hale.";
+    assert_eq!(
+        quotes(t),
+        [q("We will win this fight,", Some("Maria Lopez")), q("The vote is on Friday,", Some("Tom Hale"))]
+    );
+}
+
+#[test]
+fn speaker_before_quote_with_colon_and_according_to() {
+    let t = "Maria Lopez said: \"We will win this fight.\"\nAccording to Tom Hale, \"the vote is on Friday.\"";
+    assert_eq!(
+        quotes(t),
+        [q("We will win this fight.", Some("Maria Lopez")), q("the vote is on Friday.", Some("Tom Hale"))]
+    );
+}
+
+#[test]
+fn interrupted_quote_is_two_quotes_same_speaker() {
+    let t = "Maria Lopez spoke.\n\"We will win this,\" she said, \"and we will win it soon.\"";
+    assert_eq!(
+        quotes(t),
+        [q("We will win this,", Some("Maria Lopez")), q("and we will win it soon.", Some("Maria Lopez"))]
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_span_per_paragraph() {
+    let t = "Mr Beaton, 68, said: \"It was a wonderful sound to hear.\n\n\"I was absolutely devastated by it.\n\n\"It really did devastate me.\"";
+    let got = quotes(t);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Beaton")), "{got:?}");
+    assert_eq!(got[1].0, "I was absolutely devastated by it.");
+}
+
+#[test]
+fn nested_and_mismatched_single_quotes_stay_inside() {
+    let t = "“That means cyberspace is not some lawless ‘Wild West” where anything goes,” said Coordinator for Cyber Issues Christopher Painter.";
+    assert_eq!(
+        quotes(t),
+        [q("That means cyberspace is not some lawless ‘Wild West” where anything goes,", Some("Christopher Painter"))]
+    );
+    let t = "\"He told me 'no way, not ever' and left the room,\" Ann Lee said.";
+    assert_eq!(quotes(t), [q("He told me 'no way, not ever' and left the room,", Some("Ann Lee"))]);
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotations() {
+    let t = "Officials called it an “encouraging sign” in a film called “Improving the Lives of the People” and a column titled “Is it so funny to make up rumors?”";
+    assert!(quotes(t).is_empty());
+}
+
+#[test]
+fn straight_quotes_glued_to_punctuation() {
+    let t = "One local said,\"No one went to help the man.\" The police left.";
+    assert_eq!(quotes(t), [q("No one went to help the man.", None)]);
+}
+
+#[test]
+fn surname_and_pronoun_resolve_to_full_name() {
+    let t = "US Ambassador Samantha Power spoke on Sunday. \"We will not do the air strikes alone,\" she told CBS.\n\n\"I will make you a prediction,\" Power said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We will not do the air strikes alone,", Some("Samantha Power")),
+            q("I will make you a prediction,", Some("Samantha Power"))
+        ]
+    );
+}
+
+#[test]
+fn role_noun_resolves_to_the_person_who_held_it() {
+    let t = "\"Kill them wherever you find them,\" said Abu Mohammed al-Adnani, the group's spokesman.\n\n\"Smash his head with a rock,\" the IS spokesman said.";
+    let got = quotes(t);
+    assert_eq!(got[1], q("Smash his head with a rock,", Some("Abu Mohammed al-Adnani")));
+}
+
+#[test]
+fn unnamed_spokesperson_and_outlet_speak_for_the_organisation() {
+    let t = "\"We have no plans to sell the unit,\" a spokesman for Google said.";
+    assert_eq!(quotes(t), [q("We have no plans to sell the unit,", Some("Google"))]);
+    let t = "Talk spread so fast that the Global Times ran a commentary.\n\n“Netizens cannot represent the opinion of China,” the paper said.";
+    assert_eq!(quotes(t), [q("Netizens cannot represent the opinion of China,", Some("Global Times"))]);
+    let t = "A statement attributed to the Islamic State group was posted.\n\nThe statement said she was killed in strikes that targeted \"the same location for an hour.\"";
+    assert_eq!(quotes(t), [q("the same location for an hour.", Some("Islamic State"))]);
+}
+
+#[test]
+fn anonymous_and_unattributed_quotes_have_no_speaker() {
+    let t = "“There was an enormous sense of shock,” a source told the Mirror. “He said no and ripped it up.”\n\nJimmy Page agreed to a “35 dates in three cities” tour.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("There was an enormous sense of shock,", None),
+            q("He said no and ripped it up.", None),
+            q("35 dates in three cities", None)
+        ]
+    );
+}
+
+#[test]
+fn standalone_paragraph_takes_the_preceding_subject() {
+    let t = "Sabine Rollinger, of Vladi Private Islands, said the island is of little use.\n\n“This island was owned by Tiger Woods but he does not need it.”";
+    assert_eq!(quotes(t), [q("This island was owned by Tiger Woods but he does not need it.", Some("Sabine Rollinger"))]);
+}
+
+#[test]
+fn ner_entities_split_titles_from_names() {
+    let t = "“We will not do it alone,” said US Ambassador to the United Nations Samantha Power.";
+    let mut d = doc(t);
+    let chars: Vec<char> = t.chars().collect();
+    let find = |s: &str| {
+        let c: Vec<char> = s.chars().collect();
+        (0..chars.len()).find(|&i| chars[i..].starts_with(&c)).unwrap() as u32
+    };
+    for (s, label) in [("United Nations", "ORG"), ("Samantha Power", "PERSON")] {
+        let a = find(s);
+        let end_char = a + s.chars().count() as u32;
+        d.ents.push(Entity { start: 0, end: 1, start_char: a, end_char, label: label.into(), score: 1.0, source: EntitySource::Model });
+    }
+    assert_eq!(quotes_of(d), [q("We will not do it alone,", Some("Samantha Power"))]);
+}
+
+#[test]
+fn debris_before_a_quote_is_ignored() {
+    let t = "{mosads}“International cyberspace developments are central to our policy,” said the State Department in a release.";
+    assert_eq!(
+        quotes(t),
+        [q("International cyberspace developments are central to our policy,", Some("State Department"))]
+    );
+}
+
+

@@ -1,0 +1,172 @@
+//! A light word view of a document for attribution: char offsets, case,
+//! paragraph numbers and entity membership.
+//!
+//! Attribution needs words as a reader sees them (`Col.`, `al-Adnani`,
+//! `Warren's`, `D.C.`) regardless of how finely the tokenizer splits, so the
+//! words are lexed here from the document's chars, with debris tokens blanked.
+use newsdesk_core::tokenize::TokenKind;
+use newsdesk_core::Doc;
+
+/// What a word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Alpha,
+    Num,
+    Punct(char),
+}
+
+/// One word: `start..end` in chars of the document text.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Lower-cased text.
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Paragraph number (a newline after text starts the next; blank lines do not count).
+    pub para: u32,
+    /// Index into `Doc::ents` of a PERSON/ORG/GPE/NORP entity covering the word.
+    pub ent: Option<u32>,
+}
+
+impl Word {
+    pub fn is(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub fn is_alpha(&self) -> bool {
+        self.kind == Kind::Alpha
+    }
+    /// Sentence-final punctuation.
+    pub fn is_terminator(&self) -> bool {
+        matches!(self.kind, Kind::Punct('.' | '!' | '?'))
+    }
+}
+
+/// Abbreviations whose final period belongs to the word.
+fn is_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs" | "ms" | "dr" | "col" | "gen" | "lt" | "sgt" | "capt" | "maj" | "adm" | "cmdr"
+            | "sen" | "rep" | "gov" | "prof" | "rev" | "st" | "jr" | "sr" | "inc" | "corp" | "ltd"
+            | "co" | "vs" | "jan" | "feb" | "mar" | "apr" | "aug" | "sept" | "sep" | "oct" | "nov"
+            | "dec" | "no" | "mt" | "ft" | "gens" | "reps" | "sens" | "messrs"
+    )
+}
+
+/// The document's chars, with debris tokens blanked to spaces.
+pub fn clean_chars(doc: &Doc) -> Vec<char> {
+    let mut chars: Vec<char> = doc.text.chars().collect();
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Debris) {
+        let end = (t.char_end as usize).min(chars.len());
+        for c in &mut chars[t.char_start as usize..end] {
+            *c = ' ';
+        }
+    }
+    chars
+}
+
+/// Split `chars` into words and punctuation, numbering paragraphs.
+pub fn lex(chars: &[char]) -> Vec<Word> {
+    let mut words = Vec::with_capacity(chars.len() / 5);
+    let mut para = 0u32;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            if c == '\n' && words.last().is_some_and(|w: &Word| w.para == para) {
+                para += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_alphanumeric() {
+            i += 1;
+            while i < chars.len() {
+                let d = chars[i];
+                let joins = matches!(d, '-' | '\'' | '’' | '.' | '&' | '_')
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric() || joins {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let body: String = chars[start..i].iter().collect::<String>().to_lowercase();
+            let initial = i - start == 1 && c.is_uppercase();
+            if chars.get(i) == Some(&'.') && (body.contains('.') || initial || is_abbreviation(&body)) {
+                i += 1;
+            }
+            if chars[start..i].iter().all(|c| !c.is_alphabetic()) {
+                Kind::Num
+            } else {
+                Kind::Alpha
+            }
+        } else {
+            i += 1;
+            Kind::Punct(c)
+        };
+        let lower: String = chars[start..i].iter().collect::<String>().to_lowercase();
+        words.push(Word { start, end: i, kind, lower, cap: c.is_uppercase(), para, ent: None });
+    }
+    words
+}
+
+/// Mark words covered by PERSON/ORG/GPE/NORP entities of `doc`.
+pub fn attach_entities(doc: &Doc, words: &mut [Word]) {
+    let mut w = 0;
+    let mut ents: Vec<(usize, &newsdesk_core::Entity)> = doc
+        .ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.label.as_str(), "PERSON" | "ORG" | "GPE" | "NORP"))
+        .collect();
+    ents.sort_by_key(|(_, e)| e.start_char);
+    for (idx, e) in ents {
+        while w < words.len() && words[w].end <= e.start_char as usize {
+            w += 1;
+        }
+        let mut k = w;
+        while k < words.len() && words[k].start < e.end_char as usize {
+            if words[k].start >= e.start_char as usize && words[k].end <= e.end_char as usize + 2 {
+                words[k].ent = Some(idx as u32);
+            }
+            k += 1;
+        }
+    }
+}
+
+/// Normalised form of a name word for matching: lower case, no possessive, no `al-`.
+pub fn norm(lower: &str) -> &str {
+    let w = lower.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’', '.']);
+    w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        lex(&chars).iter().map(|w| chars[w.start..w.end].iter().collect()).collect()
+    }
+
+    #[test]
+    fn keeps_names_and_abbreviations_whole() {
+        assert_eq!(
+            texts("said Col. Steve Warren's al-Adnani in D.C., U.S.-EU."),
+            ["said", "Col.", "Steve", "Warren's", "al-Adnani", "in", "D.C.", ",", "U.S.", "-", "EU", "."]
+        );
+    }
+
+    #[test]
+    fn numbers_paragraphs_and_normalises() {
+        let chars: Vec<char> = "A b.\n\nC".chars().collect();
+        let w = lex(&chars);
+        assert_eq!(w.iter().map(|w| w.para).collect::<Vec<_>>(), [0, 0, 0, 1]);
+        assert_eq!(norm("al-adnani’s"), "adnani");
+        assert_eq!(norm("warren's"), "warren");
+    }
+}
