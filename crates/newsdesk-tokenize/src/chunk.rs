@@ -19,12 +19,14 @@ pub(crate) fn split(s: &mut Sink, a: usize, b: usize) {
         s.push(a, b, Word);
         return;
     }
-    if letters > 0 && letters + 1 == w.len() && matches!(w[letters], b',' | b';' | b':' | b'?' | b'!' | b')') {
-        if !is_special_word(&w[..letters]) {
-            s.push(a, a + letters, Word);
-            s.push(a + letters, b, Punct);
-            return;
-        }
+    if letters > 0
+        && letters + 1 == w.len()
+        && matches!(w[letters], b',' | b';' | b':' | b'?' | b'!' | b')')
+        && !is_special_word(&w[..letters])
+    {
+        s.push(a, a + letters, Word);
+        s.push(a + letters, b, Punct);
+        return;
     }
     general(s, a, b);
 }
@@ -118,7 +120,7 @@ fn emoticon_prefix(s: &str) -> Option<usize> {
         return None;
     }
     (2..=3).rev().find(|&l| {
-        b.len() >= l && s.is_char_boundary(l) && is_emoticon(&s[..l]) && b.get(l).is_none_or(|c| c.is_ascii_punctuation())
+        b.len() >= l && s.is_char_boundary(l) && is_emoticon(&s[..l]) && !matches!(b.get(l), Some(c) if !c.is_ascii_punctuation())
     })
 }
 
@@ -233,7 +235,7 @@ fn punct_kind(c: char) -> TokenKind {
 /// keep their leading apostrophe.
 fn keeps_leading_apostrophe(rest: &[u8]) -> bool {
     if rest.len() >= 2 && rest[0].is_ascii_digit() && rest[1].is_ascii_digit() {
-        return rest.get(2).is_none_or(|c| !c.is_ascii_digit());
+        return !matches!(rest.get(2), Some(c) if c.is_ascii_digit());
     }
     let n = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let mut buf = [0u8; 5];
@@ -417,7 +419,7 @@ fn clitic(text: &str, lo: usize, hi: usize) -> Option<usize> {
         }
         let t = &t[..k];
         let before = char_before(text, lo + apo_start).0;
-        if !before.is_alphabetic() && !(before.is_ascii_digit() && t == b"s") {
+        if !(before.is_alphabetic() || before.is_ascii_digit() && t == b"s") {
             return None;
         }
         if t == b"t" && (before == 'n' || before == 'N') && apo_start >= 2 {

@@ -272,7 +272,7 @@ fn ascii_case_flags(s: &str) -> Flags {
     let mut flags = 0;
     if up + low == n {
         flags |= FLAG_ALPHA;
-        if n >= 3 && n <= 11 && is_number_word(b) {
+        if (3..=11).contains(&n) && is_number_word(b) {
             flags |= FLAG_LIKE_NUM;
         }
     }

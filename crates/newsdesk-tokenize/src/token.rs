@@ -1,5 +1,6 @@
 //! The token type: offsets into the original text plus cheap features.
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// What kind of thing a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,5 +74,17 @@ impl Token {
     #[inline]
     pub fn is_content(&self) -> bool {
         !matches!(self.kind, TokenKind::Debris | TokenKind::Space)
+    }
+    /// Normalized form (see [`crate::norm`]): `’s` → `'s`, `-LRB-` → `(`.
+    pub fn norm<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        crate::norm(self.text(text))
+    }
+    /// Lowercase form.
+    pub fn lower<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        crate::lower(self.text(text))
+    }
+    /// Word shape (see [`crate::shape`]): `Xxxxx`, `dd`, `X.X.`.
+    pub fn shape(&self, text: &str) -> String {
+        crate::shape(self.text(text))
     }
 }
