@@ -447,14 +447,15 @@ fn starts_with_url_scheme(b: &[u8]) -> bool {
 /// End of a URL starting at `lo`: trailing punctuation is left out, and so is
 /// a closing bracket that has no opening one inside the URL.
 fn url_end(text: &str, lo: usize, hi: usize) -> usize {
-    let b = text.as_bytes();
+    let b = &text.as_bytes()[lo..hi];
+    let (paren, bracket) = (b.contains(&b'('), b.contains(&b'['));
     let mut end = hi;
     loop {
         let (c, l) = char_before(text, end);
         let strip = match c {
             '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | '“' | '>' | '*' => true,
-            ')' => !b[lo..end].contains(&b'('),
-            ']' => !b[lo..end].contains(&b'['),
+            ')' => !paren,
+            ']' => !bracket,
             _ => false,
         };
         if !strip || end - l <= lo + 4 {
