@@ -64,7 +64,9 @@ impl SentenceSplitter {
                     let closes = match role_of_text(n, ns) {
                         Role::Closer => attached || ns != "\"" && ns != "'" || ns == "\"" && quotes % 2 == 1,
                         Role::Emoticon => true,
-                        Role::Terminal | Role::Ellipsis => attached,
+                        // `!?`, and spaced ellipses `. . .`
+                        // `!?`, and spaced ellipses `. . .`
+                        Role::Terminal | Role::Ellipsis => attached || ns == ".",
                         _ => false,
                     };
                     if !closes {
@@ -91,6 +93,8 @@ impl SentenceSplitter {
                     };
             } else if t.has(FLAG_NEWLINE_AFTER) {
                 brk = line_break_ends_sentence(s, text, &tokens[end..]);
+            } else if matches!(s, "," | "-" | "--" | "—") && t.ws_end > t.end {
+                brk = ends_heading(s, text, &tokens[start..i], &tokens[end..]);
             }
             if brk {
                 out.push(Sentence { start: start as u32, end: end as u32 });
@@ -158,6 +162,32 @@ fn ends_sentence(role: Role, text: &str, rest: &[Token]) -> bool {
         Role::Abbrev(_) => false,
         Role::Closer | Role::Other => false,
     }
+}
+
+/// Greetings, sign-offs and datelines end a sentence at a comma or dash
+/// before a capitalized word: `Regards, Debra`, `Hi John, Thanks …`,
+/// `TEHRAN (AFP) - An …`, `Vince - Thanks …`.
+fn ends_heading(sep: &str, text: &str, before: &[Token], rest: &[Token]) -> bool {
+    if !rest.first().is_some_and(|t| starts_capitalized_word(text, t) || t.has(FLAG_UPPER)) {
+        return false;
+    }
+    let words = || before.iter().filter(|t| t.is_content()).map(|t| t.text(text));
+    let n = words().count();
+    if n == 0 || n > 5 {
+        return false;
+    }
+    if sep == "," {
+        let first = words().next().unwrap_or("");
+        return n <= 3
+            && !words().any(|w| w == ",")
+            && matches!(
+                first,
+                "Regards" | "Thanks" | "Thank" | "Sincerely" | "Cheers" | "Best" | "Hi" | "Hello" | "Dear" | "Hey"
+                    | "Greetings" | "Cordially" | "Respectfully" | "Yours" | "Kind" | "Kindest" | "Warm" | "Warmest"
+            );
+    }
+    // a dash after a short run of capitalized words (and brackets): a dateline or address
+    words().all(|w| w.starts_with(char::is_uppercase) || matches!(w, "(" | ")" | "," | "and" | "&"))
 }
 
 /// Is `t` a word of two or more letters starting with a capital (`You`)?
@@ -242,6 +272,17 @@ mod tests {
             "Headline",
             "Body starts here, and\ncontinues here."
         ]);
+    }
+
+    #[test]
+    fn web_and_email_conventions() {
+        assert_eq!(sents("Thanks, Sean Here you go."), ["Thanks,", "Sean Here you go."]);
+        assert_eq!(sents("TEHRAN (AFP) - An envoy said so."), ["TEHRAN (AFP) -", "An envoy said so."]);
+        assert_eq!(sents("The man - John - came."), ["The man - John - came."]);
+        assert_eq!(sents("great stuff :) Now go"), ["great stuff :)", "Now go"]);
+        assert_eq!(sents("It was fine. . . Then rain."), ["It was fine. . .", "Then rain."]);
+        assert_eq!(sents("high quality.You will see"), ["high quality.", "You will see"]);
+        assert_eq!(sents("what? where did you go? home."), ["what?", "where did you go?", "home."]);
     }
 
     #[test]
