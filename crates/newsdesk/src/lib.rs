@@ -27,7 +27,7 @@ pub use newsdesk_tokenize::{SentenceSplitter, Sentence, Token, TokenKind, Tokeni
 pub use load::load;
 pub use newsdesk_core::{tokenize, CoreError};
 pub use newsdesk_ner::{EntityRuler, NerError, NerModel, Pattern};
-pub use newsdesk_stance::{StanceError, StanceModel};
+pub use newsdesk_stance::{QuoteExtractor, StanceError, StanceModel};
 pub use newsdesk_tokenize::{lower, norm, prefix, shape, suffix};
 pub use pipeline::{Pipeline, NUM_THREADS_ENV};
 pub use spec::{ModelSource, Spec};

@@ -4,7 +4,7 @@ use crate::spec::{ModelSource, Spec};
 use crate::Error;
 use newsdesk_core::{ClaimStance, Component, Doc, StanceScores};
 use newsdesk_ner::{EntityRuler, NerComponent, NerModel, Pattern};
-use newsdesk_stance::{StanceComponent, StanceModel};
+use newsdesk_stance::{QuoteExtractor, StanceComponent, StanceModel};
 use newsdesk_tokenize::{SentenceSplitter, Tokenizer};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -23,7 +23,6 @@ pub struct Pipeline {
     spec: Spec,
     /// Model bytes the spec refers to by index (models loaded from files).
     blobs: Vec<Arc<[u8]>>,
-    ruler: Option<EntityRuler>,
     stance: Option<Arc<StanceComponent>>,
     /// Built-in stages, in order (rebuilt when patterns are added).
     builtin: Vec<Arc<dyn Component>>,
@@ -56,12 +55,11 @@ impl Pipeline {
             };
             builtin.push(Arc::new(NerComponent::new(model)));
         }
-        let ruler = if spec.patterns.is_empty() { None } else { Some(EntityRuler::new(spec.patterns.clone())?) };
-        if let Some(r) = &ruler {
-            builtin.push(Arc::new(r.clone()));
+        if !spec.patterns.is_empty() {
+            builtin.push(Arc::new(EntityRuler::new(spec.patterns.clone())?));
         }
         if spec.quotes {
-            return Err(Error::Format("this build has no quotes component".into()));
+            builtin.push(Arc::new(QuoteExtractor::default()));
         }
         let stance = match &spec.stance {
             None => None,
@@ -76,7 +74,6 @@ impl Pipeline {
             splitter: SentenceSplitter::default(),
             spec,
             blobs,
-            ruler,
             stance,
             builtin,
             custom: Vec::new(),
@@ -100,18 +97,16 @@ impl Pipeline {
     /// for how they win over model predictions). Returns how many were added.
     pub fn add_patterns(&mut self, patterns: Vec<Pattern>) -> Result<usize, Error> {
         let n = patterns.len();
-        let mut ruler = self.ruler.clone().unwrap_or_default();
-        ruler.add(patterns.clone())?;
-        let had_ruler = self.ruler.is_some();
-        self.spec.patterns.extend(patterns);
-        let stage: Arc<dyn Component> = Arc::new(ruler.clone());
+        let had_ruler = !self.spec.patterns.is_empty();
+        let all: Vec<Pattern> = self.spec.patterns.iter().cloned().chain(patterns).collect();
+        let stage: Arc<dyn Component> = Arc::new(EntityRuler::new(all.clone())?);
         let at = usize::from(self.spec.ner.is_some());
         if had_ruler {
             self.builtin[at] = stage;
         } else {
             self.builtin.insert(at, stage);
         }
-        self.ruler = Some(ruler);
+        self.spec.patterns = all;
         Ok(n)
     }
 

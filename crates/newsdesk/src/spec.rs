@@ -29,7 +29,7 @@ impl Spec {
         Spec {
             ner: Some(ModelSource::Embedded { name: ner.to_string() }),
             patterns: Vec::new(),
-            quotes: false,
+            quotes: true,
             stance: Some(ModelSource::Embedded { name: "fnc1".to_string() }),
         }
     }

@@ -8,7 +8,7 @@ fn pattern(json: &str) -> Pattern {
 #[test]
 fn default_pipeline_runs_all_stages_in_order() {
     let nlp = load("ontonotes").unwrap();
-    assert_eq!(nlp.component_names(), ["tokenizer", "sentences", "ner", "stance"]);
+    assert_eq!(nlp.component_names(), ["tokenizer", "sentences", "ner", "quotes", "stance"]);
 }
 
 #[test]
@@ -23,7 +23,7 @@ fn bytes_round_trip_keeps_patterns_and_behaviour() {
     let mut nlp = load("ontonotes").unwrap();
     let added = nlp.add_patterns(vec![pattern(r#"{"label": "PRODUCT", "pattern": "Zorblax 3000"}"#)]).unwrap();
     assert_eq!(added, 1);
-    assert_eq!(nlp.component_names(), ["tokenizer", "sentences", "ner", "entity_ruler", "stance"]);
+    assert_eq!(nlp.component_names(), ["tokenizer", "sentences", "ner", "entity_ruler", "quotes", "stance"]);
     let text = "The company said the Zorblax 3000 will ship in Germany next year.";
     let before = nlp.process(text);
     assert!(before.ents.iter().any(|e| e.label == "PRODUCT"));
