@@ -138,6 +138,12 @@ fn char_before(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// Is byte offset `i` the first non-blank position of a line?
+fn at_line_start(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
+}
+
 /// What follows a chunk: the next non-space char, and whether a paragraph
 /// break (blank line) or the end of the text comes first.
 #[derive(Clone, Copy, Default)]
@@ -325,6 +331,9 @@ fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize
                     Some((1, Punct, false))
                 } else if run >= 2 || n == 1 || c != b'.' {
                     Some((run, Punct, false))
+                } else if n <= 3 && b[..n - 1].iter().all(u8::is_ascii_digit) && at_line_start(text, lo) {
+                    // list numbering `1.` at the start of a line
+                    None
                 } else {
                     match abbrev_class(&text[lo..hi], after.next) {
                         // an abbreviation that ends a paragraph gives its period to the sentence
@@ -347,6 +356,10 @@ fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize
                 _ => Some((1, Punct, false)),
             },
             b'/' if n == 2 && b[0].is_ascii_alphabetic() => None,
+            // `US$`, `NT$`, `C$`: currency prefixes stay whole
+            b'$' if (2..=4).contains(&n) && b[..n - 1].iter().all(u8::is_ascii_uppercase) => None,
+            // `pre-` in `pre- and post-war`, broken-off words `th-`
+            b'-' if n >= 2 && is_open_prefix(&b[..n - 1]) => None,
             b'-' | b'=' | b'*' | b'_' | b'~' | b'+' | b'<' | b'^' | b'|' | b'#' | b'/' | b'\\' | b'$' | b'@' | b'&' | b',' => {
                 Some((back_run(c), punct_kind(c as char), false))
             }
@@ -484,6 +497,13 @@ fn is_phone(b: &[u8]) -> bool {
     (1..=3).contains(&first) && (2..=3).contains(&count) && last == 4
 }
 
+/// A word-initial fragment whose hyphen stays attached at the end of a
+/// chunk: prefixes (`pre-` in `pre- and post-war`) and broken-off
+/// lowercase fragments of one or two letters (`th-`).
+fn is_open_prefix(w: &[u8]) -> bool {
+    keeps_hyphen(w) || (1..=2).contains(&w.len()) && w.iter().all(u8::is_ascii_lowercase)
+}
+
 /// Prefixes kept attached by a hyphen (`co-operate`, `e-mail`, `mid-1980s`).
 fn keeps_hyphen(left: &[u8]) -> bool {
     if left.len() > 7 {
@@ -521,7 +541,8 @@ fn core(s: &mut Sink, lo: usize, hi: usize) {
         {
             Some(Hashtag)
         }
-        b'0'..=b'9' if looks_like_number(t) || is_phone(w) => Some(Number),
+        // `1.` reaches the core only as list numbering at a line start
+        b'0'..=b'9' if looks_like_number(t) || is_phone(w) || w.len() <= 3 && w.ends_with(b".") => Some(Number),
         _ if w.contains(&b'@') && looks_like_email(t) => Some(Email),
         _ if w.contains(&b'.') && looks_like_url(t) => Some(Url),
         _ => None,
@@ -669,7 +690,7 @@ fn infix(s: &mut Sink, lo: usize, hi: usize) {
                     || i == seg && keeps_leading_apostrophe(&b[i + 1..hi])
             }
             b'@' => i > seg && next_word,
-            b'-' => i > seg && next_word && keeps_hyphen(&b[seg..i]),
+            b'-' => i > seg && (next_word && keeps_hyphen(&b[seg..i]) || i + 1 == hi && is_open_prefix(&b[seg..i])),
             b'&' => {
                 i > seg
                     && nb.is_ascii_uppercase()

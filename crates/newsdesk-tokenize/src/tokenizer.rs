@@ -122,6 +122,8 @@ mod tests {
             ("and/or b/c w/o 1/2", "and / or b/c w/o 1/2"),
             ("in the '90s 'em", "in the '90s 'em"),
             ("Apple Inc. and Acme Corp.", "Apple Inc. and Acme Corp ."),
+            ("paid NT$ 5 in pre- and post-war years", "paid NT$ 5 in pre- and post-war years"),
+            ("1. First item in 2014.\n2. Second", "1. First item in 2014 . 2. Second"),
         ];
         for (input, expected) in cases {
             assert_eq!(toks(input), expected, "input: {input}");
