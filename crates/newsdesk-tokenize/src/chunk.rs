@@ -276,7 +276,11 @@ fn prefix_token(text: &str, lo: usize, hi: usize) -> Option<(usize, TokenKind)> 
                 None => Some((1, Symbol)),
             },
             b'`' => Some((run_of(b, b'`').min(2), Punct)),
+            b'\'' if next == b'\'' => Some((2, Punct)),
             b'\'' if keeps_leading_apostrophe(&b[1..]) => None,
+            b'-' if b.len() >= 5 && matches!(&b[..5], b"-LRB-" | b"-RRB-" | b"-LSB-" | b"-RSB-" | b"-LCB-" | b"-RCB-") => {
+                Some((5, Punct))
+            }
             b'#' | b'@' if next.is_ascii_alphanumeric() || next == b'_' => None,
             b'.' if next.is_ascii_alphanumeric() => None,
             b'.' | b'!' | b'?' => Some((terminal_run(b), Punct)),
@@ -363,6 +367,7 @@ fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize
             b'-' | b'=' | b'*' | b'_' | b'~' | b'+' | b'<' | b'^' | b'|' | b'#' | b'/' | b'\\' | b'$' | b'@' | b'&' | b',' => {
                 Some((back_run(c), punct_kind(c as char), false))
             }
+            b'\'' if n >= 2 && b[n - 2] == b'\'' => Some((2, Punct, false)),
             _ => Some((1, punct_kind(c as char), false)),
         };
     }

@@ -123,6 +123,7 @@ mod tests {
             ("in the '90s 'em", "in the '90s 'em"),
             ("Apple Inc. and Acme Corp.", "Apple Inc. and Acme Corp ."),
             ("paid NT$ 5 in pre- and post-war years", "paid NT$ 5 in pre- and post-war years"),
+            ("-LRB- ``Hi,'' he said -RRB-", "-LRB- `` Hi , '' he said -RRB-"),
             ("1. First item in 2014.\n2. Second", "1. First item in 2014 . 2. Second"),
         ];
         for (input, expected) in cases {
