@@ -1,0 +1,199 @@
+//! HTML rendering (`newsdesk.render`, `Doc._repr_html_`): sentences, entities
+//! highlighted by type in displaCy's colours, quotes with their speakers.
+use crate::doc::PyDoc;
+use pyo3::prelude::*;
+use std::fmt::Write;
+
+/// Colours per entity label, as people know them from displaCy.
+fn color(label: &str) -> &'static str {
+    match label {
+        "PERSON" | "PER" => "#aa9cfc",
+        "ORG" => "#7aecec",
+        "GPE" => "#feca74",
+        "LOC" => "#ff9561",
+        "NORP" => "#c887fb",
+        "FAC" => "#9cc9cc",
+        "EVENT" => "#ffeb80",
+        "LAW" | "LANGUAGE" => "#ff8197",
+        "PRODUCT" => "#bfeeb7",
+        "WORK_OF_ART" => "#f0d0ff",
+        "DATE" | "TIME" => "#bfe1d9",
+        "MONEY" | "QUANTITY" | "ORDINAL" | "CARDINAL" | "PERCENT" => "#e4e7d2",
+        _ => "#ddd",
+    }
+}
+
+const STYLE: &str = "<style>\
+.newsdesk-doc{line-height:2.4;white-space:pre-wrap;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif;font-size:15px}\
+.newsdesk-doc .nd-sent{border-left:2px solid #d0d7de;padding-left:3px}\
+.newsdesk-doc .nd-quote{background:#fff6d5;font-style:italic}\
+.newsdesk-doc .nd-who{font-size:0.7em;font-weight:bold;color:#8a6d00;margin-left:0.3em;font-style:normal}\
+.newsdesk-doc .nd-ent{padding:0.2em 0.35em;margin:0 0.1em;border-radius:0.35em;line-height:1;font-style:normal}\
+.newsdesk-doc .nd-label{font-size:0.65em;font-weight:bold;margin-left:0.4em;vertical-align:middle;text-transform:uppercase}\
+.newsdesk-doc .nd-mention{border-bottom:2px solid #8a6d00}\
+</style>";
+
+/// One annotation to draw: chars `start..end`, nesting `level` (outer first),
+/// the tags around it, and what to show once at its real end.
+struct Mark {
+    start: u32,
+    end: u32,
+    level: u8,
+    open: String,
+    close: &'static str,
+    tail: String,
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn marks(doc: &PyDoc) -> Vec<Mark> {
+    let d = &doc.inner;
+    let mut marks = Vec::new();
+    for (i, s) in d.sents.iter().enumerate() {
+        let (start, end) = doc.chars_of_tokens(s.start, s.end);
+        let open = format!("<span class=\"nd-sent\" title=\"sentence {}\">", i + 1);
+        marks.push(Mark { start, end, level: 0, open, close: "</span>", tail: String::new() });
+    }
+    for (i, q) in d.quotes.iter().enumerate() {
+        let who = q.speaker.as_ref().map(|s| match &s.label {
+            Some(label) => format!("{} ({label})", s.name),
+            None => s.name.clone(),
+        });
+        let cue = q.cue.as_ref().map(|c| doc.text_between(c.start_char, c.end_char));
+        let title = format!(
+            "quote {}; speaker: {}; cue: {}",
+            i + 1,
+            who.as_deref().unwrap_or("none"),
+            cue.unwrap_or("none")
+        );
+        let tail = who.map_or(String::new(), |w| format!("<span class=\"nd-who\">— {}</span>", escape(&w)));
+        let open = format!("<span class=\"nd-quote\" title=\"{}\">", escape(&title));
+        marks.push(Mark { start: q.start_char, end: q.end_char, level: 1, open, close: "</span>", tail });
+    }
+    for e in &d.ents {
+        let open = format!(
+            "<mark class=\"nd-ent\" style=\"background:{}\" title=\"{} {:.2}\">",
+            color(&e.label),
+            escape(&e.label),
+            e.score
+        );
+        let tail = format!("<span class=\"nd-label\">{}</span>", escape(&e.label));
+        marks.push(Mark { start: e.start_char, end: e.end_char, level: 2, open, close: "</mark>", tail });
+    }
+    let mut mentions: Vec<(u32, u32, &str)> = d
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.mention.start_char, s.mention.end_char, s.name.as_str()))
+        .collect();
+    mentions.sort_unstable();
+    mentions.dedup();
+    for (start, end, name) in mentions {
+        let open = format!("<span class=\"nd-mention\" title=\"speaker: {}\">", escape(name));
+        marks.push(Mark { start, end, level: 3, open, close: "</span>", tail: String::new() });
+    }
+    marks.retain(|m| m.start < m.end);
+    marks
+}
+
+/// The document as an HTML fragment. Annotations may cross (a quote spans
+/// sentences, say): tags are closed and reopened at the crossing, and an
+/// entity's label or a quote's speaker is shown once, at its real end.
+pub fn render(doc: &PyDoc) -> String {
+    let marks = marks(doc);
+    let len = doc.char_len();
+    let mut cuts: Vec<u32> = vec![0, len];
+    for m in &marks {
+        cuts.extend([m.start, m.end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::from(STYLE);
+    out.push_str("<div class=\"newsdesk-doc\">");
+    let mut open: Vec<usize> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut want: Vec<usize> = Vec::new();
+        for level in 0..4 {
+            if let Some(k) = marks.iter().position(|m| m.level == level && m.start <= a && b <= m.end) {
+                want.push(k);
+            }
+        }
+        let keep = open.iter().zip(&want).take_while(|(x, y)| x == y).count();
+        close_to(&mut out, &mut open, keep, &marks, a);
+        for &k in &want[keep..] {
+            out.push_str(&marks[k].open);
+            open.push(k);
+        }
+        out.push_str(&escape(doc.text_between(a, b)));
+    }
+    close_to(&mut out, &mut open, 0, &marks, len);
+    out.push_str("</div>");
+    out
+}
+
+/// Close open tags down to `keep`, adding the tail of marks that end at `pos`.
+fn close_to(out: &mut String, open: &mut Vec<usize>, keep: usize, marks: &[Mark], pos: u32) {
+    while open.len() > keep {
+        let m = &marks[open.pop().expect("len > keep")];
+        if m.end == pos {
+            out.push_str(&m.tail);
+        }
+        let _ = write!(out, "{}", m.close);
+    }
+}
+
+/// HTML for a `Doc`: sentences, entities highlighted by type, quotes and speakers.
+#[pyfunction(name = "render")]
+pub fn render_doc(doc: &Bound<'_, PyDoc>) -> String {
+    render(doc.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> PyDoc {
+        PyDoc::new(newsdesk::Pipeline::blank().process(text), None)
+    }
+
+    #[test]
+    fn escapes_markup_and_keeps_text() {
+        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;");
+        let html = render(&doc("A <b> & more. Next one."));
+        assert!(html.contains("A &lt;b&gt; &amp; more."));
+        assert_eq!(html.matches("class=\"nd-sent\"").count(), 2);
+    }
+
+    #[test]
+    fn a_quote_across_sentences_is_reopened_and_tags_balance() {
+        let mut d = doc("He said: “One. Two.” Then left.");
+        let (start, end) = (d.inner.text.find("One").unwrap(), d.inner.text.find("Two.").unwrap() + 4);
+        let chars = |b: usize| d.inner.text[..b].chars().count() as u32;
+        d.inner.quotes.push(newsdesk::Quote { start_char: chars(start), end_char: chars(end), speaker: None, cue: None });
+        let html = render(&d);
+        assert!(html.matches("class=\"nd-quote\"").count() >= 2);
+        assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
+        assert!(!html.contains("class=\"nd-who\""), "no speaker, no badge");
+    }
+
+    #[test]
+    fn colours_follow_displacy() {
+        assert_eq!(color("PER"), color("PERSON"));
+        assert_eq!(color("GPE"), "#feca74");
+        assert_eq!(color("SOMETHING_NEW"), "#ddd");
+    }
+}
