@@ -39,6 +39,7 @@ fn main() -> ExitCode {
     let tokenizer = Tokenizer::default();
     let tokens: usize = bodies.iter().map(|b| tokenizer.tokenize(b).len()).sum(); // also warms up
     let mut passes = 0u32;
+    let cpu_start = cpu_seconds();
     let started = Instant::now();
     while passes == 0 || started.elapsed().as_secs_f64() < seconds {
         for text in &bodies {
@@ -47,6 +48,11 @@ fn main() -> ExitCode {
         passes += 1;
     }
     let secs = started.elapsed().as_secs_f64() / f64::from(passes);
+    // CPU time of this process: fair on a machine shared with other jobs
+    let cpu = match (cpu_start, cpu_seconds()) {
+        (Some(a), Some(b)) if b > a => Some((b - a) / f64::from(passes)),
+        _ => None,
+    };
     let out = serde_json::json!({
         "tool": "newsdesk",
         "file": path.display().to_string(),
@@ -59,7 +65,17 @@ fn main() -> ExitCode {
         "words_per_s": words as f64 / secs,
         "tokens_per_s": tokens as f64 / secs,
         "mb_per_s": bytes as f64 / secs / 1e6,
+        "cpu_seconds_per_pass": cpu,
+        "words_per_cpu_s": cpu.map(|c| words as f64 / c),
+        "mb_per_cpu_s": cpu.map(|c| bytes as f64 / c / 1e6),
     });
     println!("{out}");
     ExitCode::SUCCESS
+}
+
+/// CPU time used by this process so far (Linux `/proc/self/schedstat`, ns).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }
