@@ -134,7 +134,8 @@ impl PyDoc {
         self.inner.claims.clone()
     }
 
-    /// Where the document (and each quoted speaker) stands on `claim`.
+    /// Where the document (and each quoted speaker) stands on `claim`. Uses the
+    /// pipeline that made the doc; docs read from JSON or pickle use `load()`'s.
     fn stance(&self, py: Python<'_>, claim: &Bound<'_, PyAny>) -> PyResult<PyClaimStance> {
         let claim = crate::args::text_arg(claim, "claim")?;
         let mut one = self.compute_stances(py, vec![claim])?;

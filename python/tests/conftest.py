@@ -4,6 +4,8 @@ the pipeline has them."""
 
 import json
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,36 @@ def annotated_doc_dict(nlp):
         )
     ]
     return d
+
+
+def assert_runs_without_gil(work):
+    """Run `work()` (one long call into Rust) on a thread and check that this
+    thread kept running in the middle third of it: the call released the GIL."""
+    window = {}
+
+    def timed():
+        window["start"] = time.perf_counter()
+        work()
+        window["end"] = time.perf_counter()
+
+    ticks = []
+    worker = threading.Thread(target=timed)
+    worker.start()
+    while worker.is_alive():
+        ticks.append(time.perf_counter())
+        time.sleep(0.001)
+    worker.join()
+    start, end = window["start"], window["end"]
+    third = (end - start) / 3
+    middle = [t for t in ticks if start + third <= t <= end - third]
+    assert middle, f"main thread never ran during {end - start:.3f}s of processing: GIL held"
+
+
+def grow_until_slow(run, item, min_seconds=0.25, limit=1 << 27):
+    """Double `item` (a str or list) until `run(item)` takes `min_seconds`."""
+    while True:
+        start = time.perf_counter()
+        run(item)
+        if time.perf_counter() - start >= min_seconds or len(item) > limit:
+            return item
+        item = item * 2

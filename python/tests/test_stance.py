@@ -4,7 +4,7 @@ Skips until the pipeline has the stance component."""
 import pytest
 
 import newsdesk
-from conftest import load_or_skip
+from conftest import assert_runs_without_gil, grow_until_slow, load_or_skip
 
 LABELS = {"agree", "disagree", "discuss", "unrelated"}
 
@@ -39,6 +39,12 @@ def test_batch_equals_one_by_one(nlp, seed_text, seed_gold):
         one = nlp.stance(claim, text)
         assert st.label == one.label
         assert st.scores == pytest.approx(one.scores)
+
+
+def test_batch_releases_the_gil(nlp, seed_text):
+    run = lambda pairs: nlp.stance_batch(pairs, n_threads=1)
+    pairs = grow_until_slow(run, [("The EU and the US will hold cyber talks", seed_text)] * 8)
+    assert_runs_without_gil(lambda: run(pairs))
 
 
 def test_doc_stance_and_per_speaker(nlp, seed_text, seed_gold):
