@@ -13,7 +13,7 @@ VENV=target/test-venv
 rm -rf "$VENV"
 python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q "maturin>=1.5,<2" "pytest>=7"
+"$VENV/bin/python" -m pip install -q "maturin>=1.5,<2" "pytest>=7" "mypy>=2.4,<3"  # mypy: stubtest checks the .pyi
 rm -rf target/wheels
 "$VENV/bin/maturin" build --release -m python/Cargo.toml -o target/wheels
 "$VENV/bin/python" -m pip install -q target/wheels/*.whl
