@@ -3,13 +3,13 @@ use crate::args::{positive, text_arg, texts_arg};
 use crate::batch::{process_one, Workers};
 use crate::detach::detached;
 use crate::doc::{quoted, PyDoc};
-use crate::pipe::PipeIter;
 use crate::error::to_py_err;
-use crate::stance::PyStance;
-use newsdesk::{Pattern, Pipeline};
-use pyo3::types::{PyBytes, PyTuple};
 use crate::pickle::Reduce;
+use crate::pipe::PipeIter;
+use crate::stance::PyStance;
+use newsdesk::{Error, Pattern, Pipeline};
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyTuple};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 /// Name of the pipeline `load()` builds by default.
@@ -40,7 +40,7 @@ pub fn default_pipeline() -> PyResult<Arc<Pipeline>> {
     static DEFAULT: Mutex<Option<Arc<Pipeline>>> = Mutex::new(None);
     let mut slot = DEFAULT.lock().unwrap_or_else(PoisonError::into_inner);
     if slot.is_none() {
-        *slot = Some(Arc::new(newsdesk::load(DEFAULT_PIPELINE).map_err(crate::error::to_py_err)?));
+        *slot = Some(Arc::new(newsdesk::load(DEFAULT_PIPELINE).map_err(to_py_err)?));
     }
     Ok(slot.clone().expect("just filled"))
 }
@@ -70,8 +70,8 @@ impl PyPipeline {
     #[pyo3(signature = (text, *, claims = None))]
     fn __call__(&self, py: Python<'_>, text: &Bound<'_, PyAny>, claims: Option<&Bound<'_, PyAny>>) -> PyResult<PyDoc> {
         let text = text_arg(text, "text")?;
-        let claims = claims.map(|c| texts_arg(c, "claims")).transpose()?.unwrap_or_default();
         let nlp = self.current();
+        let claims = claims_arg(&nlp, claims)?;
         let doc = detached(py, || process_one(&nlp, &text, &claims))?;
         Ok(PyDoc::new(doc, Some(nlp)))
     }
@@ -100,8 +100,9 @@ impl PyPipeline {
     ) -> PyResult<PipeIter> {
         let batch_size = positive("batch_size", Some(batch_size))?.expect("given");
         let n_threads = positive("n_threads", n_threads)?;
-        let claims = claims.map(|c| texts_arg(c, "claims")).transpose()?.unwrap_or_default();
-        let workers = Workers::new(self.current(), n_threads);
+        let nlp = self.current();
+        let claims = claims_arg(&nlp, claims)?;
+        let workers = Workers::new(nlp, n_threads);
         Ok(PipeIter::new(texts.try_iter()?.unbind(), workers, batch_size, as_tuples, claims))
     }
 
@@ -203,4 +204,14 @@ fn pairs_arg(pairs: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
             Ok((text_arg(&pair.get_item(0)?, &format!("pairs[{i}][0]"))?, text_arg(&pair.get_item(1)?, &format!("pairs[{i}][1]"))?))
         })
         .collect()
+}
+
+/// Claims to measure stance against; only for a pipeline that has a stance component.
+fn claims_arg(nlp: &Pipeline, claims: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    let Some(claims) = claims else { return Ok(Vec::new()) };
+    let claims = texts_arg(claims, "claims")?;
+    if !claims.is_empty() && !nlp.component_names().iter().any(|n| n == "stance") {
+        return Err(to_py_err(Error::Missing("stance")));
+    }
+    Ok(claims)
 }

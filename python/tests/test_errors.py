@@ -57,6 +57,14 @@ def test_claims_must_be_a_list_of_str(blank):
         blank("text", claims=["ok", 3])
 
 
+def test_claims_need_a_stance_component(blank):
+    with pytest.raises(ValueError, match="no stance component"):
+        blank("text", claims=["a claim"])
+    with pytest.raises(ValueError, match="no stance component"):
+        blank.pipe(["text"], claims=["a claim"])
+    assert blank("text", claims=[]).claims == []
+
+
 def test_lone_surrogates_are_a_unicode_error(blank):
     with pytest.raises(UnicodeEncodeError):
         blank("bad \ud800 text")
