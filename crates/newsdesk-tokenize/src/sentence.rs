@@ -83,10 +83,15 @@ impl SentenceSplitter {
                     Role::Abbrev(AbbrevClass::Other) if end > i + 1 => Role::Terminal,
                     r => r,
                 };
+                // `“Why not?” she asked.`: a quotation ending in ?/! continues in lower case
+                let quote_continues = last.has(FLAG_QUOTE)
+                    && next_content(text, &tokens[end..]).is_some_and(|(w, t)| {
+                        t.kind == TokenKind::Word && w.starts_with(char::is_lowercase)
+                    });
                 brk = last.has(FLAG_PARAGRAPH_AFTER)
                     || end == tokens.len()
                     || if last.ws_end > last.end {
-                        ends_sentence(role, text, &tokens[end..])
+                        !quote_continues && ends_sentence(role, text, &tokens[end..])
                     } else {
                         // `quality.You'll`: a missing space before a capitalized word
                         !matches!(role, Role::Abbrev(_)) && starts_capitalized_word(text, &tokens[end])
@@ -262,6 +267,7 @@ mod tests {
         assert_eq!(sents("He said “go.” Then he left."), ["He said “go.”", "Then he left."]);
         assert_eq!(sents("(Laughter.) There is more."), ["(Laughter.)", "There is more."]);
         assert_eq!(sents("It is \"fine.\" We agree."), ["It is \"fine.\"", "We agree."]);
+        assert_eq!(sents("“Why not?” she asked. \"Stop!\" he said."), ["“Why not?” she asked.", "\"Stop!\" he said."]);
     }
 
     #[test]
