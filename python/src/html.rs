@@ -1,5 +1,6 @@
 //! HTML rendering (`newsdesk.render`, `Doc._repr_html_`): sentences, entities
-//! highlighted by type in displaCy's colours, quotes with their speakers.
+//! highlighted by type in displaCy's colours, quotes with their speakers,
+//! scraped-web debris struck through.
 use crate::doc::PyDoc;
 use pyo3::prelude::*;
 use std::fmt::Write;
@@ -31,6 +32,7 @@ const STYLE: &str = "<style>\
 .newsdesk-doc .nd-ent{padding:0.2em 0.35em;margin:0 0.1em;border-radius:0.35em;line-height:1;font-style:normal}\
 .newsdesk-doc .nd-label{font-size:0.65em;font-weight:bold;margin-left:0.4em;vertical-align:middle;text-transform:uppercase}\
 .newsdesk-doc .nd-mention{border-bottom:2px solid #8a6d00}\
+.newsdesk-doc .nd-debris{color:#999;text-decoration:line-through}\
 </style>";
 
 /// One annotation to draw: chars `start..end`, nesting `level` (outer first),
@@ -105,6 +107,10 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
         let open = format!("<span class=\"nd-mention\" title=\"speaker: {}\">", escape(name));
         marks.push(Mark { start, end, level: 3, open, close: "</span>", tail: String::new() });
     }
+    for t in d.tokens.iter().filter(|t| t.kind == newsdesk::TokenKind::Debris) {
+        let open = "<span class=\"nd-debris\" title=\"debris (not content)\">".to_string();
+        marks.push(Mark { start: t.char_start, end: t.char_end, level: 4, open, close: "</span>", tail: String::new() });
+    }
     marks.retain(|m| m.start < m.end);
     marks
 }
@@ -127,7 +133,7 @@ pub fn render(doc: &PyDoc) -> String {
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         let mut want: Vec<usize> = Vec::new();
-        for level in 0..4 {
+        for level in 0..=4 {
             if let Some(k) = marks.iter().position(|m| m.level == level && m.start <= a && b <= m.end) {
                 want.push(k);
             }

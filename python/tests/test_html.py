@@ -52,6 +52,7 @@ def test_one_span_per_sentence(blank, seed_text):
     assert html.count('class="nd-sent"') >= len(doc.sents)
     assert f'title="sentence {len(doc.sents)}"' in html
     assert "".join(parse(html).text) == seed_text
+    assert html.count('class="nd-debris"') == 1 and ">{mosads}</span>" in html
 
 
 def test_entities_quotes_and_speakers_are_shown(blank):
