@@ -44,6 +44,13 @@ pub fn run(args: Args) -> CmdResult {
     }
     let seconds = started.elapsed().as_secs_f64();
     bar.finish_and_clear();
+    // The quote stage alone, re-run on the annotated documents (one thread).
+    let extractor = QuoteExtractor::default();
+    let started = Instant::now();
+    for d in &processed {
+        std::hint::black_box(extractor.extract(d));
+    }
+    let quotes_seconds = started.elapsed().as_secs_f64();
     let mut counts = Counts::default();
     let mut errors = String::new();
     for (gold, doc) in docs.iter().zip(&processed) {
@@ -69,6 +76,8 @@ pub fn run(args: Args) -> CmdResult {
         "matched": counts.matched,
         "speaker_correct": counts.speaker_correct,
         "seconds": seconds,
+        "quotes_seconds": quotes_seconds,
+        "bytes": texts.iter().map(|t| t.len()).sum::<usize>(),
     });
     println!("{out}");
     Ok(ExitCode::SUCCESS)

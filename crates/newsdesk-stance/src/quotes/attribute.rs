@@ -58,13 +58,13 @@ fn before_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
 pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     let (lo, hi) = after_window(ctx, qi);
     if let Some((np, cue)) = after_phrase(ctx, lo, hi) {
-        return Found::Phrase { np: Some(np), cue: Some(cue) };
+        return Found::Phrase { np, cue: Some(cue) };
     }
     before_phrase(ctx, res, qi)
 }
 
 /// `, said X` / `X said` / `X, a doctor, told` / `according to X` right after the quotation.
-fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Np, (usize, usize))> {
+fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, usize))> {
     let mut i = lo;
     if i < hi && ctx.words[i].is(',') {
         i += 1;
@@ -73,12 +73,16 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Np, (usize, usize))>
         return None;
     }
     if ctx.lower(i) == "according" && ctx.lower(i + 1) == "to" {
-        return ctx.np_starting_at(i + 2, hi).map(|np| (np, (i, i + 2)));
+        return Some((ctx.np_starting_at(i + 2, hi), (i, i + 2)));
     }
     if is_cue_verb(ctx.lower(i)) {
-        return ctx.np_starting_at(i + 1, hi).map(|np| (np, (i, i + 1)));
+        return Some((ctx.np_starting_at(i + 1, hi), (i, i + 1)));
     }
-    let np = ctx.np_starting_at(i, hi)?;
+    let Some(np) = ctx.np_starting_at(i, hi) else {
+        // `"…," ynetnews said`: a cue right after the quote, its subject unread.
+        let cue = (i..hi.min(i + 4)).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+        return Some((None, (cue, cue + 1)));
+    };
     let mut k = np.range().1;
     if k < hi && ctx.words[k].is(',') {
         k = (k + 1..hi.min(k + 16)).find(|&j| ctx.words[j].is(','))? + 1;
@@ -86,7 +90,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Np, (usize, usize))>
     while k < hi && is_cue_filler(ctx.lower(k)) {
         k += 1;
     }
-    (k < hi && is_cue_verb(ctx.lower(k))).then_some((np, (k, k + 1)))
+    (k < hi && is_cue_verb(ctx.lower(k))).then_some((Some(np), (k, k + 1)))
 }
 
 /// The speaker phrase just left of the cue at `c`: fillers (`also`) and
@@ -124,9 +128,11 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         return Found::Standalone;
     }
     let first = (lo..b).find(|&k| ctx.words[k].is_alpha()).unwrap_or(lo);
-    let according = (ctx.lower(first) == "according" && ctx.lower(first + 1) == "to")
-        .then(|| ctx.np_starting_at(first + 2, b).map(|np| (np, (first, first + 2))))
-        .flatten();
+    // `According to X, "…"` / `… that according to X is "…"`
+    let according = (lo..b)
+        .rev()
+        .find(|&k| ctx.lower(k) == "according" && ctx.lower(k + 1) == "to")
+        .and_then(|k| ctx.np_starting_at(k + 2, b).map(|np| (np, (k, k + 2))));
     let mut main = first;
     let participle = ctx.words[first].cap && ctx.lower(first).ends_with("ing");
     if is_clause_opener(ctx.lower(first)) || participle {
@@ -136,7 +142,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     }
     let cue = (main..b).rev().find(|&k| {
         let w = &ctx.words[k];
-        ctx.free(k) && w.is_alpha() && !w.cap && is_cue_verb(&w.lower)
+        ctx.free(k) && w.is_alpha() && !w.cap && is_cue_verb(ctx.lower(k))
     });
     if let Some(c) = cue {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.

@@ -21,6 +21,8 @@ pub struct Ctx<'a> {
     pub doc: &'a Doc,
     pub chars: Vec<char>,
     pub words: Vec<Word>,
+    /// The words' lower-cased texts, concatenated (see [`Word::lo`]).
+    pub lowered: String,
     /// For each word, the accepted quotation it lies in (marks included).
     pub in_quote: Vec<Option<usize>>,
     pub quotes: Vec<QuoteLoc>,
@@ -29,10 +31,10 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Lex `doc`, whose chars (debris blanked) are `chars`.
     pub fn new(doc: &'a Doc, chars: Vec<char>) -> Ctx<'a> {
-        let mut words = lex(&chars);
+        let (mut words, lowered) = lex(&chars);
         attach_entities(doc, &mut words);
         let in_quote = vec![None; words.len()];
-        Ctx { doc, chars, words, in_quote, quotes: Vec::new() }
+        Ctx { doc, chars, words, lowered, in_quote, quotes: Vec::new() }
     }
 
     /// Word range `lo..hi` covering chars `a..b` (words fully inside).
@@ -61,7 +63,12 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", |w| w.lower.as_str())
+        self.words.get(i).map_or("", |w| self.low(w))
+    }
+
+    /// Lower-cased text of a word.
+    pub fn low(&self, w: &Word) -> &str {
+        &self.lowered[w.lo as usize..w.hi as usize]
     }
 
     /// Text of words `lo..hi` as in the document.

@@ -1,13 +1,32 @@
 //! Word lists used by quote attribution, built once into hash sets.
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+/// A small multiplicative hash: word lookups run for every word of every
+/// document, and SipHash's DoS resistance buys nothing for fixed word lists.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+fn set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
 /// Verbs (any form) that introduce reported speech or writing.
-static CUE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CUE_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
         "adding", "write", "writes", "wrote", "writing", "state", "states", "stated", "explain",
@@ -27,13 +46,15 @@ static CUE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "boasted", "vow", "vowed", "promise", "promised", "predict", "predicted", "plead",
         "pleaded", "pled", "told", "emailed", "texted", "wrote", "blogged", "exclaimed",
         "stressed", "emphasized", "emphasised", "maintained", "mocked", "mocking", "complained",
-        "lamented", "conceded", "retorted", "countered", "speculated",
+        "lamented", "conceded", "retorted", "countered", "speculated", "fumed", "wonder",
+        "wonders", "wondered", "laughed", "sighed", "snapped", "scoffed", "gushed", "raved",
+        "recounted", "reiterated", "elaborated", "clarified", "cautioned", "recalled",
         "quipped",
     ])
 });
 
 /// Words that may sit between a speaker and its cue verb (`Painter also said`).
-static CUE_FILLERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CUE_FILLERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "also", "further", "later", "then", "quietly", "previously", "once", "recently", "again",
         "has", "had", "have", "was", "is", "were", "are", "been", "be", "will", "would", "did",
@@ -44,7 +65,7 @@ static CUE_FILLERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Titles and roles stripped from the front of a person's name.
-static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "president", "vice", "secretary", "minister", "prime", "ambassador", "coordinator",
         "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "chair",
@@ -65,6 +86,15 @@ static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "aide", "negotiator", "envoy", "delegate", "lawmaker", "legislator", "candidate", "nominee",
         "publisher", "producer", "gm", "volcanologist", "physician", "surgeon", "chairperson",
         "treasurer", "comptroller", "attorney-general", "secretary-general", "president-elect",
+        "resident", "gardener", "user", "activist", "member", "employee", "worker", "student",
+        "teacher", "farmer", "witness", "neighbour", "neighbor", "investor", "entrepreneur",
+        "player", "striker", "midfielder", "defender", "goalkeeper", "boss", "veteran", "survivor",
+        "pilot", "soldier", "cleric", "preacher", "scholar", "historian", "journalist",
+        "photographer", "presenter", "comedian", "rapper", "musician", "artist", "designer",
+        "engineer", "trader", "banker", "prosecutor", "ecologist", "biologist", "physicist",
+        "chemist", "astronomer", "psychologist", "psychiatrist", "nurse", "paramedic", "medic",
+        "firefighter", "trooper", "marshal", "constable", "chancellor", "magistrate", "commissioner",
+        "superintendent", "chief-of-staff", "undersecretary", "attache", "consul",
     ])
 });
 
@@ -91,16 +121,16 @@ fn expand_title(word: &str) -> &str {
 }
 
 /// Person-referring pronouns that take their referent from earlier text.
-static PRONOUNS: LazyLock<HashSet<&'static str>> =
+static PRONOUNS: LazyLock<WordSet> =
     LazyLock::new(|| set(&["he", "she", "they", "him", "her"]));
 
 /// Determiners that open a common-noun phrase (`the colonel`, `a source`).
-static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&["the", "a", "an", "one", "another", "this", "that", "his", "her", "its", "their", "our", "some"])
 });
 
 /// Nouns naming a document or outlet: "the statement/paper said" speaks for its source.
-static SOURCE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "statement", "release", "report", "filing", "piece", "article", "paper", "newspaper",
         "message", "post", "website", "site", "blog", "channel", "network", "broadcaster",
@@ -111,7 +141,7 @@ static SOURCE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Outlets and organisations (rather than documents) among [`SOURCE_NOUNS`].
-static OUTLET_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "paper", "newspaper", "website", "site", "blog", "channel", "network", "broadcaster",
         "company", "firm", "group", "agency", "ministry", "department", "daily", "outlet",
@@ -120,7 +150,7 @@ static OUTLET_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that, just before a quotation, mark it as a title or a saying, not speech.
-static TITLE_MARKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "titled", "entitled", "called", "named", "dubbed", "headlined", "adage", "slogan",
         "motto", "proverb", "hashtag", "headline", "nicknamed", "branded", "song", "album",
@@ -129,7 +159,7 @@ static TITLE_MARKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Capitalised words that open sentences without being (part of) names.
-static NON_NAME_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NON_NAME_CAPS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "as", "when", "then",
         "meanwhile", "however", "also", "now", "later", "earlier", "last", "this", "that", "these",
@@ -144,12 +174,12 @@ static NON_NAME_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
         "july", "august", "september", "october", "november", "december", "sept", "oct", "nov",
         "dec", "jan", "feb", "aug", "reports", "photos", "watch", "please", "story", "another",
-        "any", "most", "more", "few", "several", "whose", "whom", "mr", "mrs",
+        "any", "most", "more", "few", "several", "whose", "whom",
     ])
 });
 
 /// Last words that mark a capitalised sequence as an organisation.
-static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "times", "news", "post", "journal", "department", "ministry", "inc", "inc.", "corp",
         "corp.", "ltd", "llc", "lp", "co", "co.", "group", "party", "council", "agency",
@@ -165,7 +195,7 @@ static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Adverbial openers whose clause (up to the first comma) precedes a sentence's subject.
-static CLAUSE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "as", "according", "when", "if", "after", "before", "since", "because", "although",
         "though", "while", "to", "in", "on", "at", "for", "from", "with", "by", "during", "despite",

@@ -36,20 +36,20 @@ fn is_single(c: char) -> bool {
 
 /// Space or an opening bracket/dash before a mark that opens.
 fn opens_after(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ',' | ':' | ';'))
+    c.map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ',' | ':' | ';'))
 }
 
 /// Space or punctuation after a mark that closes.
 fn closes_before(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || !(c.is_alphanumeric() || is_double(c) || is_single(c) || c == '$'))
+    c.map_or(true, |c| c.is_whitespace() || !(c.is_alphanumeric() || is_double(c) || is_single(c) || c == '$'))
 }
 
 /// Direction of the mark at `i` from its neighbours, falling back to the glyph.
 fn direction(chars: &[char], i: usize) -> Dir {
     let prev = i.checked_sub(1).map(|p| chars[p]);
     let next = chars.get(i + 1).copied();
-    let left = opens_after(prev) && !next.is_none_or(char::is_whitespace);
-    let right = !prev.is_none_or(char::is_whitespace) && closes_before(next);
+    let left = opens_after(prev) && !next.map_or(true, char::is_whitespace);
+    let right = !prev.map_or(true, char::is_whitespace) && closes_before(next);
     match (left, right) {
         (true, false) => Dir::Open,
         (false, true) => Dir::Close,

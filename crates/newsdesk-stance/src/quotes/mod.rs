@@ -66,6 +66,9 @@ impl QuoteExtractor {
     pub fn extract(&self, doc: &Doc) -> Vec<Quote> {
         let chars = words::clean_chars(doc);
         let spans = marks::find_spans(&chars);
+        if spans.is_empty() {
+            return Vec::new();
+        }
         let mut ctx = Ctx::new(doc, chars);
         for s in &spans {
             let (a, b) = trim(&ctx.chars, s.start, s.end);
@@ -73,25 +76,33 @@ impl QuoteExtractor {
                 ctx.add_quote(s, a, b);
             }
         }
+        if ctx.quotes.is_empty() {
+            return Vec::new();
+        }
         let mut res = Resolver::new(&ctx);
-        let mut speakers: Vec<Option<Resolved>> = Vec::with_capacity(ctx.quotes.len());
+        // Each quotation's speaker, and whether it is an anonymous person (`a source`).
+        let mut speakers: Vec<(Option<Resolved>, bool)> = Vec::with_capacity(ctx.quotes.len());
         let mut out = Vec::with_capacity(ctx.quotes.len());
         for qi in 0..ctx.quotes.len() {
             let q = &ctx.quotes[qi];
-            let (speaker, cue) = match attribute::find(&ctx, &res, qi) {
-                Found::Phrase { np, cue } => (np.and_then(|np| res.resolve(&np)), cue),
+            let (speaker, anonymous, cue) = match attribute::find(&ctx, &res, qi) {
+                Found::Phrase { np, cue } => {
+                    let speaker = np.as_ref().and_then(|np| res.resolve(np));
+                    let anonymous = speaker.is_none() && matches!(np, Some(names::Np::Nominal { .. }));
+                    (speaker, anonymous, cue)
+                }
                 Found::Standalone => {
                     // Continues the previous quotation when it is in this or the previous paragraph.
                     let prev = qi.checked_sub(1).filter(|&p| ctx.quotes[p].para + 1 >= q.para);
                     match prev {
-                        Some(p) => (speakers[p].clone(), None),
-                        None => (res.recent_person_near(q.first, q.para).cloned(), None),
+                        Some(p) => (speakers[p].0.clone(), speakers[p].1, None),
+                        None => (res.recent_person_near(q.first, q.para).cloned(), false, None),
                     }
                 }
-                Found::Nothing => (None, None),
+                Found::Nothing => (None, false, None),
             };
-            if let Some(r) = &speaker {
-                res.note_speaker(q.first, r);
+            if speaker.is_some() || anonymous {
+                res.note_speaker(q.first, speaker.as_ref());
             }
             out.push(Quote {
                 start_char: q.start as u32,
@@ -107,7 +118,7 @@ impl QuoteExtractor {
                     end_char: ctx.words[b - 1].end as u32,
                 }),
             });
-            speakers.push(speaker);
+            speakers.push((speaker, anonymous));
         }
         out
     }
@@ -119,15 +130,15 @@ impl QuoteExtractor {
         }
         let (lo, hi) = ctx.words_in(a, b);
         let content: Vec<&words::Word> = ctx.words[lo..hi].iter().filter(|w| w.is_alpha()).collect();
-        let lexical: Vec<&&words::Word> = content.iter().filter(|w| !lexicon::is_title_function_word(&w.lower)).collect();
+        let lexical: Vec<&&words::Word> = content.iter().filter(|w| !lexicon::is_title_function_word(ctx.low(w))).collect();
         let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap);
         let before = ctx.words[..ctx.words_in(span.open.unwrap_or(a), b).0]
             .iter()
             .rev()
             .take_while(|w| !w.is_terminator())
-            .filter(|w| !(w.is(',') || w.is(':') || matches!(w.lower.as_str(), "a" | "an" | "the" | "that")))
+            .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
             .take(2);
-        let marked = before.into_iter().any(|w| !w.cap && lexicon::is_title_marker(&w.lower));
+        let marked = before.into_iter().any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
         !title_case && !marked
     }
 }

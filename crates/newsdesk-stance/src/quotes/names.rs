@@ -51,12 +51,12 @@ impl Ctx<'_> {
     /// Word `i` can be part of a name.
     fn nameish(&self, i: usize) -> bool {
         let Some(w) = self.words.get(i) else { return false };
-        self.free(i) && w.is_alpha() && (w.cap || w.ent.is_some() || is_name_particle(&w.lower))
+        self.free(i) && w.is_alpha() && (w.cap || w.ent.is_some() || is_name_particle(self.low(w)) || is_domain(self.low(w)))
     }
 
     /// Word `i` can start or end a name (not a sentence opener like `But`).
     fn name_edge(&self, i: usize) -> bool {
-        self.nameish(i) && (self.words[i].ent.is_some() || !is_non_name_cap(self.words[i].lower.trim_end_matches('.')))
+        self.nameish(i) && (self.words[i].ent.is_some() || !is_non_name_cap(self.lower(i).trim_end_matches('.')))
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {
@@ -69,17 +69,17 @@ impl Ctx<'_> {
         while lo > 0 && self.same_para(lo - 1, lo) {
             let w = lo - 1;
             let lower = self.lower(w);
-            if self.name_edge(w) || (self.nameish(w) && is_title(lower)) {
-                lo = w;
-            } else if self.free(w) && is_title(lower) && w > 0 && self.name_edge(w - 1) {
-                lo = w;
-            } else if self.free(w) && is_name_connector(lower) && w > 0 && self.name_edge(w - 1) && self.joins_by_connector(w - 1) {
-                lo = w;
-            } else if self.free(w) && is_title(lower) && self.words[w].is_alpha() {
-                lo = w;
-            } else {
+            let part = self.name_edge(w) || (self.nameish(w) && is_title(lower));
+            let title = self.free(w) && is_title(lower) && self.words[w].is_alpha();
+            let connector = self.free(w)
+                && is_name_connector(lower)
+                && w > 0
+                && self.name_edge(w - 1)
+                && self.joins_by_connector(w - 1);
+            if !(part || title || connector) {
                 break;
             }
+            lo = w;
         }
         while lo < i && !self.name_edge(lo) && !is_title(self.lower(lo)) {
             lo += 1;
@@ -125,7 +125,7 @@ impl Ctx<'_> {
         let mut roles: Vec<&'static str> = Vec::new();
         let title_word = |i: usize| {
             let l = self.lower(i).trim_end_matches('.');
-            is_title(l).then(|| l)
+            is_title(l).then_some(l)
         };
         // NER's last PERSON inside the run is the name.
         if let Some(p) = (lo..hi).rev().find(|&i| self.label(i) == Some("PERSON")) {
@@ -140,8 +140,9 @@ impl Ctx<'_> {
         }
         let last_title = (lo..hi).rev().find(|&i| title_word(i).is_some());
         let (a, b) = match last_title {
-            // A lone title-like word is a name (`Vice`, `Major`); a run of titles is none.
-            Some(t) if t + 1 >= hi && hi - lo > 1 => return None,
+            // A run ending in a title-like word is a name (`Vice`, `Movie Pilot`)
+            // unless it is all titles (`Army Col.`).
+            Some(t) if t + 1 >= hi && (lo..hi).all(|i| title_word(i).is_some()) && hi - lo > 1 => return None,
             Some(t) if t + 1 >= hi => (lo, hi),
             Some(t) => {
                 let rest = t + 1..hi;
@@ -193,7 +194,7 @@ impl Ctx<'_> {
                 .take_while(|&i| !self.words[i].is(',') && !self.words[i].is_terminator() && self.same_para(b, i))
                 .filter(|&i| {
                     let next = self.words.get(i + 1);
-                    next.is_none_or(|n| !n.is_alpha() || n.cap || is_preposition(&n.lower))
+                    next.map_or(true, |n| !n.is_alpha() || n.cap || is_preposition(self.low(n)))
                 });
             heads.for_each(&mut push);
         }
@@ -222,24 +223,24 @@ impl Ctx<'_> {
         if !self.free(i) || !w.is_alpha() {
             return None;
         }
-        if is_pronoun(&w.lower) {
+        if is_pronoun(self.low(w)) {
             return Some(Np::Pronoun(i));
         }
         if let Some(n) = self.name_ending_at(i) {
             return Some(Np::Name(n));
         }
-        if w.cap || !nominal_head(&w.lower) {
+        if w.cap || !nominal_head(self.low(w)) {
             return None;
         }
         let mut j = i;
         while j > floor && i - j < 5 {
             j -= 1;
             let wj = &self.words[j];
-            if is_determiner(&wj.lower) {
+            if is_determiner(self.low(wj)) {
                 let inner = self.inner_name(j + 1, i);
                 return Some(Np::Nominal { lo: j, hi: i + 1, head: i, inner });
             }
-            if !self.free(j) || !(wj.is_alpha() || wj.kind == super::words::Kind::Num) || (!wj.cap && is_cue_verb(&wj.lower)) {
+            if !self.free(j) || !(wj.is_alpha() || wj.kind == super::words::Kind::Num) || (!wj.cap && is_cue_verb(self.low(wj))) {
                 return None;
             }
         }
@@ -252,10 +253,10 @@ impl Ctx<'_> {
         if i >= ceil || !self.free(i) || !w.is_alpha() {
             return None;
         }
-        if is_pronoun(&w.lower) {
+        if is_pronoun(self.low(w)) {
             return Some(Np::Pronoun(i));
         }
-        if !is_determiner(&w.lower) {
+        if !is_determiner(self.low(w)) {
             return self.name_starting_at(i).map(Np::Name);
         }
         // Determiner phrase: collect words up to a preposition, cue, filler or punctuation.
@@ -275,7 +276,7 @@ impl Ctx<'_> {
             return None;
         }
         let last = k - 1;
-        if self.words[i + 1].cap && w.lower == "the" {
+        if self.words[i + 1].cap && self.low(w) == "the" {
             // `the State Department` is a name with its article; `the IS spokesman` and
             // `the Daily Mail piece` are phrases headed by a role or source noun.
             let run_end = self.run_right(i + 1);
@@ -314,4 +315,9 @@ impl Ctx<'_> {
 /// A lower-case word that can head a speaker phrase.
 fn nominal_head(lower: &str) -> bool {
     lower.len() > 2 && !is_cue_verb(lower) && !is_cue_filler(lower) && !is_non_name_cap(lower) && !is_preposition(lower)
+}
+
+/// A web site named by its domain (`ynetnews.com`).
+fn is_domain(lower: &str) -> bool {
+    lower.contains('.') && [".com", ".org", ".net", ".co.uk", ".news", ".io"].iter().any(|tld| lower.len() > tld.len() + 1 && lower.ends_with(tld))
 }

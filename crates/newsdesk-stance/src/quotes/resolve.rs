@@ -3,9 +3,10 @@
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
 use super::context::Ctx;
-use super::lexicon::{is_clause_opener, is_org_word, is_outlet_noun, is_source_noun, title_role};
+use super::lexicon::{is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun, is_source_noun, title_role};
 use super::names::{Name, Np};
 use super::words::norm;
+use std::collections::HashMap;
 
 /// A name mentioned in the document (outside quotations).
 #[derive(Clone, Debug)]
@@ -43,14 +44,22 @@ impl Resolved {
 pub struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cands: Vec<Cand>,
-    /// Sentence subjects and quote speakers that are persons: (word index, speaker).
-    salient: Vec<(usize, Resolved)>,
+    /// Candidates by their first and by their last key word.
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+    /// Sentence subjects and quote speakers that are persons: (word index,
+    /// speaker), `None` for an anonymous one (`a source told …`).
+    salient: Vec<(usize, Option<Resolved>)>,
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>) -> Resolver<'c, 'a> {
-        let mut r = Resolver { ctx, cands: Vec::new(), salient: Vec::new() };
+        let mut r = Resolver { ctx, cands: Vec::new(), by_first: HashMap::new(), by_last: HashMap::new(), salient: Vec::new() };
         r.collect_names();
+        for (i, c) in r.cands.iter().enumerate() {
+            r.by_first.entry(c.key[0].clone()).or_default().push(i);
+            r.by_last.entry(c.key[c.key.len() - 1].clone()).or_default().push(i);
+        }
         r.collect_subjects();
         r
     }
@@ -90,7 +99,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if let Some(Np::Name(name)) = self.main_subject(s, i + 1) {
                     let r = self.resolve_name(&name);
                     if r.person {
-                        self.salient.push((name.lo, r));
+                        self.salient.push((name.lo, Some(r)));
                     }
                 }
             }
@@ -126,17 +135,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
         ctx.np_starting_at(s, hi)
     }
 
-    /// Record the speaker of a quotation starting at word `at` as salient.
-    pub fn note_speaker(&mut self, at: usize, r: &Resolved) {
-        if r.person_like() {
+    /// Record the speaker of a quotation starting at word `at` as salient
+    /// (`None`: an anonymous person, whom a later `he said` refers to).
+    pub fn note_speaker(&mut self, at: usize, r: Option<&Resolved>) {
+        if r.map_or(true, Resolved::person_like) {
             let pos = self.salient.partition_point(|(p, _)| *p <= at);
-            self.salient.insert(pos, (at, r.clone()));
+            self.salient.insert(pos, (at, r.cloned()));
         }
     }
 
-    /// The most recent salient person before word `at`.
+    /// The most recent salient person before word `at` (`None` if anonymous or none).
     pub fn recent_person(&self, at: usize) -> Option<&Resolved> {
-        self.salient.iter().rev().find(|(p, _)| *p < at).map(|(_, r)| r)
+        self.salient.iter().rev().find(|(p, _)| *p < at).and_then(|(_, r)| r.as_ref())
     }
 
     /// The most recent sentence subject or speaker in paragraphs `para-1..=para` before word `at`.
@@ -147,7 +157,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .rev()
             .find(|(p, _)| *p < at)
             .filter(|(p, _)| ctx.words[*p].para + 1 >= para)
-            .map(|(_, r)| r)
+            .and_then(|(_, r)| r.as_ref())
     }
 
     fn name_text(&self, n: &Name) -> String {
@@ -172,7 +182,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 (Some(a), Some(b)) => (a == "PERSON") != (b == "PERSON"),
                 _ => false,
             };
-            !kinds_clash && !(n.org && c.person && my_label.is_none())
+            !(kinds_clash || (n.org && c.person && my_label.is_none()))
         };
         // A surname completes to a full name; a leading part only to a person's
         // name or an organisation's (`Google` → `Google Inc.`, not `Apple` → `Apple Watch`).
@@ -182,11 +192,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     || (c.key.starts_with(&key)
                         && (c.person || my_label.as_deref() == Some("PERSON") || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
         };
-        let best = self
-            .cands
+        let mut ids: Vec<usize> = Vec::new();
+        ids.extend(key.first().and_then(|k| self.by_first.get(k)).into_iter().flatten());
+        ids.extend(key.last().and_then(|k| self.by_last.get(k)).into_iter().flatten());
+        let best = ids
             .iter()
+            .map(|&i| &self.cands[i])
             .filter(|c| extends(c) && compatible(c))
-            .max_by_key(|c| (c.key.len(), std::cmp::Reverse(c.pos)));
+            .max_by_key(|c| (c.key.len(), c.text.chars().any(char::is_lowercase), std::cmp::Reverse(c.pos)));
         let (name, ent, org, roles) = match best {
             Some(c) => (c.text.clone(), c.ent.or(n.ent), n.org || (c.org && !c.person), c.person || !n.roles.is_empty()),
             None => (self.name_text(n), n.ent, n.org, !n.roles.is_empty()),
@@ -253,6 +266,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             if let Some(Np::Name(n)) = j.checked_sub(1).and_then(|p| ctx.np_ending_at(p, p.saturating_sub(4))) {
                 return Some(n);
+            }
+            // `X said in a statement`
+            if j >= 4 && ctx.lower(j - 2) == "in" && is_cue_verb(ctx.lower(j - 3)) {
+                let mut k = j - 3;
+                while k > 0 && is_cue_filler(ctx.lower(k - 1)) {
+                    k -= 1;
+                }
+                if let Some(Np::Name(n)) = k.checked_sub(1).and_then(|p| ctx.np_ending_at(p, p.saturating_sub(6))) {
+                    return Some(n);
+                }
             }
         }
         None

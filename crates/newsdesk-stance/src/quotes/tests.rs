@@ -163,3 +163,27 @@ fn debris_before_a_quote_is_ignored() {
 }
 
 
+
+#[test]
+fn pronoun_after_an_anonymous_speaker_stays_anonymous() {
+    let t = "Brian Williams read the news.\n\n“Nobody in a leadership position is talking to the troops,” an NBC source said.\n\n“Oh, the fireworks that are going off inside,” he said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Nobody in a leadership position is talking to the troops,", None),
+            q("Oh, the fireworks that are going off inside,", None)
+        ]
+    );
+}
+
+#[test]
+fn statement_speaks_for_whoever_issued_it() {
+    let t = "The Pentagon said in a statement that it was watching.\n\n\"We take any incidence of re-engagement very seriously,\" the statement said.";
+    assert_eq!(quotes(t), [q("We take any incidence of re-engagement very seriously,", Some("Pentagon"))]);
+}
+
+#[test]
+fn according_to_inside_a_sentence() {
+    let t = "The fungus, according to Prof. Mick Crawley, is “eaten in some cultures for its effects.”";
+    assert_eq!(quotes(t), [q("eaten in some cultures for its effects.", Some("Mick Crawley"))]);
+}

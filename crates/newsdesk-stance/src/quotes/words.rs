@@ -21,8 +21,9 @@ pub struct Word {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Lower-cased text.
-    pub lower: String,
+    /// The lower-cased text is `lowered[lo..hi]` of the string [`lex`] returns.
+    pub lo: u32,
+    pub hi: u32,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Paragraph number (a newline after text starts the next; blank lines do not count).
@@ -67,9 +68,11 @@ pub fn clean_chars(doc: &Doc) -> Vec<char> {
     chars
 }
 
-/// Split `chars` into words and punctuation, numbering paragraphs.
-pub fn lex(chars: &[char]) -> Vec<Word> {
+/// Split `chars` into words and punctuation, numbering paragraphs; also
+/// returns the words' lower-cased texts, concatenated.
+pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
     let mut words = Vec::with_capacity(chars.len() / 5);
+    let mut lowered = String::with_capacity(chars.len());
     let mut para = 0u32;
     let mut i = 0;
     while i < chars.len() {
@@ -82,6 +85,7 @@ pub fn lex(chars: &[char]) -> Vec<Word> {
             continue;
         }
         let start = i;
+        let lo = lowered.len() as u32;
         let kind = if c.is_alphanumeric() {
             i += 1;
             while i < chars.len() {
@@ -94,9 +98,11 @@ pub fn lex(chars: &[char]) -> Vec<Word> {
                     break;
                 }
             }
-            let body: String = chars[start..i].iter().collect::<String>().to_lowercase();
+            push_lower(&mut lowered, &chars[start..i]);
+            let body = &lowered[lo as usize..];
             let initial = i - start == 1 && c.is_uppercase();
-            if chars.get(i) == Some(&'.') && (body.contains('.') || initial || is_abbreviation(&body)) {
+            if chars.get(i) == Some(&'.') && (body.contains('.') || initial || is_abbreviation(body)) {
+                lowered.push('.');
                 i += 1;
             }
             if chars[start..i].iter().all(|c| !c.is_alphabetic()) {
@@ -106,12 +112,24 @@ pub fn lex(chars: &[char]) -> Vec<Word> {
             }
         } else {
             i += 1;
+            push_lower(&mut lowered, &chars[start..i]);
             Kind::Punct(c)
         };
-        let lower: String = chars[start..i].iter().collect::<String>().to_lowercase();
-        words.push(Word { start, end: i, kind, lower, cap: c.is_uppercase(), para, ent: None });
+        let hi = lowered.len() as u32;
+        words.push(Word { start, end: i, kind, lo, hi, cap: c.is_uppercase(), para, ent: None });
     }
-    words
+    (words, lowered)
+}
+
+/// Append the lower case of `chars` (ASCII fast path).
+fn push_lower(out: &mut String, chars: &[char]) {
+    for &c in chars {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// Mark words covered by PERSON/ORG/GPE/NORP entities of `doc`.
@@ -150,7 +168,7 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        lex(&chars).iter().map(|w| chars[w.start..w.end].iter().collect()).collect()
+        lex(&chars).0.iter().map(|w| chars[w.start..w.end].iter().collect()).collect()
     }
 
     #[test]
@@ -164,7 +182,7 @@ mod tests {
     #[test]
     fn numbers_paragraphs_and_normalises() {
         let chars: Vec<char> = "A b.\n\nC".chars().collect();
-        let w = lex(&chars);
+        let (w, _) = lex(&chars);
         assert_eq!(w.iter().map(|w| w.para).collect::<Vec<_>>(), [0, 0, 0, 1]);
         assert_eq!(norm("al-adnani’s"), "adnani");
         assert_eq!(norm("warren's"), "warren");
