@@ -180,7 +180,7 @@ mod tests {
     fn escapes_markup_and_keeps_text() {
         assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;");
         let html = render(&doc("A <b> & more. Next one."));
-        assert!(html.contains("A &lt;b&gt; &amp; more."));
+        assert!(html.contains("A <span class=\"nd-debris\" title=\"debris (not content)\">&lt;b&gt;</span> &amp; more."));
         assert_eq!(html.matches("class=\"nd-sent\"").count(), 2);
     }
 
