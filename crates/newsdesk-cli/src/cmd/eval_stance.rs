@@ -47,7 +47,10 @@ pub fn run(args: Args) -> CmdResult {
     let use_dev = match args.split {
         Split::Dev => {
             if !trained_on_this {
-                eprintln!("newsdesk: warning: {} is not the model's training file; its dev Body IDs may not apply", args.stances.display());
+                eprintln!(
+                    "newsdesk: warning: {} is not the model's training file; its dev Body IDs may not apply",
+                    args.stances.display()
+                );
             }
             true
         }

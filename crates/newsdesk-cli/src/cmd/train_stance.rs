@@ -76,9 +76,10 @@ pub fn run(args: Args) -> CmdResult {
             records: data.pairs.len(),
         },
     ];
-    let name = args.name.clone().unwrap_or_else(|| {
-        args.out.file_stem().map_or_else(|| "stance".into(), |s| s.to_string_lossy().into_owned())
-    });
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| args.out.file_stem().map_or_else(|| "stance".into(), |s| s.to_string_lossy().into_owned()));
     let command = std::iter::once("newsdesk".to_string()).chain(std::env::args().skip(1)).collect::<Vec<_>>().join(" ");
     eprintln!("newsdesk: training {name} on {} pairs, {} bodies", data.pairs.len(), data.bodies.len());
     let bar = progress::bar(Some(config.epochs as u64), "epochs");

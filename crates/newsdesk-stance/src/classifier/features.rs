@@ -32,13 +32,37 @@ const TOP_SENTS: usize = 3;
 
 /// Names of the dense features, in input order.
 pub const DENSE_NAMES: [&str; 31] = [
-    "cos_text", "cos_lead", "cos_best_sentence", "cos_second_sentence",
-    "cover_text", "cover_lead", "cover_best_sentence", "bigram_cover", "char4_cover",
-    "text_refute", "text_hedge", "text_report", "text_support", "text_negation",
-    "top_refute", "top_hedge", "top_report", "top_support", "top_negation",
-    "claim_refute", "claim_hedge", "claim_report", "claim_support", "claim_negation",
-    "negation_near_claim_word", "refute_near_claim_word", "hedge_near_claim_word",
-    "claim_words", "text_words", "text_sentences", "first_claim_word_position",
+    "cos_text",
+    "cos_lead",
+    "cos_best_sentence",
+    "cos_second_sentence",
+    "cover_text",
+    "cover_lead",
+    "cover_best_sentence",
+    "bigram_cover",
+    "char4_cover",
+    "text_refute",
+    "text_hedge",
+    "text_report",
+    "text_support",
+    "text_negation",
+    "top_refute",
+    "top_hedge",
+    "top_report",
+    "top_support",
+    "top_negation",
+    "claim_refute",
+    "claim_hedge",
+    "claim_report",
+    "claim_support",
+    "claim_negation",
+    "negation_near_claim_word",
+    "refute_near_claim_word",
+    "hedge_near_claim_word",
+    "claim_words",
+    "text_words",
+    "text_sentences",
+    "first_claim_word_position",
 ];
 /// Number of dense features.
 pub const DENSE: usize = DENSE_NAMES.len();
@@ -190,9 +214,7 @@ fn char4(text: &str) -> Vec<u64> {
         window = [window[1], window[2], window[3], c as u32];
         filled += 1;
         if filled >= 4 {
-            out.push(
-                (window[0] as u64) << 48 ^ (window[1] as u64) << 32 ^ (window[2] as u64) << 16 ^ window[3] as u64,
-            );
+            out.push((window[0] as u64) << 48 ^ (window[1] as u64) << 32 ^ (window[2] as u64) << 16 ^ window[3] as u64);
         }
     }
     sorted_unique(out)
@@ -227,7 +249,8 @@ impl Vocab {
         let lead_norm = norm(&lead);
         let is_content = |h: &u64| !text::is_stop(*h);
         let content = sorted_unique(words.hashes.iter().copied().filter(is_content).collect());
-        let lead_content = sorted_unique(words.hashes[..lead_end as usize].iter().copied().filter(is_content).collect());
+        let lead_content =
+            sorted_unique(words.hashes[..lead_end as usize].iter().copied().filter(is_content).collect());
         let bigrams = sorted_unique(words.hashes.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect());
         Analyzed {
             words,
@@ -334,7 +357,13 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
 
 /// The network input of a claim–body pair: sparse `(index, value)` with claim
 /// TF at `0..V`, body TF at `V..2V` and standardized dense features at `2V..`.
-pub fn input(vocab: &Vocab, claim: &Analyzed, body: &Analyzed, dense: &[f32; DENSE], scale: &Scaler) -> Vec<(u32, f32)> {
+pub fn input(
+    vocab: &Vocab,
+    claim: &Analyzed,
+    body: &Analyzed,
+    dense: &[f32; DENSE],
+    scale: &Scaler,
+) -> Vec<(u32, f32)> {
     let v = vocab.input_size as u32;
     let mut x = Vec::with_capacity(claim.input_tf.len() + body.input_tf.len() + DENSE);
     x.extend(claim.input_tf.iter().copied());
@@ -409,8 +438,9 @@ mod tests {
     #[test]
     fn related_claim_scores_higher_than_unrelated() {
         let v = vocab();
-        let body =
-            v.analyze("The mayor resigned on Monday. Police did not deny the mayor quit.\nOfficials confirmed the news.");
+        let body = v.analyze(
+            "The mayor resigned on Monday. Police did not deny the mayor quit.\nOfficials confirmed the news.",
+        );
         let rel = dense(&v.analyze("Mayor resigned"), &body);
         let unrel = dense(&v.analyze("Smartphone has a larger screen"), &body);
         for j in [0, 1, 2, 4, 7, 8] {

@@ -112,7 +112,7 @@ impl<'a> Reader<'a> {
     }
 
     fn f32s(&mut self, n: usize, part: &str) -> Result<Vec<f32>, StanceError> {
-        let b = self.take(n.checked_mul(4).unwrap_or(usize::MAX), part)?;
+        let b = self.take(n.saturating_mul(4), part)?;
         Ok(b.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes"))).collect())
     }
 }
@@ -157,14 +157,14 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
     }
     let mut p = Reader { bytes: &bytes[payload_start..body_end], pos: 0, what };
     let hashes: Vec<u64> = p
-        .take(v.checked_mul(8).unwrap_or(usize::MAX), "vocabulary")?
+        .take(v.saturating_mul(8), "vocabulary")?
         .chunks_exact(8)
         .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
         .collect();
     let idf = p.f32s(v, "idf")?;
     let scaler = Scaler { mean: p.f32s(DENSE, "feature means")?, std: p.f32s(DENSE, "feature deviations")? };
     let scales = p.f32s(i, "w1 scales")?;
-    let q = p.take(i.checked_mul(h).unwrap_or(usize::MAX), "w1")?;
+    let q = p.take(i.saturating_mul(h), "w1")?;
     let w1 = q.chunks_exact(h).zip(&scales).flat_map(|(row, s)| row.iter().map(move |&b| b as i8 as f32 * s)).collect();
     let b1 = p.f32s(h, "b1")?;
     let w2 = p.f32s(h * OUT, "w2")?;

@@ -30,6 +30,19 @@ impl Mlp {
         Mlp { inputs, hidden, w1, b1: vec![0.0; hidden], w2, b2: [0.0; OUT] }
     }
 
+    /// Make `self` the running mean of `n` networks and `other`.
+    pub fn accumulate(&mut self, other: &Mlp, n: f32) {
+        let mix = |a: &mut [f32], b: &[f32]| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x = (*x * n + y) / (n + 1.0);
+            }
+        };
+        mix(&mut self.w1, &other.w1);
+        mix(&mut self.b1, &other.b1);
+        mix(&mut self.w2, &other.w2);
+        mix(&mut self.b2, &other.b2);
+    }
+
     /// ReLU hidden activations of input `x` into `h`.
     pub fn hidden_into(&self, x: &[(u32, f32)], h: &mut [f32]) {
         h.copy_from_slice(&self.b1);

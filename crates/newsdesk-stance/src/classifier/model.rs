@@ -162,7 +162,12 @@ mod tests {
 
     /// A small synthetic dataset: bodies about one of four topics, some denying it.
     fn dataset() -> Dataset {
-        let topics = ["mayor resigned city hall", "shark attacked swimmer beach", "bank raised interest rates", "comet seen over desert"];
+        let topics = [
+            "mayor resigned city hall",
+            "shark attacked swimmer beach",
+            "bank raised interest rates",
+            "comet seen over desert",
+        ];
         let mut bodies = std::collections::BTreeMap::new();
         let mut pairs = Vec::new();
         for id in 0..40u32 {
@@ -174,13 +179,24 @@ mod tests {
             };
             bodies.insert(id, body);
             pairs.push(Pair { headline: t.to_string(), body_id: id, label });
-            pairs.push(Pair { headline: topics[(id as usize + 1) % 4].to_string(), body_id: id, label: Label::Unrelated });
+            pairs.push(Pair {
+                headline: topics[(id as usize + 1) % 4].to_string(),
+                body_id: id,
+                label: Label::Unrelated,
+            });
         }
         Dataset { bodies, pairs, bodies_sha256: "b".into(), stances_sha256: "s".into() }
     }
 
     fn tiny() -> StanceModel {
-        let cfg = TrainConfig { epochs: 15, hidden: 8, dev_fraction: 0.25, calibration_fraction: 0.2, min_df: 1, ..TrainConfig::default() };
+        let cfg = TrainConfig {
+            epochs: 40,
+            hidden: 8,
+            dev_fraction: 0.25,
+            calibration_fraction: 0.2,
+            min_df: 1,
+            ..TrainConfig::default()
+        };
         train(&dataset(), vec![], &cfg, "tiny", "test", &mut |_| {}).unwrap()
     }
 

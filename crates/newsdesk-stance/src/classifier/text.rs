@@ -155,7 +155,7 @@ pub fn words(text: &str) -> Words {
         flush_word(&mut buf, &mut out);
         match c {
             '\n' => end_sentence(&mut out, &mut sent_start),
-            '.' | '!' | '?' if chars.peek().is_none_or(|n| n.is_whitespace() || *n == '"' || *n == '”') => {
+            '.' | '!' | '?' if chars.peek().map_or(true, |n| n.is_whitespace() || *n == '"' || *n == '”') => {
                 end_sentence(&mut out, &mut sent_start)
             }
             _ => {}

@@ -39,7 +39,8 @@ pub enum Progress {
     /// A preparation step started.
     Stage(&'static str),
     /// An epoch finished: mean weighted training loss and dev scores of the
-    /// uncalibrated network (for monitoring only; epochs are fixed).
+    /// uncalibrated (averaged, once averaging started) network, for
+    /// monitoring only: the number of epochs is fixed.
     Epoch { epoch: usize, epochs: usize, loss: f32, dev_f1_macro: f64, dev_fnc_relative: f64 },
 }
 
@@ -90,7 +91,8 @@ pub fn train(
     let body_ids: Vec<u32> = data.pairs.iter().map(|p| p.body_id).collect::<BTreeSet<_>>().into_iter().collect();
     let bodies: HashMap<u32, Analyzed> =
         body_ids.par_iter().map(|b| (*b, vocab.analyze(&data.bodies[b]))).collect::<Vec<_>>().into_iter().collect();
-    let heads: Vec<&str> = data.pairs.iter().map(|p| p.headline.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
+    let heads: Vec<&str> =
+        data.pairs.iter().map(|p| p.headline.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
     let claims: HashMap<&str, Analyzed> =
         heads.par_iter().map(|h| (*h, vocab.analyze(h))).collect::<Vec<_>>().into_iter().collect();
     let dense: Vec<[f32; DENSE]> =
@@ -123,10 +125,24 @@ pub fn train(
     let mut trainer = Trainer::new(&net, opt);
     let mut order = fit.clone();
     let dev_gold: Vec<Label> = dev_idx.iter().map(|&i| Label::ALL[ys[i]]).collect();
+    // Weight averaging over the second half of the epochs (stochastic weight
+    // averaging): steadier than the last epoch's weights.
+    let first_averaged = config.epochs / 2 + 1;
+    let mut average: Option<(Mlp, f32)> = None;
     for epoch in 1..=config.epochs {
         rng.shuffle(&mut order);
         let loss = trainer.epoch(&mut net, &xs, &ys, &weight, &order, &mut rng);
-        let pred: Vec<Label> = dev_idx.par_iter().map(|&i| argmax_label(&net.logits(&xs[i]))).collect();
+        if epoch >= first_averaged {
+            average = Some(match average.take() {
+                None => (net.clone(), 1.0),
+                Some((mut avg, n)) => {
+                    avg.accumulate(&net, n);
+                    (avg, n + 1.0)
+                }
+            });
+        }
+        let shown = average.as_ref().map_or(&net, |(avg, _)| avg);
+        let pred: Vec<Label> = dev_idx.par_iter().map(|&i| argmax_label(&shown.logits(&xs[i]))).collect();
         let m = Metrics::compute(&dev_gold, &pred);
         progress(Progress::Epoch {
             epoch,
@@ -137,6 +153,7 @@ pub fn train(
         });
     }
 
+    let net = average.map_or(net, |(avg, _)| avg);
     progress(Progress::Stage("calibration"));
     // Quantize first (through the file format) so calibration and dev scores
     // describe exactly the network that is shipped.
@@ -144,8 +161,8 @@ pub fn train(
         name: name.into(),
         description: format!(
             "FNC-1-style stance classifier: claim/text TF inputs ({} words each) + {} similarity, overlap, \
-             cue and length features -> {} ReLU units -> softmax over agree/disagree/discuss/unrelated, \
-             temperature-calibrated",
+             cue and length features -> {} ReLU units -> softmax over agree/disagree/discuss/unrelated \
+             (Adam; weights averaged over the second half of the epochs), temperature-calibrated",
             vocab.input_size, DENSE, config.hidden
         ),
         command: command.into(),
