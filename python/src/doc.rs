@@ -37,9 +37,11 @@ impl PyDoc {
             .map_or(self.inner.text.len(), |(b, _)| t.start as usize + b)
     }
 
-    /// The text between two char offsets.
+    /// The text between two char offsets (empty if they are reversed, which a
+    /// hand-made JSON document may contain).
     pub fn text_between(&self, start_char: u32, end_char: u32) -> &str {
-        &self.inner.text[self.byte_of_char(start_char)..self.byte_of_char(end_char)]
+        let (a, b) = (self.byte_of_char(start_char), self.byte_of_char(end_char));
+        self.inner.text.get(a..b).unwrap_or("")
     }
 
     /// Token range `start..end` covering the chars `start_char..end_char`.
