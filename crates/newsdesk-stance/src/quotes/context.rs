@@ -1,6 +1,6 @@
 //! The per-document view shared by the attribution steps.
 use super::marks::Span;
-use super::words::{attach_entities, lex, Word};
+use super::words::{attach_entities, entity_kind, lex, Word};
 use newsdesk_core::Doc;
 
 /// A quoted span that passed the quotation filters, located in words.
@@ -64,6 +64,11 @@ impl<'a> Ctx<'a> {
 
     pub fn lower(&self, i: usize) -> &str {
         self.words.get(i).map_or("", |w| self.low(w))
+    }
+
+    /// Kind (PERSON, ORG, GPE, NORP) of entity `e`, see [`entity_kind`].
+    pub fn kind(&self, e: u32) -> Option<&'static str> {
+        entity_kind(&self.doc.ents[e as usize].label)
     }
 
     /// Lower-cased text of a word.

@@ -45,7 +45,7 @@ fn is_preposition(w: &str) -> bool {
 impl Ctx<'_> {
     fn label(&self, i: usize) -> Option<&str> {
         let e = self.words.get(i)?.ent?;
-        Some(self.doc.ents[e as usize].label.as_str())
+        self.kind(e)
     }
 
     /// Word `i` can be part of a name.
@@ -56,7 +56,8 @@ impl Ctx<'_> {
 
     /// Word `i` can start or end a name (not a sentence opener like `But`).
     fn name_edge(&self, i: usize) -> bool {
-        self.nameish(i) && (self.words[i].ent.is_some() || !is_non_name_cap(self.lower(i).trim_end_matches('.')))
+        let lower = self.lower(i);
+        self.nameish(i) && ((self.words[i].ent.is_some() && !is_determiner(lower)) || !is_non_name_cap(lower.trim_end_matches('.')))
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {
@@ -135,8 +136,22 @@ impl Ctx<'_> {
                 a -= 1;
             }
             self.collect_roles(lo, a, hi, &mut roles);
-            let a = (a..=p).find(|&i| !is_title(self.lower(i).trim_end_matches('.'))).unwrap_or(a);
-            return Some(Name { lo: a, hi: p + 1, roles, ent: e, org: false });
+            let mut a = (a..=p).find(|&i| !is_title(self.lower(i).trim_end_matches('.'))).unwrap_or(a);
+            let mut b = p + 1;
+            // NER may cut a name short (`Kayla [Jean Mueller]`, `[Abu Mohammed] al-Adnani`):
+            // take one more untagged name word at either edge of the run.
+            let loose = |i: usize| {
+                self.name_edge(i)
+                    && !is_title(self.lower(i).trim_end_matches('.'))
+                    && self.words[i].ent.map_or(true, |x| x == e.unwrap_or(x) || self.kind(x) == Some("PERSON"))
+            };
+            if a > lo && loose(a - 1) && (a - 1 == lo || is_title(self.lower(a - 2).trim_end_matches('.'))) {
+                a -= 1;
+            }
+            if b < hi && loose(b) && b + 1 == hi {
+                b += 1;
+            }
+            return Some(Name { lo: a, hi: b, roles, ent: e, org: false });
         }
         let last_title = (lo..hi).rev().find(|&i| title_word(i).is_some());
         let (a, b) = match last_title {
@@ -169,7 +184,7 @@ impl Ctx<'_> {
             .filter_map(|i| self.words[i].ent)
             .find(|&e| self.doc.ents[e as usize].start_char >= first && self.doc.ents[e as usize].end_char <= last);
         let org = last_title.is_none()
-            && (matches!(ent.map(|e| self.doc.ents[e as usize].label.as_str()), Some("ORG" | "GPE" | "NORP"))
+            && (matches!(ent.and_then(|e| self.kind(e)), Some("ORG" | "GPE" | "NORP"))
                 || is_org_word(self.lower(b - 1))
                 || (a > 0 && self.lower(a - 1) == "the"));
         Some(Name { lo: a, hi: b, roles, ent, org })

@@ -29,6 +29,8 @@ pub struct Resolved {
     pub mention: (usize, usize),
     pub ent: Option<u32>,
     pub label: Option<String>,
+    /// Entity kind behind `label` (PERSON, ORG, GPE, NORP).
+    pub kind: Option<&'static str>,
     pub org: bool,
     /// Evidence that this is a person: a PERSON entity, a title or role, or a full name.
     pub person: bool,
@@ -36,7 +38,7 @@ pub struct Resolved {
 
 impl Resolved {
     fn person_like(&self) -> bool {
-        !self.org && !matches!(self.label.as_deref(), Some("ORG" | "GPE" | "NORP"))
+        !self.org && !matches!(self.kind, Some("ORG" | "GPE" | "NORP"))
     }
 }
 
@@ -73,8 +75,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             };
             let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
-            let label = n.ent.map(|e| ctx.doc.ents[e as usize].label.as_str());
-            let person = label == Some("PERSON") || !n.roles.is_empty();
+            let person = n.ent.and_then(|e| ctx.kind(e)) == Some("PERSON") || !n.roles.is_empty();
             if key.len() <= 6 {
                 let text = self.name_text(&n);
                 self.cands.push(Cand { key, text, ent: n.ent, person, org: n.org, roles: n.roles, pos: n.lo });
@@ -174,11 +175,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
     pub fn resolve_name(&self, n: &Name) -> Resolved {
         let ctx = self.ctx;
         let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
-        let label_of = |e: Option<u32>| e.map(|e| ctx.doc.ents[e as usize].label.clone());
-        let my_label = label_of(n.ent);
+        let kind_of = |e: Option<u32>| e.and_then(|e| ctx.kind(e));
+        let my_label = kind_of(n.ent);
         let compatible = |c: &Cand| {
-            let cl = label_of(c.ent);
-            let kinds_clash = match (my_label.as_deref(), cl.as_deref()) {
+            let kinds_clash = match (my_label, kind_of(c.ent)) {
                 (Some(a), Some(b)) => (a == "PERSON") != (b == "PERSON"),
                 _ => false,
             };
@@ -190,7 +190,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             c.key.len() >= key.len()
                 && (c.key.ends_with(&key)
                     || (c.key.starts_with(&key)
-                        && (c.person || my_label.as_deref() == Some("PERSON") || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
+                        && (c.person || my_label == Some("PERSON") || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
         };
         let mut ids: Vec<usize> = Vec::new();
         ids.extend(key.first().and_then(|k| self.by_first.get(k)).into_iter().flatten());
@@ -204,12 +204,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Some(c) => (c.text.clone(), c.ent.or(n.ent), n.org || (c.org && !c.person), c.person || !n.roles.is_empty()),
             None => (self.name_text(n), n.ent, n.org, !n.roles.is_empty()),
         };
-        let label = label_of(ent).or(my_label);
-        let person = match label.as_deref() {
-            Some(l) => l == "PERSON",
+        let ent = ent.filter(|&e| ctx.kind(e).is_some());
+        let kind = kind_of(ent);
+        let label = ent.map(|e| ctx.doc.ents[e as usize].label.clone());
+        let person = match kind {
+            Some(k) => k == "PERSON",
             None => !org && (roles || name.split_whitespace().count() >= 2),
         };
-        Resolved { name, mention: self.chars_of(n.lo, n.hi), ent, label, org, person }
+        Resolved { name, mention: self.chars_of(n.lo, n.hi), ent, label, kind, org, person }
     }
 
     /// Resolve a speaker phrase; `None` when the text does not say who.
@@ -245,7 +247,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// The most recent organisation-like name before word `at`.
     fn recent_org(&self, at: usize) -> Option<Name> {
-        let place = |c: &Cand| c.ent.is_some_and(|e| matches!(self.ctx.doc.ents[e as usize].label.as_str(), "GPE" | "NORP"));
+        let place = |c: &Cand| matches!(c.ent.and_then(|e| self.ctx.kind(e)), Some("GPE" | "NORP"));
         let c = self.cands.iter().rev().find(|c| c.pos < at && c.org && !c.person && !place(c))?;
         Some(Name { lo: c.pos, hi: c.pos + c.key.len(), roles: Vec::new(), ent: c.ent, org: true })
     }

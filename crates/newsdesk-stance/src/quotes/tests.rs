@@ -136,21 +136,33 @@ fn standalone_paragraph_takes_the_preceding_subject() {
     assert_eq!(quotes(t), [q("This island was owned by Tiger Woods but he does not need it.", Some("Sabine Rollinger"))]);
 }
 
+/// `text` as a document with the given (span text, label) entities.
+fn doc_with_ents(text: &str, ents: &[(&str, &str)]) -> Doc {
+    let mut d = doc(text);
+    let chars: Vec<char> = text.chars().collect();
+    for (s, label) in ents {
+        let c: Vec<char> = s.chars().collect();
+        let a = (0..chars.len()).find(|&i| chars[i..].starts_with(&c)).unwrap() as u32;
+        let end_char = a + c.len() as u32;
+        d.ents.push(Entity { start: 0, end: 1, start_char: a, end_char, label: label.to_string(), score: 1.0, source: EntitySource::Model });
+    }
+    d
+}
+
 #[test]
 fn ner_entities_split_titles_from_names() {
     let t = "“We will not do it alone,” said US Ambassador to the United Nations Samantha Power.";
-    let mut d = doc(t);
-    let chars: Vec<char> = t.chars().collect();
-    let find = |s: &str| {
-        let c: Vec<char> = s.chars().collect();
-        (0..chars.len()).find(|&i| chars[i..].starts_with(&c)).unwrap() as u32
-    };
-    for (s, label) in [("United Nations", "ORG"), ("Samantha Power", "PERSON")] {
-        let a = find(s);
-        let end_char = a + s.chars().count() as u32;
-        d.ents.push(Entity { start: 0, end: 1, start_char: a, end_char, label: label.into(), score: 1.0, source: EntitySource::Model });
-    }
+    let d = doc_with_ents(t, &[("United Nations", "ORG"), ("Samantha Power", "PERSON")]);
     assert_eq!(quotes_of(d), [q("We will not do it alone,", Some("Samantha Power"))]);
+}
+
+#[test]
+fn conll_labels_and_names_cut_short_by_ner() {
+    let t = "“Kill the disbeliever whether he is civilian or military,” said Abu Mohammed al-Adnani, the spokesman.";
+    let mut d = doc_with_ents(t, &[("Abu Mohammed", "PER")]);
+    QuoteExtractor::default().process(&mut d).unwrap();
+    let speaker = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!((speaker.name.as_str(), speaker.label.as_deref()), ("Abu Mohammed al-Adnani", Some("PER")));
 }
 
 #[test]

@@ -139,7 +139,7 @@ pub fn attach_entities(doc: &Doc, words: &mut [Word]) {
         .ents
         .iter()
         .enumerate()
-        .filter(|(_, e)| matches!(e.label.as_str(), "PERSON" | "ORG" | "GPE" | "NORP"))
+        .filter(|(_, e)| entity_kind(&e.label).is_some())
         .collect();
     ents.sort_by_key(|(_, e)| e.start_char);
     for (idx, e) in ents {
@@ -153,6 +153,18 @@ pub fn attach_entities(doc: &Doc, words: &mut [Word]) {
             }
             k += 1;
         }
+    }
+}
+
+/// The kind of a speaker-like entity label, OntoNotes or CoNLL style
+/// (`PER` → `PERSON`, `LOC` → `GPE`, `MISC` → `NORP`); `None` for other labels.
+pub fn entity_kind(label: &str) -> Option<&'static str> {
+    match label {
+        "PERSON" | "PER" => Some("PERSON"),
+        "ORG" => Some("ORG"),
+        "GPE" | "LOC" | "FAC" => Some("GPE"),
+        "NORP" | "MISC" => Some("NORP"),
+        _ => None,
     }
 }
 
