@@ -51,4 +51,6 @@ def test_painter_resolves_to_the_full_name(seed_doc):
 def test_quotes_and_speakers_in_html(seed_doc):
     html = newsdesk.render(seed_doc)
     assert html.count('class="nd-quote"') >= 4
-    assert "— Christopher Painter" in html and "— the State Department" in html
+    for q in seed_doc.quotes:
+        label = f" ({q.speaker.label})" if q.speaker.label else ""
+        assert f"— {q.speaker.name}{label}</span>" in html
