@@ -2,21 +2,23 @@
 # Retrain a shipped NER model from ../shared/data (or $NEWSDESK_DATA):
 #   scripts/train-ner.sh ontonotes|conll
 # Writes crates/newsdesk-ner/models/<name>.bin and <name>.card.json.
-# Word clusters, when crates/newsdesk-ner/models/clusters.txt exists, are
+# Deterministic for a given seed; takes a few minutes on one core.
+# Word clusters, when target/ner-clusters/clusters.txt (or $CLUSTERS) exists, are
 # used as features and shipped inside the model (see scripts/ner-clusters.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/train-ner.sh ontonotes|conll}"
 data="${NEWSDESK_DATA:-../shared/data}/ner"
 case "$name" in
-  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-15} ;;
+  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-10} ;;
   conll) dir=conll2003; format=conll2003; epochs=${EPOCHS:-15} ;;
   *) echo "unknown model $name (ontonotes|conll)" >&2; exit 2 ;;
 esac
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 cargo build --release -p newsdesk-cli -j2 >&2
 extra=()
-if [[ -f crates/newsdesk-ner/models/clusters.txt ]]; then extra+=(--clusters crates/newsdesk-ner/models/clusters.txt); fi
+clusters="${CLUSTERS:-target/ner-clusters/clusters.txt}"
+if [[ -f $clusters ]]; then extra+=(--clusters "$clusters"); fi
 "$CARGO_TARGET_DIR/release/newsdesk" train ner \
   --train "$data/$dir/train.conll" --dev "$data/$dir/dev.conll" --format "$format" \
-  --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed 1 "${extra[@]}"
+  --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed 1 --dropout 0.2 "${extra[@]}"

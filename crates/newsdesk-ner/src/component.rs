@@ -31,20 +31,18 @@ impl NerComponent {
 
     /// Model entities of a document, in order.
     pub fn entities(&self, doc: &Doc) -> Vec<Entity> {
-        let mut ann = self.model.annotator();
+        let idx: Vec<Vec<usize>> = doc
+            .sents
+            .iter()
+            .map(|s| (s.start as usize..s.end as usize).filter(|&i| doc.tokens.get(i).is_some_and(Token::is_content)).collect::<Vec<_>>())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let toks: Vec<Vec<Token>> = idx.iter().map(|v| v.iter().map(|&i| doc.tokens[i]).collect()).collect();
+        let texts: Vec<Vec<&str>> = toks.iter().map(|ts| ts.iter().map(|t| t.text(&doc.text)).collect()).collect();
+        let sents: Vec<(&[&str], &[Token])> = texts.iter().zip(&toks).map(|(a, b)| (a.as_slice(), b.as_slice())).collect();
         let mut out = Vec::new();
-        let mut idx: Vec<usize> = Vec::new();
-        let mut toks: Vec<Token> = Vec::new();
-        for s in &doc.sents {
-            idx.clear();
-            idx.extend((s.start as usize..s.end as usize).filter(|&i| doc.tokens.get(i).is_some_and(Token::is_content)));
-            if idx.is_empty() {
-                continue;
-            }
-            toks.clear();
-            toks.extend(idx.iter().map(|&i| doc.tokens[i]));
-            let texts: Vec<&str> = toks.iter().map(|t| t.text(&doc.text)).collect();
-            for p in ann.sentence(&texts, &toks) {
+        for (preds, idx) in self.model.annotator().document(&sents).into_iter().zip(&idx) {
+            for p in preds {
                 let start = idx[p.start];
                 // Cut at the first skipped token, so entities never contain debris.
                 let end = (start..=idx[p.end - 1]).find(|&i| !doc.tokens[i].is_content()).unwrap_or(idx[p.end - 1] + 1);

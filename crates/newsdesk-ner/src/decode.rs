@@ -10,12 +10,17 @@ pub struct Transitions {
     pub(crate) trans: Vec<f32>,
     pub(crate) start: Vec<f32>,
     pub(crate) end: Vec<f32>,
-    /// Allowed predecessors of each tag.
-    prevs: Vec<Vec<u16>>,
-    /// Allowed successors of each tag.
-    nexts: Vec<Vec<u16>>,
     can_start: Vec<bool>,
     can_end: Vec<bool>,
+    /// Tags grouped by identical predecessor lists: (predecessors, tags).
+    fwd_groups: Vec<(Vec<u16>, Vec<u16>)>,
+    /// Tags grouped by identical successor lists: (successors, tags).
+    bwd_groups: Vec<(Vec<u16>, Vec<u16>)>,
+    /// `allowed[prev * l + next]`
+    allowed: Vec<bool>,
+    /// Spread of the allowed transition scores: a state more than this below
+    /// the best one cannot be on a best path, so it is skipped (exactly).
+    spread: f32,
 }
 
 /// Scratch tables reused across sentences.
@@ -24,6 +29,8 @@ pub struct Lattice {
     fwd: Vec<f32>,
     back: Vec<u16>,
     bwd: Vec<f32>,
+    live: Vec<u16>,
+    next: Vec<f32>,
 }
 
 impl Transitions {
@@ -35,18 +42,30 @@ impl Transitions {
 
     pub fn with_scores(tags: &TagSet, trans: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> Transitions {
         let l = tags.len();
-        let prevs = (0..l).map(|y| (0..l).filter(|&p| tags.allowed(p, y)).map(|p| p as u16).collect()).collect();
-        let nexts = (0..l).map(|y| (0..l).filter(|&nx| tags.allowed(y, nx)).map(|nx| nx as u16).collect()).collect();
-        Transitions {
+        let prevs: Vec<Vec<u16>> = (0..l).map(|y| (0..l).filter(|&p| tags.allowed(p, y)).map(|p| p as u16).collect()).collect();
+        let nexts: Vec<Vec<u16>> = (0..l).map(|y| (0..l).filter(|&nx| tags.allowed(y, nx)).map(|nx| nx as u16).collect()).collect();
+        let allowed: Vec<bool> = (0..l * l).map(|i| tags.allowed(i / l, i % l)).collect();
+        let mut t = Transitions {
             l,
+            fwd_groups: groups(&prevs),
+            bwd_groups: groups(&nexts),
+            spread: f32::INFINITY,
+            allowed,
             trans,
             start,
             end,
-            prevs,
-            nexts,
             can_start: (0..l).map(|y| tags.can_start(y)).collect(),
             can_end: (0..l).map(|y| tags.can_end(y)).collect(),
-        }
+        };
+        t.refresh();
+        t
+    }
+
+    /// Recompute the pruning bound after the transition scores changed.
+    pub(crate) fn refresh(&mut self) {
+        let scores = || self.trans.iter().zip(&self.allowed).filter(|p| *p.1).map(|p| *p.0);
+        let spread = scores().fold(f32::NEG_INFINITY, f32::max) - scores().fold(f32::INFINITY, f32::min);
+        self.spread = if spread.is_finite() { spread } else { f32::INFINITY };
     }
 
     /// Best valid tag sequence for emissions `emis` (`n * l`, row per token).
@@ -94,18 +113,22 @@ impl Transitions {
             let (done, rest) = lat.fwd.split_at_mut(i * l);
             let prev = &done[(i - 1) * l..];
             let cur = &mut rest[..l];
-            for y in 0..l {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u16;
-                for &p in &self.prevs[y] {
-                    let s = prev[p as usize] + self.trans[p as usize * l + y];
-                    if s > best {
-                        best = s;
-                        arg = p;
+            for (prevs, targets) in &self.fwd_groups {
+                live_states(prev, prevs, self.spread, &mut lat.live);
+                for &y in targets {
+                    let y = y as usize;
+                    let mut best = f32::NEG_INFINITY;
+                    let mut arg = 0u16;
+                    for &p in &lat.live {
+                        let s = prev[p as usize] + self.trans[p as usize * l + y];
+                        if s > best {
+                            best = s;
+                            arg = p;
+                        }
                     }
+                    cur[y] = best + emis[i * l + y];
+                    lat.back[i * l + y] = arg;
                 }
-                cur[y] = best + emis[i * l + y];
-                lat.back[i * l + y] = arg;
             }
         }
     }
@@ -129,18 +152,20 @@ impl Transitions {
         }
         for i in (0..n - 1).rev() {
             let (head, tail) = lat.bwd.split_at_mut((i + 1) * l);
-            let next = &tail[..l];
+            lat.next.clear();
+            lat.next.extend(tail[..l].iter().zip(&emis[(i + 1) * l..(i + 2) * l]).map(|(b, e)| b + e));
+            let next = &lat.next;
             let cur = &mut head[i * l..];
-            for y in 0..l {
-                let mut best = f32::NEG_INFINITY;
-                for &nx in &self.nexts[y] {
-                    let nx = nx as usize;
-                    let s = self.trans[y * l + nx] + emis[(i + 1) * l + nx] + next[nx];
-                    if s > best {
-                        best = s;
+            for (nexts, sources) in &self.bwd_groups {
+                live_states(next, nexts, self.spread, &mut lat.live);
+                for &y in sources {
+                    let y = y as usize;
+                    let mut best = f32::NEG_INFINITY;
+                    for &nx in &lat.live {
+                        best = best.max(self.trans[y * l + nx as usize] + next[nx as usize]);
                     }
+                    cur[y] = best;
                 }
-                cur[y] = best;
             }
         }
         for (i, &tag) in tags.iter().enumerate() {
@@ -150,6 +175,27 @@ impl Transitions {
             out.push((chosen - alt).max(0.0));
         }
     }
+}
+
+/// The states of `among` whose score is within `spread` of the best of them.
+/// When every state of `among` may move to the same tags (see [`groups`]),
+/// the others cannot be on a best path: pruning them is exact.
+fn live_states(scores: &[f32], among: &[u16], spread: f32, out: &mut Vec<u16>) {
+    let best = among.iter().map(|&i| scores[i as usize]).fold(f32::NEG_INFINITY, f32::max);
+    out.clear();
+    out.extend(among.iter().copied().filter(|&i| scores[i as usize] > f32::NEG_INFINITY && scores[i as usize] >= best - spread));
+}
+
+/// Group tags by identical neighbour lists.
+fn groups(lists: &[Vec<u16>]) -> Vec<(Vec<u16>, Vec<u16>)> {
+    let mut out: Vec<(Vec<u16>, Vec<u16>)> = Vec::new();
+    for (tag, list) in lists.iter().enumerate() {
+        match out.iter_mut().find(|g| &g.0 == list) {
+            Some(g) => g.1.push(tag as u16),
+            None => out.push((list.clone(), vec![tag as u16])),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -173,6 +219,62 @@ mod tests {
         tr.margins(&emis, &out, &mut lat, &mut m);
         assert_eq!(m.len(), 3);
         assert!(m.iter().all(|&x| x > 0.0), "{m:?}");
+    }
+
+    /// Score of a tag sequence, or None if invalid.
+    fn path_score(tags: &TagSet, tr: &Transitions, emis: &[f32], path: &[usize]) -> Option<f32> {
+        let l = tags.len();
+        if !tags.can_start(path[0]) || !tags.can_end(*path.last()?) {
+            return None;
+        }
+        let mut s = tr.start[path[0]] + tr.end[*path.last()?];
+        for (i, &y) in path.iter().enumerate() {
+            s += emis[i * l + y];
+            if i > 0 {
+                if !tags.allowed(path[i - 1], y) {
+                    return None;
+                }
+                s += tr.trans[path[i - 1] * l + y];
+            }
+        }
+        Some(s)
+    }
+
+    #[test]
+    fn pruned_viterbi_matches_brute_force() {
+        let tags = TagSet::new(vec!["A".into(), "B".into()]);
+        let l = tags.len();
+        let mut seed = 7u64;
+        let mut rnd = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) as f32 / (1u64 << 31) as f32) * 6.0 - 3.0
+        };
+        for _ in 0..200 {
+            let trans: Vec<f32> = (0..l * l).map(|_| rnd() * 0.5).collect();
+            // As in training: scores changed in place, then `refresh`.
+            let mut tr = Transitions::new(&tags);
+            tr.trans = trans;
+            tr.start = (0..l).map(|_| rnd()).collect();
+            tr.end = (0..l).map(|_| rnd()).collect();
+            tr.refresh();
+            let n = 4;
+            let emis: Vec<f32> = (0..n * l).map(|_| rnd() * 3.0).collect();
+            let mut best = f32::NEG_INFINITY;
+            for code in 0..l.pow(n as u32) {
+                let path: Vec<usize> = (0..n).map(|i| code / l.pow(i as u32) % l).collect();
+                if let Some(s) = path_score(&tags, &tr, &emis, &path) {
+                    best = best.max(s);
+                }
+            }
+            let mut out = Vec::new();
+            let mut lat = Lattice::default();
+            tr.viterbi(&emis, &mut lat, &mut out);
+            let got = path_score(&tags, &tr, &emis, &out).expect("valid path");
+            assert!((got - best).abs() < 1e-4, "{got} vs {best}");
+            let mut m = Vec::new();
+            tr.margins(&emis, &out, &mut lat, &mut m);
+            assert!(m.iter().all(|&x| x >= 0.0));
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::model::{NerModel, TypeScore};
 use crate::reader::Document;
 use crate::tags::Span;
-use newsdesk_core::tokenize::pretokenized;
+use newsdesk_core::tokenize::{pretokenized, Token};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -72,25 +72,18 @@ pub fn evaluate(model: &NerModel, docs: &[Document]) -> (Evaluation, Vec<(f32, b
     let mut margins = Vec::new();
     let mut ann = model.annotator();
     for doc in docs {
-        ann.new_document();
-        for sent in &doc.sentences {
-            let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
-            let (text, toks) = pretokenized(&words);
-            let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
-            tokens += texts.len();
-            let pred: Vec<Span> = ann
-                .sentence(&texts, &toks)
-                .into_iter()
-                .map(|p| {
-                    margins.push((p.margin, false));
-                    Span { start: p.start, end: p.end, label: model.labels()[p.label].clone() }
-                })
-                .collect();
+        let made: Vec<(String, Vec<Token>)> = doc
+            .sentences
+            .iter()
+            .map(|s| pretokenized(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
+            .collect();
+        let texts: Vec<Vec<&str>> = made.iter().map(|(text, toks)| toks.iter().map(|t| t.text(text)).collect()).collect();
+        let sents: Vec<(&[&str], &[Token])> = texts.iter().zip(&made).map(|(t, m)| (t.as_slice(), m.1.as_slice())).collect();
+        tokens += texts.iter().map(Vec::len).sum::<usize>();
+        for (preds, sent) in ann.document(&sents).into_iter().zip(&doc.sentences) {
             let gold: HashSet<&Span> = sent.spans.iter().collect();
-            let first = margins.len() - pred.len();
-            for (m, p) in margins[first..].iter_mut().zip(&pred) {
-                m.1 = gold.contains(p);
-            }
+            let pred: Vec<Span> = preds.iter().map(|p| Span { start: p.start, end: p.end, label: model.labels()[p.label].clone() }).collect();
+            margins.extend(preds.iter().zip(&pred).map(|(p, s)| (p.margin, gold.contains(s))));
             counts.add(&sent.spans, &pred);
         }
     }

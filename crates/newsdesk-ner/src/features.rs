@@ -7,7 +7,7 @@
 //! tokenizer output) see the same forms.
 use crate::clusters::Clusters;
 use crate::hash::{finish, hash_str, mix};
-use newsdesk_core::tokenize::{lower, norm, prefix, shape, suffix, Token, FLAG_LOWER, FLAG_TITLE, FLAG_UPPER};
+use newsdesk_core::tokenize::{lower, norm, prefix, shape, suffix, Token, FLAG_DIGIT, FLAG_LOWER, FLAG_PUNCT, FLAG_TITLE, FLAG_UPPER};
 
 /// Which feature templates a model uses (stored in the model file).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -16,20 +16,30 @@ pub struct FeatureConfig {
     pub templates: u32,
     /// Cluster path prefix lengths used (empty: no cluster features).
     pub cluster_prefixes: Vec<usize>,
+    /// Decode each document twice; the second pass sees, for each
+    /// capitalised token, what the first pass said about the other
+    /// occurrences of the same word in the document.
+    #[serde(default)]
+    pub two_pass: bool,
 }
 
 /// The template version this build extracts.
-pub const TEMPLATES: u32 = 1;
+pub const TEMPLATES: u32 = 3;
 
 impl Default for FeatureConfig {
     fn default() -> FeatureConfig {
-        FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![4, 6, 10, 20] }
+        FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![4, 6, 10, 20], two_pass: true }
     }
 }
 
 /// Per-token string hashes computed once per sentence.
 #[derive(Clone, Copy, Default)]
 struct TokenHashes {
+    /// Capitalised-run context: lowercase first and last word of the run of
+    /// capitalised tokens this token is in, and (run length, position) buckets.
+    run_first: u64,
+    run_last: u64,
+    run_shape: u64,
     word: u64,
     lower: u64,
     shape: u64,
@@ -52,13 +62,21 @@ pub struct Extractor {
 
 /// Number of static features per token for a config.
 pub fn static_count(config: &FeatureConfig) -> usize {
-    27 + if config.cluster_prefixes.is_empty() { 0 } else { config.cluster_prefixes.len() + 5 }
+    43 + if config.cluster_prefixes.is_empty() { 0 } else { config.cluster_prefixes.len() + 7 }
 }
 
 /// Key of the document-memory feature "this word was last tagged `tag`".
 #[inline]
 pub fn memory_key(tag: usize) -> u64 {
     finish(mix(mix(0xdead_beef, 900), tag as u64))
+}
+
+/// Key of the second-pass feature: the other occurrences of this word were
+/// mostly of entity type `type_index` (`types` = none), in at least half of
+/// them (`most`) or fewer.
+#[inline]
+pub fn aggregate_key(type_index: usize, most: bool) -> u64 {
+    finish(mix(mix(mix(0xdead_beef, 902), type_index as u64), most as u64))
 }
 
 /// Key of the document-memory feature for the lowercase form.
@@ -104,6 +122,7 @@ impl Extractor {
             self.lowers.push(th.lower);
             self.toks.push(th);
         }
+        mark_runs(tokens, &mut self.toks);
         let get = |i: isize| -> TokenHashes {
             if i < 0 {
                 TokenHashes { word: BOS, lower: BOS, shape: BOS, cls: BOS, ..TokenHashes::default() }
@@ -146,27 +165,96 @@ impl Extractor {
             f(24, &[p1.lower, c.shape]);
             f(25, &[c.shape, n1.lower]);
             f(26, &[p1.cls, c.cls, n1.cls, caps]);
+            f(27, &[p1.word]);
+            f(28, &[n1.word]);
+            f(29, &[p1.affix[6]]);
+            f(30, &[n1.affix[6]]);
+            f(31, &[p2.lower, p1.lower]);
+            f(32, &[n1.lower, n2.lower]);
+            f(33, &[p1.lower, n1.lower]);
+            f(34, &[p2.shape]);
+            f(35, &[n2.shape]);
+            f(36, &[p1.shape, c.shape]);
+            f(37, &[c.shape, n1.shape]);
+            f(38, &[c.word, n1.word]);
+            f(39, &[p1.word, c.word]);
+            f(40, &[c.run_first]);
+            f(41, &[c.run_last]);
+            f(42, &[c.run_shape, c.shape]);
             if clusters.is_some() && !config.cluster_prefixes.is_empty() {
                 for k in 0..config.cluster_prefixes.len() {
-                    f(30 + k as u64, &[c.clusters[k]]);
+                    f(50 + k as u64, &[c.clusters[k]]);
                 }
-                f(40, &[c.cluster_full]);
-                f(41, &[p1.cluster_full]);
-                f(42, &[n1.cluster_full]);
-                f(43, &[p1.clusters[1], c.clusters[1]]);
-                f(44, &[c.clusters[1], n1.clusters[1]]);
+                f(60, &[c.cluster_full]);
+                f(61, &[p1.cluster_full]);
+                f(62, &[n1.cluster_full]);
+                f(63, &[p1.clusters[1], c.clusters[1]]);
+                f(64, &[c.clusters[1], n1.clusters[1]]);
+                f(65, &[p2.clusters[1]]);
+                f(66, &[n2.clusters[1]]);
             }
         }
     }
 }
 
-impl Extractor {
-    /// Hashes of the exact and lowercase form of token `i` of the last sentence.
-    pub fn word_hashes(&self, i: usize) -> (u64, u64) {
-        (self.words[i], self.lowers[i])
+/// Second-pass keys: for each capitalised token (`caps`), what the first pass
+/// (`path`) tagged the other occurrences of the same word (`words`) in the
+/// document; `None` when the word occurs nowhere else.
+pub fn aggregate(tags: &crate::tags::TagSet, words: &[u64], caps: &[bool], path: &[usize], out: &mut Vec<Option<u64>>) {
+    let t = tags.types().len();
+    let mut stats: std::collections::HashMap<u64, Vec<u32>, crate::hash::HashKeyed> = Default::default();
+    let type_of = |tag: usize| tags.split(tag).map_or(t, |(ty, _)| ty);
+    for ((&w, &c), &tag) in words.iter().zip(caps).zip(path) {
+        if c {
+            stats.entry(w).or_insert_with(|| vec![0; t + 1])[type_of(tag)] += 1;
+        }
     }
+    out.clear();
+    out.extend(words.iter().zip(caps).zip(path).map(|((w, &c), &tag)| {
+        if !c {
+            return None;
+        }
+        let counts = &stats[w];
+        let own = type_of(tag);
+        let other = |ty: usize| counts[ty] - u32::from(ty == own);
+        let total: u32 = (0..=t).map(other).sum();
+        if total == 0 {
+            return None;
+        }
+        let (best, n) = (0..t).map(|ty| (ty, other(ty))).max_by_key(|&(ty, n)| (n, std::cmp::Reverse(ty))).expect("at least one type");
+        Some(if n == 0 { aggregate_key(t, false) } else { aggregate_key(best, 2 * n >= total) })
+    }));
+}
 
-    /// [`Extractor::word_hashes`] of all tokens of the last sentence.
+/// Fill the capitalised-run fields: a run is a maximal sequence of tokens
+/// that are title-case or upper-case words, or numbers or hyphens between
+/// such words (`G-20`, `U.S.-EU`).
+fn mark_runs(tokens: &[Token], toks: &mut [TokenHashes]) {
+    let capital = |t: &Token| t.has(FLAG_TITLE | FLAG_UPPER);
+    let joins = |t: &Token| t.has(FLAG_DIGIT) || matches!(t.kind, newsdesk_core::tokenize::TokenKind::Number) || (t.has(FLAG_PUNCT) && t.end - t.start == 1);
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capital(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && (capital(&tokens[j]) || (joins(&tokens[j]) && j + 1 < tokens.len() && capital(&tokens[j + 1]))) {
+            j += 1;
+        }
+        let (first, last) = (toks[i].lower, toks[j - 1].lower);
+        let len = (j - i).min(4) as u64;
+        for (p, t) in toks[i..j].iter_mut().enumerate() {
+            t.run_first = first;
+            t.run_last = last;
+            t.run_shape = len << 8 | (p.min(3) as u64) << 4 | u64::from(p + 1 == j - i);
+        }
+        i = j;
+    }
+}
+
+impl Extractor {
+    /// Hashes of the exact and lowercase forms of the tokens of the last sentence.
     pub fn all_word_hashes(&self) -> (&[u64], &[u64]) {
         (&self.words, &self.lowers)
     }
@@ -179,7 +267,7 @@ mod tests {
 
     #[test]
     fn fixed_count_and_context_sensitivity() {
-        let cfg = FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![] };
+        let cfg = FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![], two_pass: false };
         let mut ex = Extractor::default();
         let words = ["Painter", "said", "so"];
         let (text, toks) = pretokenized(&words);

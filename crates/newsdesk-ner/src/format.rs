@@ -16,11 +16,10 @@ use crate::clusters::Clusters;
 use crate::decode::Transitions;
 use crate::features::{FeatureConfig, TEMPLATES};
 use crate::hash::hash_bytes;
-use crate::model::{ModelCard, NerModel, Rows};
+use crate::model::{Entry, ModelCard, NerModel, Rows};
 use crate::tags::TagSet;
 use crate::NerError;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"NDSKNER\x1a";
@@ -44,11 +43,9 @@ pub struct Header {
 impl NerModel {
     /// Serialize (weights quantized to i16 with one global scale).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let r = &self.rows;
-        let max = r.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let rows = self.rows.sorted();
+        let max = self.rows.entries.iter().fold(0f32, |m, e| m.max(e.weight.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        let mut keys: Vec<(u64, u32)> = r.index.iter().map(|(&k, &v)| (k, v)).collect();
-        keys.sort_unstable();
         let clusters: String = self.clusters.as_ref().map(|c| c.sorted().iter().map(|(w, p)| format!("{w}\t{p}\n")).collect()).unwrap_or_default();
         let header = Header {
             labels: self.tags.types().to_vec(),
@@ -56,31 +53,24 @@ impl NerModel {
             features: self.config.clone(),
             temperature: self.temperature,
             scale,
-            keys: keys.len(),
-            weights: r.tags.len(),
+            keys: rows.len(),
+            weights: self.rows.entries.len(),
             cluster_bytes: clusters.len(),
             card: self.card.clone(),
         };
         let json = serde_json::to_vec(&header).expect("header serializes");
-        let mut out = Vec::with_capacity(64 + json.len() + keys.len() * 9 + r.tags.len() * 3 + clusters.len());
+        let mut out = Vec::with_capacity(64 + json.len() + rows.len() * 9 + self.rows.entries.len() * 3 + clusters.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&(json.len() as u32).to_le_bytes());
         out.extend_from_slice(&json);
-        for &(k, _) in &keys {
+        for (k, _) in &rows {
             out.extend_from_slice(&k.to_le_bytes());
         }
-        for &(_, row) in &keys {
-            out.push((r.start[row as usize + 1] - r.start[row as usize]) as u8);
-        }
-        let ranges = || keys.iter().map(|&(_, row)| r.start[row as usize] as usize..r.start[row as usize + 1] as usize);
-        for range in ranges() {
-            out.extend_from_slice(&r.tags[range]);
-        }
-        for range in ranges() {
-            for &w in &r.weights[range] {
-                out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
-            }
+        out.extend(rows.iter().map(|(_, r)| r.len() as u8));
+        out.extend(rows.iter().flat_map(|(_, r)| r.iter().map(|e| e.tag)));
+        for e in rows.iter().flat_map(|(_, r)| r.iter()) {
+            out.extend_from_slice(&((e.weight / scale).round() as i16).to_le_bytes());
         }
         for v in self.trans.trans.iter().chain(&self.trans.start).chain(&self.trans.end) {
             out.extend_from_slice(&v.to_le_bytes());
@@ -126,19 +116,16 @@ impl NerModel {
         let lens = cur.take(header.keys)?;
         let tag_bytes = cur.take(header.weights)?;
         let weight_bytes = cur.take(2 * header.weights)?;
-        let mut rows = Rows { index: HashMap::default(), start: Vec::with_capacity(header.keys + 1), tags: tag_bytes.to_vec(), weights: Vec::with_capacity(header.weights) };
-        rows.index.reserve(header.keys);
-        rows.start.push(0);
-        let mut total = 0usize;
-        for (i, (k, &n)) in keys.chunks_exact(8).zip(lens).enumerate() {
-            rows.index.insert(u64::from_le_bytes(k.try_into().expect("8 bytes")), i as u32);
-            total += n as usize;
-            rows.start.push(total as u32);
-        }
-        if total != header.weights || rows.tags.iter().any(|&t| t as usize >= l) {
+        if lens.iter().map(|&n| n as usize).sum::<usize>() != header.weights || tag_bytes.iter().any(|&t| t as usize >= l) {
             return Err(NerError::Corrupt("weight rows do not match the label set".into()));
         }
-        rows.weights.extend(weight_bytes.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * header.scale));
+        let mut rows = Rows::new();
+        rows.index = crate::table::Table::with_capacity(header.keys);
+        rows.entries.reserve(header.weights);
+        let mut entries = tag_bytes.iter().zip(weight_bytes.chunks_exact(2)).map(|(&tag, b)| Entry { weight: i16::from_le_bytes([b[0], b[1]]) as f32 * header.scale, tag });
+        for (k, &n) in keys.chunks_exact(8).zip(lens) {
+            rows.push(u64::from_le_bytes(k.try_into().expect("8 bytes")), entries.by_ref().take(n as usize));
+        }
         let floats: Vec<f32> = cur.take(4 * (l * l + 2 * l))?.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes"))).collect();
         let trans = Transitions::with_scores(&tags, floats[..l * l].to_vec(), floats[l * l..l * l + l].to_vec(), floats[l * l + l..].to_vec());
         let cluster_text = std::str::from_utf8(cur.take(header.cluster_bytes)?).map_err(|_| NerError::Corrupt("clusters are not UTF-8".into()))?;
@@ -197,8 +184,8 @@ mod tests {
         assert_eq!(back.labels(), m.labels());
         let (text, toks) = newsdesk_core::tokenize::pretokenized(&["Mary", "Smith", "visited", "Paris"]);
         let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
-        let a = m.annotator().sentence(&texts, &toks);
-        let b = back.annotator().sentence(&texts, &toks);
+        let a = m.annotator().document(&[(&texts, &toks)]).remove(0);
+        let b = back.annotator().document(&[(&texts, &toks)]).remove(0);
         assert_eq!(a.len(), b.len());
         assert!(a.iter().zip(&b).all(|(x, y)| (x.start, x.end, x.label) == (y.start, y.end, y.label)));
     }

@@ -3,7 +3,7 @@
 //! constrained Viterbi decoding, a compact versioned model file, the shipped
 //! models, and the `ner` and `entity_ruler` pipeline components.
 //!
-//! ```no_run
+//! ```
 //! use newsdesk_core::{Component, Doc};
 //! use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
 //! use newsdesk_ner::{NerComponent, NerModel};
@@ -13,9 +13,10 @@
 //! let sents = SentenceSplitter::default().split(text, &tokens);
 //! let mut doc = Doc::new(text.to_string(), tokens, sents);
 //! NerComponent::new(model).process(&mut doc).unwrap();
-//! for e in &doc.ents {
-//!     println!("{} {} {:.2}", &text[doc.tokens[e.start as usize].start as usize..doc.tokens[e.end as usize - 1].end as usize], e.label, e.score);
-//! }
+//! let found: Vec<(&str, &str)> = doc.ents.iter().map(|e| {
+//!     (&text[doc.tokens[e.start as usize].start as usize..doc.tokens[e.end as usize - 1].end as usize], e.label.as_str())
+//! }).collect();
+//! assert!(found.contains(&("Christopher Painter", "PERSON")), "{found:?}");
 //! ```
 mod clusters;
 mod component;
@@ -29,6 +30,7 @@ mod hash;
 mod model;
 mod reader;
 mod ruler;
+mod table;
 
 mod tags;
 mod train;

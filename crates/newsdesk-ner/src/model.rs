@@ -1,10 +1,11 @@
 //! The trained model and its use on sentences.
 use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
-use crate::features::{memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
+use crate::features::{aggregate, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
 use crate::hash::HashKeyed;
+use crate::table::{prefetch, Table};
 use crate::tags::TagSet;
-use newsdesk_core::tokenize::Token;
+use newsdesk_core::tokenize::{Token, FLAG_TITLE, FLAG_UPPER};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -41,13 +42,39 @@ pub struct ModelCard {
     pub weights: usize,
 }
 
-/// A sparse row of per-tag weights.
+/// One weight of a sparse row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub(crate) weight: f32,
+    pub(crate) tag: u8,
+}
+
+/// Sparse rows of per-tag weights, by feature key. The map holds each row's
+/// range in `entries` directly, so scoring a feature touches the map slot
+/// and the row, nothing else.
 pub(crate) struct Rows {
-    pub(crate) index: HashMap<u64, u32, HashKeyed>,
-    /// Row `r` is `tags[start[r]..start[r + 1]]` with `weights` alongside.
-    pub(crate) start: Vec<u32>,
-    pub(crate) tags: Vec<u8>,
-    pub(crate) weights: Vec<f32>,
+    pub(crate) index: Table,
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl Rows {
+    pub(crate) fn new() -> Rows {
+        Rows { index: Table::default(), entries: Vec::new() }
+    }
+
+    /// Add a row (entries must be non-empty).
+    pub(crate) fn push(&mut self, key: u64, row: impl IntoIterator<Item = Entry>) {
+        let start = self.entries.len() as u32;
+        self.entries.extend(row);
+        self.index.insert(key, start, self.entries.len() as u32);
+    }
+
+    /// Rows sorted by key.
+    pub(crate) fn sorted(&self) -> Vec<(u64, &[Entry])> {
+        let mut v: Vec<(u64, &[Entry])> = self.index.iter().map(|(k, a, b)| (k, &self.entries[a as usize..b as usize])).collect();
+        v.sort_unstable_by_key(|r| r.0);
+        v
+    }
 }
 
 /// A trained entity recognizer.
@@ -100,15 +127,56 @@ impl NerModel {
 
     /// A decoder holding per-document memory and scratch buffers.
     pub fn annotator(&self) -> Annotator<'_> {
-        Annotator { model: self, ex: Extractor::default(), keys: Vec::new(), emis: Vec::new(), lat: Lattice::default(), path: Vec::new(), margins: Vec::new(), memory: Memory::default() }
+        Annotator {
+            model: self,
+            ex: Extractor::default(),
+            keys: Vec::new(),
+            base: Vec::new(),
+            emis: Vec::new(),
+            lat: Lattice::default(),
+            path: Vec::new(),
+            first: Vec::new(),
+            margins: Vec::new(),
+            words: Vec::new(),
+            lowers: Vec::new(),
+            caps: Vec::new(),
+            agg: Vec::new(),
+            found: Vec::new(),
+            memory: Memory::default(),
+        }
+    }
+
+    /// Add the rows of `keys` (`k` per token) to `out` (`l` per token),
+    /// prefetching table slots and rows ahead of use.
+    fn score_keys(&self, keys: &[u64], k: usize, found: &mut Vec<(u32, u32)>, out: &mut [f32]) {
+        const AHEAD: usize = 16;
+        let l = self.tags.len();
+        let t = &self.rows.index;
+        keys.iter().take(AHEAD).for_each(|&key| t.prefetch(key));
+        found.clear();
+        for (i, &key) in keys.iter().enumerate() {
+            if let Some(&next) = keys.get(i + AHEAD) {
+                t.prefetch(next);
+            }
+            let r = t.get(key).unwrap_or((0, 0));
+            if r.0 < r.1 {
+                prefetch(self.rows.entries[r.0 as usize..].as_ptr() as *const u8);
+            }
+            found.push(r);
+        }
+        for (i, r) in found.iter().enumerate() {
+            let row = &mut out[(i / k) * l..(i / k + 1) * l];
+            for e in &self.rows.entries[r.0 as usize..r.1 as usize] {
+                row[e.tag as usize] += e.weight;
+            }
+        }
     }
 
     #[inline]
     fn add_row(&self, key: u64, out: &mut [f32]) {
-        if let Some(&r) = self.rows.index.get(&key) {
-            let (a, b) = (self.rows.start[r as usize] as usize, self.rows.start[r as usize + 1] as usize);
-            for (&t, &w) in self.rows.tags[a..b].iter().zip(&self.rows.weights[a..b]) {
-                out[t as usize] += w;
+        if let Some((a, b)) = self.rows.index.get(key) {
+            for e in &self.rows.entries[a as usize..b as usize] {
+                out[e.tag as usize] += e.weight;
             }
         }
     }
@@ -144,63 +212,108 @@ impl Memory {
     }
 }
 
-/// Runs a model over the sentences of one document after another.
+/// Runs a model over documents, reusing buffers between them.
 pub struct Annotator<'m> {
     model: &'m NerModel,
     ex: Extractor,
     keys: Vec<u64>,
+    /// Static emission scores of the whole document (`l` per token).
+    base: Vec<f32>,
     emis: Vec<f32>,
     lat: Lattice,
     path: Vec<usize>,
+    first: Vec<usize>,
     margins: Vec<f32>,
+    words: Vec<u64>,
+    lowers: Vec<u64>,
+    caps: Vec<bool>,
+    agg: Vec<Option<u64>>,
+    found: Vec<(u32, u32)>,
     memory: Memory,
 }
 
 impl Annotator<'_> {
-    /// Forget the current document (call between documents).
-    pub fn new_document(&mut self) {
-        self.memory.clear();
-    }
-
-    /// Entities of one sentence; `texts[i]` is the text of `tokens[i]`.
-    /// Earlier sentences of the same document inform this one.
-    pub fn sentence(&mut self, texts: &[&str], tokens: &[Token]) -> Vec<Prediction> {
+    /// Entities of each sentence of one document; a sentence is its token
+    /// texts and tokens (`texts[i]` is the text of `tokens[i]`). Earlier
+    /// sentences inform later ones (memory), and with a two-pass model the
+    /// whole document informs every sentence.
+    pub fn document(&mut self, sents: &[(&[&str], &[Token])]) -> Vec<Vec<Prediction>> {
         let m = self.model;
         let l = m.tags.len();
-        let n = texts.len();
-        self.keys.clear();
-        self.ex.extract(&m.config, m.clusters.as_ref(), texts, tokens, &mut self.keys);
         let k = static_count(&m.config);
-        self.emis.clear();
-        self.emis.resize(n * l, 0.0);
-        for i in 0..n {
-            let row = &mut self.emis[i * l..(i + 1) * l];
-            for &key in &self.keys[i * k..(i + 1) * k] {
-                m.add_row(key, row);
-            }
-            let (w, lo) = self.ex.word_hashes(i);
-            let [exact, lowered] = self.memory.tags(w, lo);
-            if let Some(t) = exact {
-                m.add_row(memory_key(t), row);
-            }
-            if let Some(t) = lowered {
-                m.add_row(memory_lower_key(t), row);
-            }
+        self.base.clear();
+        self.words.clear();
+        self.lowers.clear();
+        self.caps.clear();
+        for (texts, tokens) in sents {
+            self.keys.clear();
+            self.ex.extract(&m.config, m.clusters.as_ref(), texts, tokens, &mut self.keys);
+            let at = self.base.len();
+            self.base.resize(at + texts.len() * l, 0.0);
+            m.score_keys(&self.keys, k, &mut self.found, &mut self.base[at..]);
+            let (w, lo) = self.ex.all_word_hashes();
+            self.words.extend_from_slice(w);
+            self.lowers.extend_from_slice(lo);
+            self.caps.extend(tokens.iter().map(|t| t.has(FLAG_TITLE | FLAG_UPPER)));
         }
-        m.trans.viterbi(&self.emis, &mut self.lat, &mut self.path);
-        m.trans.margins(&self.emis, &self.path, &mut self.lat, &mut self.margins);
-        let (words, lowers) = self.ex.all_word_hashes();
-        self.memory.update(words, lowers, &self.path);
-        m.tags
-            .decode(&self.path)
-            .into_iter()
-            .map(|(start, end, label)| {
-                let lo = start.saturating_sub(1);
-                let hi = (end + 1).min(n);
-                let margin = self.margins[lo..hi].iter().copied().fold(f32::INFINITY, f32::min);
-                Prediction { start, end, label, score: confidence(margin, m.temperature), margin }
-            })
-            .collect()
+        let n_all = self.words.len();
+        self.agg.clear();
+        self.agg.resize(n_all, None);
+        if m.config.two_pass {
+            self.first.clear();
+            self.decode_all(sents, false, &mut |a, _, _| a.first.extend_from_slice(&a.path));
+            let first = std::mem::take(&mut self.first);
+            aggregate(&m.tags, &self.words, &self.caps, &first, &mut self.agg);
+            self.first = first;
+        }
+        let mut out = Vec::with_capacity(sents.len());
+        self.decode_all(sents, true, &mut |a, n, temperature| {
+            out.push(
+                m.tags
+                    .decode(&a.path)
+                    .into_iter()
+                    .map(|(start, end, label)| {
+                        let margin = a.margins[start.saturating_sub(1)..(end + 1).min(n)].iter().copied().fold(f32::INFINITY, f32::min);
+                        Prediction { start, end, label, score: confidence(margin, temperature), margin }
+                    })
+                    .collect(),
+            )
+        });
+        out
+    }
+
+    /// Decode every sentence in order with memory (and second-pass keys in
+    /// `self.agg`), calling `done` after each with the sentence length.
+    fn decode_all(&mut self, sents: &[(&[&str], &[Token])], with_margins: bool, done: &mut dyn FnMut(&mut Self, usize, f32)) {
+        let m = self.model;
+        let l = m.tags.len();
+        self.memory.clear();
+        let mut at = 0;
+        for (texts, _) in sents {
+            let n = texts.len();
+            self.emis.clear();
+            self.emis.extend_from_slice(&self.base[at * l..(at + n) * l]);
+            for i in 0..n {
+                let row = &mut self.emis[i * l..(i + 1) * l];
+                let [exact, lowered] = self.memory.tags(self.words[at + i], self.lowers[at + i]);
+                if let Some(t) = exact {
+                    m.add_row(memory_key(t), row);
+                }
+                if let Some(t) = lowered {
+                    m.add_row(memory_lower_key(t), row);
+                }
+                if let Some(key) = self.agg[at + i] {
+                    m.add_row(key, row);
+                }
+            }
+            m.trans.viterbi(&self.emis, &mut self.lat, &mut self.path);
+            if with_margins {
+                m.trans.margins(&self.emis, &self.path, &mut self.lat, &mut self.margins);
+            }
+            self.memory.update(&self.words[at..at + n], &self.lowers[at..at + n], &self.path);
+            done(self, n, m.temperature);
+            at += n;
+        }
     }
 }
 

@@ -60,6 +60,7 @@ fn yes() -> bool {
     true
 }
 
+#[derive(Clone)]
 enum Matcher {
     Text(String),
     Lower(String),
@@ -76,13 +77,14 @@ impl Matcher {
     }
 }
 
+#[derive(Clone)]
 struct Compiled {
     label: String,
     tokens: Vec<Matcher>,
 }
 
 /// Adds pattern entities to documents (see the module docs for the rules).
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct EntityRuler {
     patterns: Vec<Pattern>,
     compiled: Vec<Compiled>,

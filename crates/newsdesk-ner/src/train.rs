@@ -4,13 +4,13 @@
 use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
 use crate::eval::{evaluate, fit_temperature};
-use crate::features::{memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
+use crate::features::{aggregate, aggregate_key, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
 use crate::hash::HashKeyed;
-use crate::model::{Memory, ModelCard, NerModel, Rows, TypeScore};
+use crate::model::{Entry, Memory, ModelCard, NerModel, Rows, TypeScore};
 use crate::reader::Document;
 use crate::tags::TagSet;
 use crate::NerError;
-use newsdesk_core::tokenize::pretokenized;
+use newsdesk_core::tokenize::{pretokenized, FLAG_TITLE, FLAG_UPPER};
 use std::collections::{BTreeSet, HashMap};
 
 /// Training settings.
@@ -24,13 +24,20 @@ pub struct TrainOptions {
     pub min_count: u32,
     /// Averaged weights smaller than this (absolute) are dropped from the model.
     pub prune: f32,
+    /// Probability of hiding each static feature of a token from one training
+    /// decode and its update (feature dropout; makes the model lean less on
+    /// word identity).
+    pub dropout: f32,
+    /// Cost added to every wrong tag of every token while decoding in training
+    /// (loss-augmented decoding: updates until gold wins by a margin).
+    pub margin: f32,
     /// Provenance copied into the model card (scores and counts are filled in).
     pub card: ModelCard,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs: 12, seed: 1, features: FeatureConfig::default(), clusters: None, min_count: 1, prune: 0.01, card: ModelCard::default() }
+        TrainOptions { epochs: 12, seed: 1, features: FeatureConfig::default(), clusters: None, min_count: 1, prune: 0.01, dropout: 0.0, margin: 0.0, card: ModelCard::default() }
     }
 }
 
@@ -59,6 +66,7 @@ struct Data {
     ids: Vec<u32>,
     words: Vec<u64>,
     lowers: Vec<u64>,
+    caps: Vec<bool>,
     gold: Vec<u16>,
     tokens: usize,
 }
@@ -113,45 +121,38 @@ pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_ev
     let mut rng = SplitMix(opts.seed);
     let mut order: Vec<usize> = (0..data.docs.len()).collect();
     let mut best: Option<(f64, usize, NerModel)> = None;
-    let (mut emis, mut lat, mut path, mut memory) = (Vec::new(), Lattice::default(), Vec::new(), Memory::default());
-    let mut mem_used: Vec<[Option<u32>; 2]> = Vec::new();
+    let mut memory = Memory::default();
+    let agg_rows: HashMap<u64, u32, HashKeyed> = agg_keys(&tags).into_iter().map(|key| (key, index[&key])).collect();
+    let mut sc = Scratch::default();
     for epoch in 1..=opts.epochs {
         let started = std::time::Instant::now();
         rng.shuffle(&mut order);
         let (mut done, mut errors) = (0, 0);
         for &d in &order {
-            memory.clear();
-            for s in &data.docs[d] {
-                let toks = s.at..s.at + s.n;
-                emis.clear();
-                emis.resize(s.n * l, 0.0);
-                mem_used.clear();
-                for (j, t) in toks.clone().enumerate() {
-                    let row = &mut emis[j * l..(j + 1) * l];
-                    for &id in &data.ids[t * k..(t + 1) * k] {
-                        if id != MISSING {
-                            add(row, &wt.w[id as usize * l..(id as usize + 1) * l]);
-                        }
-                    }
-                    let [exact, lowered] = memory.tags(data.words[t], data.lowers[t]);
-                    let used = [exact.map(|t| mem_rows[t][0]), lowered.map(|t| mem_rows[t][1])];
-                    for &id in used.iter().flatten() {
-                        add(row, &wt.w[id as usize * l..(id as usize + 1) * l]);
-                    }
-                    mem_used.push(used);
+            let sents = &data.docs[d];
+            let (lo, hi) = (sents[0].at, sents.last().map_or(0, |s| s.at + s.n));
+            sc.agg.clear();
+            sc.agg.resize(hi - lo, None);
+            let passes = if opts.features.two_pass { 2 } else { 1 };
+            for pass in 0..passes {
+                if pass == 1 {
+                    let first = std::mem::take(&mut sc.first);
+                    aggregate(&tags, &data.words[lo..hi], &data.caps[lo..hi], &first, &mut sc.keys);
+                    sc.first = first;
+                    sc.agg.clear();
+                    sc.agg.extend(sc.keys.iter().map(|k| k.map(|k| agg_rows[&k])));
                 }
-                wt.trans.viterbi(&emis, &mut lat, &mut path);
-                let gold = &data.gold[toks.clone()];
-                if path.iter().zip(gold).any(|(&p, &g)| p != g as usize) {
-                    errors += 1;
-                    update(&mut wt, &data, s, k, &path, &mem_used);
+                sc.first.clear();
+                memory.clear();
+                for s in sents {
+                    errors += usize::from(train_sentence(&mut wt, &data, s, s.at - lo, k, &opts, &mut rng, &memory, &mem_rows, &mut sc));
+                    memory.update(&data.words[s.at..s.at + s.n], &data.lowers[s.at..s.at + s.n], &sc.path);
+                    sc.first.extend_from_slice(&sc.path);
                 }
-                wt.c += 1.0;
-                memory.update(&data.words[toks.clone()], &data.lowers[toks], &path);
-                done += 1;
-                if done % 2000 == 0 {
-                    on_event(&TrainEvent::Step { epoch, done });
-                }
+            }
+            done += sents.len();
+            if done % 2000 < sents.len() {
+                on_event(&TrainEvent::Step { epoch, done });
             }
         }
         let model = averaged(&wt, &index, &tags, &opts);
@@ -172,8 +173,62 @@ pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_ev
     model.card.seed = opts.seed;
     model.card.train_tokens = data.tokens;
     model.card.features = model.rows.index.len();
-    model.card.weights = model.rows.tags.len();
+    model.card.weights = model.rows.entries.len();
     Ok(model)
+}
+
+/// Buffers of the training loop.
+#[derive(Default)]
+struct Scratch {
+    emis: Vec<f32>,
+    lat: Lattice,
+    path: Vec<usize>,
+    /// The document's tags from the current pass so far.
+    first: Vec<usize>,
+    /// Second-pass rows of the document's tokens.
+    agg: Vec<Option<u32>>,
+    keys: Vec<Option<u64>>,
+    active: Vec<u32>,
+    dynamic: Vec<[Option<u32>; 3]>,
+}
+
+/// All second-pass feature keys of a tag set.
+fn agg_keys(tags: &TagSet) -> Vec<u64> {
+    (0..=tags.types().len()).flat_map(|t| [aggregate_key(t, false), aggregate_key(t, true)]).collect()
+}
+
+/// Decode one training sentence (its tokens start at `at_doc` in the
+/// document) and update on error; returns whether there was one.
+#[allow(clippy::too_many_arguments)]
+fn train_sentence(wt: &mut Weights, data: &Data, s: &Sent, at_doc: usize, k: usize, opts: &TrainOptions, rng: &mut SplitMix, memory: &Memory, mem_rows: &[[u32; 2]], sc: &mut Scratch) -> bool {
+    let l = wt.l;
+    sc.emis.clear();
+    sc.emis.resize(s.n * l, 0.0);
+    sc.dynamic.clear();
+    sc.active.clear();
+    sc.active.extend(data.ids[s.at * k..(s.at + s.n) * k].iter().map(|&id| if id != MISSING && (opts.dropout == 0.0 || rng.unit() >= opts.dropout) { id } else { MISSING }));
+    for j in 0..s.n {
+        let t = s.at + j;
+        let row = &mut sc.emis[j * l..(j + 1) * l];
+        let [exact, lowered] = memory.tags(data.words[t], data.lowers[t]);
+        let dynamic = [exact.map(|t| mem_rows[t][0]), lowered.map(|t| mem_rows[t][1]), sc.agg[at_doc + j]];
+        for &id in sc.active[j * k..(j + 1) * k].iter().filter(|&&id| id != MISSING).chain(dynamic.iter().flatten()) {
+            add(row, &wt.w[id as usize * l..(id as usize + 1) * l]);
+        }
+        if opts.margin > 0.0 {
+            let g = data.gold[t] as usize;
+            row.iter_mut().enumerate().filter(|&(y, _)| y != g).for_each(|(_, v)| *v += opts.margin);
+        }
+        sc.dynamic.push(dynamic);
+    }
+    wt.trans.viterbi(&sc.emis, &mut sc.lat, &mut sc.path);
+    let wrong = sc.path.iter().zip(&data.gold[s.at..s.at + s.n]).any(|(&p, &g)| p != g as usize);
+    if wrong {
+        update(wt, data, s, k, &sc.active, &sc.path, &sc.dynamic);
+        wt.trans.refresh();
+    }
+    wt.c += 1.0;
+    wrong
 }
 
 #[inline]
@@ -183,14 +238,15 @@ fn add(out: &mut [f32], row: &[f32]) {
     }
 }
 
-fn update(wt: &mut Weights, data: &Data, s: &Sent, k: usize, path: &[usize], mem_used: &[[Option<u32>; 2]]) {
+/// Perceptron update towards gold and away from `path`, over the features
+/// that were active (`active`, `k` per token of the sentence) in the decode.
+fn update(wt: &mut Weights, data: &Data, s: &Sent, k: usize, active: &[u32], path: &[usize], dynamic: &[[Option<u32>; 3]]) {
     let l = wt.l;
     let gold: Vec<usize> = data.gold[s.at..s.at + s.n].iter().map(|&g| g as usize).collect();
     for j in 0..s.n {
         let (g, p) = (gold[j], path[j]);
         if g != p {
-            let t = s.at + j;
-            for &id in data.ids[t * k..(t + 1) * k].iter().filter(|&&id| id != MISSING).chain(mem_used[j].iter().flatten()) {
+            for &id in active[j * k..(j + 1) * k].iter().filter(|&&id| id != MISSING).chain(dynamic[j].iter().flatten()) {
                 wt.bump(id, g, 1.0);
                 wt.bump(id, p, -1.0);
             }
@@ -225,20 +281,14 @@ fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, o
     let avg = |w: f32, u: f32| w - u / wt.c;
     let mut keys: Vec<(u64, u32)> = index.iter().map(|(&k, &r)| (k, r)).collect();
     keys.sort_unstable();
-    let mut rows = Rows { index: HashMap::default(), start: vec![0], tags: Vec::new(), weights: Vec::new() };
+    let mut rows = Rows::new();
+    let mut row = Vec::new();
     for (key, r) in keys {
         let base = r as usize * l;
-        let before = rows.tags.len();
-        for t in 0..l {
-            let v = avg(wt.w[base + t], wt.u[base + t]);
-            if v.abs() >= opts.prune {
-                rows.tags.push(t as u8);
-                rows.weights.push(v);
-            }
-        }
-        if rows.tags.len() > before {
-            rows.index.insert(key, rows.start.len() as u32 - 1);
-            rows.start.push(rows.tags.len() as u32);
+        row.clear();
+        row.extend((0..l).map(|t| Entry { weight: avg(wt.w[base + t], wt.u[base + t]), tag: t as u8 }).filter(|e| e.weight.abs() >= opts.prune));
+        if !row.is_empty() {
+            rows.push(key, row.iter().copied());
         }
     }
     let trans: Vec<f32> = wt.trans.trans.iter().zip(&wt.tu).map(|(&w, &u)| avg(w, u)).collect();
@@ -260,7 +310,7 @@ fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions) -> Result<(Da
     let k = static_count(&opts.features);
     let mut ex = Extractor::default();
     let mut keys: Vec<u64> = Vec::new();
-    let mut data = Data { docs: Vec::new(), ids: Vec::new(), words: Vec::new(), lowers: Vec::new(), gold: Vec::new(), tokens: 0 };
+    let mut data = Data { docs: Vec::new(), ids: Vec::new(), words: Vec::new(), lowers: Vec::new(), caps: Vec::new(), gold: Vec::new(), tokens: 0 };
     let mut counts: HashMap<u64, u32, HashKeyed> = HashMap::default();
     for doc in train {
         let mut sents = Vec::new();
@@ -275,6 +325,7 @@ fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions) -> Result<(Da
             let (w, lo) = ex.all_word_hashes();
             data.words.extend_from_slice(w);
             data.lowers.extend_from_slice(lo);
+            data.caps.extend(toks.iter().map(|t| t.has(FLAG_TITLE | FLAG_UPPER)));
             let gold = tags.encode(texts.len(), &s.spans).ok_or_else(|| NerError::Training("a gold label is missing from the tag set".into()))?;
             data.gold.extend(gold.iter().map(|&g| g as u16));
             sents.push(Sent { at, n: texts.len() });
@@ -301,6 +352,12 @@ fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions) -> Result<(Da
             index.entry(key).or_insert(next);
         }
     }
+    for key in agg_keys(tags) {
+        {
+            let next = index.len() as u32;
+            index.entry(key).or_insert(next);
+        }
+    }
     data.tokens = data.words.len();
     Ok((data, index))
 }
@@ -315,6 +372,11 @@ impl SplitMix {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32
     }
 
     fn shuffle<T>(&mut self, v: &mut [T]) {

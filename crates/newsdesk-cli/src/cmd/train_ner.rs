@@ -34,6 +34,15 @@ pub struct Args {
     /// Drop averaged weights smaller than this (absolute).
     #[arg(long, default_value_t = 0.01)]
     prune: f32,
+    /// Feature dropout probability during training.
+    #[arg(long, default_value_t = 0.0)]
+    dropout: f32,
+    /// Hamming-cost margin for loss-augmented decoding during training.
+    #[arg(long, default_value_t = 0.0)]
+    margin: f32,
+    /// Decode once per document (no second pass over document-level evidence).
+    #[arg(long)]
+    single_pass: bool,
     /// Model name for the card (default: the output file stem).
     #[arg(long)]
     name: Option<String>,
@@ -48,6 +57,7 @@ pub fn run(args: Args) -> CmdResult {
     if clusters.is_none() {
         features.cluster_prefixes.clear();
     }
+    features.two_pass = !args.single_pass;
     let card = ModelCard {
         name: args.name.clone().unwrap_or_else(|| args.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()),
         format: args.format.clone(),
@@ -60,7 +70,7 @@ pub fn run(args: Args) -> CmdResult {
         command: std::env::args().collect::<Vec<_>>().join(" "),
         ..ModelCard::default()
     };
-    let opts = TrainOptions { epochs: args.epochs, seed: args.seed, features, clusters, min_count: args.min_count, prune: args.prune, card };
+    let opts = TrainOptions { epochs: args.epochs, seed: args.seed, features, clusters, min_count: args.min_count, prune: args.prune, dropout: args.dropout, margin: args.margin, card };
     let mut pb = progress::bar(None, "sentences");
     let model = train(&train_docs, &dev_docs, opts, |ev| match ev {
         TrainEvent::Prepared { sentences, features, tags } => {
