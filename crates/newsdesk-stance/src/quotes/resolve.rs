@@ -70,7 +70,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let ctx = self.ctx;
         let mut i = 0;
         while i < ctx.words.len() {
-            let Some(n) = ctx.name_starting_at(i) else {
+            // Names worth completing to start with a capital or an entity.
+            let w = &ctx.words[i];
+            let Some(n) = (w.cap || w.ent.is_some()).then(|| ctx.name_starting_at(i)).flatten() else {
                 i += 1;
                 continue;
             };
