@@ -21,4 +21,4 @@ clusters="${CLUSTERS:-target/ner-clusters/clusters.txt}"
 if [[ -f $clusters ]]; then extra+=(--clusters "$clusters"); fi
 "$CARGO_TARGET_DIR/release/newsdesk" train ner \
   --train "$data/$dir/train.conll" --dev "$data/$dir/dev.conll" --format "$format" \
-  --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed 1 --dropout 0.2 "${extra[@]}"
+  --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed "${SEED:-1}" --dropout "${DROPOUT:-0.2}" "${extra[@]}"
