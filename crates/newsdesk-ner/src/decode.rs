@@ -80,13 +80,10 @@ impl Transitions {
         let last = &lat.fwd[(n - 1) * l..n * l];
         let mut best = f32::NEG_INFINITY;
         let mut arg = 0;
-        for y in 0..l {
-            if self.can_end[y] {
-                let s = last[y] + self.end[y];
-                if s > best {
-                    best = s;
-                    arg = y;
-                }
+        for (y, (&score, &end)) in last.iter().zip(&self.end).enumerate() {
+            if self.can_end[y] && score + end > best {
+                best = score + end;
+                arg = y;
             }
         }
         out.resize(n, 0);
@@ -104,9 +101,9 @@ impl Transitions {
         lat.fwd.resize(n * l, f32::NEG_INFINITY);
         lat.back.clear();
         lat.back.resize(n * l, 0);
-        for y in 0..l {
+        for (y, (f, (&start, &e))) in lat.fwd.iter_mut().zip(self.start.iter().zip(emis)).enumerate() {
             if self.can_start[y] {
-                lat.fwd[y] = self.start[y] + emis[y];
+                *f = start + e;
             }
         }
         for i in 1..n {

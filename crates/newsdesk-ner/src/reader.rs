@@ -80,7 +80,7 @@ pub fn parse(text: &str, format: Format, origin: &str) -> Result<Vec<Document>, 
             flush(&mut docs, &mut words, &mut tags)?;
             continue;
         }
-        let cols: Vec<&str> = line.split(|c: char| c == '\t' || c == ' ').filter(|c| !c.is_empty()).collect();
+        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
         if cols[0] == "-DOCSTART-" {
             flush(&mut docs, &mut words, &mut tags)?;
             if !docs.last().expect("at least one document").sentences.is_empty() {

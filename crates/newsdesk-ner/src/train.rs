@@ -159,7 +159,7 @@ pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_ev
         let (eval, margins) = evaluate(&model, dev);
         let dev_score = TypeScore { precision: eval.precision, recall: eval.recall, f1: eval.f1, support: eval.per_type.values().map(|t| t.support).sum() };
         on_event(&TrainEvent::Epoch { epoch, dev: dev_score.clone(), errors, seconds: started.elapsed().as_secs_f64() });
-        if best.as_ref().is_none_or(|b| eval.f1 > b.0) {
+        if best.as_ref().map_or(true, |b| eval.f1 > b.0) {
             let mut model = model;
             model.temperature = fit_temperature(&margins);
             model.card.dev = dev_score;
