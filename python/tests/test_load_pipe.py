@@ -97,3 +97,11 @@ def test_processing_releases_the_gil(blank, how):
     else:
         halves = [text[: len(text) // 2], text[len(text) // 2 :]]
         assert_runs_without_gil(lambda: list(blank.pipe(halves, batch_size=2, n_threads=1)))
+
+
+def test_package_docstring_example_runs():
+    import doctest
+
+    load_or_skip()
+    result = doctest.testmod(newsdesk)
+    assert result.attempted >= 3 and result.failed == 0
