@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/train-ner.sh ontonotes|conll}"
 data="${NEWSDESK_DATA:-../shared/data}/ner"
 case "$name" in
-  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-10} ;;
-  conll) dir=conll2003; format=conll2003; epochs=${EPOCHS:-15} ;;
+  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-10}; dropout=${DROPOUT:-0.2} ;;
+  conll) dir=conll2003; format=conll2003; epochs=${EPOCHS:-15}; dropout=${DROPOUT:-0.2} ;;
   *) echo "unknown model $name (ontonotes|conll)" >&2; exit 2 ;;
 esac
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
@@ -21,4 +21,4 @@ clusters="${CLUSTERS:-target/ner-clusters/clusters.txt}"
 if [[ -f $clusters ]]; then extra+=(--clusters "$clusters"); fi
 "$CARGO_TARGET_DIR/release/newsdesk" train ner \
   --train "$data/$dir/train.conll" --dev "$data/$dir/dev.conll" --format "$format" \
-  --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed "${SEED:-1}" --dropout "${DROPOUT:-0.2}" "${extra[@]}"
+  --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed "${SEED:-1}" --dropout "$dropout" --prune "${PRUNE:-0.01}" "${extra[@]}"
