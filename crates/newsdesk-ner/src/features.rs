@@ -1,11 +1,13 @@
 //! Feature extraction: every token gets a fixed number of static feature
 //! hashes (word, lowercase, shape, affixes, ±2 window, conjunctions, word
-//! clusters); document memory adds dynamic ones at decoding time.
+//! clusters, gazetteer matches); document memory adds dynamic ones at
+//! decoding time.
 //!
 //! String features come from `newsdesk_tokenize`'s `norm`, `lower`, `shape`,
 //! `prefix` and `suffix`, so training (on gold words) and inference (on
 //! tokenizer output) see the same forms.
 use crate::clusters::Clusters;
+use crate::gazetteer::Gazetteer;
 use crate::hash::{finish, hash_str, mix};
 use newsdesk_core::tokenize::{lower, norm, prefix, shape, suffix, Token, FLAG_DIGIT, FLAG_LOWER, FLAG_PUNCT, FLAG_TITLE, FLAG_UPPER};
 
@@ -21,14 +23,19 @@ pub struct FeatureConfig {
     /// occurrences of the same word in the document.
     #[serde(default)]
     pub two_pass: bool,
+    /// Gazetteer features: position in a longest match of a training entity
+    /// string, and the type that multi-token entities ending in this word
+    /// (or in its capitalised run's last word) mostly have.
+    #[serde(default)]
+    pub gazetteer: bool,
 }
 
 /// The template version this build extracts.
-pub const TEMPLATES: u32 = 3;
+pub const TEMPLATES: u32 = 4;
 
 impl Default for FeatureConfig {
     fn default() -> FeatureConfig {
-        FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![4, 6, 10, 20], two_pass: true }
+        FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![4, 6, 10, 20], two_pass: true, gazetteer: true }
     }
 }
 
@@ -47,6 +54,11 @@ struct TokenHashes {
     affix: [u64; 8],
     clusters: [u64; 4],
     cluster_full: u64,
+    /// Gazetteer match position (0 none, 1 B, 2 I, 3 L, 4 U) and type + 1.
+    gaz: (u8, u8),
+    /// Head-word type + 1 of this word and of its capitalised run's last word.
+    head: u8,
+    run_head: u8,
 }
 
 const BOS: u64 = 0x0123_4567_89ab_cdef;
@@ -58,12 +70,16 @@ pub struct Extractor {
     toks: Vec<TokenHashes>,
     words: Vec<u64>,
     lowers: Vec<u64>,
+    gaz: Vec<(u8, u8)>,
 }
 
 /// Number of static features per token for a config.
 pub fn static_count(config: &FeatureConfig) -> usize {
-    43 + if config.cluster_prefixes.is_empty() { 0 } else { config.cluster_prefixes.len() + 7 }
+    43 + if config.cluster_prefixes.is_empty() { 0 } else { config.cluster_prefixes.len() + 7 } + if config.gazetteer { GAZETTEER_FEATURES } else { 0 }
 }
+
+/// Number of gazetteer features per token.
+const GAZETTEER_FEATURES: usize = 6;
 
 /// Key of the document-memory feature "this word was last tagged `tag`".
 #[inline]
@@ -88,7 +104,7 @@ pub fn memory_lower_key(tag: usize) -> u64 {
 impl Extractor {
     /// Static features of each token of a sentence, appended to `out`
     /// (`static_count(config)` per token). `texts[i]` is the text of `tokens[i]`.
-    pub fn extract(&mut self, config: &FeatureConfig, clusters: Option<&Clusters>, texts: &[&str], tokens: &[Token], out: &mut Vec<u64>) {
+    pub fn extract(&mut self, config: &FeatureConfig, clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>, texts: &[&str], tokens: &[Token], out: &mut Vec<u64>) {
         let n = texts.len();
         self.toks.clear();
         self.words.clear();
@@ -123,6 +139,14 @@ impl Extractor {
             self.toks.push(th);
         }
         mark_runs(tokens, &mut self.toks);
+        if let Some(g) = gazetteer {
+            g.matches(&self.lowers, &mut self.gaz);
+            for (t, &m) in self.toks.iter_mut().zip(&self.gaz) {
+                t.gaz = m;
+                t.head = g.head(t.lower).map_or(0, |ty| ty + 1);
+                t.run_head = if t.run_last == 0 { 0 } else { g.head(t.run_last).map_or(0, |ty| ty + 1) };
+            }
+        }
         let get = |i: isize| -> TokenHashes {
             if i < 0 {
                 TokenHashes { word: BOS, lower: BOS, shape: BOS, cls: BOS, ..TokenHashes::default() }
@@ -192,6 +216,15 @@ impl Extractor {
                 f(64, &[c.clusters[1], n1.clusters[1]]);
                 f(65, &[p2.clusters[1]]);
                 f(66, &[n2.clusters[1]]);
+            }
+            if config.gazetteer {
+                let (pos, ty) = (c.gaz.0 as u64, c.gaz.1 as u64);
+                f(70, &[pos, ty]);
+                f(71, &[pos, ty, c.shape]);
+                f(72, &[p1.gaz.0 as u64, p1.gaz.1 as u64, pos, ty]);
+                f(73, &[pos, ty, n1.gaz.0 as u64, n1.gaz.1 as u64]);
+                f(74, &[c.head as u64, c.cls]);
+                f(75, &[c.run_head as u64, c.run_shape]);
             }
         }
     }
@@ -267,19 +300,19 @@ mod tests {
 
     #[test]
     fn fixed_count_and_context_sensitivity() {
-        let cfg = FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![], two_pass: false };
+        let cfg = FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![], two_pass: false, gazetteer: false };
         let mut ex = Extractor::default();
         let words = ["Painter", "said", "so"];
         let (text, toks) = pretokenized(&words);
         let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
         let mut out = Vec::new();
-        ex.extract(&cfg, None, &texts, &toks, &mut out);
+        ex.extract(&cfg, None, None, &texts, &toks, &mut out);
         assert_eq!(out.len(), 3 * static_count(&cfg));
         let words2 = ["Painter", "said", "no"];
         let (text2, toks2) = pretokenized(&words2);
         let texts2: Vec<&str> = toks2.iter().map(|t| t.text(&text2)).collect();
         let mut out2 = Vec::new();
-        ex.extract(&cfg, None, &texts2, &toks2, &mut out2);
+        ex.extract(&cfg, None, None, &texts2, &toks2, &mut out2);
         let k = static_count(&cfg);
         assert_eq!(out[1], out2[1], "the word feature of token 0 does not depend on context");
         assert_ne!(out[..k], out2[..k], "the +2 window of token 0 differs");
@@ -292,7 +325,7 @@ mod tests {
         let (text, toks) = pretokenized(&["Paris", "Paris"]);
         let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
         let mut out = Vec::new();
-        Extractor::default().extract(&cfg, Some(&cl), &texts, &toks, &mut out);
+        Extractor::default().extract(&cfg, Some(&cl), None, &texts, &toks, &mut out);
         assert_eq!(out.len(), 2 * static_count(&cfg));
     }
 }

@@ -11,10 +11,12 @@
 //! | 2·w | weights (i16, times `scale`) |
 //! | 4·(l² + 2l) | transition, start and end scores (f32) |
 //! | c | word clusters as `word<TAB>path` lines (UTF-8) |
+//! | g | gazetteer as `type<TAB>phrase` lines (UTF-8) |
 //! | 8 | checksum of everything before it |
 use crate::clusters::Clusters;
 use crate::decode::Transitions;
 use crate::features::{FeatureConfig, TEMPLATES};
+use crate::gazetteer::Gazetteer;
 use crate::hash::hash_bytes;
 use crate::model::{Entry, ModelCard, NerModel, Rows};
 use crate::tags::TagSet;
@@ -37,6 +39,8 @@ pub struct Header {
     pub keys: usize,
     pub weights: usize,
     pub cluster_bytes: usize,
+    #[serde(default)]
+    pub gazetteer_bytes: usize,
     pub card: ModelCard,
 }
 
@@ -47,6 +51,7 @@ impl NerModel {
         let max = self.rows.entries.iter().fold(0f32, |m, e| m.max(e.weight.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
         let clusters: String = self.clusters.as_ref().map(|c| c.sorted().iter().map(|(w, p)| format!("{w}\t{p}\n")).collect()).unwrap_or_default();
+        let gazetteer = self.gazetteer.as_ref().map(Gazetteer::to_text).unwrap_or_default();
         let header = Header {
             labels: self.tags.types().to_vec(),
             scheme: "BILOU".into(),
@@ -56,10 +61,11 @@ impl NerModel {
             keys: rows.len(),
             weights: self.rows.entries.len(),
             cluster_bytes: clusters.len(),
+            gazetteer_bytes: gazetteer.len(),
             card: self.card.clone(),
         };
         let json = serde_json::to_vec(&header).expect("header serializes");
-        let mut out = Vec::with_capacity(64 + json.len() + rows.len() * 9 + self.rows.entries.len() * 3 + clusters.len());
+        let mut out = Vec::with_capacity(64 + json.len() + rows.len() * 9 + self.rows.entries.len() * 3 + clusters.len() + gazetteer.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&(json.len() as u32).to_le_bytes());
@@ -76,6 +82,7 @@ impl NerModel {
             out.extend_from_slice(&v.to_le_bytes());
         }
         out.extend_from_slice(clusters.as_bytes());
+        out.extend_from_slice(gazetteer.as_bytes());
         let sum = hash_bytes(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -108,7 +115,7 @@ impl NerModel {
         }
         let tags = TagSet::new(header.labels.clone());
         let l = tags.len();
-        let need = header.keys.checked_mul(9).and_then(|a| a.checked_add(header.weights.checked_mul(3)?)).and_then(|a| a.checked_add(4 * (l * l + 2 * l))?.checked_add(header.cluster_bytes));
+        let need = header.keys.checked_mul(9).and_then(|a| a.checked_add(header.weights.checked_mul(3)?)).and_then(|a| a.checked_add(4 * (l * l + 2 * l))?.checked_add(header.cluster_bytes)?.checked_add(header.gazetteer_bytes));
         if need != Some(body.len() - cur.at) {
             return Err(NerError::Corrupt("section sizes do not match the header".into()));
         }
@@ -130,7 +137,9 @@ impl NerModel {
         let trans = Transitions::with_scores(&tags, floats[..l * l].to_vec(), floats[l * l..l * l + l].to_vec(), floats[l * l + l..].to_vec());
         let cluster_text = std::str::from_utf8(cur.take(header.cluster_bytes)?).map_err(|_| NerError::Corrupt("clusters are not UTF-8".into()))?;
         let clusters = if header.features.cluster_prefixes.is_empty() || cluster_text.is_empty() { None } else { Some(Clusters::parse(cluster_text, "model clusters")?) };
-        Ok(NerModel { tags, config: header.features, clusters, rows, trans, temperature: header.temperature, card: header.card })
+        let gazetteer_text = std::str::from_utf8(cur.take(header.gazetteer_bytes)?).map_err(|_| NerError::Corrupt("gazetteer is not UTF-8".into()))?;
+        let gazetteer = if header.features.gazetteer { Some(Gazetteer::parse(gazetteer_text, tags.types().len(), "model gazetteer")?) } else { None };
+        Ok(NerModel { tags, config: header.features, clusters, gazetteer, rows, trans, temperature: header.temperature, card: header.card })
     }
 
     /// Read a model file.

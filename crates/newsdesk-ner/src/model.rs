@@ -1,6 +1,7 @@
 //! The trained model and its use on sentences.
 use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
+use crate::gazetteer::Gazetteer;
 use crate::features::{aggregate, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
 use crate::hash::HashKeyed;
 use crate::table::{prefetch, Table};
@@ -82,6 +83,8 @@ pub struct NerModel {
     pub(crate) tags: TagSet,
     pub(crate) config: FeatureConfig,
     pub(crate) clusters: Option<Clusters>,
+    /// Entity strings of the training data (when the config uses them).
+    pub(crate) gazetteer: Option<Gazetteer>,
     pub(crate) rows: Rows,
     pub(crate) trans: Transitions,
     /// Temperature turning path margins into confidences (see [`Prediction::score`]).
@@ -247,7 +250,7 @@ impl Annotator<'_> {
         self.caps.clear();
         for (texts, tokens) in sents {
             self.keys.clear();
-            self.ex.extract(&m.config, m.clusters.as_ref(), texts, tokens, &mut self.keys);
+            self.ex.extract(&m.config, m.clusters.as_ref(), m.gazetteer.as_ref(), texts, tokens, &mut self.keys);
             let at = self.base.len();
             self.base.resize(at + texts.len() * l, 0.0);
             m.score_keys(&self.keys, k, &mut self.found, &mut self.base[at..]);

@@ -5,6 +5,7 @@ use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
 use crate::eval::{evaluate, fit_temperature};
 use crate::features::{aggregate, aggregate_key, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
+use crate::gazetteer::Gazetteer;
 use crate::hash::HashKeyed;
 use crate::model::{Entry, Memory, ModelCard, NerModel, Rows, TypeScore};
 use crate::reader::Document;
@@ -103,7 +104,12 @@ pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_ev
     }
     let tags = TagSet::new(types.into_iter().map(String::from).collect());
     let l = tags.len();
-    let (data, index) = prepare(train, &tags, &opts)?;
+    // Training sentences see a gazetteer built from the other fold of
+    // documents, so the weights learn how far an unseen string's match can be
+    // trusted; the model ships the gazetteer of all training documents.
+    let gazetteer = opts.features.gazetteer.then(|| Gazetteer::build(train, &tags, |_| true));
+    let folds: Vec<Gazetteer> = if opts.features.gazetteer { (0..GAZETTEER_FOLDS).map(|f| Gazetteer::build(train, &tags, |d| d % GAZETTEER_FOLDS != f)).collect() } else { Vec::new() };
+    let (data, index) = prepare(train, &tags, &opts, &folds)?;
     let rows = index.len();
     on_event(&TrainEvent::Prepared { sentences: data.docs.iter().map(Vec::len).sum(), features: rows, tags: l });
     let mem_rows: Vec<[u32; 2]> = (0..l).map(|t| [index[&memory_key(t)], index[&memory_lower_key(t)]]).collect();
@@ -155,7 +161,7 @@ pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_ev
                 on_event(&TrainEvent::Step { epoch, done });
             }
         }
-        let model = averaged(&wt, &index, &tags, &opts);
+        let model = averaged(&wt, &index, &tags, &opts, &gazetteer);
         let (eval, margins) = evaluate(&model, dev);
         let dev_score = TypeScore { precision: eval.precision, recall: eval.recall, f1: eval.f1, support: eval.per_type.values().map(|t| t.support).sum() };
         on_event(&TrainEvent::Epoch { epoch, dev: dev_score.clone(), errors, seconds: started.elapsed().as_secs_f64() });
@@ -276,7 +282,7 @@ fn update(wt: &mut Weights, data: &Data, s: &Sent, k: usize, active: &[u32], pat
 }
 
 /// The averaged, pruned, sparse model of the current weights.
-fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, opts: &TrainOptions) -> NerModel {
+fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, opts: &TrainOptions, gazetteer: &Option<Gazetteer>) -> NerModel {
     let l = wt.l;
     let avg = |w: f32, u: f32| w - u / wt.c;
     let mut keys: Vec<(u64, u32)> = index.iter().map(|(&k, &r)| (k, r)).collect();
@@ -298,6 +304,7 @@ fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, o
         tags: tags.clone(),
         config: opts.features.clone(),
         clusters: opts.clusters.clone(),
+        gazetteer: gazetteer.clone(),
         rows,
         trans: Transitions::with_scores(tags, trans, start, end),
         temperature: 1.0,
@@ -305,14 +312,19 @@ fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, o
     }
 }
 
-/// Extract static features of all training tokens and index them.
-fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions) -> Result<(Data, HashMap<u64, u32, HashKeyed>), NerError> {
+/// Documents are split into this many folds for the training gazetteers.
+const GAZETTEER_FOLDS: usize = 5;
+
+/// Extract static features of all training tokens and index them (document
+/// `d` matches against `folds[d % folds.len()]`, when there are folds).
+fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions, folds: &[Gazetteer]) -> Result<(Data, HashMap<u64, u32, HashKeyed>), NerError> {
     let k = static_count(&opts.features);
     let mut ex = Extractor::default();
     let mut keys: Vec<u64> = Vec::new();
     let mut data = Data { docs: Vec::new(), ids: Vec::new(), words: Vec::new(), lowers: Vec::new(), caps: Vec::new(), gold: Vec::new(), tokens: 0 };
     let mut counts: HashMap<u64, u32, HashKeyed> = HashMap::default();
-    for doc in train {
+    for (d, doc) in train.iter().enumerate() {
+        let gazetteer = (!folds.is_empty()).then(|| &folds[d % folds.len()]);
         let mut sents = Vec::new();
         for s in &doc.sentences {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
@@ -320,7 +332,7 @@ fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions) -> Result<(Da
             let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
             let at = data.words.len();
             let before = keys.len();
-            ex.extract(&opts.features, opts.clusters.as_ref(), &texts, &toks, &mut keys);
+            ex.extract(&opts.features, opts.clusters.as_ref(), gazetteer, &texts, &toks, &mut keys);
             debug_assert_eq!(keys.len() - before, k * texts.len());
             let (w, lo) = ex.all_word_hashes();
             data.words.extend_from_slice(w);
