@@ -106,21 +106,10 @@ pub fn parse(text: &str, format: Format, origin: &str) -> Result<Vec<Document>, 
 
 /// Undo the Penn Treebank escapes found in OntoNotes.
 pub fn unescape_ptb(word: &str) -> String {
-    match word {
-        "-LRB-" => "(",
-        "-RRB-" => ")",
-        "-LSB-" => "[",
-        "-RSB-" => "]",
-        "-LCB-" => "{",
-        "-RCB-" => "}",
-        "``" | "''" => "\"",
-        "/." => ".",
-        "/?" => "?",
-        "/-" => "-",
-        _ if word.contains("\\*") => return word.replace("\\*", "*"),
-        _ => word,
+    match newsdesk_core::tokenize::ptb_unescape(word) {
+        Some(plain) => plain.to_string(),
+        None => word.replace("\\*", "*"),
     }
-    .to_string()
 }
 
 /// Decode `O` / `B-X` / `I-X` tags (IOB1 or IOB2) into spans, conlleval style.

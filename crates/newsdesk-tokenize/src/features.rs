@@ -10,18 +10,11 @@ use std::borrow::Cow;
 /// ellipsis character becomes `...`, em dashes `--` and en dashes `-`.
 /// Borrows when nothing changes.
 pub fn norm(s: &str) -> Cow<'_, str> {
+    if let Some(plain) = ptb_unescape(s) {
+        return Cow::Borrowed(plain);
+    }
     let whole = match s {
-        "-LRB-" => "(",
-        "-RRB-" => ")",
-        "-LSB-" => "[",
-        "-RSB-" => "]",
-        "-LCB-" => "{",
-        "-RCB-" => "}",
-        "``" | "''" => "\"",
         "`" => "'",
-        "/." => ".",
-        "/?" => "?",
-        "/-" => "-",
         "\\*" => "*",
         "\\*\\*" => "**",
         "—" | "―" | "---" => "--",
@@ -46,6 +39,24 @@ pub fn norm(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The character a whole Penn Treebank / OntoNotes escape token stands for
+/// (`-LRB-` → `(`, ``` `` ``` and `''` → `"`, `/.` → `.`, …), if `s` is one.
+pub fn ptb_unescape(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "-LRB-" => "(",
+        "-RRB-" => ")",
+        "-LSB-" => "[",
+        "-RSB-" => "]",
+        "-LCB-" => "{",
+        "-RCB-" => "}",
+        "``" | "''" => "\"",
+        "/." => ".",
+        "/?" => "?",
+        "/-" => "-",
+        _ => return None,
+    })
 }
 
 fn norm_char(c: char) -> Option<&'static str> {

@@ -61,7 +61,7 @@ mod token;
 mod tokenizer;
 
 pub use error::TokenizeError;
-pub use features::{classify, like_num, lower, norm, prefix, pretokenized, shape, suffix, text_flags};
+pub use features::{classify, like_num, lower, norm, prefix, pretokenized, ptb_unescape, shape, suffix, text_flags};
 pub use kind::kind_of;
 pub use sentence::{Sentence, SentenceSplitter};
 pub use token::*;

@@ -7,10 +7,9 @@
 //! measures held-back data; any other file is evaluated whole.
 use super::CmdResult;
 use newsdesk_stance::classifier::calibrate::{ece, log_loss};
-use newsdesk_stance::classifier::{Dataset, Metrics, StanceModel};
+use newsdesk_stance::classifier::{Metrics, StanceModel};
 use serde_json::json;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -26,12 +25,8 @@ pub enum Split {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Bodies CSV (`Body ID,articleBody`).
-    #[arg(long)]
-    pub bodies: PathBuf,
-    /// Stances CSV (`Headline,Body ID,Stance`).
-    #[arg(long)]
-    pub stances: PathBuf,
+    #[command(flatten)]
+    pub data: super::StanceData,
     /// Shipped model (fnc1, arc) or model file.
     #[arg(long, default_value = "fnc1")]
     pub model: String,
@@ -41,7 +36,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> CmdResult {
     let model = StanceModel::open(&args.model)?;
-    let data = Dataset::load(&args.bodies, &args.stances)?;
+    let data = args.data.load()?;
     let card = model.card();
     let trained_on_this = card.data.iter().any(|d| d.role == "stances" && d.sha256 == data.stances_sha256);
     let use_dev = match args.split {
@@ -49,7 +44,7 @@ pub fn run(args: Args) -> CmdResult {
             if !trained_on_this {
                 eprintln!(
                     "newsdesk: warning: {} is not the model's training file; its dev Body IDs may not apply",
-                    args.stances.display()
+                    args.data.stances.display()
                 );
             }
             true
@@ -60,7 +55,7 @@ pub fn run(args: Args) -> CmdResult {
     let dev: BTreeSet<u32> = card.split.dev_body_ids.iter().copied().collect();
     let pairs: Vec<_> = data.pairs.iter().filter(|p| !use_dev || dev.contains(&p.body_id)).collect();
     if pairs.is_empty() {
-        return Err(format!("no pairs to evaluate in {}", args.stances.display()).into());
+        return Err(format!("no pairs to evaluate in {}", args.data.stances.display()).into());
     }
     let inputs: Vec<(&str, &str)> = pairs.iter().map(|p| (p.headline.as_str(), data.body(p))).collect();
     let started = Instant::now();

@@ -10,3 +10,20 @@ pub mod train_stance;
 
 /// What every subcommand returns: an exit code, or an error printed by `main`.
 pub type CmdResult = Result<std::process::ExitCode, Box<dyn std::error::Error + Send + Sync>>;
+
+/// The FNC-1 style CSV pair read by the stance commands.
+#[derive(clap::Args)]
+pub struct StanceData {
+    /// Bodies CSV (`Body ID,articleBody`).
+    #[arg(long)]
+    pub bodies: std::path::PathBuf,
+    /// Stances CSV (`Headline,Body ID,Stance`).
+    #[arg(long)]
+    pub stances: std::path::PathBuf,
+}
+
+impl StanceData {
+    pub fn load(&self) -> Result<newsdesk_stance::classifier::Dataset, newsdesk_stance::StanceError> {
+        newsdesk_stance::classifier::Dataset::load(&self.bodies, &self.stances)
+    }
+}

@@ -3,18 +3,14 @@ use super::CmdResult;
 use crate::progress;
 use newsdesk_stance::classifier::card::DataFile;
 use newsdesk_stance::classifier::train::{train, Progress};
-use newsdesk_stance::classifier::{Dataset, TrainConfig};
+use newsdesk_stance::classifier::TrainConfig;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Bodies CSV (`Body ID,articleBody`).
-    #[arg(long)]
-    pub bodies: PathBuf,
-    /// Stances CSV (`Headline,Body ID,Stance`).
-    #[arg(long)]
-    pub stances: PathBuf,
+    #[command(flatten)]
+    pub data: super::StanceData,
     /// Model file to write.
     #[arg(long)]
     pub out: PathBuf,
@@ -49,7 +45,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let data = Dataset::load(&args.bodies, &args.stances)?;
+    let data = args.data.load()?;
     let config = TrainConfig {
         seed: args.seed,
         epochs: args.epochs,
@@ -65,13 +61,13 @@ pub fn run(args: Args) -> CmdResult {
     let files = vec![
         DataFile {
             role: "bodies".into(),
-            path: args.bodies.display().to_string(),
+            path: args.data.bodies.display().to_string(),
             sha256: data.bodies_sha256.clone(),
             records: data.bodies.len(),
         },
         DataFile {
             role: "stances".into(),
-            path: args.stances.display().to_string(),
+            path: args.data.stances.display().to_string(),
             sha256: data.stances_sha256.clone(),
             records: data.pairs.len(),
         },
