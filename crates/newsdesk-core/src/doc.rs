@@ -82,11 +82,54 @@ impl Doc {
                 return Err(CoreError::Invalid(format!("sentence {i} out of range")));
             }
         }
+        let chars = self.text.chars().count() as u32;
         for (i, e) in self.ents.iter().enumerate() {
-            if e.start >= e.end || e.end > n {
+            if e.start >= e.end || e.end > n || e.start_char >= e.end_char || e.end_char > chars {
                 return Err(CoreError::Invalid(format!("entity {i} out of range")));
             }
         }
+        for (i, q) in self.quotes.iter().enumerate() {
+            let spans = std::iter::once((q.start_char, q.end_char))
+                .chain(q.cue.iter().map(|c| (c.start_char, c.end_char)))
+                .chain(q.speaker.iter().map(|s| (s.mention.start_char, s.mention.end_char)));
+            for (start, end) in spans {
+                if start > end || end > chars {
+                    return Err(CoreError::Invalid(format!("quote {i} has span {start}..{end} outside the text")));
+                }
+            }
+        }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CharSpan, Quote};
+    use newsdesk_tokenize::{SentenceSplitter, Tokenizer};
+
+    fn doc(text: &str) -> Doc {
+        let tokens = Tokenizer::default().tokenize(text);
+        let sents = SentenceSplitter::default().split(text, &tokens);
+        Doc::new(text.to_string(), tokens, sents)
+    }
+
+    #[test]
+    fn json_round_trip_and_schema_check() {
+        let d = doc("“Fine,” she said. Then she left.");
+        assert_eq!(Doc::from_json(&d.to_json()).unwrap(), d);
+        let other = d.to_json().replace(SCHEMA, "newsdesk.doc/999");
+        assert!(matches!(Doc::from_json(&other), Err(CoreError::Schema { .. })));
+    }
+
+    #[test]
+    fn offsets_outside_the_text_are_rejected() {
+        let mut d = doc("He said it.");
+        d.quotes.push(Quote { start_char: 3, end_char: 40, speaker: None, cue: Some(CharSpan { start_char: 3, end_char: 7 }) });
+        let err = Doc::from_json(&d.to_json()).unwrap_err();
+        assert!(err.to_string().contains("quote 0 has span 3..40"), "{err}");
+        let mut d = doc("He said it.");
+        d.tokens[1].start += 1;
+        assert!(Doc::from_json(&d.to_json()).unwrap_err().to_string().contains("token 1"));
     }
 }
