@@ -24,29 +24,48 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// Path of the FNC-1 bodies file, if the shared data is present.
 pub fn fnc1_bodies_path() -> Option<PathBuf> {
-    data_dir().map(|d| d.join("stance/fnc1/train_bodies.csv")).filter(|p| p.is_file())
+    data_dir()
+        .map(|d| d.join("stance/fnc1/train_bodies.csv"))
+        .filter(|p| p.is_file())
 }
 
 /// The article bodies (column `articleBody`) of an FNC-1 bodies CSV file.
 pub fn load_bodies(path: &Path) -> Result<Vec<String>, BenchError> {
     let name = path.display().to_string();
-    let src = std::fs::read_to_string(path).map_err(|source| BenchError::Io { path: name.clone(), source })?;
-    let mut rows = parse_csv(&src).map_err(|(line, message)| BenchError::Csv { path: name.clone(), line, message })?;
+    let src = std::fs::read_to_string(path).map_err(|source| BenchError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let mut rows = parse_csv(&src).map_err(|(line, message)| BenchError::Csv {
+        path: name.clone(),
+        line,
+        message,
+    })?;
     if rows.is_empty() {
-        return Err(BenchError::Column { path: name, column: "articleBody".into() });
+        return Err(BenchError::Column {
+            path: name,
+            column: "articleBody".into(),
+        });
     }
     let header = rows.remove(0);
     let col = header
         .iter()
         .position(|h| h == "articleBody")
-        .ok_or_else(|| BenchError::Column { path: name.clone(), column: "articleBody".into() })?;
+        .ok_or_else(|| BenchError::Column {
+            path: name.clone(),
+            column: "articleBody".into(),
+        })?;
     rows.into_iter()
         .enumerate()
         .map(|(i, mut r)| {
             if col < r.len() {
                 Ok(r.swap_remove(col))
             } else {
-                Err(BenchError::Csv { path: name.clone(), line: i + 2, message: format!("record has {} fields", r.len()) })
+                Err(BenchError::Csv {
+                    path: name.clone(),
+                    line: i + 2,
+                    message: format!("record has {} fields", r.len()),
+                })
             }
         })
         .collect()

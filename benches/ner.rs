@@ -27,13 +27,21 @@ fn ner(c: &mut Criterion) {
     let words = count_words(&bodies);
     let started = std::time::Instant::now();
     let model = NerModel::embedded("ontonotes").expect("embedded ontonotes model");
-    eprintln!("ner bench: {} bodies, {words} words; model loaded in {:.1} ms", bodies.len(), started.elapsed().as_secs_f64() * 1e3);
+    eprintln!(
+        "ner bench: {} bodies, {words} words; model loaded in {:.1} ms",
+        bodies.len(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let ner = NerComponent::new(model);
     let mut group = c.benchmark_group("ner");
     group.throughput(Throughput::Elements(words as u64));
     group.sample_size(10);
-    group.bench_function("fnc1_bodies_one_thread", |b| b.iter(|| bodies.iter().map(|t| annotate(&ner, black_box(t))).sum::<usize>()));
-    group.bench_function("fnc1_bodies_all_cores", |b| b.iter(|| bodies.par_iter().map(|t| annotate(&ner, black_box(t))).sum::<usize>()));
+    group.bench_function("fnc1_bodies_one_thread", |b| {
+        b.iter(|| bodies.iter().map(|t| annotate(&ner, black_box(t))).sum::<usize>())
+    });
+    group.bench_function("fnc1_bodies_all_cores", |b| {
+        b.iter(|| bodies.par_iter().map(|t| annotate(&ner, black_box(t))).sum::<usize>())
+    });
     group.finish();
 }
 

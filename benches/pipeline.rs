@@ -13,16 +13,32 @@ fn pipeline(c: &mut Criterion) {
         return;
     };
     let bodies = load_bodies(&path).expect("FNC-1 bodies");
-    let one = newsdesk::load("ontonotes").expect("pipeline").with_threads(1).expect("pool");
-    let all = newsdesk::load("ontonotes").expect("pipeline").with_threads(0).expect("pool");
+    let one = newsdesk::load("ontonotes")
+        .expect("pipeline")
+        .with_threads(1)
+        .expect("pool");
+    let all = newsdesk::load("ontonotes")
+        .expect("pipeline")
+        .with_threads(0)
+        .expect("pool");
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Elements(bodies.len() as u64));
     group.sample_size(10);
     group.bench_function("fnc1_bodies_docs_one_thread", |b| {
-        b.iter(|| one.process_batch(black_box(&bodies)).iter().map(|d| d.ents.len()).sum::<usize>())
+        b.iter(|| {
+            one.process_batch(black_box(&bodies))
+                .iter()
+                .map(|d| d.ents.len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("fnc1_bodies_docs_all_cores", |b| {
-        b.iter(|| all.process_batch(black_box(&bodies)).iter().map(|d| d.ents.len()).sum::<usize>())
+        b.iter(|| {
+            all.process_batch(black_box(&bodies))
+                .iter()
+                .map(|d| d.ents.len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 }

@@ -20,9 +20,18 @@ fn stance(c: &mut Criterion) {
     };
     let fnc = dir.join("stance/fnc1");
     let data = Dataset::load(&fnc.join("train_bodies.csv"), &fnc.join("train_stances.csv")).expect("FNC-1 data");
-    let pairs: Vec<(&str, &str)> = data.pairs.iter().take(1000).map(|p| (p.headline.as_str(), data.body(p))).collect();
+    let pairs: Vec<(&str, &str)> = data
+        .pairs
+        .iter()
+        .take(1000)
+        .map(|p| (p.headline.as_str(), data.body(p)))
+        .collect();
     let words: usize = pairs.iter().map(|p| p.1.split_whitespace().count()).sum();
-    eprintln!("stance bench: {} pairs, mean body {} words", pairs.len(), words / pairs.len());
+    eprintln!(
+        "stance bench: {} pairs, mean body {} words",
+        pairs.len(),
+        words / pairs.len()
+    );
     let model = StanceModel::embedded("fnc1").expect("embedded fnc1");
     let mut group = c.benchmark_group("stance");
     group.throughput(Throughput::Elements(pairs.len() as u64));

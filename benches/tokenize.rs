@@ -18,7 +18,10 @@ fn bench(c: &mut Criterion) {
     let bytes: u64 = bodies.iter().map(|b| b.len() as u64).sum();
     let tokenizer = Tokenizer::default();
     let splitter = SentenceSplitter::default();
-    for (unit, throughput) in [("words", Throughput::Elements(words)), ("bytes", Throughput::Bytes(bytes))] {
+    for (unit, throughput) in [
+        ("words", Throughput::Elements(words)),
+        ("bytes", Throughput::Bytes(bytes)),
+    ] {
         let mut group = c.benchmark_group(format!("fnc1_bodies_{unit}"));
         group.throughput(throughput);
         group.sample_size(20);

@@ -10,7 +10,10 @@ pub fn data_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIPPED: shared data not found at {} (set NEWSDESK_DATA)", dir.display());
+        eprintln!(
+            "SKIPPED: shared data not found at {} (set NEWSDESK_DATA)",
+            dir.display()
+        );
         None
     }
 }

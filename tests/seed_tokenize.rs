@@ -18,26 +18,44 @@ fn find_seq(texts: &[&str], words: &[&str]) -> Option<usize> {
 fn seed_tokens_are_lossless_and_follow_the_conventions() {
     let Some(text) = seed() else { return };
     let tokens = Tokenizer::default().tokenize(&text);
-    let rebuilt: String = tokens.iter().map(|t| format!("{}{}", t.text(&text), t.whitespace(&text))).collect();
+    let rebuilt: String = tokens
+        .iter()
+        .map(|t| format!("{}{}", t.text(&text), t.whitespace(&text)))
+        .collect();
     assert_eq!(rebuilt, text, "tokens and whitespace must rebuild the text exactly");
-    assert_eq!(tokens.last().map(|t| t.char_ws_end as usize), Some(text.chars().count()));
+    assert_eq!(
+        tokens.last().map(|t| t.char_ws_end as usize),
+        Some(text.chars().count())
+    );
 
     let texts: Vec<&str> = tokens.iter().map(|t| t.text(&text)).collect();
     // the ad marker is debris, separate from the quote mark glued to it
-    let m = texts.iter().position(|&t| t == "{mosads}").expect("{mosads} is a token of its own");
+    let m = texts
+        .iter()
+        .position(|&t| t == "{mosads}")
+        .expect("{mosads} is a token of its own");
     assert_eq!(tokens[m].kind, TokenKind::Debris);
     assert!(!tokens[m].is_content());
     assert_eq!(&texts[m + 1..m + 3], ["“", "International"]);
     assert_eq!(tokens[m + 1].kind, TokenKind::Punct);
     assert_eq!(tokens.iter().filter(|t| t.kind == TokenKind::Debris).count(), 1);
 
-    assert!(find_seq(&texts, &["U.S.", "-", "EU", "Summit"]).is_some(), "U.S.-EU splits at the hyphen");
-    assert!(find_seq(&texts, &["Washington", ",", "D.C.", ","]).is_some(), "D.C. stays whole");
+    assert!(
+        find_seq(&texts, &["U.S.", "-", "EU", "Summit"]).is_some(),
+        "U.S.-EU splits at the hyphen"
+    );
+    assert!(
+        find_seq(&texts, &["Washington", ",", "D.C.", ","]).is_some(),
+        "D.C. stays whole"
+    );
     assert!(find_seq(&texts, &["the", "U.S.", "and", "China"]).is_some());
     // OntoNotes splits letter-number hyphenation (`F - 14`), so G-20 is G - 20
     assert!(find_seq(&texts, &["G", "-", "20", "Summit"]).is_some());
     assert!(find_seq(&texts, &["10", "-", "year", "-", "old"]).is_some());
-    assert!(find_seq(&texts, &["Monday", "’s", "meeting"]).is_some(), "possessive clitic splits");
+    assert!(
+        find_seq(&texts, &["Monday", "’s", "meeting"]).is_some(),
+        "possessive clitic splits"
+    );
     assert!(texts.contains(&"co-chair"), "co- prefix keeps its hyphen");
     assert!(find_seq(&texts, &["‘", "Wild", "West", "”"]).is_some());
 }

@@ -18,7 +18,12 @@ fn claims(gold: &serde_json::Value) -> Vec<(String, String)> {
         .as_array()
         .expect("claims")
         .iter()
-        .map(|c| (c["claim"].as_str().unwrap().to_string(), c["stance"].as_str().unwrap().to_string()))
+        .map(|c| {
+            (
+                c["claim"].as_str().unwrap().to_string(),
+                c["stance"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -54,7 +59,10 @@ fn component_fills_document_and_speaker_stances() {
             end_char: q["end"].as_u64().unwrap() as u32,
             speaker: Some(Speaker {
                 name: q["speaker"].as_str().unwrap().to_string(),
-                mention: CharSpan { start_char: 0, end_char: 0 },
+                mention: CharSpan {
+                    start_char: 0,
+                    end_char: 0,
+                },
                 entity: None,
                 label: None,
             }),
@@ -68,16 +76,36 @@ fn component_fills_document_and_speaker_stances() {
     assert_eq!(doc.stances.len(), 4);
     for (cs, (claim, want)) in doc.stances.iter().zip(claims(&gold)) {
         assert_eq!(cs.claim, claim);
-        assert_eq!(cs.stance, component.model().predict(&claim, &text), "document stance = predict on the text");
-        let speakers: Vec<(&str, &[u32])> = cs.speakers.iter().map(|s| (s.speaker.as_str(), &s.quotes[..])).collect();
-        assert_eq!(speakers, vec![("the State Department", &[0u32][..]), ("Christopher Painter", &[1, 2, 3][..])]);
+        assert_eq!(
+            cs.stance,
+            component.model().predict(&claim, &text),
+            "document stance = predict on the text"
+        );
+        let speakers: Vec<(&str, &[u32])> = cs
+            .speakers
+            .iter()
+            .map(|s| (s.speaker.as_str(), &s.quotes[..]))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                ("the State Department", &[0u32][..]),
+                ("Christopher Painter", &[1, 2, 3][..])
+            ]
+        );
         for s in &cs.speakers {
-            eprintln!("{claim:?} (gold {want}): {} -> {} {:?}", s.speaker, s.stance.label, s.stance.scores);
+            eprintln!(
+                "{claim:?} (gold {want}): {} -> {} {:?}",
+                s.speaker, s.stance.label, s.stance.scores
+            );
         }
     }
     // The unrelated claim stays unrelated for every speaker's quotations.
     let apple = doc.stances.iter().find(|c| c.claim.starts_with("Apple")).unwrap();
-    assert!(apple.speakers.iter().all(|s| s.stance.label == "unrelated"), "{apple:?}");
+    assert!(
+        apple.speakers.iter().all(|s| s.stance.label == "unrelated"),
+        "{apple:?}"
+    );
     // Bad quote offsets are an error, not a panic.
     doc.quotes[0].end_char = 1_000_000;
     assert!(component.process(&mut doc).is_err());
@@ -90,7 +118,10 @@ fn fnc1_dev_split_scores() {
     let data = Dataset::load(&fnc.join("train_bodies.csv"), &fnc.join("train_stances.csv")).unwrap();
     let model = StanceModel::embedded("fnc1").unwrap();
     let card = model.card();
-    assert!(card.data.iter().any(|d| d.sha256 == data.stances_sha256), "model card names these training files");
+    assert!(
+        card.data.iter().any(|d| d.sha256 == data.stances_sha256),
+        "model card names these training files"
+    );
     let dev: BTreeSet<u32> = card.split.dev_body_ids.iter().copied().collect();
     let pairs: Vec<_> = data.pairs.iter().filter(|p| dev.contains(&p.body_id)).collect();
     assert_eq!(pairs.len(), card.split.dev_pairs);
@@ -98,9 +129,23 @@ fn fnc1_dev_split_scores() {
     let pred: Vec<Label> = model.classify_batch(&inputs).iter().map(|p| p.label).collect();
     let gold: Vec<Label> = pairs.iter().map(|p| p.label).collect();
     let m = Metrics::compute(&gold, &pred);
-    eprintln!("fnc1 dev: f1_macro {:.4}, fnc relative {:.4}", m.f1_macro, m.fnc_score_relative);
+    eprintln!(
+        "fnc1 dev: f1_macro {:.4}, fnc relative {:.4}",
+        m.f1_macro, m.fnc_score_relative
+    );
     assert!(m.f1_macro >= 0.70, "dev f1_macro {}", m.f1_macro);
-    assert!(m.fnc_score_relative >= 0.85, "dev relative FNC score {}", m.fnc_score_relative);
-    assert!(m.per_class["disagree"].f1 >= 0.3, "disagree F1 {}", m.per_class["disagree"].f1);
-    assert!((m.f1_macro - card.dev.metrics.f1_macro).abs() < 1e-9, "the card's dev score is reproducible");
+    assert!(
+        m.fnc_score_relative >= 0.85,
+        "dev relative FNC score {}",
+        m.fnc_score_relative
+    );
+    assert!(
+        m.per_class["disagree"].f1 >= 0.3,
+        "disagree F1 {}",
+        m.per_class["disagree"].f1
+    );
+    assert!(
+        (m.f1_macro - card.dev.metrics.f1_macro).abs() < 1e-9,
+        "the card's dev score is reproducible"
+    );
 }

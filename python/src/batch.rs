@@ -17,7 +17,11 @@ pub struct Workers {
 
 impl Workers {
     pub fn new(nlp: Arc<Pipeline>, n_threads: Option<usize>) -> Workers {
-        Workers { nlp, n_threads, pooled: None }
+        Workers {
+            nlp,
+            n_threads,
+            pooled: None,
+        }
     }
 
     pub fn pipeline(&self) -> &Arc<Pipeline> {

@@ -2,13 +2,13 @@
 use crate::args::{index_arg, texts_arg, Index};
 use crate::detach::detached;
 use crate::error::to_py_err;
+use crate::pickle::Reduce;
 use crate::pipeline::default_pipeline;
 use crate::quote::PyQuote;
 use crate::span::PySpan;
 use crate::stance::PyClaimStance;
 use crate::token::{PyToken, TokenIter};
 use newsdesk::{Doc, Pipeline};
-use crate::pickle::Reduce;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use std::sync::Arc;
@@ -30,7 +30,9 @@ impl PyDoc {
     pub fn byte_of_char(&self, c: u32) -> usize {
         let toks = &self.inner.tokens;
         let k = toks.partition_point(|t| t.char_start <= c);
-        let Some(t) = k.checked_sub(1).map(|k| &toks[k]) else { return 0 };
+        let Some(t) = k.checked_sub(1).map(|k| &toks[k]) else {
+            return 0;
+        };
         let rest = &self.inner.text[t.start as usize..];
         rest.char_indices()
             .nth((c - t.char_start) as usize)
@@ -66,7 +68,6 @@ impl PyDoc {
     pub fn char_len(&self) -> u32 {
         self.inner.tokens.last().map_or(0, |t| t.char_ws_end)
     }
-
 }
 
 /// `s` as Python's `repr` writes it (`'It\'s'`), for reprs.
@@ -102,7 +103,9 @@ impl PyDoc {
         let py = slf.py();
         match index_arg(key, slf.get().inner.tokens.len(), "Doc")? {
             Index::One(i) => Ok(Bound::new(py, PyToken::new(slf, i as u32))?.into_any()),
-            Index::Range(a, b) => Ok(Bound::new(py, PySpan::from_tokens(slf, a as u32, b as u32, "", None))?.into_any()),
+            Index::Range(a, b) => {
+                Ok(Bound::new(py, PySpan::from_tokens(slf, a as u32, b as u32, "", None))?.into_any())
+            }
         }
     }
 
@@ -113,7 +116,12 @@ impl PyDoc {
     /// Sentences, as spans.
     #[getter]
     fn sents<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let spans = slf.get().inner.sents.iter().map(|s| PySpan::from_tokens(slf, s.start, s.end, "", None));
+        let spans = slf
+            .get()
+            .inner
+            .sents
+            .iter()
+            .map(|s| PySpan::from_tokens(slf, s.start, s.end, "", None));
         PyTuple::new(slf.py(), spans)
     }
 
@@ -236,9 +244,7 @@ impl PyDoc {
         let json = crate::args::text_arg(json, "json")?;
         Doc::from_json(&json).map(|d| PyDoc::new(d, None)).map_err(to_py_err)
     }
-
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -261,6 +267,9 @@ mod tests {
         assert_eq!(d.inner.token_text(start as usize), "ok");
         assert_eq!(end, start + 1);
         assert_eq!(d.chars_of_tokens(start, end), (6, 8));
-        assert_eq!(d.chars_of_tokens(2, 2), (d.inner.tokens[2].char_start, d.inner.tokens[2].char_start));
+        assert_eq!(
+            d.chars_of_tokens(2, 2),
+            (d.inner.tokens[2].char_start, d.inner.tokens[2].char_start)
+        );
     }
 }

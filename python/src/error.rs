@@ -4,8 +4,7 @@
 //! failures inside the engine → `RuntimeError`.
 use newsdesk::{CoreError, Error, NerError, StanceError};
 use pyo3::exceptions::{
-    PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyRuntimeError, PyTypeError,
-    PyValueError,
+    PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyRuntimeError, PyTypeError, PyValueError,
 };
 use pyo3::PyErr;
 use std::io::ErrorKind;
@@ -21,9 +20,7 @@ pub fn to_py_err(err: impl Into<Error>) -> PyErr {
             os_error(source.kind(), message)
         }
         Error::Core(CoreError::Component { .. }) | Error::ThreadPool(_) => PyRuntimeError::new_err(message),
-        Error::Ner(NerError::Training(_)) | Error::Stance(StanceError::Training(_)) => {
-            PyRuntimeError::new_err(message)
-        }
+        Error::Ner(NerError::Training(_)) | Error::Stance(StanceError::Training(_)) => PyRuntimeError::new_err(message),
         Error::NotSerializable => PyTypeError::new_err(message),
         Error::Core(_)
         | Error::Ner(_)

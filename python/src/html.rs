@@ -67,7 +67,14 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
     for (i, s) in d.sents.iter().enumerate() {
         let (start, end) = doc.chars_of_tokens(s.start, s.end);
         let open = format!("<span class=\"nd-sent\" title=\"sentence {}\">", i + 1);
-        marks.push(Mark { start, end, level: 0, open, close: "</span>", tail: String::new() });
+        marks.push(Mark {
+            start,
+            end,
+            level: 0,
+            open,
+            close: "</span>",
+            tail: String::new(),
+        });
     }
     for (i, q) in d.quotes.iter().enumerate() {
         let who = q.speaker.as_ref().map(|s| match &s.label {
@@ -81,9 +88,18 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
             who.as_deref().unwrap_or("none"),
             cue.unwrap_or("none")
         );
-        let tail = who.map_or(String::new(), |w| format!("<span class=\"nd-who\">— {}</span>", escape(&w)));
+        let tail = who.map_or(String::new(), |w| {
+            format!("<span class=\"nd-who\">— {}</span>", escape(&w))
+        });
         let open = format!("<span class=\"nd-quote\" title=\"{}\">", escape(&title));
-        marks.push(Mark { start: q.start_char, end: q.end_char, level: 1, open, close: "</span>", tail });
+        marks.push(Mark {
+            start: q.start_char,
+            end: q.end_char,
+            level: 1,
+            open,
+            close: "</span>",
+            tail,
+        });
     }
     for e in &d.ents {
         let open = format!(
@@ -93,7 +109,14 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
             e.score
         );
         let tail = format!("<span class=\"nd-label\">{}</span>", escape(&e.label));
-        marks.push(Mark { start: e.start_char, end: e.end_char, level: 2, open, close: "</mark>", tail });
+        marks.push(Mark {
+            start: e.start_char,
+            end: e.end_char,
+            level: 2,
+            open,
+            close: "</mark>",
+            tail,
+        });
     }
     let mut mentions: Vec<(u32, u32, &str)> = d
         .quotes
@@ -105,11 +128,25 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
     mentions.dedup();
     for (start, end, name) in mentions {
         let open = format!("<span class=\"nd-mention\" title=\"speaker: {}\">", escape(name));
-        marks.push(Mark { start, end, level: 3, open, close: "</span>", tail: String::new() });
+        marks.push(Mark {
+            start,
+            end,
+            level: 3,
+            open,
+            close: "</span>",
+            tail: String::new(),
+        });
     }
     for t in d.tokens.iter().filter(|t| t.kind == newsdesk::TokenKind::Debris) {
         let open = "<span class=\"nd-debris\" title=\"debris (not content)\">".to_string();
-        marks.push(Mark { start: t.char_start, end: t.char_end, level: 4, open, close: "</span>", tail: String::new() });
+        marks.push(Mark {
+            start: t.char_start,
+            end: t.char_end,
+            level: 4,
+            open,
+            close: "</span>",
+            tail: String::new(),
+        });
     }
     marks.retain(|m| m.start < m.end);
     marks
@@ -134,7 +171,10 @@ pub fn render(doc: &PyDoc) -> String {
         let (a, b) = (w[0], w[1]);
         let mut want: Vec<usize> = Vec::new();
         for level in 0..=4 {
-            if let Some(k) = marks.iter().position(|m| m.level == level && m.start <= a && b <= m.end) {
+            if let Some(k) = marks
+                .iter()
+                .position(|m| m.level == level && m.start <= a && b <= m.end)
+            {
                 want.push(k);
             }
         }
@@ -180,16 +220,26 @@ mod tests {
     fn escapes_markup_and_keeps_text() {
         assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;");
         let html = render(&doc("A <b> & more. Next one."));
-        assert!(html.contains("A <span class=\"nd-debris\" title=\"debris (not content)\">&lt;b&gt;</span> &amp; more."));
+        assert!(
+            html.contains("A <span class=\"nd-debris\" title=\"debris (not content)\">&lt;b&gt;</span> &amp; more.")
+        );
         assert_eq!(html.matches("class=\"nd-sent\"").count(), 2);
     }
 
     #[test]
     fn a_quote_across_sentences_is_reopened_and_tags_balance() {
         let mut d = doc("He said: “One. Two.” Then left.");
-        let (start, end) = (d.inner.text.find("One").unwrap(), d.inner.text.find("Two.").unwrap() + 4);
+        let (start, end) = (
+            d.inner.text.find("One").unwrap(),
+            d.inner.text.find("Two.").unwrap() + 4,
+        );
         let chars = |b: usize| d.inner.text[..b].chars().count() as u32;
-        d.inner.quotes.push(newsdesk::Quote { start_char: chars(start), end_char: chars(end), speaker: None, cue: None });
+        d.inner.quotes.push(newsdesk::Quote {
+            start_char: chars(start),
+            end_char: chars(end),
+            speaker: None,
+            cue: None,
+        });
         let html = render(&d);
         assert!(html.matches("class=\"nd-quote\"").count() >= 2);
         assert_eq!(html.matches("<span").count(), html.matches("</span>").count());

@@ -29,7 +29,9 @@ pub fn _doc_from_json(json: &Bound<'_, PyAny>) -> PyResult<PyDoc> {
 #[pyfunction]
 pub fn _token(doc: &Bound<'_, PyDoc>, i: u32) -> PyResult<PyToken> {
     if i as usize >= doc.get().inner.tokens.len() {
-        return Err(pyo3::exceptions::PyValueError::new_err(format!("document has no token {i}")));
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "document has no token {i}"
+        )));
     }
     Ok(PyToken::new(doc, i))
 }

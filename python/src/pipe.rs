@@ -27,8 +27,22 @@ pub struct PipeIter {
 }
 
 impl PipeIter {
-    pub fn new(source: Py<PyIterator>, workers: Workers, batch_size: usize, as_tuples: bool, claims: Vec<String>) -> Self {
-        PipeIter { source: Some(source), workers, batch_size, as_tuples, claims, seen: 0, ready: VecDeque::new() }
+    pub fn new(
+        source: Py<PyIterator>,
+        workers: Workers,
+        batch_size: usize,
+        as_tuples: bool,
+        claims: Vec<String>,
+    ) -> Self {
+        PipeIter {
+            source: Some(source),
+            workers,
+            batch_size,
+            as_tuples,
+            claims,
+            seen: 0,
+            ready: VecDeque::new(),
+        }
     }
 
     /// The text (and context) of one input item.
@@ -40,13 +54,18 @@ impl PipeIter {
         let pair = item.cast::<PyTuple>().ok().filter(|t| t.len() == 2).ok_or_else(|| {
             PyTypeError::new_err(format!("{what} must be a (text, context) tuple when as_tuples=True"))
         })?;
-        Ok((text_arg(&pair.get_item(0)?, &format!("{what}[0]"))?, Some(pair.get_item(1)?.unbind())))
+        Ok((
+            text_arg(&pair.get_item(0)?, &format!("{what}[0]"))?,
+            Some(pair.get_item(1)?.unbind()),
+        ))
     }
 
     /// Read up to `batch_size` items, process them, and queue the results
     /// (followed by the input's error, if reading failed).
     fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
-        let Some(source) = self.source.as_ref().map(|s| s.clone_ref(py)) else { return Ok(()) };
+        let Some(source) = self.source.as_ref().map(|s| s.clone_ref(py)) else {
+            return Ok(());
+        };
         let mut source = source.into_bound(py);
         let (mut texts, mut contexts) = (Vec::new(), Vec::new());
         let mut failure = None;
@@ -75,7 +94,10 @@ impl PipeIter {
         let docs = detached(py, || workers.map(&texts, |nlp, t| process_one(nlp, t, claims)))?;
         let nlp = self.workers.pipeline();
         for (doc, context) in docs.into_iter().zip(contexts) {
-            self.ready.push_back(doc.map(|d| (PyDoc::new(d, Some(nlp.clone())), context)).map_err(to_py_err));
+            self.ready.push_back(
+                doc.map(|d| (PyDoc::new(d, Some(nlp.clone())), context))
+                    .map_err(to_py_err),
+            );
         }
         self.ready.extend(failure.map(Err));
         Ok(())
@@ -93,7 +115,9 @@ impl PipeIter {
         if slf.ready.is_empty() {
             slf.fill(py)?;
         }
-        let Some(next) = slf.ready.pop_front() else { return Ok(None) };
+        let Some(next) = slf.ready.pop_front() else {
+            return Ok(None);
+        };
         let (doc, context) = next?;
         let doc = Py::new(py, doc)?.into_any();
         Ok(Some(match context {

@@ -26,7 +26,10 @@ pub struct PyPipeline {
 
 impl PyPipeline {
     pub fn new(inner: Pipeline, name: &str) -> PyPipeline {
-        PyPipeline { inner: RwLock::new(Arc::new(inner)), name: name.to_string() }
+        PyPipeline {
+            inner: RwLock::new(Arc::new(inner)),
+            name: name.to_string(),
+        }
     }
 
     /// The pipeline as it is now (later changes do not affect the snapshot).
@@ -103,7 +106,13 @@ impl PyPipeline {
         let nlp = self.current();
         let claims = claims_arg(&nlp, claims)?;
         let workers = Workers::new(nlp, n_threads);
-        Ok(PipeIter::new(texts.try_iter()?.unbind(), workers, batch_size, as_tuples, claims))
+        Ok(PipeIter::new(
+            texts.try_iter()?.unbind(),
+            workers,
+            batch_size,
+            as_tuples,
+            claims,
+        ))
     }
 
     /// Add entity-ruler patterns: dicts like `{"label": "ORG", "pattern": "Acme Corp"}`
@@ -131,12 +140,20 @@ impl PyPipeline {
     /// Stance of many `(claim, text)` pairs, computed in parallel with the GIL
     /// released; one `Stance` per pair, in order.
     #[pyo3(signature = (pairs, *, n_threads = None))]
-    fn stance_batch(&self, py: Python<'_>, pairs: &Bound<'_, PyAny>, n_threads: Option<i64>) -> PyResult<Vec<PyStance>> {
+    fn stance_batch(
+        &self,
+        py: Python<'_>,
+        pairs: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+    ) -> PyResult<Vec<PyStance>> {
         let n_threads = positive("n_threads", n_threads)?;
         let pairs = pairs_arg(pairs)?;
         let mut workers = Workers::new(self.current(), n_threads);
         let results = detached(py, || workers.map(&pairs, |nlp, (c, t)| nlp.stance(c, t)))?;
-        results.into_iter().map(|r| r.map(PyStance::from).map_err(to_py_err)).collect()
+        results
+            .into_iter()
+            .map(|r| r.map(PyStance::from).map_err(to_py_err))
+            .collect()
     }
 
     /// The pipeline as bytes (what pickle stores); `Pipeline.from_bytes` reads them.
@@ -172,7 +189,11 @@ impl PyPipeline {
 
     fn __repr__(&self, py: Python<'_>) -> String {
         let names: Vec<String> = self.current().component_names().iter().map(|n| quoted(py, n)).collect();
-        format!("Pipeline(name={}, pipe_names=[{}])", quoted(py, &self.name), names.join(", "))
+        format!(
+            "Pipeline(name={}, pipe_names=[{}])",
+            quoted(py, &self.name),
+            names.join(", ")
+        )
     }
 }
 
@@ -184,9 +205,8 @@ fn parse_patterns(py: Python<'_>, patterns: &Bound<'_, PyAny>) -> PyResult<Vec<P
         .enumerate()
         .map(|(i, item)| {
             let json: String = dumps.call1((item?,))?.extract()?;
-            serde_json::from_str(&json).map_err(|e| {
-                pyo3::exceptions::PyValueError::new_err(format!("patterns[{i}]: {e}: {json}"))
-            })
+            serde_json::from_str(&json)
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("patterns[{i}]: {e}: {json}")))
         })
         .collect()
 }
@@ -201,7 +221,10 @@ fn pairs_arg(pairs: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
             let pair = item.cast::<PyTuple>().ok().filter(|t| t.len() == 2).ok_or_else(|| {
                 pyo3::exceptions::PyTypeError::new_err(format!("pairs[{i}] must be a (claim, text) tuple"))
             })?;
-            Ok((text_arg(&pair.get_item(0)?, &format!("pairs[{i}][0]"))?, text_arg(&pair.get_item(1)?, &format!("pairs[{i}][1]"))?))
+            Ok((
+                text_arg(&pair.get_item(0)?, &format!("pairs[{i}][0]"))?,
+                text_arg(&pair.get_item(1)?, &format!("pairs[{i}][1]"))?,
+            ))
         })
         .collect()
 }

@@ -1,8 +1,8 @@
 //! `Quote` and `Speaker`: views of one quotation of a `Doc`.
 use crate::doc::{preview, quoted, PyDoc};
+use crate::pickle::Reduce;
 use crate::span::PySpan;
 use newsdesk::{Quote, Speaker};
-use crate::pickle::Reduce;
 use pyo3::prelude::*;
 
 /// A direct quotation: the quoted words (without the marks), who said it and the cue.
@@ -14,7 +14,10 @@ pub struct PyQuote {
 
 impl PyQuote {
     pub fn new(doc: &Bound<'_, PyDoc>, i: u32) -> PyQuote {
-        PyQuote { doc: doc.clone().unbind(), i }
+        PyQuote {
+            doc: doc.clone().unbind(),
+            i,
+        }
     }
 
     fn quote(&self) -> &Quote {
@@ -55,7 +58,10 @@ impl PyQuote {
     /// Who said it, or `None` when the text does not say.
     #[getter]
     fn speaker(&self, py: Python<'_>) -> Option<PySpeaker> {
-        self.quote().speaker.as_ref().map(|_| PySpeaker { doc: self.doc.clone_ref(py), quote: self.i })
+        self.quote().speaker.as_ref().map(|_| PySpeaker {
+            doc: self.doc.clone_ref(py),
+            quote: self.i,
+        })
     }
     /// The attribution cue (`said`, `according to`, ...) as a span, or `None`.
     #[getter]
@@ -71,11 +77,17 @@ impl PyQuote {
         self.str()
     }
     fn __repr__(&self, py: Python<'_>) -> String {
-        let who = self.quote().speaker.as_ref().map_or("None".to_string(), |s| quoted(py, &s.name));
+        let who = self
+            .quote()
+            .speaker
+            .as_ref()
+            .map_or("None".to_string(), |s| quoted(py, &s.name));
         format!("Quote({}, speaker={who})", quoted(py, &preview(self.str(), 60)))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyQuote>().is_ok_and(|o| o.get().i == self.i && o.get().doc.get().inner == self.doc.get().inner)
+        other
+            .cast::<PyQuote>()
+            .is_ok_and(|o| o.get().i == self.i && o.get().doc.get().inner == self.doc.get().inner)
     }
     fn __hash__(&self) -> u64 {
         crate::span::hash_of(&(self.i, self.str()))
@@ -97,7 +109,9 @@ pub struct PySpeaker {
 impl PySpeaker {
     fn speaker(&self) -> &Speaker {
         let q = &self.doc.get().inner.quotes[self.quote as usize];
-        q.speaker.as_ref().expect("a Speaker is only made for a quote that has one")
+        q.speaker
+            .as_ref()
+            .expect("a Speaker is only made for a quote that has one")
     }
 }
 
@@ -112,7 +126,12 @@ impl PySpeaker {
     #[getter]
     fn mention(&self, py: Python<'_>) -> PySpan {
         let s = self.speaker();
-        PySpan::from_chars(self.doc.bind(py), s.mention.start_char, s.mention.end_char, s.label.as_deref().unwrap_or(""))
+        PySpan::from_chars(
+            self.doc.bind(py),
+            s.mention.start_char,
+            s.mention.end_char,
+            s.label.as_deref().unwrap_or(""),
+        )
     }
     /// Entity label (`"PERSON"`, `"ORG"`, ...), or `None`.
     #[getter]
@@ -135,7 +154,9 @@ impl PySpeaker {
         format!("Speaker({}, label={label})", quoted(py, &s.name))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PySpeaker>().is_ok_and(|o| o.get().speaker() == self.speaker())
+        other
+            .cast::<PySpeaker>()
+            .is_ok_and(|o| o.get().speaker() == self.speaker())
     }
     fn __hash__(&self) -> u64 {
         crate::span::hash_of(&self.speaker().name)
@@ -150,14 +171,19 @@ impl PySpeaker {
 pub fn check_quote(doc: &PyDoc, i: u32, needs_speaker: bool) -> PyResult<()> {
     match doc.inner.quotes.get(i as usize) {
         Some(q) if !needs_speaker || q.speaker.is_some() => Ok(()),
-        _ => Err(pyo3::exceptions::PyValueError::new_err(format!("document has no quote {i} with the needed data"))),
+        _ => Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "document has no quote {i} with the needed data"
+        ))),
     }
 }
 
 impl PySpeaker {
     pub fn restore(doc: &Bound<'_, PyDoc>, quote: u32) -> PyResult<PySpeaker> {
         check_quote(doc.get(), quote, true)?;
-        Ok(PySpeaker { doc: doc.clone().unbind(), quote })
+        Ok(PySpeaker {
+            doc: doc.clone().unbind(),
+            quote,
+        })
     }
 }
 

@@ -2,9 +2,9 @@
 //! token and char offsets into it, never a copied string.
 use crate::args::{index_arg, Index};
 use crate::doc::{preview, quoted, PyDoc};
+use crate::pickle::Reduce;
 use crate::token::{PyToken, TokenIter};
 use newsdesk::Entity;
-use crate::pickle::Reduce;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use std::hash::{Hash, Hasher};
@@ -32,13 +32,29 @@ impl PySpan {
     /// The span of tokens `start..end`.
     pub fn from_tokens(doc: &Bound<'_, PyDoc>, start: u32, end: u32, label: &str, score: Option<f32>) -> PySpan {
         let (start_char, end_char) = doc.get().chars_of_tokens(start, end);
-        PySpan { doc: doc.clone().unbind(), start, end, start_char, end_char, label: label.to_string(), score }
+        PySpan {
+            doc: doc.clone().unbind(),
+            start,
+            end,
+            start_char,
+            end_char,
+            label: label.to_string(),
+            score,
+        }
     }
 
     /// The span of chars `start_char..end_char` (tokens: those it overlaps).
     pub fn from_chars(doc: &Bound<'_, PyDoc>, start_char: u32, end_char: u32, label: &str) -> PySpan {
         let (start, end) = doc.get().tokens_of_chars(start_char, end_char);
-        PySpan { doc: doc.clone().unbind(), start, end, start_char, end_char, label: label.to_string(), score: None }
+        PySpan {
+            doc: doc.clone().unbind(),
+            start,
+            end,
+            start_char,
+            end_char,
+            label: label.to_string(),
+            score: None,
+        }
     }
 
     pub fn entity(doc: &Bound<'_, PyDoc>, e: &Entity) -> PySpan {
@@ -106,8 +122,11 @@ impl PySpan {
     fn ents<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let doc = self.doc.bind(py);
         let ents = &doc.get().inner.ents;
-        let inside: Vec<PySpan> =
-            ents.iter().filter(|e| e.start >= self.start && e.end <= self.end).map(|e| PySpan::entity(doc, e)).collect();
+        let inside: Vec<PySpan> = ents
+            .iter()
+            .filter(|e| e.start >= self.start && e.end <= self.end)
+            .map(|e| PySpan::entity(doc, e))
+            .collect();
         PyTuple::new(py, inside)
     }
 
@@ -132,7 +151,12 @@ impl PySpan {
         self.str()
     }
     fn __repr__(&self, py: Python<'_>) -> String {
-        let mut s = format!("Span({}, start={}, end={}", quoted(py, &preview(self.str(), 60)), self.start, self.end);
+        let mut s = format!(
+            "Span({}, start={}, end={}",
+            quoted(py, &preview(self.str(), 60)),
+            self.start,
+            self.end
+        );
         if !self.label.is_empty() {
             s += &format!(", label={}", quoted(py, &self.label));
         }
@@ -144,7 +168,8 @@ impl PySpan {
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PySpan>().is_ok_and(|o| {
             let o = o.get();
-            (o.start, o.end, o.start_char, o.end_char, &o.label) == (self.start, self.end, self.start_char, self.end_char, &self.label)
+            (o.start, o.end, o.start_char, o.end_char, &o.label)
+                == (self.start, self.end, self.start_char, self.end_char, &self.label)
                 && o.doc_ref().inner == self.doc_ref().inner
         })
     }
@@ -154,7 +179,11 @@ impl PySpan {
     /// Pickled as its document, offsets, label and score.
     fn __reduce__<'py>(&self, py: Python<'py>) -> Reduce<'py, SpanState> {
         let offsets = (self.start, self.end, self.start_char, self.end_char);
-        crate::pickle::reduce(py, "_span", (self.doc.clone_ref(py), offsets, self.label.clone(), self.score))
+        crate::pickle::reduce(
+            py,
+            "_span",
+            (self.doc.clone_ref(py), offsets, self.label.clone(), self.score),
+        )
     }
 }
 
@@ -170,7 +199,17 @@ pub fn restore(
 ) -> PyResult<PySpan> {
     let d = doc.get();
     if start > end || end as usize > d.inner.tokens.len() || start_char > end_char || end_char > d.char_len() {
-        return Err(pyo3::exceptions::PyValueError::new_err("span offsets out of range for its document"));
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "span offsets out of range for its document",
+        ));
     }
-    Ok(PySpan { doc: doc.clone().unbind(), start, end, start_char, end_char, label, score })
+    Ok(PySpan {
+        doc: doc.clone().unbind(),
+        start,
+        end,
+        start_char,
+        end_char,
+        label,
+        score,
+    })
 }

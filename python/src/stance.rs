@@ -1,7 +1,7 @@
 //! Stance results: plain values (label, probabilities, per-speaker results).
-use newsdesk::{ClaimStance, SpeakerStance, StanceScores};
 use crate::doc::quoted;
 use crate::pickle::Reduce;
+use newsdesk::{ClaimStance, SpeakerStance, StanceScores};
 use pyo3::prelude::*;
 use std::collections::BTreeMap;
 
@@ -44,9 +44,17 @@ impl From<SpeakerStance> for PySpeakerStance {
 }
 
 fn repr(py: Python<'_>, kind: &str, first: Option<(&str, &str)>, s: &StanceScores) -> String {
-    let scores: Vec<String> = s.scores.iter().map(|(k, v)| format!("{}: {v:.3}", quoted(py, k))).collect();
+    let scores: Vec<String> = s
+        .scores
+        .iter()
+        .map(|(k, v)| format!("{}: {v:.3}", quoted(py, k)))
+        .collect();
     let first = first.map_or(String::new(), |(k, v)| format!("{k}={}, ", quoted(py, v)));
-    format!("{kind}({first}label={}, scores={{{}}})", quoted(py, &s.label), scores.join(", "))
+    format!(
+        "{kind}({first}label={}, scores={{{}}})",
+        quoted(py, &s.label),
+        scores.join(", ")
+    )
 }
 
 /// The JSON form of a stance value (pickle state), and back.
@@ -95,7 +103,12 @@ impl PyClaimStance {
         self.inner.speakers.iter().cloned().map(PySpeakerStance::from).collect()
     }
     fn __repr__(&self, py: Python<'_>) -> String {
-        repr(py, "ClaimStance", Some(("claim", &self.inner.claim)), &self.inner.stance)
+        repr(
+            py,
+            "ClaimStance",
+            Some(("claim", &self.inner.claim)),
+            &self.inner.stance,
+        )
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> Reduce<'py, (&'static str, String)> {
         crate::pickle::reduce(py, "_stance_from_json", ("ClaimStance", to_json(&self.inner)))
@@ -123,7 +136,12 @@ impl PySpeakerStance {
         self.inner.stance.scores.clone()
     }
     fn __repr__(&self, py: Python<'_>) -> String {
-        repr(py, "SpeakerStance", Some(("speaker", &self.inner.speaker)), &self.inner.stance)
+        repr(
+            py,
+            "SpeakerStance",
+            Some(("speaker", &self.inner.speaker)),
+            &self.inner.stance,
+        )
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> Reduce<'py, (&'static str, String)> {
         crate::pickle::reduce(py, "_stance_from_json", ("SpeakerStance", to_json(&self.inner)))
@@ -134,11 +152,25 @@ impl PySpeakerStance {
 pub fn from_json(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<PyAny>> {
     let bad = |e: serde_json::Error| pyo3::exceptions::PyValueError::new_err(format!("invalid {kind} JSON: {e}"));
     Ok(match kind {
-        "Stance" => Py::new(py, PyStance::from(serde_json::from_str::<StanceScores>(json).map_err(bad)?))?.into_any(),
-        "ClaimStance" => Py::new(py, PyClaimStance::from(serde_json::from_str::<ClaimStance>(json).map_err(bad)?))?.into_any(),
-        "SpeakerStance" => {
-            Py::new(py, PySpeakerStance::from(serde_json::from_str::<SpeakerStance>(json).map_err(bad)?))?.into_any()
+        "Stance" => Py::new(
+            py,
+            PyStance::from(serde_json::from_str::<StanceScores>(json).map_err(bad)?),
+        )?
+        .into_any(),
+        "ClaimStance" => Py::new(
+            py,
+            PyClaimStance::from(serde_json::from_str::<ClaimStance>(json).map_err(bad)?),
+        )?
+        .into_any(),
+        "SpeakerStance" => Py::new(
+            py,
+            PySpeakerStance::from(serde_json::from_str::<SpeakerStance>(json).map_err(bad)?),
+        )?
+        .into_any(),
+        other => {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "unknown stance class {other:?}"
+            )))
         }
-        other => return Err(pyo3::exceptions::PyValueError::new_err(format!("unknown stance class {other:?}"))),
     })
 }

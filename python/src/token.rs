@@ -1,10 +1,10 @@
 //! `Token`: one token of a `Doc` (a view: the doc and an index).
 use crate::doc::{quoted, PyDoc};
-use newsdesk::{Token, TokenKind};
-use newsdesk::{lower, norm, prefix, shape, suffix};
+use crate::pickle::Reduce;
 use newsdesk::tokenize::{Flags, FLAG_ALPHA, FLAG_BRACKET, FLAG_DIGIT, FLAG_LIKE_NUM, FLAG_LIKE_URL};
 use newsdesk::tokenize::{FLAG_LOWER, FLAG_PUNCT, FLAG_QUOTE, FLAG_TITLE, FLAG_UPPER};
-use crate::pickle::Reduce;
+use newsdesk::{lower, norm, prefix, shape, suffix};
+use newsdesk::{Token, TokenKind};
 use pyo3::prelude::*;
 
 /// A token: its text, offsets, whitespace and cheap lexical features.
@@ -16,7 +16,10 @@ pub struct PyToken {
 
 impl PyToken {
     pub fn new(doc: &Bound<'_, PyDoc>, i: u32) -> PyToken {
-        PyToken { doc: doc.clone().unbind(), i }
+        PyToken {
+            doc: doc.clone().unbind(),
+            i,
+        }
     }
 
     fn doc_ref(&self) -> &PyDoc {
@@ -182,7 +185,12 @@ impl PyToken {
         self.str()
     }
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!("Token({}, i={}, idx={})", quoted(py, self.str()), self.i, self.tok().char_start)
+        format!(
+            "Token({}, i={}, idx={})",
+            quoted(py, self.str()),
+            self.i,
+            self.tok().char_start
+        )
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
@@ -200,7 +208,11 @@ impl PyToken {
 
 impl PyToken {
     fn entity(&self) -> Option<&newsdesk::Entity> {
-        self.doc_ref().inner.ents.iter().find(|e| e.start <= self.i && self.i < e.end)
+        self.doc_ref()
+            .inner
+            .ents
+            .iter()
+            .find(|e| e.start <= self.i && self.i < e.end)
     }
 }
 
@@ -214,7 +226,11 @@ pub struct TokenIter {
 
 impl TokenIter {
     pub fn new(doc: &Bound<'_, PyDoc>, start: u32, end: u32) -> TokenIter {
-        TokenIter { doc: doc.clone().unbind(), pos: start, end }
+        TokenIter {
+            doc: doc.clone().unbind(),
+            pos: start,
+            end,
+        }
     }
 }
 
@@ -227,7 +243,10 @@ impl TokenIter {
         if slf.pos >= slf.end {
             return None;
         }
-        let token = PyToken { doc: slf.doc.clone_ref(slf.py()), i: slf.pos };
+        let token = PyToken {
+            doc: slf.doc.clone_ref(slf.py()),
+            i: slf.pos,
+        };
         slf.pos += 1;
         Some(token)
     }

@@ -45,7 +45,11 @@ impl Records {
         if inputs.is_empty() {
             inputs.push("-".to_string());
         }
-        Records { inputs: inputs.into_iter(), format, current: None }
+        Records {
+            inputs: inputs.into_iter(),
+            format,
+            current: None,
+        }
     }
 
     fn open(path: &str) -> Result<(String, Box<dyn BufRead>), RecordError> {
@@ -53,8 +57,16 @@ impl Records {
             return Ok(("<stdin>".to_string(), Box::new(BufReader::new(std::io::stdin()))));
         }
         File::open(path)
-            .map(|f| (path.to_string(), Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>))
-            .map_err(|e| RecordError { source: path.to_string(), message: format!("cannot open: {e}") })
+            .map(|f| {
+                (
+                    path.to_string(),
+                    Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>,
+                )
+            })
+            .map_err(|e| RecordError {
+                source: path.to_string(),
+                message: format!("cannot open: {e}"),
+            })
     }
 
     fn next_jsonl(&mut self) -> Option<Item> {
@@ -72,7 +84,10 @@ impl Records {
                 Ok(_) => {}
                 Err(e) => {
                     self.current = None;
-                    return Some(Err(RecordError { source, message: format!("read error: {e}") }));
+                    return Some(Err(RecordError {
+                        source,
+                        message: format!("read error: {e}"),
+                    }));
                 }
             }
             if buf.iter().all(|b| b.is_ascii_whitespace()) {
@@ -105,7 +120,10 @@ impl Iterator for Records {
             }
             let mut bytes = Vec::new();
             if let Err(e) = reader.read_to_end(&mut bytes) {
-                return Some(Err(RecordError { source: name, message: format!("read error: {e}") }));
+                return Some(Err(RecordError {
+                    source: name,
+                    message: format!("read error: {e}"),
+                }));
             }
             return Some(decode(bytes, &name).map(|text| Record {
                 source: name,
@@ -126,16 +144,24 @@ fn decode(bytes: Vec<u8>, source: &str) -> Result<String, RecordError> {
 
 /// Parse one JSONL line into a record (text field required, `claims` optional).
 pub fn parse_jsonl_line(line: &[u8], source: String, text_field: &str) -> Item {
-    let err = |message: String| RecordError { source: source.clone(), message };
-    let line = std::str::from_utf8(line)
-        .map_err(|e| err(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
+    let err = |message: String| RecordError {
+        source: source.clone(),
+        message,
+    };
+    let line =
+        std::str::from_utf8(line).map_err(|e| err(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
     let value: Value = serde_json::from_str(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
     let Value::Object(mut fields) = value else {
         return Err(err("expected a JSON object".to_string()));
     };
     let text = match fields.remove(text_field) {
         Some(Value::String(s)) => s,
-        Some(other) => return Err(err(format!("field {text_field:?} is not a string but {}", kind(&other)))),
+        Some(other) => {
+            return Err(err(format!(
+                "field {text_field:?} is not a string but {}",
+                kind(&other)
+            )))
+        }
         None => return Err(err(format!("missing text field {text_field:?}"))),
     };
     let claims = match fields.get("claims") {
@@ -147,7 +173,12 @@ pub fn parse_jsonl_line(line: &[u8], source: String, text_field: &str) -> Item {
             .ok_or_else(|| err("field \"claims\" must be an array of strings".to_string()))?,
         Some(other) => return Err(err(format!("field \"claims\" must be an array, not {}", kind(other)))),
     };
-    Ok(Record { source, text, claims, fields })
+    Ok(Record {
+        source,
+        text,
+        claims,
+        fields,
+    })
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -183,10 +214,19 @@ mod tests {
         let e = parse("{not json").unwrap_err();
         assert_eq!(e.source, "f.jsonl:3");
         assert!(e.message.starts_with("malformed JSON"), "{}", e.message);
-        assert!(parse(r#"{"body": "x"}"#).unwrap_err().message.contains("missing text field \"text\""));
-        assert!(parse(r#"{"text": 3}"#).unwrap_err().message.contains("not a string but a number"));
+        assert!(parse(r#"{"body": "x"}"#)
+            .unwrap_err()
+            .message
+            .contains("missing text field \"text\""));
+        assert!(parse(r#"{"text": 3}"#)
+            .unwrap_err()
+            .message
+            .contains("not a string but a number"));
         assert!(parse(r#"[1]"#).unwrap_err().message.contains("JSON object"));
-        assert!(parse(r#"{"text": "x", "claims": [1]}"#).unwrap_err().message.contains("array of strings"));
+        assert!(parse(r#"{"text": "x", "claims": [1]}"#)
+            .unwrap_err()
+            .message
+            .contains("array of strings"));
         let bad = parse_jsonl_line(b"{\"text\": \"\xff\"}", "f:1".into(), "text").unwrap_err();
         assert!(bad.message.contains("invalid UTF-8 at byte 10"), "{}", bad.message);
     }

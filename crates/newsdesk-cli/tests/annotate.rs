@@ -38,7 +38,10 @@ fn bad_records_become_error_lines_and_processing_continues() {
     assert!(recs[3]["error"].as_str().unwrap().contains("invalid UTF-8"));
     assert_eq!(recs[4]["fields"]["id"], 5);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("2 documents") && stderr.contains("3 errors"), "{stderr}");
+    assert!(
+        stderr.contains("2 documents") && stderr.contains("3 errors"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -56,7 +59,16 @@ fn plain_files_are_one_document_each_and_missing_files_are_reported() {
     let a = dir.join("a.txt");
     std::fs::write(&a, "First story.\n\nSecond paragraph.").unwrap();
     let missing = dir.join("missing.txt");
-    let out = newsdesk(&["annotate", "--model", "blank", a.to_str().unwrap(), missing.to_str().unwrap()], b"");
+    let out = newsdesk(
+        &[
+            "annotate",
+            "--model",
+            "blank",
+            a.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(1));
     let recs = lines(&out);
     assert_eq!(recs[0]["doc"]["text"], "First story.\n\nSecond paragraph.");
@@ -66,8 +78,22 @@ fn plain_files_are_one_document_each_and_missing_files_are_reported() {
 
 #[test]
 fn batches_keep_input_order() {
-    let input: String = (0..50).map(|i| format!("{{\"n\": {i}, \"text\": \"Doc {i}.\"}}\n")).collect();
-    let out = newsdesk(&["annotate", "--jsonl", "--batch-size", "7", "--threads", "2", "--model", "blank"], input.as_bytes());
+    let input: String = (0..50)
+        .map(|i| format!("{{\"n\": {i}, \"text\": \"Doc {i}.\"}}\n"))
+        .collect();
+    let out = newsdesk(
+        &[
+            "annotate",
+            "--jsonl",
+            "--batch-size",
+            "7",
+            "--threads",
+            "2",
+            "--model",
+            "blank",
+        ],
+        input.as_bytes(),
+    );
     assert!(out.status.success());
     let recs = lines(&out);
     assert_eq!(recs.len(), 50);

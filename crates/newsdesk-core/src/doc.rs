@@ -54,7 +54,10 @@ impl Doc {
     pub fn from_json(json: &str) -> Result<Doc, CoreError> {
         let doc: Doc = serde_json::from_str(json)?;
         if doc.schema != SCHEMA {
-            return Err(CoreError::Schema { found: doc.schema, expected: SCHEMA });
+            return Err(CoreError::Schema {
+                found: doc.schema,
+                expected: SCHEMA,
+            });
         }
         doc.validate()?;
         Ok(doc)
@@ -94,7 +97,9 @@ impl Doc {
                 .chain(q.speaker.iter().map(|s| (s.mention.start_char, s.mention.end_char)));
             for (start, end) in spans {
                 if start > end || end > chars {
-                    return Err(CoreError::Invalid(format!("quote {i} has span {start}..{end} outside the text")));
+                    return Err(CoreError::Invalid(format!(
+                        "quote {i} has span {start}..{end} outside the text"
+                    )));
                 }
             }
         }
@@ -125,11 +130,22 @@ mod tests {
     #[test]
     fn offsets_outside_the_text_are_rejected() {
         let mut d = doc("He said it.");
-        d.quotes.push(Quote { start_char: 3, end_char: 40, speaker: None, cue: Some(CharSpan { start_char: 3, end_char: 7 }) });
+        d.quotes.push(Quote {
+            start_char: 3,
+            end_char: 40,
+            speaker: None,
+            cue: Some(CharSpan {
+                start_char: 3,
+                end_char: 7,
+            }),
+        });
         let err = Doc::from_json(&d.to_json()).unwrap_err();
         assert!(err.to_string().contains("quote 0 has span 3..40"), "{err}");
         let mut d = doc("He said it.");
         d.tokens[1].start += 1;
-        assert!(Doc::from_json(&d.to_json()).unwrap_err().to_string().contains("token 1"));
+        assert!(Doc::from_json(&d.to_json())
+            .unwrap_err()
+            .to_string()
+            .contains("token 1"));
     }
 }

@@ -17,7 +17,11 @@ impl Clusters {
             if line.is_empty() {
                 continue;
             }
-            let bad = |message: &str| NerError::Data { path: origin.to_string(), line: i + 1, message: message.to_string() };
+            let bad = |message: &str| NerError::Data {
+                path: origin.to_string(),
+                line: i + 1,
+                message: message.to_string(),
+            };
             let (word, path) = line.split_once('\t').ok_or_else(|| bad("expected word<TAB>path"))?;
             if word.is_empty() || path.len() > 64 || !path.bytes().all(|b| b == b'0' || b == b'1') {
                 return Err(bad("cluster path must be 0-64 bits of 0/1 after a non-empty word"));
@@ -52,7 +56,6 @@ impl Clusters {
         v.sort_unstable();
         v
     }
-
 }
 
 #[cfg(test)]

@@ -34,18 +34,31 @@ impl NerComponent {
         let idx: Vec<Vec<usize>> = doc
             .sents
             .iter()
-            .map(|s| (s.start as usize..s.end as usize).filter(|&i| doc.tokens.get(i).is_some_and(Token::is_content)).collect::<Vec<_>>())
+            .map(|s| {
+                (s.start as usize..s.end as usize)
+                    .filter(|&i| doc.tokens.get(i).is_some_and(Token::is_content))
+                    .collect::<Vec<_>>()
+            })
             .filter(|v| !v.is_empty())
             .collect();
         let toks: Vec<Vec<Token>> = idx.iter().map(|v| v.iter().map(|&i| doc.tokens[i]).collect()).collect();
-        let texts: Vec<Vec<&str>> = toks.iter().map(|ts| ts.iter().map(|t| t.text(&doc.text)).collect()).collect();
-        let sents: Vec<(&[&str], &[Token])> = texts.iter().zip(&toks).map(|(a, b)| (a.as_slice(), b.as_slice())).collect();
+        let texts: Vec<Vec<&str>> = toks
+            .iter()
+            .map(|ts| ts.iter().map(|t| t.text(&doc.text)).collect())
+            .collect();
+        let sents: Vec<(&[&str], &[Token])> = texts
+            .iter()
+            .zip(&toks)
+            .map(|(a, b)| (a.as_slice(), b.as_slice()))
+            .collect();
         let mut out = Vec::new();
         for (preds, idx) in self.model.annotator().document(&sents).into_iter().zip(&idx) {
             for p in preds {
                 let start = idx[p.start];
                 // Cut at the first skipped token, so entities never contain debris.
-                let end = (start..=idx[p.end - 1]).find(|&i| !doc.tokens[i].is_content()).unwrap_or(idx[p.end - 1] + 1);
+                let end = (start..=idx[p.end - 1])
+                    .find(|&i| !doc.tokens[i].is_content())
+                    .unwrap_or(idx[p.end - 1] + 1);
                 out.push(Entity {
                     start: start as u32,
                     end: end as u32,
@@ -70,7 +83,11 @@ impl Component for NerComponent {
         let found = self.entities(doc);
         doc.ents.retain(|e| e.source != EntitySource::Model);
         let patterns = doc.ents.clone();
-        doc.ents.extend(found.into_iter().filter(|e| !patterns.iter().any(|p| p.start < e.end && e.start < p.end)));
+        doc.ents.extend(
+            found
+                .into_iter()
+                .filter(|e| !patterns.iter().any(|p| p.start < e.end && e.start < p.end)),
+        );
         doc.ents.sort_by_key(|e| (e.start, e.end));
         Ok(())
     }

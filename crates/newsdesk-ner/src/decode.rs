@@ -42,8 +42,12 @@ impl Transitions {
 
     pub fn with_scores(tags: &TagSet, trans: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> Transitions {
         let l = tags.len();
-        let prevs: Vec<Vec<u16>> = (0..l).map(|y| (0..l).filter(|&p| tags.allowed(p, y)).map(|p| p as u16).collect()).collect();
-        let nexts: Vec<Vec<u16>> = (0..l).map(|y| (0..l).filter(|&nx| tags.allowed(y, nx)).map(|nx| nx as u16).collect()).collect();
+        let prevs: Vec<Vec<u16>> = (0..l)
+            .map(|y| (0..l).filter(|&p| tags.allowed(p, y)).map(|p| p as u16).collect())
+            .collect();
+        let nexts: Vec<Vec<u16>> = (0..l)
+            .map(|y| (0..l).filter(|&nx| tags.allowed(y, nx)).map(|nx| nx as u16).collect())
+            .collect();
         let allowed: Vec<bool> = (0..l * l).map(|i| tags.allowed(i / l, i % l)).collect();
         let mut t = Transitions {
             l,
@@ -150,7 +154,12 @@ impl Transitions {
         for i in (0..n - 1).rev() {
             let (head, tail) = lat.bwd.split_at_mut((i + 1) * l);
             lat.next.clear();
-            lat.next.extend(tail[..l].iter().zip(&emis[(i + 1) * l..(i + 2) * l]).map(|(b, e)| b + e));
+            lat.next.extend(
+                tail[..l]
+                    .iter()
+                    .zip(&emis[(i + 1) * l..(i + 2) * l])
+                    .map(|(b, e)| b + e),
+            );
             let next = &lat.next;
             let cur = &mut head[i * l..];
             for (nexts, sources) in &self.bwd_groups {
@@ -178,9 +187,17 @@ impl Transitions {
 /// When every state of `among` may move to the same tags (see [`groups`]),
 /// the others cannot be on a best path: pruning them is exact.
 fn live_states(scores: &[f32], among: &[u16], spread: f32, out: &mut Vec<u16>) {
-    let best = among.iter().map(|&i| scores[i as usize]).fold(f32::NEG_INFINITY, f32::max);
+    let best = among
+        .iter()
+        .map(|&i| scores[i as usize])
+        .fold(f32::NEG_INFINITY, f32::max);
     out.clear();
-    out.extend(among.iter().copied().filter(|&i| scores[i as usize] > f32::NEG_INFINITY && scores[i as usize] >= best - spread));
+    out.extend(
+        among
+            .iter()
+            .copied()
+            .filter(|&i| scores[i as usize] > f32::NEG_INFINITY && scores[i as usize] >= best - spread),
+    );
 }
 
 /// Group tags by identical neighbour lists.

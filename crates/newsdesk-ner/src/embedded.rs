@@ -3,7 +3,11 @@ use crate::model::NerModel;
 use crate::NerError;
 
 /// Names of the models compiled into this build.
-pub const EMBEDDED: &[&str] = if cfg!(feature = "embedded-models") { &["ontonotes", "conll"] } else { &[] };
+pub const EMBEDDED: &[&str] = if cfg!(feature = "embedded-models") {
+    &["ontonotes", "conll"]
+} else {
+    &[]
+};
 
 #[cfg(feature = "embedded-models")]
 fn bytes(name: &str) -> Option<&'static [u8]> {
@@ -25,7 +29,14 @@ impl NerModel {
     pub fn embedded(name: &str) -> Result<NerModel, NerError> {
         match bytes(name) {
             Some(b) => NerModel::from_bytes(b),
-            None => Err(NerError::UnknownModel(name.to_string(), if EMBEDDED.is_empty() { "none".to_string() } else { EMBEDDED.join(", ") })),
+            None => Err(NerError::UnknownModel(
+                name.to_string(),
+                if EMBEDDED.is_empty() {
+                    "none".to_string()
+                } else {
+                    EMBEDDED.join(", ")
+                },
+            )),
         }
     }
 }

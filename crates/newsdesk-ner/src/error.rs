@@ -27,6 +27,9 @@ pub enum NerError {
 
 impl NerError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> NerError {
-        NerError::Io { path: path.into(), source }
+        NerError::Io {
+            path: path.into(),
+            source,
+        }
     }
 }

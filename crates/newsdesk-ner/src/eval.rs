@@ -45,10 +45,23 @@ impl Counts {
 }
 
 fn score([matched, predicted, gold]: [usize; 3]) -> TypeScore {
-    let precision = if predicted == 0 { 0.0 } else { matched as f64 / predicted as f64 };
+    let precision = if predicted == 0 {
+        0.0
+    } else {
+        matched as f64 / predicted as f64
+    };
     let recall = if gold == 0 { 0.0 } else { matched as f64 / gold as f64 };
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-    TypeScore { precision, recall, f1, support: gold }
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    TypeScore {
+        precision,
+        recall,
+        f1,
+        support: gold,
+    }
 }
 
 /// The result of [`evaluate`] (the JSON printed by `newsdesk eval ner`).
@@ -77,12 +90,26 @@ pub fn evaluate(model: &NerModel, docs: &[Document]) -> (Evaluation, Vec<(f32, b
             .iter()
             .map(|s| pretokenized(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
             .collect();
-        let texts: Vec<Vec<&str>> = made.iter().map(|(text, toks)| toks.iter().map(|t| t.text(text)).collect()).collect();
-        let sents: Vec<(&[&str], &[Token])> = texts.iter().zip(&made).map(|(t, m)| (t.as_slice(), m.1.as_slice())).collect();
+        let texts: Vec<Vec<&str>> = made
+            .iter()
+            .map(|(text, toks)| toks.iter().map(|t| t.text(text)).collect())
+            .collect();
+        let sents: Vec<(&[&str], &[Token])> = texts
+            .iter()
+            .zip(&made)
+            .map(|(t, m)| (t.as_slice(), m.1.as_slice()))
+            .collect();
         tokens += texts.iter().map(Vec::len).sum::<usize>();
         for (preds, sent) in ann.document(&sents).into_iter().zip(&doc.sentences) {
             let gold: HashSet<&Span> = sent.spans.iter().collect();
-            let pred: Vec<Span> = preds.iter().map(|p| Span { start: p.start, end: p.end, label: model.labels()[p.label].clone() }).collect();
+            let pred: Vec<Span> = preds
+                .iter()
+                .map(|p| Span {
+                    start: p.start,
+                    end: p.end,
+                    label: model.labels()[p.label].clone(),
+                })
+                .collect();
             margins.extend(preds.iter().zip(&pred).map(|(p, s)| (p.margin, gold.contains(s))));
             counts.add(&sent.spans, &pred);
         }
@@ -112,7 +139,9 @@ pub fn fit_temperature(margins: &[(f32, bool)]) -> f32 {
             })
             .sum()
     };
-    grid.map(|t| (t, loss(t))).fold((1.0, f64::INFINITY), |a, b| if b.1 < a.1 { b } else { a }).0
+    grid.map(|t| (t, loss(t)))
+        .fold((1.0, f64::INFINITY), |a, b| if b.1 < a.1 { b } else { a })
+        .0
 }
 
 #[cfg(test)]
@@ -121,9 +150,16 @@ mod tests {
 
     #[test]
     fn exact_match_scoring() {
-        let s = |a, b, l: &str| Span { start: a, end: b, label: l.to_string() };
+        let s = |a, b, l: &str| Span {
+            start: a,
+            end: b,
+            label: l.to_string(),
+        };
         let mut c = Counts::default();
-        c.add(&[s(0, 2, "PER"), s(3, 4, "ORG")], &[s(0, 2, "PER"), s(3, 5, "ORG"), s(6, 7, "LOC")]);
+        c.add(
+            &[s(0, 2, "PER"), s(3, 4, "ORG")],
+            &[s(0, 2, "PER"), s(3, 5, "ORG"), s(6, 7, "LOC")],
+        );
         let o = c.overall();
         assert!((o.precision - 1.0 / 3.0).abs() < 1e-9 && (o.recall - 0.5).abs() < 1e-9);
         let t = c.per_type();

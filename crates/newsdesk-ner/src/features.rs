@@ -9,7 +9,9 @@
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
 use crate::hash::{finish, hash_str, mix};
-use newsdesk_core::tokenize::{lower, norm, prefix, shape, suffix, Token, FLAG_DIGIT, FLAG_LOWER, FLAG_PUNCT, FLAG_TITLE, FLAG_UPPER};
+use newsdesk_core::tokenize::{
+    lower, norm, prefix, shape, suffix, Token, FLAG_DIGIT, FLAG_LOWER, FLAG_PUNCT, FLAG_TITLE, FLAG_UPPER,
+};
 
 /// Which feature templates a model uses (stored in the model file).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -35,7 +37,12 @@ pub const TEMPLATES: u32 = 4;
 
 impl Default for FeatureConfig {
     fn default() -> FeatureConfig {
-        FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![4, 6, 10, 20], two_pass: true, gazetteer: true }
+        FeatureConfig {
+            templates: TEMPLATES,
+            cluster_prefixes: vec![4, 6, 10, 20],
+            two_pass: true,
+            gazetteer: true,
+        }
     }
 }
 
@@ -75,7 +82,11 @@ pub struct Extractor {
 
 /// Number of static features per token for a config.
 pub fn static_count(config: &FeatureConfig) -> usize {
-    43 + if config.cluster_prefixes.is_empty() { 0 } else { config.cluster_prefixes.len() + 7 } + if config.gazetteer { GAZETTEER_FEATURES } else { 0 }
+    43 + if config.cluster_prefixes.is_empty() {
+        0
+    } else {
+        config.cluster_prefixes.len() + 7
+    } + if config.gazetteer { GAZETTEER_FEATURES } else { 0 }
 }
 
 /// Number of gazetteer features per token.
@@ -104,7 +115,15 @@ pub fn memory_lower_key(tag: usize) -> u64 {
 impl Extractor {
     /// Static features of each token of a sentence, appended to `out`
     /// (`static_count(config)` per token). `texts[i]` is the text of `tokens[i]`.
-    pub fn extract(&mut self, config: &FeatureConfig, clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>, texts: &[&str], tokens: &[Token], out: &mut Vec<u64>) {
+    pub fn extract(
+        &mut self,
+        config: &FeatureConfig,
+        clusters: Option<&Clusters>,
+        gazetteer: Option<&Gazetteer>,
+        texts: &[&str],
+        tokens: &[Token],
+        out: &mut Vec<u64>,
+    ) {
         let n = texts.len();
         self.toks.clear();
         self.words.clear();
@@ -144,14 +163,30 @@ impl Extractor {
             for (t, &m) in self.toks.iter_mut().zip(&self.gaz) {
                 t.gaz = m;
                 t.head = g.head(t.lower).map_or(0, |ty| ty + 1);
-                t.run_head = if t.run_last == 0 { 0 } else { g.head(t.run_last).map_or(0, |ty| ty + 1) };
+                t.run_head = if t.run_last == 0 {
+                    0
+                } else {
+                    g.head(t.run_last).map_or(0, |ty| ty + 1)
+                };
             }
         }
         let get = |i: isize| -> TokenHashes {
             if i < 0 {
-                TokenHashes { word: BOS, lower: BOS, shape: BOS, cls: BOS, ..TokenHashes::default() }
+                TokenHashes {
+                    word: BOS,
+                    lower: BOS,
+                    shape: BOS,
+                    cls: BOS,
+                    ..TokenHashes::default()
+                }
             } else if i as usize >= n {
-                TokenHashes { word: EOS, lower: EOS, shape: EOS, cls: EOS, ..TokenHashes::default() }
+                TokenHashes {
+                    word: EOS,
+                    lower: EOS,
+                    shape: EOS,
+                    cls: EOS,
+                    ..TokenHashes::default()
+                }
             } else {
                 self.toks[i as usize]
             }
@@ -254,8 +289,15 @@ pub fn aggregate(tags: &crate::tags::TagSet, words: &[u64], caps: &[bool], path:
         if total == 0 {
             return None;
         }
-        let (best, n) = (0..t).map(|ty| (ty, other(ty))).max_by_key(|&(ty, n)| (n, std::cmp::Reverse(ty))).expect("at least one type");
-        Some(if n == 0 { aggregate_key(t, false) } else { aggregate_key(best, 2 * n >= total) })
+        let (best, n) = (0..t)
+            .map(|ty| (ty, other(ty)))
+            .max_by_key(|&(ty, n)| (n, std::cmp::Reverse(ty)))
+            .expect("at least one type");
+        Some(if n == 0 {
+            aggregate_key(t, false)
+        } else {
+            aggregate_key(best, 2 * n >= total)
+        })
     }));
 }
 
@@ -264,7 +306,11 @@ pub fn aggregate(tags: &crate::tags::TagSet, words: &[u64], caps: &[bool], path:
 /// such words (`G-20`, `U.S.-EU`).
 fn mark_runs(tokens: &[Token], toks: &mut [TokenHashes]) {
     let capital = |t: &Token| t.has(FLAG_TITLE | FLAG_UPPER);
-    let joins = |t: &Token| t.has(FLAG_DIGIT) || matches!(t.kind, newsdesk_core::tokenize::TokenKind::Number) || (t.has(FLAG_PUNCT) && t.end - t.start == 1);
+    let joins = |t: &Token| {
+        t.has(FLAG_DIGIT)
+            || matches!(t.kind, newsdesk_core::tokenize::TokenKind::Number)
+            || (t.has(FLAG_PUNCT) && t.end - t.start == 1)
+    };
     let mut i = 0;
     while i < tokens.len() {
         if !capital(&tokens[i]) {
@@ -272,7 +318,9 @@ fn mark_runs(tokens: &[Token], toks: &mut [TokenHashes]) {
             continue;
         }
         let mut j = i + 1;
-        while j < tokens.len() && (capital(&tokens[j]) || (joins(&tokens[j]) && j + 1 < tokens.len() && capital(&tokens[j + 1]))) {
+        while j < tokens.len()
+            && (capital(&tokens[j]) || (joins(&tokens[j]) && j + 1 < tokens.len() && capital(&tokens[j + 1])))
+        {
             j += 1;
         }
         let (first, last) = (toks[i].lower, toks[j - 1].lower);
@@ -300,7 +348,12 @@ mod tests {
 
     #[test]
     fn fixed_count_and_context_sensitivity() {
-        let cfg = FeatureConfig { templates: TEMPLATES, cluster_prefixes: vec![], two_pass: false, gazetteer: false };
+        let cfg = FeatureConfig {
+            templates: TEMPLATES,
+            cluster_prefixes: vec![],
+            two_pass: false,
+            gazetteer: false,
+        };
         let mut ex = Extractor::default();
         let words = ["Painter", "said", "so"];
         let (text, toks) = pretokenized(&words);
@@ -314,7 +367,10 @@ mod tests {
         let mut out2 = Vec::new();
         ex.extract(&cfg, None, None, &texts2, &toks2, &mut out2);
         let k = static_count(&cfg);
-        assert_eq!(out[1], out2[1], "the word feature of token 0 does not depend on context");
+        assert_eq!(
+            out[1], out2[1],
+            "the word feature of token 0 does not depend on context"
+        );
         assert_ne!(out[..k], out2[..k], "the +2 window of token 0 differs");
     }
 

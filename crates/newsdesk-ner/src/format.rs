@@ -50,7 +50,11 @@ impl NerModel {
         let rows = self.rows.sorted();
         let max = self.rows.entries.iter().fold(0f32, |m, e| m.max(e.weight.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        let clusters: String = self.clusters.as_ref().map(|c| c.sorted().iter().map(|(w, p)| format!("{w}\t{p}\n")).collect()).unwrap_or_default();
+        let clusters: String = self
+            .clusters
+            .as_ref()
+            .map(|c| c.sorted().iter().map(|(w, p)| format!("{w}\t{p}\n")).collect())
+            .unwrap_or_default();
         let gazetteer = self.gazetteer.as_ref().map(Gazetteer::to_text).unwrap_or_default();
         let header = Header {
             labels: self.tags.types().to_vec(),
@@ -65,7 +69,9 @@ impl NerModel {
             card: self.card.clone(),
         };
         let json = serde_json::to_vec(&header).expect("header serializes");
-        let mut out = Vec::with_capacity(64 + json.len() + rows.len() * 9 + self.rows.entries.len() * 3 + clusters.len() + gazetteer.len());
+        let mut out = Vec::with_capacity(
+            64 + json.len() + rows.len() * 9 + self.rows.entries.len() * 3 + clusters.len() + gazetteer.len(),
+        );
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&(json.len() as u32).to_le_bytes());
@@ -95,27 +101,47 @@ impl NerModel {
         }
         let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
         if version != FORMAT_VERSION {
-            return Err(NerError::Incompatible(format!("file format version {version}, this build reads version {FORMAT_VERSION}")));
+            return Err(NerError::Incompatible(format!(
+                "file format version {version}, this build reads version {FORMAT_VERSION}"
+            )));
         }
         if bytes.len() < 24 {
             return Err(NerError::Corrupt("truncated file".into()));
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
         if hash_bytes(body) != u64::from_le_bytes(sum.try_into().expect("8 bytes")) {
-            return Err(NerError::Corrupt("checksum mismatch (truncated or damaged file)".into()));
+            return Err(NerError::Corrupt(
+                "checksum mismatch (truncated or damaged file)".into(),
+            ));
         }
         let mut cur = Cursor { bytes: body, at: 12 };
         let hlen = u32::from_le_bytes(cur.take(4)?.try_into().expect("4 bytes")) as usize;
-        let header: Header = serde_json::from_slice(cur.take(hlen)?).map_err(|e| NerError::Corrupt(format!("bad header: {e}")))?;
+        let header: Header =
+            serde_json::from_slice(cur.take(hlen)?).map_err(|e| NerError::Corrupt(format!("bad header: {e}")))?;
         if header.features.templates != TEMPLATES {
-            return Err(NerError::Incompatible(format!("feature templates version {}, this build extracts version {TEMPLATES}", header.features.templates)));
+            return Err(NerError::Incompatible(format!(
+                "feature templates version {}, this build extracts version {TEMPLATES}",
+                header.features.templates
+            )));
         }
         if header.scheme != "BILOU" || header.labels.is_empty() || header.labels.len() > 63 {
-            return Err(NerError::Incompatible(format!("unsupported tag scheme {:?} with {} labels", header.scheme, header.labels.len())));
+            return Err(NerError::Incompatible(format!(
+                "unsupported tag scheme {:?} with {} labels",
+                header.scheme,
+                header.labels.len()
+            )));
         }
         let tags = TagSet::new(header.labels.clone());
         let l = tags.len();
-        let need = header.keys.checked_mul(9).and_then(|a| a.checked_add(header.weights.checked_mul(3)?)).and_then(|a| a.checked_add(4 * (l * l + 2 * l))?.checked_add(header.cluster_bytes)?.checked_add(header.gazetteer_bytes));
+        let need = header
+            .keys
+            .checked_mul(9)
+            .and_then(|a| a.checked_add(header.weights.checked_mul(3)?))
+            .and_then(|a| {
+                a.checked_add(4 * (l * l + 2 * l))?
+                    .checked_add(header.cluster_bytes)?
+                    .checked_add(header.gazetteer_bytes)
+            });
         if need != Some(body.len() - cur.at) {
             return Err(NerError::Corrupt("section sizes do not match the header".into()));
         }
@@ -123,23 +149,62 @@ impl NerModel {
         let lens = cur.take(header.keys)?;
         let tag_bytes = cur.take(header.weights)?;
         let weight_bytes = cur.take(2 * header.weights)?;
-        if lens.iter().map(|&n| n as usize).sum::<usize>() != header.weights || tag_bytes.iter().any(|&t| t as usize >= l) {
+        if lens.iter().map(|&n| n as usize).sum::<usize>() != header.weights
+            || tag_bytes.iter().any(|&t| t as usize >= l)
+        {
             return Err(NerError::Corrupt("weight rows do not match the label set".into()));
         }
         let mut rows = Rows::new();
         rows.index = crate::table::Table::with_capacity(header.keys);
         rows.entries.reserve(header.weights);
-        let mut entries = tag_bytes.iter().zip(weight_bytes.chunks_exact(2)).map(|(&tag, b)| Entry { weight: i16::from_le_bytes([b[0], b[1]]) as f32 * header.scale, tag });
+        let mut entries = tag_bytes
+            .iter()
+            .zip(weight_bytes.chunks_exact(2))
+            .map(|(&tag, b)| Entry {
+                weight: i16::from_le_bytes([b[0], b[1]]) as f32 * header.scale,
+                tag,
+            });
         for (k, &n) in keys.chunks_exact(8).zip(lens) {
-            rows.push(u64::from_le_bytes(k.try_into().expect("8 bytes")), entries.by_ref().take(n as usize));
+            rows.push(
+                u64::from_le_bytes(k.try_into().expect("8 bytes")),
+                entries.by_ref().take(n as usize),
+            );
         }
-        let floats: Vec<f32> = cur.take(4 * (l * l + 2 * l))?.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes"))).collect();
-        let trans = Transitions::with_scores(&tags, floats[..l * l].to_vec(), floats[l * l..l * l + l].to_vec(), floats[l * l + l..].to_vec());
-        let cluster_text = std::str::from_utf8(cur.take(header.cluster_bytes)?).map_err(|_| NerError::Corrupt("clusters are not UTF-8".into()))?;
-        let clusters = if header.features.cluster_prefixes.is_empty() || cluster_text.is_empty() { None } else { Some(Clusters::parse(cluster_text, "model clusters")?) };
-        let gazetteer_text = std::str::from_utf8(cur.take(header.gazetteer_bytes)?).map_err(|_| NerError::Corrupt("gazetteer is not UTF-8".into()))?;
-        let gazetteer = if header.features.gazetteer { Some(Gazetteer::parse(gazetteer_text, tags.types().len(), "model gazetteer")?) } else { None };
-        Ok(NerModel { tags, config: header.features, clusters, gazetteer, rows, trans, temperature: header.temperature, card: header.card })
+        let floats: Vec<f32> = cur
+            .take(4 * (l * l + 2 * l))?
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes")))
+            .collect();
+        let trans = Transitions::with_scores(
+            &tags,
+            floats[..l * l].to_vec(),
+            floats[l * l..l * l + l].to_vec(),
+            floats[l * l + l..].to_vec(),
+        );
+        let cluster_text = std::str::from_utf8(cur.take(header.cluster_bytes)?)
+            .map_err(|_| NerError::Corrupt("clusters are not UTF-8".into()))?;
+        let clusters = if header.features.cluster_prefixes.is_empty() || cluster_text.is_empty() {
+            None
+        } else {
+            Some(Clusters::parse(cluster_text, "model clusters")?)
+        };
+        let gazetteer_text = std::str::from_utf8(cur.take(header.gazetteer_bytes)?)
+            .map_err(|_| NerError::Corrupt("gazetteer is not UTF-8".into()))?;
+        let gazetteer = if header.features.gazetteer {
+            Some(Gazetteer::parse(gazetteer_text, tags.types().len(), "model gazetteer")?)
+        } else {
+            None
+        };
+        Ok(NerModel {
+            tags,
+            config: header.features,
+            clusters,
+            gazetteer,
+            rows,
+            trans,
+            temperature: header.temperature,
+            card: header.card,
+        })
     }
 
     /// Read a model file.
@@ -163,7 +228,11 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], NerError> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| NerError::Corrupt("truncated file".into()))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| NerError::Corrupt("truncated file".into()))?;
         let s = &self.bytes[self.at..end];
         self.at = end;
         Ok(s)
@@ -177,9 +246,13 @@ mod tests {
     use crate::train::{train, TrainOptions};
 
     fn tiny() -> NerModel {
-        let text = "John\tB-PER\nlives\tO\nin\tO\nParis\tB-LOC\n\nMary\tB-PER\nSmith\tI-PER\nvisited\tO\nRome\tB-LOC\n\n";
+        let text =
+            "John\tB-PER\nlives\tO\nin\tO\nParis\tB-LOC\n\nMary\tB-PER\nSmith\tI-PER\nvisited\tO\nRome\tB-LOC\n\n";
         let docs = parse(text, Format::Wnut17, "tiny").unwrap();
-        let mut opts = TrainOptions { epochs: 3, ..TrainOptions::default() };
+        let mut opts = TrainOptions {
+            epochs: 3,
+            ..TrainOptions::default()
+        };
         opts.features.cluster_prefixes.clear();
         train(&docs, &docs, opts, |_| {}).unwrap()
     }
@@ -196,7 +269,10 @@ mod tests {
         let a = m.annotator().document(&[(&texts, &toks)]).remove(0);
         let b = back.annotator().document(&[(&texts, &toks)]).remove(0);
         assert_eq!(a.len(), b.len());
-        assert!(a.iter().zip(&b).all(|(x, y)| (x.start, x.end, x.label) == (y.start, y.end, y.label)));
+        assert!(a
+            .iter()
+            .zip(&b)
+            .all(|(x, y)| (x.start, x.end, x.label) == (y.start, y.end, y.label)));
     }
 
     #[test]
@@ -205,7 +281,10 @@ mod tests {
         for cut in [0, 5, 12, 30, bytes.len() / 2, bytes.len() - 1] {
             assert!(NerModel::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }
-        assert!(matches!(NerModel::from_bytes(b"PK\x03\x04 not a model at all"), Err(NerError::NotAModel(_))));
+        assert!(matches!(
+            NerModel::from_bytes(b"PK\x03\x04 not a model at all"),
+            Err(NerError::NotAModel(_))
+        ));
         let mut newer = bytes.clone();
         newer[8] = 99;
         assert!(matches!(NerModel::from_bytes(&newer), Err(NerError::Incompatible(_))));

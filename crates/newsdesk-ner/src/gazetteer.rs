@@ -48,7 +48,9 @@ impl Gazetteer {
             }
             for s in &doc.sentences {
                 for span in &s.spans {
-                    let (Some(ty), true) = (tags.type_index(&span.label), span.end - span.start <= MAX_LEN) else { continue };
+                    let (Some(ty), true) = (tags.type_index(&span.label), span.end - span.start <= MAX_LEN) else {
+                        continue;
+                    };
                     let forms: Vec<String> = s.words[span.start..span.end].iter().map(|w| token_form(w)).collect();
                     if forms.iter().any(|f| f.is_empty() || f.contains(char::is_whitespace)) {
                         continue;
@@ -69,7 +71,9 @@ impl Gazetteer {
             let hashes: Vec<u64> = p.split(' ').map(hash_str).collect();
             by_key.insert(finish(hashes.iter().fold(KEY_SEED, |k, &h| extend_key(k, h))), ty);
             if hashes.len() > 1 {
-                head_counts.entry(*hashes.last().expect("non-empty")).or_insert_with(|| vec![0; t])[ty as usize] += 1;
+                head_counts
+                    .entry(*hashes.last().expect("non-empty"))
+                    .or_insert_with(|| vec![0; t])[ty as usize] += 1;
             }
         }
         let heads = head_counts
@@ -117,7 +121,15 @@ impl Gazetteer {
                 continue;
             };
             for (p, slot) in out[i..i + len].iter_mut().enumerate() {
-                let pos = if len == 1 { 4 } else if p == 0 { 1 } else if p + 1 == len { 3 } else { 2 };
+                let pos = if len == 1 {
+                    4
+                } else if p == 0 {
+                    1
+                } else if p + 1 == len {
+                    3
+                } else {
+                    2
+                };
                 *slot = (pos, ty + 1);
             }
             i += len;
@@ -133,7 +145,11 @@ impl Gazetteer {
     pub fn parse(text: &str, types: usize, origin: &str) -> Result<Gazetteer, NerError> {
         let mut phrases = BTreeMap::new();
         for (i, line) in text.lines().enumerate() {
-            let bad = || NerError::Data { path: origin.to_string(), line: i + 1, message: format!("expected type<TAB>phrase with a type below {types}") };
+            let bad = || NerError::Data {
+                path: origin.to_string(),
+                line: i + 1,
+                message: format!("expected type<TAB>phrase with a type below {types}"),
+            };
             let (ty, p) = line.split_once('\t').ok_or_else(bad)?;
             let ty: u8 = ty.parse().map_err(|_| bad())?;
             if ty as usize >= types || p.is_empty() || p.split(' ').any(str::is_empty) {
@@ -147,7 +163,10 @@ impl Gazetteer {
 
 /// Index of the largest count (the first on ties).
 fn argmax(c: &[u32]) -> usize {
-    c.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i))).map_or(0, |(i, _)| i)
+    c.iter()
+        .enumerate()
+        .max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))
+        .map_or(0, |(i, _)| i)
 }
 
 #[cfg(test)]
@@ -170,6 +189,9 @@ mod tests {
         assert_eq!(g.head(h("charter")), None, "one string is too few");
         let back = Gazetteer::parse(&g.to_text(), 2, "g").unwrap();
         assert_eq!(back, g);
-        assert!(Gazetteer::parse("7\tfoo\n", 2, "g").unwrap_err().to_string().starts_with("g:1:"));
+        assert!(Gazetteer::parse("7\tfoo\n", 2, "g")
+            .unwrap_err()
+            .to_string()
+            .starts_with("g:1:"));
     }
 }

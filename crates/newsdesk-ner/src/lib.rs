@@ -37,14 +37,14 @@ mod tags;
 mod train;
 
 pub use clusters::Clusters;
-pub use embedded::EMBEDDED;
 pub use component::NerComponent;
 pub use decode::{Lattice, Transitions};
+pub use embedded::EMBEDDED;
 pub use error::NerError;
 pub use eval::{evaluate, fit_temperature, Counts, Evaluation};
 pub use features::{FeatureConfig, TEMPLATES};
-pub use gazetteer::Gazetteer;
 pub use format::{Header, FORMAT_VERSION, MAGIC};
+pub use gazetteer::Gazetteer;
 pub use model::{Annotator, ModelCard, NerModel, Prediction, TypeScore};
 pub use reader::{parse, read_file, spans_from_tags, Document, Format, GoldSentence};
 pub use ruler::{EntityRuler, Pattern, PatternBody, TokenPattern};

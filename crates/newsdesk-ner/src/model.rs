@@ -1,8 +1,8 @@
 //! The trained model and its use on sentences.
 use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
-use crate::gazetteer::Gazetteer;
 use crate::features::{aggregate, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
+use crate::gazetteer::Gazetteer;
 use crate::hash::HashKeyed;
 use crate::table::{prefetch, Table};
 use crate::tags::TagSet;
@@ -60,7 +60,10 @@ pub(crate) struct Rows {
 
 impl Rows {
     pub(crate) fn new() -> Rows {
-        Rows { index: Table::default(), entries: Vec::new() }
+        Rows {
+            index: Table::default(),
+            entries: Vec::new(),
+        }
     }
 
     /// Add a row (entries must be non-empty).
@@ -72,7 +75,11 @@ impl Rows {
 
     /// Rows sorted by key.
     pub(crate) fn sorted(&self) -> Vec<(u64, &[Entry])> {
-        let mut v: Vec<(u64, &[Entry])> = self.index.iter().map(|(k, a, b)| (k, &self.entries[a as usize..b as usize])).collect();
+        let mut v: Vec<(u64, &[Entry])> = self
+            .index
+            .iter()
+            .map(|(k, a, b)| (k, &self.entries[a as usize..b as usize]))
+            .collect();
         v.sort_unstable_by_key(|r| r.0);
         v
     }
@@ -94,7 +101,10 @@ pub struct NerModel {
 
 impl std::fmt::Debug for NerModel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NerModel").field("labels", &self.tags.types()).field("features", &self.rows.index.len()).finish()
+        f.debug_struct("NerModel")
+            .field("labels", &self.tags.types())
+            .field("features", &self.rows.index.len())
+            .finish()
     }
 }
 
@@ -201,7 +211,10 @@ impl Memory {
 
     /// Last tags given to this exact form and to this lowercase form.
     pub(crate) fn tags(&self, word: u64, lower: u64) -> [Option<usize>; 2] {
-        [self.word.get(&word).map(|&t| t as usize), self.lower.get(&lower).map(|&t| t as usize)]
+        [
+            self.word.get(&word).map(|&t| t as usize),
+            self.lower.get(&lower).map(|&t| t as usize),
+        ]
     }
 
     /// Remember the tags of a decoded sentence's entity tokens.
@@ -250,7 +263,14 @@ impl Annotator<'_> {
         self.caps.clear();
         for (texts, tokens) in sents {
             self.keys.clear();
-            self.ex.extract(&m.config, m.clusters.as_ref(), m.gazetteer.as_ref(), texts, tokens, &mut self.keys);
+            self.ex.extract(
+                &m.config,
+                m.clusters.as_ref(),
+                m.gazetteer.as_ref(),
+                texts,
+                tokens,
+                &mut self.keys,
+            );
             let at = self.base.len();
             self.base.resize(at + texts.len() * l, 0.0);
             m.score_keys(&self.keys, k, &mut self.found, &mut self.base[at..]);
@@ -276,8 +296,17 @@ impl Annotator<'_> {
                     .decode(&a.path)
                     .into_iter()
                     .map(|(start, end, label)| {
-                        let margin = a.margins[start.saturating_sub(1)..(end + 1).min(n)].iter().copied().fold(f32::INFINITY, f32::min);
-                        Prediction { start, end, label, score: confidence(margin, temperature), margin }
+                        let margin = a.margins[start.saturating_sub(1)..(end + 1).min(n)]
+                            .iter()
+                            .copied()
+                            .fold(f32::INFINITY, f32::min);
+                        Prediction {
+                            start,
+                            end,
+                            label,
+                            score: confidence(margin, temperature),
+                            margin,
+                        }
                     })
                     .collect(),
             )
@@ -287,7 +316,12 @@ impl Annotator<'_> {
 
     /// Decode every sentence in order with memory (and second-pass keys in
     /// `self.agg`), calling `done` after each with the sentence length.
-    fn decode_all(&mut self, sents: &[(&[&str], &[Token])], with_margins: bool, done: &mut dyn FnMut(&mut Self, usize, f32)) {
+    fn decode_all(
+        &mut self,
+        sents: &[(&[&str], &[Token])],
+        with_margins: bool,
+        done: &mut dyn FnMut(&mut Self, usize, f32),
+    ) {
         let m = self.model;
         let l = m.tags.len();
         self.memory.clear();
@@ -311,9 +345,11 @@ impl Annotator<'_> {
             }
             m.trans.viterbi(&self.emis, &mut self.lat, &mut self.path);
             if with_margins {
-                m.trans.margins(&self.emis, &self.path, &mut self.lat, &mut self.margins);
+                m.trans
+                    .margins(&self.emis, &self.path, &mut self.lat, &mut self.margins);
             }
-            self.memory.update(&self.words[at..at + n], &self.lowers[at..at + n], &self.path);
+            self.memory
+                .update(&self.words[at..at + n], &self.lowers[at..at + n], &self.path);
             done(self, n, m.temperature);
             at += n;
         }

@@ -64,15 +64,22 @@ pub fn parse(text: &str, format: Format, origin: &str) -> Result<Vec<Document>, 
     let mut docs = vec![Document::default()];
     let mut words: Vec<String> = Vec::new();
     let mut tags: Vec<(String, usize)> = Vec::new();
-    let flush = |docs: &mut Vec<Document>, words: &mut Vec<String>, tags: &mut Vec<(String, usize)>| -> Result<(), NerError> {
-        if words.is_empty() {
-            return Ok(());
-        }
-        let spans = spans_from_tags(tags, origin)?;
-        docs.last_mut().expect("at least one document").sentences.push(GoldSentence { words: std::mem::take(words), spans });
-        tags.clear();
-        Ok(())
-    };
+    let flush =
+        |docs: &mut Vec<Document>, words: &mut Vec<String>, tags: &mut Vec<(String, usize)>| -> Result<(), NerError> {
+            if words.is_empty() {
+                return Ok(());
+            }
+            let spans = spans_from_tags(tags, origin)?;
+            docs.last_mut()
+                .expect("at least one document")
+                .sentences
+                .push(GoldSentence {
+                    words: std::mem::take(words),
+                    spans,
+                });
+            tags.clear();
+            Ok(())
+        };
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
@@ -92,11 +99,20 @@ pub fn parse(text: &str, format: Format, origin: &str) -> Result<Vec<Document>, 
             return Err(NerError::Data {
                 path: origin.to_string(),
                 line: line_no,
-                message: format!("expected {} columns, found {} in {:?}", format.columns(), cols.len(), raw),
+                message: format!(
+                    "expected {} columns, found {} in {:?}",
+                    format.columns(),
+                    cols.len(),
+                    raw
+                ),
             });
         }
         let word = cols[0].trim_matches('\u{feff}');
-        words.push(if format == Format::OntoNotes { unescape_ptb(word) } else { word.to_string() });
+        words.push(if format == Format::OntoNotes {
+            unescape_ptb(word)
+        } else {
+            word.to_string()
+        });
         tags.push((cols[cols.len() - 1].to_string(), line_no));
     }
     flush(&mut docs, &mut words, &mut tags)?;
@@ -125,7 +141,11 @@ pub fn spans_from_tags(tags: &[(String, usize)], origin: &str) -> Result<Vec<Spa
                 continue;
             }
             _ => {
-                return Err(NerError::Data { path: origin.to_string(), line: *line, message: format!("bad entity tag {tag:?}") });
+                return Err(NerError::Data {
+                    path: origin.to_string(),
+                    line: *line,
+                    message: format!("bad entity tag {tag:?}"),
+                });
             }
         };
         let continues = prefix == "I" && open.as_ref().is_some_and(|s| s.label == label);
@@ -133,7 +153,11 @@ pub fn spans_from_tags(tags: &[(String, usize)], origin: &str) -> Result<Vec<Spa
             open.as_mut().expect("checked").end = i + 1;
         } else {
             spans.extend(open.take());
-            open = Some(Span { start: i, end: i + 1, label: label.to_string() });
+            open = Some(Span {
+                start: i,
+                end: i + 1,
+                label: label.to_string(),
+            });
         }
     }
     spans.extend(open);
@@ -145,7 +169,11 @@ mod tests {
     use super::*;
 
     fn span(start: usize, end: usize, label: &str) -> Span {
-        Span { start, end, label: label.to_string() }
+        Span {
+            start,
+            end,
+            label: label.to_string(),
+        }
     }
 
     #[test]
@@ -154,7 +182,15 @@ mod tests {
         let docs = parse(text, Format::Conll2003, "t").unwrap();
         assert_eq!(docs.len(), 1);
         let s = &docs[0].sentences[0];
-        assert_eq!(s.spans, vec![span(0, 1, "ORG"), span(2, 4, "PER"), span(4, 5, "PER"), span(5, 6, "MISC")]);
+        assert_eq!(
+            s.spans,
+            vec![
+                span(0, 1, "ORG"),
+                span(2, 4, "PER"),
+                span(4, 5, "PER"),
+                span(5, 6, "MISC")
+            ]
+        );
     }
 
     #[test]
@@ -180,9 +216,13 @@ mod tests {
 
     #[test]
     fn bad_lines_name_file_and_line() {
-        let err = parse("a O\nb c d\n", Format::Wnut17, "x.conll").unwrap_err().to_string();
+        let err = parse("a O\nb c d\n", Format::Wnut17, "x.conll")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("x.conll:2:"), "{err}");
-        let err = parse("a O\nb Q-PER\n", Format::Wnut17, "x.conll").unwrap_err().to_string();
+        let err = parse("a O\nb Q-PER\n", Format::Wnut17, "x.conll")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("x.conll:2") && err.contains("Q-PER"), "{err}");
     }
 

@@ -96,7 +96,9 @@ pub struct EntityRuler {
 
 impl std::fmt::Debug for EntityRuler {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EntityRuler").field("patterns", &self.patterns.len()).finish()
+        f.debug_struct("EntityRuler")
+            .field("patterns", &self.patterns.len())
+            .finish()
     }
 }
 
@@ -115,7 +117,11 @@ impl EntityRuler {
             if line.trim().is_empty() {
                 continue;
             }
-            let p = serde_json::from_str(line).map_err(|e| NerError::Data { path: path.display().to_string(), line: i + 1, message: format!("bad pattern: {e}") })?;
+            let p = serde_json::from_str(line).map_err(|e| NerError::Data {
+                path: path.display().to_string(),
+                line: i + 1,
+                message: format!("bad pattern: {e}"),
+            })?;
             patterns.push(p);
         }
         EntityRuler::new(patterns)
@@ -137,7 +143,11 @@ impl EntityRuler {
                     .filter(|t| t.is_content())
                     .map(|t| {
                         let w = t.text(s);
-                        if p.case_sensitive { Matcher::Text(w.to_string()) } else { Matcher::Lower(lower(w).into_owned()) }
+                        if p.case_sensitive {
+                            Matcher::Text(w.to_string())
+                        } else {
+                            Matcher::Lower(lower(w).into_owned())
+                        }
                     })
                     .collect(),
                 PatternBody::Tokens(ts) => ts
@@ -145,7 +155,9 @@ impl EntityRuler {
                     .map(|t| match (&t.text, &t.lower, &t.regex) {
                         (Some(x), None, None) => Ok(Matcher::Text(x.clone())),
                         (None, Some(x), None) => Ok(Matcher::Lower(lower(x).into_owned())),
-                        (None, None, Some(r)) => regex::Regex::new(r).map(Matcher::Regex).map_err(|e| err(format!("bad regex {r:?}: {e}"))),
+                        (None, None, Some(r)) => regex::Regex::new(r)
+                            .map(Matcher::Regex)
+                            .map_err(|e| err(format!("bad regex {r:?}: {e}"))),
                         _ => Err(err("each token needs exactly one of text, lower, regex".into())),
                     })
                     .collect::<Result<_, _>>()?,
@@ -154,10 +166,15 @@ impl EntityRuler {
                 return Err(err("the pattern has no tokens".into()));
             }
             match &tokens[0] {
-                Matcher::Text(t) | Matcher::Lower(t) => self.by_first.entry(lower(t).into_owned()).or_default().push(index),
+                Matcher::Text(t) | Matcher::Lower(t) => {
+                    self.by_first.entry(lower(t).into_owned()).or_default().push(index)
+                }
                 Matcher::Regex(_) => self.regex_first.push(index),
             }
-            self.compiled.push(Compiled { label: p.label.clone(), tokens });
+            self.compiled.push(Compiled {
+                label: p.label.clone(),
+                tokens,
+            });
             self.patterns.push(p);
         }
         Ok(())
@@ -174,7 +191,12 @@ impl EntityRuler {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for s in 0..texts.len() {
             let first = lower(texts[s]);
-            let candidates = self.by_first.get(first.as_ref()).into_iter().flatten().chain(&self.regex_first);
+            let candidates = self
+                .by_first
+                .get(first.as_ref())
+                .into_iter()
+                .flatten()
+                .chain(&self.regex_first);
             for &p in candidates {
                 let toks = &self.compiled[p].tokens;
                 if s + toks.len() <= texts.len() && toks.iter().zip(&texts[s..]).all(|(m, t)| m.matches(t)) {
@@ -212,9 +234,19 @@ impl Component for EntityRuler {
     }
 
     fn process(&self, doc: &mut Doc) -> Result<(), CoreError> {
-        let existing: Vec<Entity> = doc.ents.iter().filter(|e| e.source == EntitySource::Pattern).cloned().collect();
-        let new: Vec<Entity> = self.entities(doc).into_iter().filter(|n| !existing.iter().any(|e| overlaps(e, n))).collect();
-        doc.ents.retain(|e| e.source != EntitySource::Model || !new.iter().any(|n| overlaps(e, n)));
+        let existing: Vec<Entity> = doc
+            .ents
+            .iter()
+            .filter(|e| e.source == EntitySource::Pattern)
+            .cloned()
+            .collect();
+        let new: Vec<Entity> = self
+            .entities(doc)
+            .into_iter()
+            .filter(|n| !existing.iter().any(|e| overlaps(e, n)))
+            .collect();
+        doc.ents
+            .retain(|e| e.source != EntitySource::Model || !new.iter().any(|n| overlaps(e, n)));
         doc.ents.extend(new);
         doc.ents.sort_by_key(|e| (e.start, e.end));
         Ok(())
@@ -243,17 +275,40 @@ mod tests {
     #[test]
     fn phrases_tokens_and_longest_wins() {
         let ruler = EntityRuler::new(pats(concat!(
-            r#"{"label": "ORG", "pattern": "State Department"}"#, "\n",
-            r#"{"label": "GPE", "pattern": "state", "case_sensitive": false}"#, "\n",
+            r#"{"label": "ORG", "pattern": "State Department"}"#,
+            "\n",
+            r#"{"label": "GPE", "pattern": "state", "case_sensitive": false}"#,
+            "\n",
             r#"{"label": "PRODUCT", "pattern": [{"lower": "iphone"}, {"regex": "^[0-9]+$"}]}"#,
         )))
         .unwrap();
         let mut d = doc("The State Department bought an IPHONE 15 for the state.");
-        let model = Entity { start: 2, end: 3, start_char: 4, end_char: 9, label: "GPE".into(), score: 0.9, source: EntitySource::Model };
+        let model = Entity {
+            start: 2,
+            end: 3,
+            start_char: 4,
+            end_char: 9,
+            label: "GPE".into(),
+            score: 0.9,
+            source: EntitySource::Model,
+        };
         d.ents.push(model);
         ruler.process(&mut d).unwrap();
-        let got: Vec<(String, String, EntitySource)> =
-            d.ents.iter().map(|e| (d.text.chars().skip(e.start_char as usize).take((e.end_char - e.start_char) as usize).collect(), e.label.clone(), e.source)).collect();
+        let got: Vec<(String, String, EntitySource)> = d
+            .ents
+            .iter()
+            .map(|e| {
+                (
+                    d.text
+                        .chars()
+                        .skip(e.start_char as usize)
+                        .take((e.end_char - e.start_char) as usize)
+                        .collect(),
+                    e.label.clone(),
+                    e.source,
+                )
+            })
+            .collect();
         assert_eq!(
             got,
             vec![

@@ -23,7 +23,11 @@ impl Table {
     /// A table for `n` keys (load factor at most 1/2).
     pub(crate) fn with_capacity(n: usize) -> Table {
         let size = (2 * n.max(8)).next_power_of_two();
-        Table { mask: size - 1, slots: vec![Slot::default(); size], len: 0 }
+        Table {
+            mask: size - 1,
+            slots: vec![Slot::default(); size],
+            len: 0,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -79,7 +83,10 @@ impl Table {
 
     /// All entries (key, start, end).
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
-        self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.start, s.end))
+        self.slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, s.start, s.end))
     }
 }
 
@@ -107,7 +114,10 @@ mod tests {
         }
         assert_eq!(t.len(), 999);
         for k in 1..1000u64 {
-            assert_eq!(t.get(k.wrapping_mul(0x9E37_79B9_7F4A_7C15)), Some((k as u32, k as u32 + 1)));
+            assert_eq!(
+                t.get(k.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+                Some((k as u32, k as u32 + 1))
+            );
         }
         assert_eq!(t.get(12345), None);
         assert_eq!(t.get(0), None);

@@ -133,13 +133,30 @@ mod tests {
     fn encode_decode_round_trip() {
         let ts = set();
         let spans = vec![
-            Span { start: 0, end: 1, label: "ORG".into() },
-            Span { start: 2, end: 5, label: "PER".into() },
+            Span {
+                start: 0,
+                end: 1,
+                label: "ORG".into(),
+            },
+            Span {
+                start: 2,
+                end: 5,
+                label: "PER".into(),
+            },
         ];
         let tags = ts.encode(6, &spans).unwrap();
         assert_eq!(tags, vec![8, 0, 1, 2, 3, 0]);
         assert_eq!(ts.decode(&tags), vec![(0, 1, 1), (2, 5, 0)]);
-        assert!(ts.encode(3, &[Span { start: 0, end: 1, label: "X".into() }]).is_none());
+        assert!(ts
+            .encode(
+                3,
+                &[Span {
+                    start: 0,
+                    end: 1,
+                    label: "X".into()
+                }]
+            )
+            .is_none());
     }
 
     #[test]

@@ -38,7 +38,17 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { epochs: 12, seed: 1, features: FeatureConfig::default(), clusters: None, min_count: 1, prune: 0.01, dropout: 0.0, margin: 0.0, card: ModelCard::default() }
+        TrainOptions {
+            epochs: 12,
+            seed: 1,
+            features: FeatureConfig::default(),
+            clusters: None,
+            min_count: 1,
+            prune: 0.01,
+            dropout: 0.0,
+            margin: 0.0,
+            card: ModelCard::default(),
+        }
     }
 }
 
@@ -46,11 +56,20 @@ impl Default for TrainOptions {
 #[derive(Clone, Debug)]
 pub enum TrainEvent {
     /// Data prepared: sentences per epoch, features, tags.
-    Prepared { sentences: usize, features: usize, tags: usize },
+    Prepared {
+        sentences: usize,
+        features: usize,
+        tags: usize,
+    },
     /// Sentences done in the current epoch.
     Step { epoch: usize, done: usize },
     /// An epoch ended, with the dev scores of its averaged model.
-    Epoch { epoch: usize, dev: TypeScore, errors: usize, seconds: f64 },
+    Epoch {
+        epoch: usize,
+        dev: TypeScore,
+        errors: usize,
+        seconds: f64,
+    },
 }
 
 const MISSING: u32 = u32::MAX;
@@ -94,25 +113,53 @@ impl Weights {
 }
 
 /// Train a model on `train`, choosing the epoch by F1 on `dev`.
-pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_event: impl FnMut(&TrainEvent)) -> Result<NerModel, NerError> {
-    let types: BTreeSet<&str> = train.iter().flat_map(|d| &d.sentences).flat_map(|s| &s.spans).map(|s| s.label.as_str()).collect();
+pub fn train(
+    train: &[Document],
+    dev: &[Document],
+    opts: TrainOptions,
+    mut on_event: impl FnMut(&TrainEvent),
+) -> Result<NerModel, NerError> {
+    let types: BTreeSet<&str> = train
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .flat_map(|s| &s.spans)
+        .map(|s| s.label.as_str())
+        .collect();
     if types.is_empty() {
         return Err(NerError::Training("the training data has no entities".into()));
     }
     if types.len() > 63 {
-        return Err(NerError::Training(format!("{} entity types; at most 63 are supported", types.len())));
+        return Err(NerError::Training(format!(
+            "{} entity types; at most 63 are supported",
+            types.len()
+        )));
     }
     let tags = TagSet::new(types.into_iter().map(String::from).collect());
     let l = tags.len();
     // Training sentences see a gazetteer built from the other fold of
     // documents, so the weights learn how far an unseen string's match can be
     // trusted; the model ships the gazetteer of all training documents.
-    let gazetteer = opts.features.gazetteer.then(|| Gazetteer::build(train, &tags, |_| true));
-    let folds: Vec<Gazetteer> = if opts.features.gazetteer { (0..GAZETTEER_FOLDS).map(|f| Gazetteer::build(train, &tags, |d| d % GAZETTEER_FOLDS != f)).collect() } else { Vec::new() };
+    let gazetteer = opts
+        .features
+        .gazetteer
+        .then(|| Gazetteer::build(train, &tags, |_| true));
+    let folds: Vec<Gazetteer> = if opts.features.gazetteer {
+        (0..GAZETTEER_FOLDS)
+            .map(|f| Gazetteer::build(train, &tags, |d| d % GAZETTEER_FOLDS != f))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (data, index) = prepare(train, &tags, &opts, &folds)?;
     let rows = index.len();
-    on_event(&TrainEvent::Prepared { sentences: data.docs.iter().map(Vec::len).sum(), features: rows, tags: l });
-    let mem_rows: Vec<[u32; 2]> = (0..l).map(|t| [index[&memory_key(t)], index[&memory_lower_key(t)]]).collect();
+    on_event(&TrainEvent::Prepared {
+        sentences: data.docs.iter().map(Vec::len).sum(),
+        features: rows,
+        tags: l,
+    });
+    let mem_rows: Vec<[u32; 2]> = (0..l)
+        .map(|t| [index[&memory_key(t)], index[&memory_lower_key(t)]])
+        .collect();
     let mut wt = Weights {
         l,
         w: vec![0.0; rows * l],
@@ -151,7 +198,18 @@ pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_ev
                 sc.first.clear();
                 memory.clear();
                 for s in sents {
-                    errors += usize::from(train_sentence(&mut wt, &data, s, s.at - lo, k, &opts, &mut rng, &memory, &mem_rows, &mut sc));
+                    errors += usize::from(train_sentence(
+                        &mut wt,
+                        &data,
+                        s,
+                        s.at - lo,
+                        k,
+                        &opts,
+                        &mut rng,
+                        &memory,
+                        &mem_rows,
+                        &mut sc,
+                    ));
                     memory.update(&data.words[s.at..s.at + s.n], &data.lowers[s.at..s.at + s.n], &sc.path);
                     sc.first.extend_from_slice(&sc.path);
                 }
@@ -163,8 +221,18 @@ pub fn train(train: &[Document], dev: &[Document], opts: TrainOptions, mut on_ev
         }
         let model = averaged(&wt, &index, &tags, &opts, &gazetteer);
         let (eval, margins) = evaluate(&model, dev);
-        let dev_score = TypeScore { precision: eval.precision, recall: eval.recall, f1: eval.f1, support: eval.per_type.values().map(|t| t.support).sum() };
-        on_event(&TrainEvent::Epoch { epoch, dev: dev_score.clone(), errors, seconds: started.elapsed().as_secs_f64() });
+        let dev_score = TypeScore {
+            precision: eval.precision,
+            recall: eval.recall,
+            f1: eval.f1,
+            support: eval.per_type.values().map(|t| t.support).sum(),
+        };
+        on_event(&TrainEvent::Epoch {
+            epoch,
+            dev: dev_score.clone(),
+            errors,
+            seconds: started.elapsed().as_secs_f64(),
+        });
         if best.as_ref().map_or(true, |b| eval.f1 > b.0) {
             let mut model = model;
             model.temperature = fit_temperature(&margins);
@@ -200,35 +268,69 @@ struct Scratch {
 
 /// All second-pass feature keys of a tag set.
 fn agg_keys(tags: &TagSet) -> Vec<u64> {
-    (0..=tags.types().len()).flat_map(|t| [aggregate_key(t, false), aggregate_key(t, true)]).collect()
+    (0..=tags.types().len())
+        .flat_map(|t| [aggregate_key(t, false), aggregate_key(t, true)])
+        .collect()
 }
 
 /// Decode one training sentence (its tokens start at `at_doc` in the
 /// document) and update on error; returns whether there was one.
 #[allow(clippy::too_many_arguments)]
-fn train_sentence(wt: &mut Weights, data: &Data, s: &Sent, at_doc: usize, k: usize, opts: &TrainOptions, rng: &mut SplitMix, memory: &Memory, mem_rows: &[[u32; 2]], sc: &mut Scratch) -> bool {
+fn train_sentence(
+    wt: &mut Weights,
+    data: &Data,
+    s: &Sent,
+    at_doc: usize,
+    k: usize,
+    opts: &TrainOptions,
+    rng: &mut SplitMix,
+    memory: &Memory,
+    mem_rows: &[[u32; 2]],
+    sc: &mut Scratch,
+) -> bool {
     let l = wt.l;
     sc.emis.clear();
     sc.emis.resize(s.n * l, 0.0);
     sc.dynamic.clear();
     sc.active.clear();
-    sc.active.extend(data.ids[s.at * k..(s.at + s.n) * k].iter().map(|&id| if id != MISSING && (opts.dropout == 0.0 || rng.unit() >= opts.dropout) { id } else { MISSING }));
+    sc.active.extend(data.ids[s.at * k..(s.at + s.n) * k].iter().map(|&id| {
+        if id != MISSING && (opts.dropout == 0.0 || rng.unit() >= opts.dropout) {
+            id
+        } else {
+            MISSING
+        }
+    }));
     for j in 0..s.n {
         let t = s.at + j;
         let row = &mut sc.emis[j * l..(j + 1) * l];
         let [exact, lowered] = memory.tags(data.words[t], data.lowers[t]);
-        let dynamic = [exact.map(|t| mem_rows[t][0]), lowered.map(|t| mem_rows[t][1]), sc.agg[at_doc + j]];
-        for &id in sc.active[j * k..(j + 1) * k].iter().filter(|&&id| id != MISSING).chain(dynamic.iter().flatten()) {
+        let dynamic = [
+            exact.map(|t| mem_rows[t][0]),
+            lowered.map(|t| mem_rows[t][1]),
+            sc.agg[at_doc + j],
+        ];
+        for &id in sc.active[j * k..(j + 1) * k]
+            .iter()
+            .filter(|&&id| id != MISSING)
+            .chain(dynamic.iter().flatten())
+        {
             add(row, &wt.w[id as usize * l..(id as usize + 1) * l]);
         }
         if opts.margin > 0.0 {
             let g = data.gold[t] as usize;
-            row.iter_mut().enumerate().filter(|&(y, _)| y != g).for_each(|(_, v)| *v += opts.margin);
+            row.iter_mut()
+                .enumerate()
+                .filter(|&(y, _)| y != g)
+                .for_each(|(_, v)| *v += opts.margin);
         }
         sc.dynamic.push(dynamic);
     }
     wt.trans.viterbi(&sc.emis, &mut sc.lat, &mut sc.path);
-    let wrong = sc.path.iter().zip(&data.gold[s.at..s.at + s.n]).any(|(&p, &g)| p != g as usize);
+    let wrong = sc
+        .path
+        .iter()
+        .zip(&data.gold[s.at..s.at + s.n])
+        .any(|(&p, &g)| p != g as usize);
     if wrong {
         update(wt, data, s, k, &sc.active, &sc.path, &sc.dynamic);
         wt.trans.refresh();
@@ -246,13 +348,25 @@ fn add(out: &mut [f32], row: &[f32]) {
 
 /// Perceptron update towards gold and away from `path`, over the features
 /// that were active (`active`, `k` per token of the sentence) in the decode.
-fn update(wt: &mut Weights, data: &Data, s: &Sent, k: usize, active: &[u32], path: &[usize], dynamic: &[[Option<u32>; 3]]) {
+fn update(
+    wt: &mut Weights,
+    data: &Data,
+    s: &Sent,
+    k: usize,
+    active: &[u32],
+    path: &[usize],
+    dynamic: &[[Option<u32>; 3]],
+) {
     let l = wt.l;
     let gold: Vec<usize> = data.gold[s.at..s.at + s.n].iter().map(|&g| g as usize).collect();
     for j in 0..s.n {
         let (g, p) = (gold[j], path[j]);
         if g != p {
-            for &id in active[j * k..(j + 1) * k].iter().filter(|&&id| id != MISSING).chain(dynamic[j].iter().flatten()) {
+            for &id in active[j * k..(j + 1) * k]
+                .iter()
+                .filter(|&&id| id != MISSING)
+                .chain(dynamic[j].iter().flatten())
+            {
                 wt.bump(id, g, 1.0);
                 wt.bump(id, p, -1.0);
             }
@@ -282,7 +396,13 @@ fn update(wt: &mut Weights, data: &Data, s: &Sent, k: usize, active: &[u32], pat
 }
 
 /// The averaged, pruned, sparse model of the current weights.
-fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, opts: &TrainOptions, gazetteer: &Option<Gazetteer>) -> NerModel {
+fn averaged(
+    wt: &Weights,
+    index: &HashMap<u64, u32, HashKeyed>,
+    tags: &TagSet,
+    opts: &TrainOptions,
+    gazetteer: &Option<Gazetteer>,
+) -> NerModel {
     let l = wt.l;
     let avg = |w: f32, u: f32| w - u / wt.c;
     let mut keys: Vec<(u64, u32)> = index.iter().map(|(&k, &r)| (k, r)).collect();
@@ -292,7 +412,14 @@ fn averaged(wt: &Weights, index: &HashMap<u64, u32, HashKeyed>, tags: &TagSet, o
     for (key, r) in keys {
         let base = r as usize * l;
         row.clear();
-        row.extend((0..l).map(|t| Entry { weight: avg(wt.w[base + t], wt.u[base + t]), tag: t as u8 }).filter(|e| e.weight.abs() >= opts.prune));
+        row.extend(
+            (0..l)
+                .map(|t| Entry {
+                    weight: avg(wt.w[base + t], wt.u[base + t]),
+                    tag: t as u8,
+                })
+                .filter(|e| e.weight.abs() >= opts.prune),
+        );
         if !row.is_empty() {
             rows.push(key, row.iter().copied());
         }
@@ -317,11 +444,24 @@ const GAZETTEER_FOLDS: usize = 5;
 
 /// Extract static features of all training tokens and index them (document
 /// `d` matches against `folds[d % folds.len()]`, when there are folds).
-fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions, folds: &[Gazetteer]) -> Result<(Data, HashMap<u64, u32, HashKeyed>), NerError> {
+fn prepare(
+    train: &[Document],
+    tags: &TagSet,
+    opts: &TrainOptions,
+    folds: &[Gazetteer],
+) -> Result<(Data, HashMap<u64, u32, HashKeyed>), NerError> {
     let k = static_count(&opts.features);
     let mut ex = Extractor::default();
     let mut keys: Vec<u64> = Vec::new();
-    let mut data = Data { docs: Vec::new(), ids: Vec::new(), words: Vec::new(), lowers: Vec::new(), caps: Vec::new(), gold: Vec::new(), tokens: 0 };
+    let mut data = Data {
+        docs: Vec::new(),
+        ids: Vec::new(),
+        words: Vec::new(),
+        lowers: Vec::new(),
+        caps: Vec::new(),
+        gold: Vec::new(),
+        tokens: 0,
+    };
     let mut counts: HashMap<u64, u32, HashKeyed> = HashMap::default();
     for (d, doc) in train.iter().enumerate() {
         let gazetteer = (!folds.is_empty()).then(|| &folds[d % folds.len()]);
@@ -332,13 +472,22 @@ fn prepare(train: &[Document], tags: &TagSet, opts: &TrainOptions, folds: &[Gaze
             let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
             let at = data.words.len();
             let before = keys.len();
-            ex.extract(&opts.features, opts.clusters.as_ref(), gazetteer, &texts, &toks, &mut keys);
+            ex.extract(
+                &opts.features,
+                opts.clusters.as_ref(),
+                gazetteer,
+                &texts,
+                &toks,
+                &mut keys,
+            );
             debug_assert_eq!(keys.len() - before, k * texts.len());
             let (w, lo) = ex.all_word_hashes();
             data.words.extend_from_slice(w);
             data.lowers.extend_from_slice(lo);
             data.caps.extend(toks.iter().map(|t| t.has(FLAG_TITLE | FLAG_UPPER)));
-            let gold = tags.encode(texts.len(), &s.spans).ok_or_else(|| NerError::Training("a gold label is missing from the tag set".into()))?;
+            let gold = tags
+                .encode(texts.len(), &s.spans)
+                .ok_or_else(|| NerError::Training("a gold label is missing from the tag set".into()))?;
             data.gold.extend(gold.iter().map(|&g| g as u16));
             sents.push(Sent { at, n: texts.len() });
         }

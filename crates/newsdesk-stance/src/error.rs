@@ -7,7 +7,12 @@ pub enum StanceError {
     #[error("cannot read {path}: {source}")]
     Io { path: String, source: std::io::Error },
     #[error("{file}: record {record} (line {line}): {message}")]
-    Csv { file: String, record: usize, line: usize, message: String },
+    Csv {
+        file: String,
+        record: usize,
+        line: usize,
+        message: String,
+    },
     #[error("{file}: unknown stance label {label:?} at line {line} (expected agree, disagree, discuss or unrelated)")]
     Label { file: String, line: usize, label: String },
     #[error("not a newsdesk stance model ({what}): bad magic bytes")]

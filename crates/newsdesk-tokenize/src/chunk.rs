@@ -4,7 +4,9 @@
 //! at hyphens, slashes and other inner punctuation).
 use crate::abbrev::{abbrev_class, is_abbrev, AbbrevClass};
 use crate::chars::*;
-use crate::kind::{entity_len, is_emoticon, html_tag_len, is_debris, looks_like_email, looks_like_number, looks_like_url};
+use crate::kind::{
+    entity_len, html_tag_len, is_debris, is_emoticon, looks_like_email, looks_like_number, looks_like_url,
+};
 use crate::sink::Sink;
 use crate::token::TokenKind::{self, *};
 
@@ -45,7 +47,9 @@ fn general(s: &mut Sink, a: usize, b: usize) {
             lo += len;
             continue;
         }
-        let Some((len, kind)) = prefix_token(text, lo, b) else { break };
+        let Some((len, kind)) = prefix_token(text, lo, b) else {
+            break;
+        };
         s.push(lo, lo + len, kind);
         lo += len;
     }
@@ -107,7 +111,13 @@ fn is_special_word(w: &[u8]) -> bool {
     (2..=8).contains(&n)
         && matches!(
             [w[n - 2] | 0x20, w[n - 1] | 0x20],
-            [b'n', b't'] | [b'n' | b't', b'a'] | [b'm', b'e'] | [b'i', b'm'] | [b'v' | b'r', b'e'] | [b'l', b'l'] | [b'o', b't']
+            [b'n', b't']
+                | [b'n' | b't', b'a']
+                | [b'm', b'e']
+                | [b'i', b'm']
+                | [b'v' | b'r', b'e']
+                | [b'l', b'l']
+                | [b'o', b't']
         )
         && special_split(w).is_some()
 }
@@ -120,7 +130,10 @@ fn emoticon_prefix(s: &str) -> Option<usize> {
         return None;
     }
     (2..=3).rev().find(|&l| {
-        b.len() >= l && s.is_char_boundary(l) && is_emoticon(&s[..l]) && !matches!(b.get(l), Some(c) if !c.is_ascii_punctuation())
+        b.len() >= l
+            && s.is_char_boundary(l)
+            && is_emoticon(&s[..l])
+            && !matches!(b.get(l), Some(c) if !c.is_ascii_punctuation())
     })
 }
 
@@ -159,10 +172,16 @@ impl After {
             if c == '\n' || c == '\u{2029}' {
                 newlines += 1 + usize::from(c == '\u{2029}');
             } else if !c.is_whitespace() {
-                return After { next: Some(c), paragraph: newlines >= 2 };
+                return After {
+                    next: Some(c),
+                    paragraph: newlines >= 2,
+                };
             }
         }
-        After { next: None, paragraph: true }
+        After {
+            next: None,
+            paragraph: true,
+        }
     }
 }
 
@@ -224,7 +243,11 @@ fn emoji_len(text: &str, i: usize, end: usize) -> usize {
 
 /// Length of a run of invisible chars at `text[i..end]`.
 fn invisible_len(text: &str, i: usize, end: usize) -> usize {
-    text[i..end].chars().take_while(|&c| is_invisible(c)).map(char::len_utf8).sum()
+    text[i..end]
+        .chars()
+        .take_while(|&c| is_invisible(c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Kind of a single punctuation or symbol char.
@@ -251,7 +274,10 @@ fn keeps_leading_apostrophe(rest: &[u8]) -> bool {
     for (d, c) in buf.iter_mut().zip(rest) {
         *d = c.to_ascii_lowercase();
     }
-    matches!(&buf[..n], b"em" | b"tis" | b"twas" | b"til" | b"cause" | b"n" | b"s" | b"re" | b"ve" | b"ll" | b"d" | b"m" | b"nt")
+    matches!(
+        &buf[..n],
+        b"em" | b"tis" | b"twas" | b"til" | b"cause" | b"n" | b"s" | b"re" | b"ve" | b"ll" | b"d" | b"m" | b"nt"
+    )
 }
 
 /// One prefix token at `text[lo..hi]`: opening punctuation, symbols, debris.
@@ -278,7 +304,9 @@ fn prefix_token(text: &str, lo: usize, hi: usize) -> Option<(usize, TokenKind)> 
             b'`' => Some((run_of(b, b'`').min(2), Punct)),
             b'\'' if next == b'\'' => Some((2, Punct)),
             b'\'' if keeps_leading_apostrophe(&b[1..]) => None,
-            b'-' if b.len() >= 5 && matches!(&b[..5], b"-LRB-" | b"-RRB-" | b"-LSB-" | b"-RSB-" | b"-LCB-" | b"-RCB-") => {
+            b'-' if b.len() >= 5
+                && matches!(&b[..5], b"-LRB-" | b"-RRB-" | b"-LSB-" | b"-RSB-" | b"-LCB-" | b"-RCB-") =>
+            {
                 Some((5, Punct))
             }
             b'#' | b'@' if next.is_ascii_alphanumeric() || next == b'_' => None,
@@ -364,9 +392,8 @@ fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize
             b'$' if (2..=4).contains(&n) && b[..n - 1].iter().all(u8::is_ascii_uppercase) => None,
             // `pre-` in `pre- and post-war`, broken-off words `th-`
             b'-' if n >= 2 && is_open_prefix(&b[..n - 1]) => None,
-            b'-' | b'=' | b'*' | b'_' | b'~' | b'+' | b'<' | b'^' | b'|' | b'#' | b'/' | b'\\' | b'$' | b'@' | b'&' | b',' => {
-                Some((back_run(c), punct_kind(c as char), false))
-            }
+            b'-' | b'=' | b'*' | b'_' | b'~' | b'+' | b'<' | b'^' | b'|' | b'#' | b'/' | b'\\' | b'$' | b'@' | b'&'
+            | b',' => Some((back_run(c), punct_kind(c as char), false)),
             b'\'' if n >= 2 && b[n - 2] == b'\'' => Some((2, Punct, false)),
             _ => Some((1, punct_kind(c as char), false)),
         };
@@ -376,7 +403,12 @@ fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize
         return None;
     }
     if is_invisible(ch) {
-        let len: usize = text[lo..hi].chars().rev().take_while(|&c| is_invisible(c)).map(char::len_utf8).sum();
+        let len: usize = text[lo..hi]
+            .chars()
+            .rev()
+            .take_while(|&c| is_invisible(c))
+            .map(char::len_utf8)
+            .sum();
         return Some((len, Debris, false));
     }
     if is_emoji(ch) || is_emoji_modifier(ch) {
@@ -400,7 +432,12 @@ fn suffix_token(text: &str, lo: usize, hi: usize, after: After) -> Option<(usize
         return Some((l, Emoji, false));
     }
     if ch == '…' || is_dash(ch) {
-        let len: usize = text[lo..hi].chars().rev().take_while(|&c| c == ch).map(char::len_utf8).sum();
+        let len: usize = text[lo..hi]
+            .chars()
+            .rev()
+            .take_while(|&c| c == ch)
+            .map(char::len_utf8)
+            .sum();
         return Some((len, Punct, false));
     }
     Some((l, punct_kind(ch), false))
@@ -520,10 +557,45 @@ fn keeps_hyphen(left: &[u8]) -> bool {
     }
     matches!(
         &buf[..left.len()],
-        b"co" | b"non" | b"pro" | b"anti" | b"re" | b"mid" | b"e" | b"pre" | b"post" | b"ex" | b"multi"
-            | b"inter" | b"cross" | b"vice" | b"semi" | b"ultra" | b"counter" | b"sub" | b"quasi" | b"mini"
-            | b"macro" | b"micro" | b"de" | b"cyber" | b"super" | b"over" | b"mega" | b"x" | b"mis" | b"uh"
-            | b"bi" | b"tri" | b"intra" | b"neo" | b"pseudo" | b"trans" | b"extra" | b"un" | b"mm"
+        b"co"
+            | b"non"
+            | b"pro"
+            | b"anti"
+            | b"re"
+            | b"mid"
+            | b"e"
+            | b"pre"
+            | b"post"
+            | b"ex"
+            | b"multi"
+            | b"inter"
+            | b"cross"
+            | b"vice"
+            | b"semi"
+            | b"ultra"
+            | b"counter"
+            | b"sub"
+            | b"quasi"
+            | b"mini"
+            | b"macro"
+            | b"micro"
+            | b"de"
+            | b"cyber"
+            | b"super"
+            | b"over"
+            | b"mega"
+            | b"x"
+            | b"mis"
+            | b"uh"
+            | b"bi"
+            | b"tri"
+            | b"intra"
+            | b"neo"
+            | b"pseudo"
+            | b"trans"
+            | b"extra"
+            | b"un"
+            | b"mm"
     )
 }
 
@@ -591,7 +663,10 @@ fn flush(s: &mut Sink, seg: usize, i: usize) {
             s.push(seg, i, Number);
             return;
         }
-        let digits = b.iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b',')).count();
+        let digits = b
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+            .count();
         if b[digits - 1].is_ascii_digit() && is_unit(&b[digits..]) {
             s.push(seg, seg + digits, Number);
             s.push(seg + digits, i, Word);
@@ -613,10 +688,48 @@ fn is_unit(w: &[u8]) -> bool {
     }
     matches!(
         &buf[..w.len()],
-        b"mm" | b"cm" | b"km" | b"m" | b"kg" | b"g" | b"mg" | b"lb" | b"lbs" | b"oz" | b"ft" | b"mi" | b"mph"
-            | b"kph" | b"kmh" | b"hr" | b"hrs" | b"h" | b"min" | b"mins" | b"sec" | b"secs" | b"am" | b"pm"
-            | b"gb" | b"mb" | b"kb" | b"tb" | b"ghz" | b"mhz" | b"k" | b"bn" | b"ml" | b"yr" | b"yrs" | b"x"
-            | b"day" | b"days" | b"kw" | b"mw" | b"gw" | b"kwh"
+        b"mm"
+            | b"cm"
+            | b"km"
+            | b"m"
+            | b"kg"
+            | b"g"
+            | b"mg"
+            | b"lb"
+            | b"lbs"
+            | b"oz"
+            | b"ft"
+            | b"mi"
+            | b"mph"
+            | b"kph"
+            | b"kmh"
+            | b"hr"
+            | b"hrs"
+            | b"h"
+            | b"min"
+            | b"mins"
+            | b"sec"
+            | b"secs"
+            | b"am"
+            | b"pm"
+            | b"gb"
+            | b"mb"
+            | b"kb"
+            | b"tb"
+            | b"ghz"
+            | b"mhz"
+            | b"k"
+            | b"bn"
+            | b"ml"
+            | b"yr"
+            | b"yrs"
+            | b"x"
+            | b"day"
+            | b"days"
+            | b"kw"
+            | b"mw"
+            | b"gw"
+            | b"kwh"
     )
 }
 

@@ -26,8 +26,10 @@ pub struct GoldDoc {
 
 /// Read a CoNLL-U file into gold documents.
 pub fn read_conllu(path: &Path) -> Result<Vec<GoldDoc>, TokenizeError> {
-    let src = std::fs::read_to_string(path)
-        .map_err(|source| TokenizeError::Io { path: path.display().to_string(), source })?;
+    let src = std::fs::read_to_string(path).map_err(|source| TokenizeError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     parse_conllu(&src, &path.display().to_string())
 }
 
@@ -53,7 +55,11 @@ struct SentenceBuf {
 
 /// Parse CoNLL-U text (`path` names the source in errors).
 pub fn parse_conllu(src: &str, path: &str) -> Result<Vec<GoldDoc>, TokenizeError> {
-    let err = |line: usize, message: String| TokenizeError::Conllu { path: path.to_string(), line, message };
+    let err = |line: usize, message: String| TokenizeError::Conllu {
+        path: path.to_string(),
+        line,
+        message,
+    };
     let mut docs: Vec<GoldDoc> = Vec::new();
     let mut sent = SentenceBuf::default();
     let mut last_no_space = false;
@@ -68,7 +74,10 @@ pub fn parse_conllu(src: &str, path: &str) -> Result<Vec<GoldDoc>, TokenizeError
                     sent.text_line = ln;
                 }
             } else if let Some(rest) = c.strip_prefix("newdoc") {
-                let id = rest.trim_start().strip_prefix("id").and_then(|r| r.trim_start().strip_prefix('='));
+                let id = rest
+                    .trim_start()
+                    .strip_prefix("id")
+                    .and_then(|r| r.trim_start().strip_prefix('='));
                 sent.newdoc = Some(id.map(|s| s.trim().to_string()));
             } else if c.starts_with("newpar") {
                 sent.newpar = true;
@@ -90,7 +99,10 @@ pub fn parse_conllu(src: &str, path: &str) -> Result<Vec<GoldDoc>, TokenizeError
         // end of sentence: append it to the current document
         let s = std::mem::take(&mut sent);
         if s.newdoc.is_some() || docs.is_empty() {
-            docs.push(GoldDoc { id: s.newdoc.clone().flatten(), ..GoldDoc::default() });
+            docs.push(GoldDoc {
+                id: s.newdoc.clone().flatten(),
+                ..GoldDoc::default()
+            });
             last_no_space = true;
         }
         let doc = docs.last_mut().expect("a document was just pushed");
@@ -122,15 +134,28 @@ fn parse_token_line(line: &str, ln: usize, sent: &mut SentenceBuf) -> Result<(),
             (Ok(a), Ok(b)) if a <= b => b,
             _ => return Err(format!("bad multi-word token range {id:?}")),
         };
-        sent.tokens.push(TokLine { form: cols[1].to_string(), words: Vec::new(), no_space_after, line: ln });
+        sent.tokens.push(TokLine {
+            form: cols[1].to_string(),
+            words: Vec::new(),
+            no_space_after,
+            line: ln,
+        });
         return Ok(());
     }
     let n: usize = id.parse().map_err(|_| format!("bad word id {id:?}"))?;
     if n <= sent.mwt_end {
-        let tok = sent.tokens.last_mut().ok_or_else(|| format!("word {n} inside a range with no token line"))?;
+        let tok = sent
+            .tokens
+            .last_mut()
+            .ok_or_else(|| format!("word {n} inside a range with no token line"))?;
         tok.words.push(cols[1].to_string());
     } else {
-        sent.tokens.push(TokLine { form: cols[1].to_string(), words: Vec::new(), no_space_after, line: ln });
+        sent.tokens.push(TokLine {
+            form: cols[1].to_string(),
+            words: Vec::new(),
+            no_space_after,
+            line: ln,
+        });
     }
     Ok(())
 }
@@ -163,7 +188,13 @@ fn append_sentence(doc: &mut GoldDoc, s: SentenceBuf) -> Result<(), (usize, Stri
         let form: Vec<char> = tok.form.chars().collect();
         if chars.len() < pos + form.len() || chars[pos..pos + form.len()] != form[..] {
             let found: String = chars[pos..].iter().take(form.len().max(10)).collect();
-            return Err((tok.line, format!("token {:?} does not match the # text at char {pos} ({found:?})", tok.form)));
+            return Err((
+                tok.line,
+                format!(
+                    "token {:?} does not match the # text at char {pos} ({found:?})",
+                    tok.form
+                ),
+            ));
         }
         let (start, end) = (base + pos as u32, base + (pos + form.len()) as u32);
         first.get_or_insert(start);

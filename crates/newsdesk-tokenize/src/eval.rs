@@ -19,10 +19,25 @@ pub struct Score {
 
 impl Score {
     fn from_counts(gold: usize, system: usize, correct: usize) -> Score {
-        let precision = if system > 0 { correct as f64 / system as f64 } else { 0.0 };
+        let precision = if system > 0 {
+            correct as f64 / system as f64
+        } else {
+            0.0
+        };
         let recall = if gold > 0 { correct as f64 / gold as f64 } else { 0.0 };
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-        Score { precision, recall, f1, gold, system, correct }
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        Score {
+            precision,
+            recall,
+            f1,
+            gold,
+            system,
+            correct,
+        }
     }
 }
 
@@ -59,7 +74,15 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, gold: &[Span], system: &[Span], unit: &'static str, doc: usize, text: &[char], out: Option<&mut Vec<Mismatch>>) {
+    fn add(
+        &mut self,
+        gold: &[Span],
+        system: &[Span],
+        unit: &'static str,
+        doc: usize,
+        text: &[char],
+        out: Option<&mut Vec<Mismatch>>,
+    ) {
         let g: HashSet<Span> = gold.iter().copied().collect();
         let s: HashSet<Span> = system.iter().copied().collect();
         self.gold += g.len();
@@ -78,7 +101,13 @@ impl Counts {
                 let ctx_a = a.saturating_sub(30);
                 let ctx_b = (b + 30).min(text.len());
                 let context: String = text[ctx_a..ctx_b].iter().collect::<String>().replace('\n', "⏎");
-                out.push(Mismatch { unit, kind, doc, text: text[a..b].iter().collect(), context });
+                out.push(Mismatch {
+                    unit,
+                    kind,
+                    doc,
+                    text: text[a..b].iter().collect(),
+                    context,
+                });
             }
         }
     }
@@ -107,7 +136,14 @@ pub fn evaluate(
         chars += text.len();
         tok.add(&doc.tokens, &spans, "token", d, &text, mismatches.as_deref_mut());
         word.add(&doc.words, &spans, "word", d, &text, mismatches.as_deref_mut());
-        sent.add(&doc.sentences, &sent_spans, "sentence", d, &text, mismatches.as_deref_mut());
+        sent.add(
+            &doc.sentences,
+            &sent_spans,
+            "sentence",
+            d,
+            &text,
+            mismatches.as_deref_mut(),
+        );
     }
     let (tokens, words, sentences) = (tok.score(), word.score(), sent.score());
     TokenizeScores {
@@ -124,7 +160,11 @@ pub fn evaluate(
 
 /// Char spans of all tokens but leading space.
 fn system_token_spans(tokens: &[Token]) -> Vec<Span> {
-    tokens.iter().filter(|t| t.kind != TokenKind::Space).map(|t| (t.char_start, t.char_end)).collect()
+    tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Space)
+        .map(|t| (t.char_start, t.char_end))
+        .collect()
 }
 
 /// Char span of each sentence: first to last non-space token.
@@ -152,12 +192,19 @@ mod tests {
 5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
         let docs = parse_conllu(src, "t").unwrap();
         let mut bad = Vec::new();
-        let s = evaluate(&docs, &Tokenizer::default(), &SentenceSplitter::default(), Some(&mut bad));
+        let s = evaluate(
+            &docs,
+            &Tokenizer::default(),
+            &SentenceSplitter::default(),
+            Some(&mut bad),
+        );
         // our tokens are do + n't: all 5 words right, 3 of 4 surface tokens
         assert_eq!(s.words.correct, 5);
         assert_eq!(s.words_f1, 1.0);
         assert_eq!((s.tokens.gold, s.tokens.system, s.tokens.correct), (4, 5, 3));
         assert_eq!(s.sentences_f1, 1.0);
-        assert!(bad.iter().any(|m| m.unit == "token" && m.kind == "missed" && m.text == "don't"));
+        assert!(bad
+            .iter()
+            .any(|m| m.unit == "token" && m.kind == "missed" && m.text == "don't"));
     }
 }

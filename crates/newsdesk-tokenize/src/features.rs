@@ -139,7 +139,13 @@ pub fn suffix(s: &str, n: usize) -> &str {
 
 /// Is `w` (ASCII, any case) an English number word (`ten`, `million`, `third`)?
 fn is_number_word(w: &[u8]) -> bool {
-    if w.len() < 3 || w.len() > 11 || !matches!(w[0] | 0x20, b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'z' | b'o') {
+    if w.len() < 3
+        || w.len() > 11
+        || !matches!(
+            w[0] | 0x20,
+            b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'z' | b'o'
+        )
+    {
         return false;
     }
     let mut buf = [0u8; 11];
@@ -148,13 +154,57 @@ fn is_number_word(w: &[u8]) -> bool {
     }
     matches!(
         &buf[..w.len()],
-        b"zero" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine"
-            | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen"
-            | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty"
-            | b"sixty" | b"seventy" | b"eighty" | b"ninety" | b"hundred" | b"thousand" | b"million"
-            | b"billion" | b"trillion" | b"dozen" | b"first" | b"second" | b"third" | b"fourth" | b"fifth"
-            | b"sixth" | b"seventh" | b"eighth" | b"ninth" | b"tenth" | b"eleventh" | b"twelfth"
-            | b"twentieth" | b"hundredth" | b"thousandth" | b"millionth" | b"billionth"
+        b"zero"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"hundred"
+            | b"thousand"
+            | b"million"
+            | b"billion"
+            | b"trillion"
+            | b"dozen"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"fifth"
+            | b"sixth"
+            | b"seventh"
+            | b"eighth"
+            | b"ninth"
+            | b"tenth"
+            | b"eleventh"
+            | b"twelfth"
+            | b"twentieth"
+            | b"hundredth"
+            | b"thousandth"
+            | b"millionth"
+            | b"billionth"
     )
 }
 
@@ -186,7 +236,11 @@ pub fn like_num(s: &str) -> bool {
 /// Case and character-class flags of a token's text (not the whitespace
 /// flags, which depend on what follows).
 pub fn text_flags(s: &str) -> Flags {
-    let mut flags = if s.is_ascii() { ascii_case_flags(s) } else { unicode_case_flags(s) };
+    let mut flags = if s.is_ascii() {
+        ascii_case_flags(s)
+    } else {
+        unicode_case_flags(s)
+    };
     if flags & FLAG_PUNCT != 0 {
         if s.chars().all(is_quote) || matches!(s, "``" | "''") {
             flags |= FLAG_QUOTE;
@@ -250,8 +304,28 @@ static ASCII_CLASS: [u8; 128] = {
             DI
         } else if matches!(
             b,
-            b'!' | b'"' | b'#' | b'%' | b'&' | b'\'' | b'(' | b')' | b'*' | b',' | b'-' | b'.' | b'/' | b':'
-                | b';' | b'?' | b'@' | b'[' | b'\\' | b']' | b'_' | b'{' | b'}'
+            b'!' | b'"'
+                | b'#'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b','
+                | b'-'
+                | b'.'
+                | b'/'
+                | b':'
+                | b';'
+                | b'?'
+                | b'@'
+                | b'['
+                | b'\\'
+                | b']'
+                | b'_'
+                | b'{'
+                | b'}'
         ) {
             PU
         } else {

@@ -4,7 +4,10 @@ use crate::token::TokenKind;
 
 /// Penn Treebank / OntoNotes bracket and quote escapes.
 pub fn is_ptb_escape(s: &str) -> bool {
-    matches!(s, "-LRB-" | "-RRB-" | "-LSB-" | "-RSB-" | "-LCB-" | "-RCB-" | "``" | "''" | "/." | "/?" | "/-")
+    matches!(
+        s,
+        "-LRB-" | "-RRB-" | "-LSB-" | "-RSB-" | "-LCB-" | "-RCB-" | "``" | "''" | "/." | "/?" | "/-"
+    )
 }
 
 /// Kind of one token string (the tokenizer's scanner decides kinds while it
@@ -54,9 +57,35 @@ pub fn kind_of(s: &str) -> TokenKind {
 pub fn is_emoticon(s: &str) -> bool {
     matches!(
         s,
-        ":)" | ":-)" | ":(" | ":-(" | ";)" | ";-)" | ":D" | ":-D" | ":P" | ":-P" | ":p" | ":-p" | ":/" | ":-/"
-            | ":o" | ":O" | ":'(" | "<3" | "</3" | "^_^" | "^^" | "-_-" | ":|" | ":-|" | "xD" | "XD" | "=)" | "=("
-            | ":]" | ":["
+        ":)" | ":-)"
+            | ":("
+            | ":-("
+            | ";)"
+            | ";-)"
+            | ":D"
+            | ":-D"
+            | ":P"
+            | ":-P"
+            | ":p"
+            | ":-p"
+            | ":/"
+            | ":-/"
+            | ":o"
+            | ":O"
+            | ":'("
+            | "<3"
+            | "</3"
+            | "^_^"
+            | "^^"
+            | "-_-"
+            | ":|"
+            | ":-|"
+            | "xD"
+            | "XD"
+            | "=)"
+            | "=("
+            | ":]"
+            | ":["
     )
 }
 
@@ -69,7 +98,9 @@ pub fn looks_like_number(s: &str) -> bool {
     };
     body.first().is_some_and(u8::is_ascii_digit)
         && body.last().is_some_and(u8::is_ascii_digit)
-        && body.iter().all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b':' | b'/'))
+        && body
+            .iter()
+            .all(|&c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b':' | b'/'))
 }
 
 /// Template markers (`{mosads}`), HTML tags (`<br/>`), HTML entities
@@ -83,7 +114,9 @@ pub fn is_debris(s: &str) -> bool {
                 let inner = inner.strip_prefix(b"/").unwrap_or(inner);
                 return !inner.is_empty()
                     && inner[0].is_ascii_alphabetic()
-                    && inner.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b':' | b' ' | b'='));
+                    && inner
+                        .iter()
+                        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b':' | b' ' | b'='));
             }
             (b'<', b'>') => return html_tag_len(b) == Some(b.len()),
             (b'&', b';') => return entity_len(b) == Some(b.len()),
@@ -150,7 +183,14 @@ pub fn entity_len(b: &[u8]) -> Option<usize> {
             i = 3;
         }
         let start = i;
-        while i < b.len() && i - start < 8 && (if hex { b[i].is_ascii_hexdigit() } else { b[i].is_ascii_digit() }) {
+        while i < b.len()
+            && i - start < 8
+            && (if hex {
+                b[i].is_ascii_hexdigit()
+            } else {
+                b[i].is_ascii_digit()
+            })
+        {
             i += 1;
         }
         if i == start {
@@ -185,7 +225,9 @@ pub fn looks_like_url(s: &str) -> bool {
         Some((name, tld)) => {
             !name.is_empty()
                 && name.split('.').all(|label| !label.is_empty())
-                && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
+                && name
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
                 && name.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric())
                 && is_common_tld(tld)
                 && (host_end < s.len() || name.bytes().any(|c| c.is_ascii_lowercase()))
@@ -198,9 +240,38 @@ pub fn looks_like_url(s: &str) -> bool {
 pub fn is_common_tld(t: &str) -> bool {
     matches!(
         t,
-        "com" | "org" | "net" | "edu" | "gov" | "io" | "co" | "uk" | "us" | "de" | "fr" | "ca" | "au"
-            | "info" | "biz" | "ly" | "me" | "tv" | "ru" | "cn" | "jp" | "in" | "it" | "es" | "nl"
-            | "eu" | "int" | "mil" | "ai" | "app" | "dev" | "news"
+        "com"
+            | "org"
+            | "net"
+            | "edu"
+            | "gov"
+            | "io"
+            | "co"
+            | "uk"
+            | "us"
+            | "de"
+            | "fr"
+            | "ca"
+            | "au"
+            | "info"
+            | "biz"
+            | "ly"
+            | "me"
+            | "tv"
+            | "ru"
+            | "cn"
+            | "jp"
+            | "in"
+            | "it"
+            | "es"
+            | "nl"
+            | "eu"
+            | "int"
+            | "mil"
+            | "ai"
+            | "app"
+            | "dev"
+            | "news"
     )
 }
 
@@ -210,11 +281,15 @@ pub fn looks_like_email(s: &str) -> bool {
         return false;
     };
     !local.is_empty()
-        && local.bytes().all(|c| c.is_ascii_alphanumeric() || b"._%+-".contains(&c))
+        && local
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"._%+-".contains(&c))
         && domain.contains('.')
         && !domain.ends_with('.')
         && !domain.starts_with('.')
-        && domain.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        && domain
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
 }
 
 #[cfg(test)]

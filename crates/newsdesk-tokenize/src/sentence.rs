@@ -85,9 +85,8 @@ impl SentenceSplitter {
                 };
                 // `“Why not?” she asked.`: a quotation ending in ?/! continues in lower case
                 let quote_continues = last.has(FLAG_QUOTE)
-                    && next_content(text, &tokens[end..]).is_some_and(|(w, t)| {
-                        t.kind == TokenKind::Word && w.starts_with(char::is_lowercase)
-                    });
+                    && next_content(text, &tokens[end..])
+                        .is_some_and(|(w, t)| t.kind == TokenKind::Word && w.starts_with(char::is_lowercase));
                 brk = last.has(FLAG_PARAGRAPH_AFTER)
                     || end == tokens.len()
                     || if last.ws_end > last.end {
@@ -102,7 +101,10 @@ impl SentenceSplitter {
                 brk = ends_heading(s, text, &tokens[start..i], &tokens[end..]);
             }
             if brk {
-                out.push(Sentence { start: start as u32, end: end as u32 });
+                out.push(Sentence {
+                    start: start as u32,
+                    end: end as u32,
+                });
                 start = end;
                 quotes = 0;
             }
@@ -112,7 +114,10 @@ impl SentenceSplitter {
             match out.last_mut() {
                 // trailing debris or space joins the last sentence
                 Some(last) if tokens[start..].iter().all(|t| !t.is_content()) => last.end = tokens.len() as u32,
-                _ => out.push(Sentence { start: start as u32, end: tokens.len() as u32 }),
+                _ => out.push(Sentence {
+                    start: start as u32,
+                    end: tokens.len() as u32,
+                }),
             }
         }
         out
@@ -156,10 +161,15 @@ fn next_content<'a, 'b>(text: &'a str, rest: &'b [Token]) -> Option<(&'a str, &'
 
 /// Does the text after a terminal look like the start of a new sentence?
 fn ends_sentence(role: Role, text: &str, rest: &[Token]) -> bool {
-    let Some((next, _)) = next_content(text, rest) else { return true };
+    let Some((next, _)) = next_content(text, rest) else {
+        return true;
+    };
     let first = next.chars().next().unwrap_or(' ');
     let starts_upper = first.is_uppercase();
-    let opener = matches!(next, "\"" | "“" | "‘" | "'" | "(" | "[" | "``" | "-" | "--" | "—" | "*" | "•");
+    let opener = matches!(
+        next,
+        "\"" | "“" | "‘" | "'" | "(" | "[" | "``" | "-" | "--" | "—" | "*" | "•"
+    );
     match role {
         Role::Terminal => true,
         Role::Ellipsis | Role::Emoticon => starts_upper && !next.ends_with('.') || opener,
@@ -173,7 +183,10 @@ fn ends_sentence(role: Role, text: &str, rest: &[Token]) -> bool {
 /// before a capitalized word: `Regards, Debra`, `Hi John, Thanks …`,
 /// `TEHRAN (AFP) - An …`, `Vince - Thanks …`.
 fn ends_heading(sep: &str, text: &str, before: &[Token], rest: &[Token]) -> bool {
-    if !rest.first().is_some_and(|t| starts_capitalized_word(text, t) || t.has(FLAG_UPPER)) {
+    if !rest
+        .first()
+        .is_some_and(|t| starts_capitalized_word(text, t) || t.has(FLAG_UPPER))
+    {
         return false;
     }
     let words = || before.iter().filter(|t| t.is_content()).map(|t| t.text(text));
@@ -187,8 +200,24 @@ fn ends_heading(sep: &str, text: &str, before: &[Token], rest: &[Token]) -> bool
             && !words().any(|w| w == ",")
             && matches!(
                 first,
-                "Regards" | "Thanks" | "Thank" | "Sincerely" | "Cheers" | "Best" | "Hi" | "Hello" | "Dear" | "Hey"
-                    | "Greetings" | "Cordially" | "Respectfully" | "Yours" | "Kind" | "Kindest" | "Warm" | "Warmest"
+                "Regards"
+                    | "Thanks"
+                    | "Thank"
+                    | "Sincerely"
+                    | "Cheers"
+                    | "Best"
+                    | "Hi"
+                    | "Hello"
+                    | "Dear"
+                    | "Hey"
+                    | "Greetings"
+                    | "Cordially"
+                    | "Respectfully"
+                    | "Yours"
+                    | "Kind"
+                    | "Kindest"
+                    | "Warm"
+                    | "Warmest"
             );
     }
     // a dash after a short run of capitalized words (and brackets): a dateline or address
@@ -198,16 +227,16 @@ fn ends_heading(sep: &str, text: &str, before: &[Token], rest: &[Token]) -> bool
 /// Is `t` a word of two or more letters starting with a capital (`You`)?
 fn starts_capitalized_word(text: &str, t: &Token) -> bool {
     let mut c = t.text(text).chars();
-    t.kind == TokenKind::Word
-        && c.next().is_some_and(char::is_uppercase)
-        && c.next().is_some_and(char::is_lowercase)
+    t.kind == TokenKind::Word && c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
 }
 
 /// A single line break ends a sentence unless the line is obviously
 /// continued (it ends in a comma, hyphen, conjunction, or the next line
 /// starts in lower case).
 fn line_break_ends_sentence(last: &str, text: &str, rest: &[Token]) -> bool {
-    let Some((next, _)) = next_content(text, rest) else { return true };
+    let Some((next, _)) = next_content(text, rest) else {
+        return true;
+    };
     if next.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
@@ -222,13 +251,78 @@ fn line_break_ends_sentence(last: &str, text: &str, rest: &[Token]) -> bool {
 fn is_sentence_starter(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "It" | "Its" | "He" | "She" | "We" | "They"
-            | "I" | "You" | "His" | "Her" | "Our" | "Their" | "My" | "Your" | "But" | "And" | "Or" | "So" | "Yet"
-            | "In" | "On" | "At" | "For" | "With" | "By" | "From" | "As" | "If" | "When" | "While" | "After"
-            | "Before" | "Since" | "Although" | "Though" | "Because" | "However" | "There" | "Here" | "What"
-            | "Who" | "Why" | "How" | "Where" | "Which" | "Some" | "Many" | "Most" | "All" | "No" | "Not"
-            | "One" | "Two" | "Also" | "Still" | "Then" | "Now" | "Meanwhile" | "Thanks" | "Please" | "Yes"
-            | "Mr." | "Mrs." | "Ms." | "Dr."
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "Its"
+            | "He"
+            | "She"
+            | "We"
+            | "They"
+            | "I"
+            | "You"
+            | "His"
+            | "Her"
+            | "Our"
+            | "Their"
+            | "My"
+            | "Your"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "With"
+            | "By"
+            | "From"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "However"
+            | "There"
+            | "Here"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Where"
+            | "Which"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Not"
+            | "One"
+            | "Two"
+            | "Also"
+            | "Still"
+            | "Then"
+            | "Now"
+            | "Meanwhile"
+            | "Thanks"
+            | "Please"
+            | "Yes"
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
     )
 }
 
@@ -252,14 +346,18 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
-        assert_eq!(sents("Mr. J. Smith met Gen. Lee on Jan. 5 in Washington, D.C. and left."), [
-            "Mr. J. Smith met Gen. Lee on Jan. 5 in Washington, D.C. and left."
-        ]);
-        assert_eq!(sents("He lives in the U.S. The rest is history."), [
-            "He lives in the U.S.",
-            "The rest is history."
-        ]);
-        assert_eq!(sents("Apple Inc. Chief Tim Cook spoke."), ["Apple Inc. Chief Tim Cook spoke."]);
+        assert_eq!(
+            sents("Mr. J. Smith met Gen. Lee on Jan. 5 in Washington, D.C. and left."),
+            ["Mr. J. Smith met Gen. Lee on Jan. 5 in Washington, D.C. and left."]
+        );
+        assert_eq!(
+            sents("He lives in the U.S. The rest is history."),
+            ["He lives in the U.S.", "The rest is history."]
+        );
+        assert_eq!(
+            sents("Apple Inc. Chief Tim Cook spoke."),
+            ["Apple Inc. Chief Tim Cook spoke."]
+        );
     }
 
     #[test]
@@ -267,28 +365,37 @@ mod tests {
         assert_eq!(sents("He said “go.” Then he left."), ["He said “go.”", "Then he left."]);
         assert_eq!(sents("(Laughter.) There is more."), ["(Laughter.)", "There is more."]);
         assert_eq!(sents("It is \"fine.\" We agree."), ["It is \"fine.\"", "We agree."]);
-        assert_eq!(sents("“Why not?” she asked. \"Stop!\" he said."), ["“Why not?” she asked.", "\"Stop!\" he said."]);
+        assert_eq!(
+            sents("“Why not?” she asked. \"Stop!\" he said."),
+            ["“Why not?” she asked.", "\"Stop!\" he said."]
+        );
     }
 
     #[test]
     fn ellipses_and_paragraphs() {
         assert_eq!(sents("Wait... what? Yes... Go"), ["Wait... what?", "Yes...", "Go"]);
         assert_eq!(sents("Title line\n\nBody text here"), ["Title line", "Body text here"]);
-        assert_eq!(sents("Headline\nBody starts here, and\ncontinues here."), [
-            "Headline",
-            "Body starts here, and\ncontinues here."
-        ]);
+        assert_eq!(
+            sents("Headline\nBody starts here, and\ncontinues here."),
+            ["Headline", "Body starts here, and\ncontinues here."]
+        );
     }
 
     #[test]
     fn web_and_email_conventions() {
         assert_eq!(sents("Thanks, Sean Here you go."), ["Thanks,", "Sean Here you go."]);
-        assert_eq!(sents("TEHRAN (AFP) - An envoy said so."), ["TEHRAN (AFP) -", "An envoy said so."]);
+        assert_eq!(
+            sents("TEHRAN (AFP) - An envoy said so."),
+            ["TEHRAN (AFP) -", "An envoy said so."]
+        );
         assert_eq!(sents("The man - John - came."), ["The man - John - came."]);
         assert_eq!(sents("great stuff :) Now go"), ["great stuff :)", "Now go"]);
         assert_eq!(sents("It was fine. . . Then rain."), ["It was fine. . .", "Then rain."]);
         assert_eq!(sents("high quality.You will see"), ["high quality.", "You will see"]);
-        assert_eq!(sents("what? where did you go? home."), ["what?", "where did you go?", "home."]);
+        assert_eq!(
+            sents("what? where did you go? home."),
+            ["what?", "where did you go?", "home."]
+        );
     }
 
     #[test]

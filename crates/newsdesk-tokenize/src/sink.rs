@@ -17,7 +17,13 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     pub fn new(text: &'a str) -> Sink<'a> {
-        Sink { text, out: Vec::with_capacity(text.len() / 5 + 8), pos: 0, chars: 0, ascii: true }
+        Sink {
+            text,
+            out: Vec::with_capacity(text.len() / 5 + 8),
+            pos: 0,
+            chars: 0,
+            ascii: true,
+        }
     }
 
     /// Append the token `start..end` (which must start where the last one ended).
@@ -26,7 +32,11 @@ impl<'a> Sink<'a> {
         debug_assert_eq!(start, self.pos, "tokens must be contiguous");
         debug_assert!(end > start);
         let s = &self.text[start..end];
-        let n = if self.ascii { (end - start) as u32 } else { char_count(s) };
+        let n = if self.ascii {
+            (end - start) as u32
+        } else {
+            char_count(s)
+        };
         let flags = token_flags(s, kind);
         let c = self.chars;
         self.out.push(Token {
@@ -48,7 +58,11 @@ impl<'a> Sink<'a> {
     pub fn space(&mut self, start: usize, end: usize) {
         debug_assert_eq!(start, self.pos);
         let ws = &self.text[start..end];
-        let (n, flags) = if ws == " " { (1, FLAG_SPACE_AFTER) } else { (char_count(ws), space_flags(ws)) };
+        let (n, flags) = if ws == " " {
+            (1, FLAG_SPACE_AFTER)
+        } else {
+            (char_count(ws), space_flags(ws))
+        };
         match self.out.last_mut() {
             Some(last) => {
                 last.ws_end = end as u32;
@@ -116,7 +130,10 @@ mod tests {
     fn whitespace_flags() {
         assert_eq!(space_flags(" "), FLAG_SPACE_AFTER);
         assert_eq!(space_flags(" \n "), FLAG_SPACE_AFTER | FLAG_NEWLINE_AFTER);
-        assert_eq!(space_flags("\r\n\r\n"), FLAG_SPACE_AFTER | FLAG_NEWLINE_AFTER | FLAG_PARAGRAPH_AFTER);
+        assert_eq!(
+            space_flags("\r\n\r\n"),
+            FLAG_SPACE_AFTER | FLAG_NEWLINE_AFTER | FLAG_PARAGRAPH_AFTER
+        );
         assert!(space_flags("\u{2029}") & FLAG_PARAGRAPH_AFTER != 0);
         assert_eq!(char_count("aé😀"), 3);
     }

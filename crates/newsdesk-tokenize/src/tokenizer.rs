@@ -105,14 +105,26 @@ mod tests {
     fn penn_treebank_conventions() {
         let cases = [
             ("I can't, won't and don't.", "I ca n't , wo n't and do n't ."),
-            ("Monday’s talks; they're here, we've seen", "Monday ’s talks ; they 're here , we 've seen"),
+            (
+                "Monday’s talks; they're here, we've seen",
+                "Monday ’s talks ; they 're here , we 've seen",
+            ),
             ("I'm sure you'll see I'd go", "I 'm sure you 'll see I 'd go"),
             ("cannot gonna", "can not gon na"),
             ("the students' books", "the students ' books"),
-            ("U.S.-EU ties and G-20 and D.C. and Mr. J. Smith", "U.S. - EU ties and G - 20 and D.C. and Mr. J. Smith"),
-            ("co-operate, e-mail, anti-war, mid-1980s", "co-operate , e-mail , anti-war , mid-1980s"),
+            (
+                "U.S.-EU ties and G-20 and D.C. and Mr. J. Smith",
+                "U.S. - EU ties and G - 20 and D.C. and Mr. J. Smith",
+            ),
+            (
+                "co-operate, e-mail, anti-war, mid-1980s",
+                "co-operate , e-mail , anti-war , mid-1980s",
+            ),
             ("state-of-the-art 15-year-old", "state - of - the - art 15 - year - old"),
-            ("$5.5 million, 10%, 1,000,000 at 10:30 on 3/4", "$ 5.5 million , 10 % , 1,000,000 at 10:30 on 3/4"),
+            (
+                "$5.5 million, 10%, 1,000,000 at 10:30 on 3/4",
+                "$ 5.5 million , 10 % , 1,000,000 at 10:30 on 3/4",
+            ),
             ("US$5 and the 1990s and 21st", "US$ 5 and the 1990s and 21st"),
             ("Wait... what -- really?!", "Wait ... what -- really ?!"),
             ("(see [1] and {2})", "( see [ 1 ] and { 2 } )"),
@@ -122,7 +134,10 @@ mod tests {
             ("and/or b/c w/o 1/2", "and / or b/c w/o 1/2"),
             ("in the '90s 'em", "in the '90s 'em"),
             ("Apple Inc. and Acme Corp.", "Apple Inc. and Acme Corp ."),
-            ("paid NT$ 5 in pre- and post-war years", "paid NT$ 5 in pre- and post-war years"),
+            (
+                "paid NT$ 5 in pre- and post-war years",
+                "paid NT$ 5 in pre- and post-war years",
+            ),
             ("-LRB- ``Hi,'' he said -RRB-", "-LRB- `` Hi , '' he said -RRB-"),
             ("1. First item in 2014.\n2. Second", "1. First item in 2014 . 2. Second"),
         ];
@@ -134,7 +149,10 @@ mod tests {
     #[test]
     fn web_tokens_stay_whole() {
         let cases = [
-            ("see https://example.com/a?b=1&c=2.", "see https://example.com/a?b=1&c=2 ."),
+            (
+                "see https://example.com/a?b=1&c=2.",
+                "see https://example.com/a?b=1&c=2 .",
+            ),
             ("(www.bbc.co.uk)", "( www.bbc.co.uk )"),
             ("mail john.doe@example.org,", "mail john.doe@example.org ,"),
             ("@nytimes #MeToo #1", "@nytimes #MeToo # 1"),
@@ -151,17 +169,20 @@ mod tests {
         let text = "{mosads}“International &amp; <b>bold</b>\u{200B}x";
         let t = Tokenizer::default().tokenize(text);
         let kinds: Vec<(&str, TokenKind)> = t.iter().map(|t| (t.text(text), t.kind)).collect();
-        assert_eq!(kinds, [
-            ("{mosads}", TokenKind::Debris),
-            ("“", TokenKind::Punct),
-            ("International", TokenKind::Word),
-            ("&amp;", TokenKind::Debris),
-            ("<b>", TokenKind::Debris),
-            ("bold", TokenKind::Word),
-            ("</b>", TokenKind::Debris),
-            ("\u{200B}", TokenKind::Debris),
-            ("x", TokenKind::Word),
-        ]);
+        assert_eq!(
+            kinds,
+            [
+                ("{mosads}", TokenKind::Debris),
+                ("“", TokenKind::Punct),
+                ("International", TokenKind::Word),
+                ("&amp;", TokenKind::Debris),
+                ("<b>", TokenKind::Debris),
+                ("bold", TokenKind::Word),
+                ("</b>", TokenKind::Debris),
+                ("\u{200B}", TokenKind::Debris),
+                ("x", TokenKind::Word),
+            ]
+        );
         assert!(!t[0].is_content() && t[1].has(FLAG_QUOTE));
     }
 
@@ -214,12 +235,95 @@ mod tests {
     /// Strings made of the characters the tokenizer treats specially.
     fn tricky() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "a", "Z", "é", "9", " ", "\n", "\n\n", ".", "..", ",", "'", "’", "‘", "\"", "“", "”", "-", "--", "—", "/",
-            "@", "#", "$", "%", "&", "&amp;", ";", "<", ">", "<b>", "{", "}", "{x}", "(", ")", "http://", "www.",
-            "n't", "'s", "U.S.", "Mr.", ":)", "😀", "\u{200D}", "\u{FE0F}", "\u{1F3FD}", "🇺", "\u{200B}", "\u{0301}",
-            "\t", "\r\n", "\u{00A0}", "\u{2029}", "ß", "İ", "ǅ", "…", "!?", "1,000", "3.5", "co-", "can", "not",
-            "US$", "-LRB-", "''", "``", "1.", "pre-", "Inc.", "w/", "b/c", "5pm", "853-3242", ":-)", ".doc", "i",
-            "dont", "gonna", "x@y.com", "#tag", "@me", "www.a.com", "</p>", "&#39;", "{/x}", "'90s", "A.", "...",
+            "a",
+            "Z",
+            "é",
+            "9",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            "..",
+            ",",
+            "'",
+            "’",
+            "‘",
+            "\"",
+            "“",
+            "”",
+            "-",
+            "--",
+            "—",
+            "/",
+            "@",
+            "#",
+            "$",
+            "%",
+            "&",
+            "&amp;",
+            ";",
+            "<",
+            ">",
+            "<b>",
+            "{",
+            "}",
+            "{x}",
+            "(",
+            ")",
+            "http://",
+            "www.",
+            "n't",
+            "'s",
+            "U.S.",
+            "Mr.",
+            ":)",
+            "😀",
+            "\u{200D}",
+            "\u{FE0F}",
+            "\u{1F3FD}",
+            "🇺",
+            "\u{200B}",
+            "\u{0301}",
+            "\t",
+            "\r\n",
+            "\u{00A0}",
+            "\u{2029}",
+            "ß",
+            "İ",
+            "ǅ",
+            "…",
+            "!?",
+            "1,000",
+            "3.5",
+            "co-",
+            "can",
+            "not",
+            "US$",
+            "-LRB-",
+            "''",
+            "``",
+            "1.",
+            "pre-",
+            "Inc.",
+            "w/",
+            "b/c",
+            "5pm",
+            "853-3242",
+            ":-)",
+            ".doc",
+            "i",
+            "dont",
+            "gonna",
+            "x@y.com",
+            "#tag",
+            "@me",
+            "www.a.com",
+            "</p>",
+            "&#39;",
+            "{/x}",
+            "'90s",
+            "A.",
+            "...",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
@@ -244,12 +348,30 @@ mod tests {
 
     #[test]
     fn pretokenized_matches_tokenizer_kinds() {
-        let words = ["The", "U.S.", "'s", "co-chair", "10,000", "$", "%", "--", "“", "@user", "https://x.org", "{mosads}"];
+        let words = [
+            "The",
+            "U.S.",
+            "'s",
+            "co-chair",
+            "10,000",
+            "$",
+            "%",
+            "--",
+            "“",
+            "@user",
+            "https://x.org",
+            "{mosads}",
+        ];
         let (text, gold) = crate::pretokenized(&words);
         let ours = Tokenizer::default().tokenize(&text);
         assert_eq!(ours.len(), gold.len());
         for (a, b) in ours.iter().zip(&gold) {
-            assert_eq!((a.start, a.end, a.kind, a.flags), (b.start, b.end, b.kind, b.flags), "{}", a.text(&text));
+            assert_eq!(
+                (a.start, a.end, a.kind, a.flags),
+                (b.start, b.end, b.kind, b.flags),
+                "{}",
+                a.text(&text)
+            );
         }
     }
 }

@@ -37,16 +37,22 @@ pub fn unpack(bytes: &[u8]) -> Result<(&[u8], Vec<&[u8]>), Error> {
     }
     let version = u16::from_le_bytes([bytes[6], bytes[7]]);
     if version != VERSION {
-        return Err(Error::Format(format!("pipeline format version {version}, this build reads {VERSION}")));
+        return Err(Error::Format(format!(
+            "pipeline format version {version}, this build reads {VERSION}"
+        )));
     }
     let (count, spec_len) = (u32_at(bytes, 8), u32_at(bytes, 12));
-    let spec = bytes.get(HEADER..HEADER + spec_len).ok_or_else(|| bad("truncated spec"))?;
+    let spec = bytes
+        .get(HEADER..HEADER + spec_len)
+        .ok_or_else(|| bad("truncated spec"))?;
     let mut rest = &bytes[HEADER + spec_len..];
     let mut blobs = Vec::with_capacity(count.min(16));
     for _ in 0..count {
         let len = rest.get(..8).ok_or_else(|| bad("truncated blob length"))?;
         let len = u64::from_le_bytes(len.try_into().expect("8 bytes")) as usize;
-        let blob = rest.get(8..8usize.saturating_add(len)).ok_or_else(|| bad("truncated blob"))?;
+        let blob = rest
+            .get(8..8usize.saturating_add(len))
+            .ok_or_else(|| bad("truncated blob"))?;
         blobs.push(blob);
         rest = &rest[8 + len..];
     }
@@ -74,6 +80,9 @@ mod tests {
         for cut in 0..packed.len() {
             assert!(unpack(&packed[..cut]).is_err(), "cut at {cut}");
         }
-        assert!(unpack(b"PK\x03\x04 not ours at all").unwrap_err().to_string().contains("magic"));
+        assert!(unpack(b"PK\x03\x04 not ours at all")
+            .unwrap_err()
+            .to_string()
+            .contains("magic"));
     }
 }

@@ -19,16 +19,15 @@ mod pipeline;
 mod spec;
 
 pub use error::Error;
-pub use newsdesk_core::{
-    CharSpan, ClaimStance, Component, Doc, Entity, EntitySource, Quote, Speaker, SpeakerStance,
-    StanceScores, SCHEMA,
-};
-pub use newsdesk_tokenize::{SentenceSplitter, Sentence, Token, TokenKind, Tokenizer};
 pub use load::load;
 pub use newsdesk_core::{tokenize, CoreError};
+pub use newsdesk_core::{
+    CharSpan, ClaimStance, Component, Doc, Entity, EntitySource, Quote, Speaker, SpeakerStance, StanceScores, SCHEMA,
+};
 pub use newsdesk_ner::{EntityRuler, NerError, NerModel, Pattern};
 pub use newsdesk_stance::{QuoteExtractor, StanceError, StanceModel};
 pub use newsdesk_tokenize::{lower, norm, prefix, shape, suffix};
+pub use newsdesk_tokenize::{Sentence, SentenceSplitter, Token, TokenKind, Tokenizer};
 pub use pipeline::{Pipeline, NUM_THREADS_ENV};
 pub use spec::{ModelSource, Spec};
 

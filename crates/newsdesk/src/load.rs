@@ -21,10 +21,16 @@ pub fn load(name: &str) -> Result<Pipeline, Error> {
 }
 
 fn load_file(path: &Path) -> Result<Pipeline, Error> {
-    let data = std::fs::read(path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+    let data = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     if data.starts_with(b"NDPIPE") {
         return Pipeline::from_bytes(&data);
     }
-    let spec = Spec { ner: Some(ModelSource::Inline { blob: 0 }), ..Spec::news("ontonotes") };
+    let spec = Spec {
+        ner: Some(ModelSource::Inline { blob: 0 }),
+        ..Spec::news("ontonotes")
+    };
     Pipeline::from_spec(spec, vec![Arc::from(data)])
 }

@@ -32,7 +32,9 @@ pub struct Pipeline {
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pipeline").field("components", &self.component_names()).finish()
+        f.debug_struct("Pipeline")
+            .field("components", &self.component_names())
+            .finish()
     }
 }
 
@@ -45,7 +47,10 @@ impl Pipeline {
     /// Build the stages a [`Spec`] describes; `blobs` holds inline models.
     pub fn from_spec(spec: Spec, blobs: Vec<Arc<[u8]>>) -> Result<Pipeline, Error> {
         let blob = |i: usize| -> Result<&[u8], Error> {
-            blobs.get(i).map(|b| &b[..]).ok_or_else(|| Error::Format(format!("pipeline refers to missing model blob {i}")))
+            blobs
+                .get(i)
+                .map(|b| &b[..])
+                .ok_or_else(|| Error::Format(format!("pipeline refers to missing model blob {i}")))
         };
         let mut builtin: Vec<Arc<dyn Component>> = Vec::new();
         if let Some(src) = &spec.ner {
@@ -64,7 +69,9 @@ impl Pipeline {
         let stance = match &spec.stance {
             None => None,
             Some(ModelSource::Embedded { name }) => Some(Arc::new(StanceComponent::embedded(name)?)),
-            Some(ModelSource::Inline { blob: i }) => Some(Arc::new(StanceComponent::new(StanceModel::from_bytes(blob(*i)?)?))),
+            Some(ModelSource::Inline { blob: i }) => {
+                Some(Arc::new(StanceComponent::new(StanceModel::from_bytes(blob(*i)?)?)))
+            }
         };
         if let Some(s) = &stance {
             builtin.push(s.clone());
@@ -161,7 +168,10 @@ impl Pipeline {
 
     /// Process many documents in parallel; output order equals input order.
     pub fn process_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Doc> {
-        self.try_process_batch(texts).into_iter().map(|r| r.expect("pipeline component failed")).collect()
+        self.try_process_batch(texts)
+            .into_iter()
+            .map(|r| r.expect("pipeline component failed"))
+            .collect()
     }
 
     /// Like [`Pipeline::process_batch`], one result per input, in order.
@@ -204,7 +214,11 @@ impl Pipeline {
     /// claim, from its text and quotes (no other stage is re-run).
     pub fn stances(&self, doc: &Doc, claims: &[String]) -> Result<Vec<ClaimStance>, Error> {
         let stance = self.stance_component()?;
-        let mut d = Doc { claims: claims.to_vec(), stances: Vec::new(), ..doc.clone() };
+        let mut d = Doc {
+            claims: claims.to_vec(),
+            stances: Vec::new(),
+            ..doc.clone()
+        };
         stance.process(&mut d)?;
         Ok(d.stances)
     }

@@ -7,9 +7,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ModelSource {
-    Embedded { name: String },
+    Embedded {
+        name: String,
+    },
     /// Index of a blob stored next to the spec (see `Pipeline::to_bytes`).
-    Inline { blob: usize },
+    Inline {
+        blob: usize,
+    },
 }
 
 /// The built-in stages, in the order they run: NER, entity ruler, quotes, stance.
@@ -30,7 +34,9 @@ impl Spec {
             ner: Some(ModelSource::Embedded { name: ner.to_string() }),
             patterns: Vec::new(),
             quotes: true,
-            stance: Some(ModelSource::Embedded { name: "fnc1".to_string() }),
+            stance: Some(ModelSource::Embedded {
+                name: "fnc1".to_string(),
+            }),
         }
     }
 }

@@ -8,7 +8,10 @@ fn pattern(json: &str) -> Pattern {
 #[test]
 fn default_pipeline_runs_all_stages_in_order() {
     let nlp = load("ontonotes").unwrap();
-    assert_eq!(nlp.component_names(), ["tokenizer", "sentences", "ner", "quotes", "stance"]);
+    assert_eq!(
+        nlp.component_names(),
+        ["tokenizer", "sentences", "ner", "quotes", "stance"]
+    );
 }
 
 #[test]
@@ -21,9 +24,14 @@ fn unknown_names_are_clear_errors() {
 #[test]
 fn bytes_round_trip_keeps_patterns_and_behaviour() {
     let mut nlp = load("ontonotes").unwrap();
-    let added = nlp.add_patterns(vec![pattern(r#"{"label": "PRODUCT", "pattern": "Zorblax 3000"}"#)]).unwrap();
+    let added = nlp
+        .add_patterns(vec![pattern(r#"{"label": "PRODUCT", "pattern": "Zorblax 3000"}"#)])
+        .unwrap();
     assert_eq!(added, 1);
-    assert_eq!(nlp.component_names(), ["tokenizer", "sentences", "ner", "entity_ruler", "quotes", "stance"]);
+    assert_eq!(
+        nlp.component_names(),
+        ["tokenizer", "sentences", "ner", "entity_ruler", "quotes", "stance"]
+    );
     let text = "The company said the Zorblax 3000 will ship in Germany next year.";
     let before = nlp.process(text);
     assert!(before.ents.iter().any(|e| e.label == "PRODUCT"));
@@ -42,7 +50,12 @@ fn model_files_load_by_path_and_travel_inside_the_bytes() {
     std::fs::remove_dir_all(&dir).unwrap();
     let text = "Angela Merkel visited Paris.";
     let labels: Vec<String> = nlp.process(text).ents.into_iter().map(|e| e.label).collect();
-    assert!(labels.iter().all(|l| ["PER", "LOC", "ORG", "MISC"].contains(&l.as_str())), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .all(|l| ["PER", "LOC", "ORG", "MISC"].contains(&l.as_str())),
+        "{labels:?}"
+    );
     let again = Pipeline::from_bytes(&nlp.to_bytes().unwrap()).unwrap();
     assert_eq!(again.process(text), nlp.process(text));
 }
@@ -56,7 +69,9 @@ fn truncated_or_foreign_bytes_are_errors() {
 
 #[test]
 fn batches_keep_order_with_any_thread_count() {
-    let texts: Vec<String> = (0..40).map(|i| format!("Story {i} ends here. Another sentence.")).collect();
+    let texts: Vec<String> = (0..40)
+        .map(|i| format!("Story {i} ends here. Another sentence."))
+        .collect();
     for threads in [1, 2, 3] {
         let nlp = load("blank").unwrap().with_threads(threads).unwrap();
         let docs = nlp.process_batch(&texts);
@@ -69,11 +84,19 @@ fn batches_keep_order_with_any_thread_count() {
 #[test]
 fn stance_is_available_directly_and_per_document() {
     let nlp = load("ontonotes").unwrap();
-    let scores = nlp.stance("The minister resigned", "The minister resigned on Friday after the scandal.").unwrap();
+    let scores = nlp
+        .stance(
+            "The minister resigned",
+            "The minister resigned on Friday after the scandal.",
+        )
+        .unwrap();
     let total: f32 = scores.scores.values().sum();
     assert!((total - 1.0).abs() < 1e-3, "probabilities sum to one: {total}");
     let doc = nlp.process("\"We will not resign,\" the minister said on Friday.");
     let st = nlp.stances(&doc, &["The minister resigned".to_string()]).unwrap();
     assert_eq!(st.len(), 1);
-    assert!(matches!(load("blank").unwrap().stance("a", "b"), Err(Error::Missing("stance"))));
+    assert!(matches!(
+        load("blank").unwrap().stance("a", "b"),
+        Err(Error::Missing("stance"))
+    ));
 }

@@ -66,10 +66,18 @@ pub fn run(args: Args) -> CmdResult {
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let mut records: Box<dyn Iterator<Item = Item>> = if args.example {
-        let rec = Record { source: "<example>".into(), text: EXAMPLE.into(), claims: vec![], fields: Default::default() };
+        let rec = Record {
+            source: "<example>".into(),
+            text: EXAMPLE.into(),
+            claims: vec![],
+            fields: Default::default(),
+        };
         Box::new(std::iter::once(Ok(rec)))
     } else {
-        let format = Format { jsonl: args.jsonl, text_field: args.text_field.clone() };
+        let format = Format {
+            jsonl: args.jsonl,
+            text_field: args.text_field.clone(),
+        };
         Box::new(Records::new(args.files.clone(), format))
     };
 
@@ -87,7 +95,14 @@ pub fn run(args: Args) -> CmdResult {
                 Ok(doc) => {
                     stats.docs += 1;
                     stats.tokens += doc.tokens.len();
-                    serde_json::to_writer(&mut out, &DocLine { source: &source, fields: &fields, doc: &doc })?;
+                    serde_json::to_writer(
+                        &mut out,
+                        &DocLine {
+                            source: &source,
+                            fields: &fields,
+                            doc: &doc,
+                        },
+                    )?;
                 }
                 Err(message) => {
                     stats.errors += 1;
@@ -116,7 +131,11 @@ pub fn run(args: Args) -> CmdResult {
         stats.docs as f64 / secs.max(1e-9),
         stats.errors
     );
-    Ok(if stats.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if stats.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// One output line for a processed document (fields in this order).

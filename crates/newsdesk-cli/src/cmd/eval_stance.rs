@@ -38,7 +38,10 @@ pub fn run(args: Args) -> CmdResult {
     let model = StanceModel::open(&args.model)?;
     let data = args.data.load()?;
     let card = model.card();
-    let trained_on_this = card.data.iter().any(|d| d.role == "stances" && d.sha256 == data.stances_sha256);
+    let trained_on_this = card
+        .data
+        .iter()
+        .any(|d| d.role == "stances" && d.sha256 == data.stances_sha256);
     let use_dev = match args.split {
         Split::Dev => {
             if !trained_on_this {
@@ -53,7 +56,11 @@ pub fn run(args: Args) -> CmdResult {
         Split::Auto => trained_on_this,
     };
     let dev: BTreeSet<u32> = card.split.dev_body_ids.iter().copied().collect();
-    let pairs: Vec<_> = data.pairs.iter().filter(|p| !use_dev || dev.contains(&p.body_id)).collect();
+    let pairs: Vec<_> = data
+        .pairs
+        .iter()
+        .filter(|p| !use_dev || dev.contains(&p.body_id))
+        .collect();
     if pairs.is_empty() {
         return Err(format!("no pairs to evaluate in {}", args.data.stances.display()).into());
     }

@@ -26,7 +26,12 @@ pub fn run(args: Args) -> CmdResult {
     let (tokenizer, splitter) = (Tokenizer::default(), SentenceSplitter::default());
     let mut mismatches: Vec<Mismatch> = Vec::new();
     let started = Instant::now();
-    let scores = evaluate(&docs, &tokenizer, &splitter, args.errors.as_ref().map(|_| &mut mismatches));
+    let scores = evaluate(
+        &docs,
+        &tokenizer,
+        &splitter,
+        args.errors.as_ref().map(|_| &mut mismatches),
+    );
     let seconds = started.elapsed().as_secs_f64();
     if let Some(path) = &args.errors {
         let file = std::fs::File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;

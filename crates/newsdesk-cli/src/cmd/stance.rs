@@ -24,14 +24,20 @@ fn read(path: &str) -> Result<String, String> {
     let result = if path == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ())
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_string(&mut text))
+            .map(|_| ())
     };
     result.map(|()| text).map_err(|e| format!("cannot read: {e}"))
 }
 
 pub fn run(args: Args) -> CmdResult {
     let model = StanceModel::open(&args.model)?;
-    let files = if args.files.is_empty() { vec!["-".to_string()] } else { args.files.clone() };
+    let files = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
     let claims: Vec<_> = args.claims.iter().map(|c| (c, model.analyze(c))).collect();
     let mut out = std::io::stdout().lock();
     let mut errors = 0;
@@ -57,5 +63,9 @@ pub fn run(args: Args) -> CmdResult {
         };
         writeln!(out, "{line}")?;
     }
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

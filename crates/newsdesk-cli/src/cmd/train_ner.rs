@@ -59,7 +59,12 @@ pub fn run(args: Args) -> CmdResult {
     }
     features.two_pass = !args.single_pass;
     let card = ModelCard {
-        name: args.name.clone().unwrap_or_else(|| args.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()),
+        name: args.name.clone().unwrap_or_else(|| {
+            args.out
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        }),
         format: args.format.clone(),
         train_file: file_name(&args.train),
         train_sha256: file_sha256(&args.train)?,
@@ -70,18 +75,40 @@ pub fn run(args: Args) -> CmdResult {
         command: std::env::args().collect::<Vec<_>>().join(" "),
         ..ModelCard::default()
     };
-    let opts = TrainOptions { epochs: args.epochs, seed: args.seed, features, clusters, min_count: args.min_count, prune: args.prune, dropout: args.dropout, margin: args.margin, card };
+    let opts = TrainOptions {
+        epochs: args.epochs,
+        seed: args.seed,
+        features,
+        clusters,
+        min_count: args.min_count,
+        prune: args.prune,
+        dropout: args.dropout,
+        margin: args.margin,
+        card,
+    };
     let mut pb = progress::bar(None, "sentences");
     let model = train(&train_docs, &dev_docs, opts, |ev| match ev {
-        TrainEvent::Prepared { sentences, features, tags } => {
-            eprintln!("train ner: {sentences} sentences, {features} features, {tags} tags, {} epochs", args.epochs);
+        TrainEvent::Prepared {
+            sentences,
+            features,
+            tags,
+        } => {
+            eprintln!(
+                "train ner: {sentences} sentences, {features} features, {tags} tags, {} epochs",
+                args.epochs
+            );
             pb = progress::bar(Some(*sentences as u64), "sentences");
         }
         TrainEvent::Step { epoch, done } => {
             pb.set_message(format!("epoch {epoch}"));
             pb.set_position(*done as u64);
         }
-        TrainEvent::Epoch { epoch, dev, errors, seconds } => {
+        TrainEvent::Epoch {
+            epoch,
+            dev,
+            errors,
+            seconds,
+        } => {
             pb.println(format!(
                 "epoch {epoch}: dev P {:.4} R {:.4} F1 {:.4}  ({errors} sentences with errors, {seconds:.1}s)",
                 dev.precision, dev.recall, dev.f1
@@ -89,7 +116,10 @@ pub fn run(args: Args) -> CmdResult {
             if !pb.is_hidden() {
                 pb.reset();
             } else {
-                eprintln!("epoch {epoch}: dev P {:.4} R {:.4} F1 {:.4}  ({errors} sentences with errors, {seconds:.1}s)", dev.precision, dev.recall, dev.f1);
+                eprintln!(
+                    "epoch {epoch}: dev P {:.4} R {:.4} F1 {:.4}  ({errors} sentences with errors, {seconds:.1}s)",
+                    dev.precision, dev.recall, dev.f1
+                );
             }
         }
     })?;
@@ -97,12 +127,22 @@ pub fn run(args: Args) -> CmdResult {
     model.save(&args.out)?;
     let card = model.card();
     let size = std::fs::metadata(&args.out)?.len();
-    eprintln!("best epoch {} dev F1 {:.4}; {} features, {} weights; wrote {} ({:.1} MB)", card.best_epoch, card.dev.f1, card.features, card.weights, args.out.display(), size as f64 / 1e6);
+    eprintln!(
+        "best epoch {} dev F1 {:.4}; {} features, {} weights; wrote {} ({:.1} MB)",
+        card.best_epoch,
+        card.dev.f1,
+        card.features,
+        card.weights,
+        args.out.display(),
+        size as f64 / 1e6
+    );
     let card_path = args.out.with_extension("card.json");
     std::fs::write(&card_path, serde_json::to_string_pretty(card)? + "\n")?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn file_name(p: &std::path::Path) -> String {
-    p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -72,16 +72,30 @@ pub fn run(args: Args) -> CmdResult {
             records: data.pairs.len(),
         },
     ];
-    let name = args
-        .name
-        .clone()
-        .unwrap_or_else(|| args.out.file_stem().map_or_else(|| "stance".into(), |s| s.to_string_lossy().into_owned()));
-    let command = std::iter::once("newsdesk".to_string()).chain(std::env::args().skip(1)).collect::<Vec<_>>().join(" ");
-    eprintln!("newsdesk: training {name} on {} pairs, {} bodies", data.pairs.len(), data.bodies.len());
+    let name = args.name.clone().unwrap_or_else(|| {
+        args.out
+            .file_stem()
+            .map_or_else(|| "stance".into(), |s| s.to_string_lossy().into_owned())
+    });
+    let command = std::iter::once("newsdesk".to_string())
+        .chain(std::env::args().skip(1))
+        .collect::<Vec<_>>()
+        .join(" ");
+    eprintln!(
+        "newsdesk: training {name} on {} pairs, {} bodies",
+        data.pairs.len(),
+        data.bodies.len()
+    );
     let bar = progress::bar(Some(config.epochs as u64), "epochs");
     let model = train(&data, files, &config, &name, &command, &mut |p| match p {
         Progress::Stage(s) => bar.set_message(s),
-        Progress::Epoch { epoch, epochs, loss, dev_f1_macro, dev_fnc_relative } => {
+        Progress::Epoch {
+            epoch,
+            epochs,
+            loss,
+            dev_f1_macro,
+            dev_fnc_relative,
+        } => {
             bar.set_position(epoch as u64);
             bar.suspend(|| {
                 eprintln!(

@@ -13,7 +13,10 @@ pub struct Calibration {
 
 impl Default for Calibration {
     fn default() -> Self {
-        Calibration { temperature: 1.0, bias: [0.0; OUT] }
+        Calibration {
+            temperature: 1.0,
+            bias: [0.0; OUT],
+        }
     }
 }
 
@@ -55,14 +58,22 @@ impl Calibration {
                 }
             }
         }
-        Calibration { temperature: log_t.exp() as f32, bias: bias.map(|b| b as f32) }
+        Calibration {
+            temperature: log_t.exp() as f32,
+            bias: bias.map(|b| b as f32),
+        }
     }
 }
 
 /// Mean negative log-probability of the gold labels.
 pub fn log_loss(probs: &[[f32; OUT]], gold: &[usize]) -> f64 {
     let n = probs.len().max(1) as f64;
-    probs.iter().zip(gold).map(|(p, &y)| -(p[y].max(1e-7) as f64).ln()).sum::<f64>() / n
+    probs
+        .iter()
+        .zip(gold)
+        .map(|(p, &y)| -(p[y].max(1e-7) as f64).ln())
+        .sum::<f64>()
+        / n
 }
 
 /// Expected calibration error of the top label over 15 equal-width bins.
@@ -72,7 +83,11 @@ pub fn ece(probs: &[[f32; OUT]], gold: &[usize]) -> f64 {
     let mut hits = [0.0f64; BINS];
     let mut count = [0usize; BINS];
     for (p, &y) in probs.iter().zip(gold) {
-        let (k, &c) = p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap_or((0, &0.0));
+        let (k, &c) = p
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .unwrap_or((0, &0.0));
         let b = ((c as f64 * BINS as f64) as usize).min(BINS - 1);
         conf[b] += c as f64;
         hits[b] += (k == y) as u8 as f64;

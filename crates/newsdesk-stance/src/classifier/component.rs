@@ -34,7 +34,10 @@ impl StanceComponent {
 
 /// Byte offset of every char offset `0..=n_chars` of `text`.
 fn char_to_byte(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect()
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect()
 }
 
 /// Speakers in order of their first quote, with their quote indexes and joined quote texts.
@@ -75,8 +78,10 @@ impl Component for StanceComponent {
         }
         let m = &self.model;
         let text = m.analyze(&doc.text);
-        let speakers: Vec<_> =
-            speaker_texts(doc)?.into_iter().map(|(name, idx, t)| (name, idx, m.analyze(&t))).collect();
+        let speakers: Vec<_> = speaker_texts(doc)?
+            .into_iter()
+            .map(|(name, idx, t)| (name, idx, m.analyze(&t)))
+            .collect();
         doc.stances = doc
             .claims
             .iter()

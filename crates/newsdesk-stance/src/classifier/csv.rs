@@ -87,7 +87,10 @@ pub fn parse(text: &str) -> Result<Vec<CsvRecord>, CsvError> {
             }
         }
         if !(fields.len() == 1 && fields[0].is_empty()) {
-            records.push(CsvRecord { line: start_line, fields });
+            records.push(CsvRecord {
+                line: start_line,
+                fields,
+            });
         }
     }
     Ok(records)
@@ -104,7 +107,10 @@ mod tests {
     #[test]
     fn quoted_fields_with_commas_quotes_and_newlines() {
         let text = "a,b\n\"x, y\",\"he said \"\"hi\"\"\nand left\"\n3,\n";
-        assert_eq!(rows(text), vec![vec!["a", "b"], vec!["x, y", "he said \"hi\"\nand left"], vec!["3", ""]]);
+        assert_eq!(
+            rows(text),
+            vec![vec!["a", "b"], vec!["x, y", "he said \"hi\"\nand left"], vec!["3", ""]]
+        );
         let recs = parse(text).unwrap();
         assert_eq!(recs.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
     }

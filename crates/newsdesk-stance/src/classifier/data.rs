@@ -65,7 +65,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 fn read(path: &Path) -> Result<(String, String), StanceError> {
-    let bytes = std::fs::read(path).map_err(|source| StanceError::Io { path: path.display().to_string(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| StanceError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     let sha = sha256_hex(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| StanceError::Csv {
         file: path.display().to_string(),
@@ -84,7 +87,12 @@ fn records(text: &str, file: &str, header: &[&str]) -> Result<Vec<csv::CsvRecord
         message: e.message,
     })?;
     let Some(first) = recs.first() else {
-        return Err(StanceError::Csv { file: file.into(), record: 1, line: 1, message: "empty file".into() });
+        return Err(StanceError::Csv {
+            file: file.into(),
+            record: 1,
+            line: 1,
+            message: "empty file".into(),
+        });
     };
     if first.fields != header {
         return Err(StanceError::Csv {
@@ -118,7 +126,10 @@ fn body_id(s: &str, file: &str, record: usize, line: usize) -> Result<u32, Stanc
 
 fn parse_bodies(text: &str, file: &str) -> Result<BTreeMap<u32, String>, StanceError> {
     let mut bodies = BTreeMap::new();
-    for (i, r) in records(text, file, &["Body ID", "articleBody"])?.into_iter().enumerate() {
+    for (i, r) in records(text, file, &["Body ID", "articleBody"])?
+        .into_iter()
+        .enumerate()
+    {
         let mut f = r.fields.into_iter();
         let id = body_id(&f.next().unwrap_or_default(), file, i + 2, r.line)?;
         if bodies.insert(id, f.next().unwrap_or_default()).is_some() {
@@ -154,7 +165,11 @@ fn parse_stances(text: &str, file: &str, bodies: &BTreeMap<u32, String>) -> Resu
                 message: format!("Body ID {id} is not in the bodies file"),
             });
         }
-        pairs.push(Pair { headline, body_id: id, label });
+        pairs.push(Pair {
+            headline,
+            body_id: id,
+            label,
+        });
     }
     Ok(pairs)
 }
@@ -170,30 +185,54 @@ mod tests {
         let stances = "Headline,Body ID,Stance\n\"Claim, one\",1,agree\nOther,2,unrelated\n";
         let (b, p) = Dataset::parse(BODIES, "b.csv", stances, "s.csv").unwrap();
         assert_eq!(b[&1], "A body,\nover two lines");
-        assert_eq!(p[0], Pair { headline: "Claim, one".into(), body_id: 1, label: Label::Agree });
+        assert_eq!(
+            p[0],
+            Pair {
+                headline: "Claim, one".into(),
+                body_id: 1,
+                label: Label::Agree
+            }
+        );
         assert_eq!(p[1].label, Label::Unrelated);
     }
 
     #[test]
     fn errors_name_file_and_line() {
         let bad_id = "Headline,Body ID,Stance\nx,1,agree\ny,7,agree\n";
-        let e = Dataset::parse(BODIES, "b.csv", bad_id, "s.csv").unwrap_err().to_string();
-        assert!(e.contains("s.csv") && e.contains("line 3") && e.contains("Body ID 7"), "{e}");
+        let e = Dataset::parse(BODIES, "b.csv", bad_id, "s.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("s.csv") && e.contains("line 3") && e.contains("Body ID 7"),
+            "{e}"
+        );
         let bad_label = "Headline,Body ID,Stance\nx,1,Agrees\n";
-        let e = Dataset::parse(BODIES, "b.csv", bad_label, "s.csv").unwrap_err().to_string();
+        let e = Dataset::parse(BODIES, "b.csv", bad_label, "s.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2") && e.contains("Agrees"), "{e}");
         let bad_header = "Claim,Body,Stance\n";
-        let e = Dataset::parse(BODIES, "b.csv", bad_header, "s.csv").unwrap_err().to_string();
+        let e = Dataset::parse(BODIES, "b.csv", bad_header, "s.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("header"), "{e}");
         let dup = "Body ID,articleBody\n1,a\n1,b\n";
-        let e = Dataset::parse(dup, "b.csv", "Headline,Body ID,Stance\n", "s.csv").unwrap_err().to_string();
+        let e = Dataset::parse(dup, "b.csv", "Headline,Body ID,Stance\n", "s.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("b.csv") && e.contains("duplicate"), "{e}");
         let short = "Body ID,articleBody\n1\n";
-        assert!(Dataset::parse(short, "b.csv", "", "s.csv").unwrap_err().to_string().contains("1 fields"));
+        assert!(Dataset::parse(short, "b.csv", "", "s.csv")
+            .unwrap_err()
+            .to_string()
+            .contains("1 fields"));
     }
 
     #[test]
     fn sha256_matches_known_vector() {
-        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

@@ -81,7 +81,12 @@ impl Vocab {
     pub fn new(hashes: Vec<u64>, idf: Vec<f32>, input_size: usize) -> Vocab {
         let index = hashes.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
         let input_size = input_size.min(hashes.len());
-        Vocab { hashes, idf, input_size, index }
+        Vocab {
+            hashes,
+            idf,
+            input_size,
+            index,
+        }
     }
 
     /// Content words (not stop words, not numbers-only) with document frequency
@@ -101,7 +106,10 @@ impl Vocab {
         let mut words: Vec<(u64, u32)> = df.into_iter().filter(|&(_, n)| n >= min_df).collect();
         words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         words.truncate(max_size);
-        let idf = words.iter().map(|&(_, n)| ((1.0 + n_docs as f32) / (1.0 + n as f32)).ln() + 1.0).collect();
+        let idf = words
+            .iter()
+            .map(|&(_, n)| ((1.0 + n_docs as f32) / (1.0 + n as f32)).ln() + 1.0)
+            .collect();
         Vocab::new(words.into_iter().map(|(h, _)| h).collect(), idf, input_size)
     }
 
@@ -119,7 +127,10 @@ impl Vocab {
 
     /// Sublinear TF-IDF of a bag of vocabulary ids: sorted `(id, weight)`.
     fn tfidf(&self, ids: &mut Vec<u32>) -> Vec<(u32, f32)> {
-        counts(ids).into_iter().map(|(id, n)| (id, (1.0 + (n as f32).ln()) * self.idf[id as usize])).collect()
+        counts(ids)
+            .into_iter()
+            .map(|(id, n)| (id, (1.0 + (n as f32).ln()) * self.idf[id as usize]))
+            .collect()
     }
 }
 
@@ -228,12 +239,17 @@ impl Vocab {
         let flags: Vec<u8> = words.hashes.iter().map(|&h| text::cue_flags(h)).collect();
         let mut scratch: Vec<u32> = ids.clone();
         let all = counts(&mut scratch);
-        let input: Vec<(u32, f32)> =
-            all.iter().filter(|(i, _)| (*i as usize) < self.input_size).map(|&(i, n)| (i, n as f32)).collect();
+        let input: Vec<(u32, f32)> = all
+            .iter()
+            .filter(|(i, _)| (*i as usize) < self.input_size)
+            .map(|&(i, n)| (i, n as f32))
+            .collect();
         let input_norm = norm(&input).max(1e-9);
         let input_tf = input.into_iter().map(|(i, w)| (i, w / input_norm)).collect();
-        let tfidf: Vec<(u32, f32)> =
-            all.iter().map(|&(i, n)| (i, (1.0 + (n as f32).ln()) * self.idf[i as usize])).collect();
+        let tfidf: Vec<(u32, f32)> = all
+            .iter()
+            .map(|&(i, n)| (i, (1.0 + (n as f32).ln()) * self.idf[i as usize]))
+            .collect();
         let tfidf_norm = norm(&tfidf);
         let sents: Vec<(Vec<(u32, f32)>, f32)> = words
             .sents
@@ -244,13 +260,21 @@ impl Vocab {
                 (v, n)
             })
             .collect();
-        let lead_end = words.sents.get(LEAD_SENTS.min(words.sents.len()).wrapping_sub(1)).map_or(0, |s| s.1);
+        let lead_end = words
+            .sents
+            .get(LEAD_SENTS.min(words.sents.len()).wrapping_sub(1))
+            .map_or(0, |s| s.1);
         let lead = self.tfidf(&mut ids[..lead_end as usize].to_vec());
         let lead_norm = norm(&lead);
         let is_content = |h: &u64| !text::is_stop(*h);
         let content = sorted_unique(words.hashes.iter().copied().filter(is_content).collect());
-        let lead_content =
-            sorted_unique(words.hashes[..lead_end as usize].iter().copied().filter(is_content).collect());
+        let lead_content = sorted_unique(
+            words.hashes[..lead_end as usize]
+                .iter()
+                .copied()
+                .filter(is_content)
+                .collect(),
+        );
         let bigrams = sorted_unique(words.hashes.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect());
         Analyzed {
             words,
@@ -287,7 +311,11 @@ fn near_claim_words(body: &Analyzed, claim: &Analyzed, flag: u8, window: usize) 
             }
         }
     }
-    body.flags.iter().zip(&marked).filter(|(f, m)| **m && **f & flag != 0).count() as f32
+    body.flags
+        .iter()
+        .zip(&marked)
+        .filter(|(f, m)| **m && **f & flag != 0)
+        .count() as f32
 }
 
 /// Counts of each cue class over `flags`.
@@ -308,8 +336,12 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
     let mut f = [0.0f32; DENSE];
     f[0] = cosine(&claim.tfidf, claim.tfidf_norm, &body.tfidf, body.tfidf_norm);
     f[1] = cosine(&claim.tfidf, claim.tfidf_norm, &body.lead, body.lead_norm);
-    let mut sims: Vec<(f32, usize)> =
-        body.sents.iter().enumerate().map(|(i, (v, n))| (cosine(&claim.tfidf, claim.tfidf_norm, v, *n), i)).collect();
+    let mut sims: Vec<(f32, usize)> = body
+        .sents
+        .iter()
+        .enumerate()
+        .map(|(i, (v, n))| (cosine(&claim.tfidf, claim.tfidf_norm, v, *n), i))
+        .collect();
     sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     f[2] = sims.first().map_or(0.0, |s| s.0);
     f[3] = sims.get(1).map_or(0.0, |s| s.0);
@@ -368,7 +400,12 @@ pub fn input(
     let mut x = Vec::with_capacity(claim.input_tf.len() + body.input_tf.len() + DENSE);
     x.extend(claim.input_tf.iter().copied());
     x.extend(body.input_tf.iter().map(|&(i, w)| (i + v, w)));
-    x.extend(dense.iter().enumerate().map(|(j, &d)| (2 * v + j as u32, scale.apply(j, d))));
+    x.extend(
+        dense
+            .iter()
+            .enumerate()
+            .map(|(j, &d)| (2 * v + j as u32, scale.apply(j, d))),
+    );
     x
 }
 

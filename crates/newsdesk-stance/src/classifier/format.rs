@@ -46,7 +46,12 @@ pub struct Parts {
 fn quantize(row: &[f32]) -> (f32, Vec<i8>) {
     let max = row.iter().fold(0.0f32, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-    (scale, row.iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8).collect())
+    (
+        scale,
+        row.iter()
+            .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)
+            .collect(),
+    )
 }
 
 pub fn write(p: &Parts) -> Vec<u8> {
@@ -94,10 +99,18 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize, part: &str) -> Result<&'a [u8], StanceError> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| StanceError::Truncated {
-            what: self.what.into(),
-            message: format!("{part} needs {n} bytes at offset {}, file has {}", self.pos, self.bytes.len()),
-        })?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| StanceError::Truncated {
+                what: self.what.into(),
+                message: format!(
+                    "{part} needs {n} bytes at offset {}, file has {}",
+                    self.pos,
+                    self.bytes.len()
+                ),
+            })?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -113,20 +126,33 @@ impl<'a> Reader<'a> {
 
     fn f32s(&mut self, n: usize, part: &str) -> Result<Vec<f32>, StanceError> {
         let b = self.take(n.saturating_mul(4), part)?;
-        Ok(b.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes"))).collect())
+        Ok(b.chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect())
     }
 }
 
 /// Parse a model file; `what` names it in errors.
 pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
-    let corrupt = |message: String| StanceError::Corrupt { what: what.into(), message };
+    let corrupt = |message: String| StanceError::Corrupt {
+        what: what.into(),
+        message,
+    };
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
         return Err(StanceError::Magic { what: what.into() });
     }
-    let mut r = Reader { bytes, pos: MAGIC.len(), what };
+    let mut r = Reader {
+        bytes,
+        pos: MAGIC.len(),
+        what,
+    };
     let version = r.u32("format version")?;
     if version != VERSION {
-        return Err(StanceError::Version { what: what.into(), found: version, supported: VERSION });
+        return Err(StanceError::Version {
+            what: what.into(),
+            found: version,
+            supported: VERSION,
+        });
     }
     let hlen = r.u32("header length")? as usize;
     let header: Header =
@@ -137,7 +163,10 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
     let body_end = r.pos;
     let sum = r.u64("checksum")?;
     if r.pos != bytes.len() {
-        return Err(corrupt(format!("{} trailing bytes after the checksum", bytes.len() - r.pos)));
+        return Err(corrupt(format!(
+            "{} trailing bytes after the checksum",
+            bytes.len() - r.pos
+        )));
     }
     if hash_bytes(&bytes[..body_end]) != sum {
         return Err(corrupt("checksum mismatch".into()));
@@ -153,19 +182,33 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
     }
     let (v, i, h) = (header.vocab_size, header.inputs, header.hidden);
     if i != 2 * header.input_vocab + DENSE || header.input_vocab > v || h == 0 {
-        return Err(corrupt(format!("inconsistent sizes: vocab {v}, input vocab {}, inputs {i}", header.input_vocab)));
+        return Err(corrupt(format!(
+            "inconsistent sizes: vocab {v}, input vocab {}, inputs {i}",
+            header.input_vocab
+        )));
     }
-    let mut p = Reader { bytes: &bytes[payload_start..body_end], pos: 0, what };
+    let mut p = Reader {
+        bytes: &bytes[payload_start..body_end],
+        pos: 0,
+        what,
+    };
     let hashes: Vec<u64> = p
         .take(v.saturating_mul(8), "vocabulary")?
         .chunks_exact(8)
         .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
         .collect();
     let idf = p.f32s(v, "idf")?;
-    let scaler = Scaler { mean: p.f32s(DENSE, "feature means")?, std: p.f32s(DENSE, "feature deviations")? };
+    let scaler = Scaler {
+        mean: p.f32s(DENSE, "feature means")?,
+        std: p.f32s(DENSE, "feature deviations")?,
+    };
     let scales = p.f32s(i, "w1 scales")?;
     let q = p.take(i.saturating_mul(h), "w1")?;
-    let w1 = q.chunks_exact(h).zip(&scales).flat_map(|(row, s)| row.iter().map(move |&b| b as i8 as f32 * s)).collect();
+    let w1 = q
+        .chunks_exact(h)
+        .zip(&scales)
+        .flat_map(|(row, s)| row.iter().map(move |&b| b as i8 as f32 * s))
+        .collect();
     let b1 = p.f32s(h, "b1")?;
     let w2 = p.f32s(h * OUT, "w2")?;
     let b2: [f32; OUT] = p.f32s(OUT, "b2")?.try_into().expect("OUT values");
@@ -175,7 +218,14 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
     Ok(Parts {
         vocab: Vocab::new(hashes, idf, header.input_vocab),
         scaler,
-        mlp: Mlp { inputs: i, hidden: h, w1, b1, w2, b2 },
+        mlp: Mlp {
+            inputs: i,
+            hidden: h,
+            w1,
+            b1,
+            w2,
+            b2,
+        },
         calibration: header.calibration,
         card: header.card,
     })

@@ -49,9 +49,24 @@ impl Metrics {
             let predicted: usize = (0..4).map(|r| m[r][g.index()]).sum();
             let precision = if predicted > 0 { tp / predicted as f64 } else { 0.0 };
             let recall = if support > 0 { tp / support as f64 } else { 0.0 };
-            let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-            per_class.insert(g.to_string(), ClassScores { precision, recall, f1, support });
-            let row = Label::ALL.iter().map(|p| (p.to_string(), m[g.index()][p.index()])).collect();
+            let f1 = if precision + recall > 0.0 {
+                2.0 * precision * recall / (precision + recall)
+            } else {
+                0.0
+            };
+            per_class.insert(
+                g.to_string(),
+                ClassScores {
+                    precision,
+                    recall,
+                    f1,
+                    support,
+                },
+            );
+            let row = Label::ALL
+                .iter()
+                .map(|p| (p.to_string(), m[g.index()][p.index()]))
+                .collect();
             confusion.insert(g.to_string(), row);
         }
         let f1_macro = per_class.values().map(|c| c.f1).sum::<f64>() / 4.0;

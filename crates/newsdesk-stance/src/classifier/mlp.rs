@@ -27,7 +27,14 @@ impl Mlp {
         };
         let w1 = init(inputs, hidden, inputs * hidden);
         let w2 = init(hidden, OUT, hidden * OUT);
-        Mlp { inputs, hidden, w1, b1: vec![0.0; hidden], w2, b2: [0.0; OUT] }
+        Mlp {
+            inputs,
+            hidden,
+            w1,
+            b1: vec![0.0; hidden],
+            w2,
+            b2: [0.0; OUT],
+        }
     }
 
     /// Make `self` the running mean of `n` networks and `other`.
@@ -219,7 +226,11 @@ impl Trainer {
             adam(&mut net.b1[j], &mut gb1[j], &mut mb1[j], &mut vb1[j], false);
         }
         for j in 0..hd * OUT + OUT {
-            let w = if j < hd * OUT { &mut net.w2[j] } else { &mut net.b2[j - hd * OUT] };
+            let w = if j < hd * OUT {
+                &mut net.w2[j]
+            } else {
+                &mut net.b2[j - hd * OUT]
+            };
             adam(w, &mut g2[j], &mut m2[j], &mut v2[j], j < hd * OUT);
         }
     }
@@ -237,7 +248,15 @@ mod tests {
         let train = |seed| {
             let mut rng = Rng::new(seed);
             let mut net = Mlp::new(5, 8, &mut rng);
-            let mut t = Trainer::new(&net, Optim { lr: 0.05, l2: 0.0, dropout: 0.1, batch: 16 });
+            let mut t = Trainer::new(
+                &net,
+                Optim {
+                    lr: 0.05,
+                    l2: 0.0,
+                    dropout: 0.1,
+                    batch: 16,
+                },
+            );
             let order: Vec<usize> = (0..200).collect();
             let mut loss = 0.0;
             for _ in 0..30 {

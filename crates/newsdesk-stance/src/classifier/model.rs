@@ -23,7 +23,10 @@ impl Prediction {
     pub fn scores(&self) -> StanceScores {
         StanceScores {
             label: self.label.to_string(),
-            scores: Label::ALL.iter().map(|l| (l.to_string(), self.probs[l.index()])).collect(),
+            scores: Label::ALL
+                .iter()
+                .map(|l| (l.to_string(), self.probs[l.index()]))
+                .collect(),
         }
     }
 }
@@ -40,7 +43,13 @@ pub struct StanceModel {
 
 impl StanceModel {
     pub(crate) fn from_parts(p: Parts) -> StanceModel {
-        StanceModel { vocab: p.vocab, scaler: p.scaler, mlp: p.mlp, calibration: p.calibration, card: p.card }
+        StanceModel {
+            vocab: p.vocab,
+            scaler: p.scaler,
+            mlp: p.mlp,
+            calibration: p.calibration,
+            card: p.card,
+        }
     }
 
     /// What the model is, how it was trained and how it scored on dev.
@@ -68,15 +77,20 @@ impl StanceModel {
     pub fn load(path: impl AsRef<Path>) -> Result<StanceModel, StanceError> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| StanceError::Io { path: name.clone(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| StanceError::Io {
+            path: name.clone(),
+            source,
+        })?;
         format::read(&bytes, &name).map(StanceModel::from_parts)
     }
 
     /// Write a model file.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), StanceError> {
         let path = path.as_ref();
-        std::fs::write(path, self.to_bytes())
-            .map_err(|source| StanceError::Write { path: path.display().to_string(), source })
+        std::fs::write(path, self.to_bytes()).map_err(|source| StanceError::Write {
+            path: path.display().to_string(),
+            source,
+        })
     }
 
     /// A shipped model: `"fnc1"` (news, the default) or `"arc"` (user comments).
@@ -101,14 +115,18 @@ impl StanceModel {
     /// Uncalibrated output logits.
     pub(crate) fn logits(&self, claim: &Analyzed, text: &Analyzed) -> [f32; OUT] {
         let dense = features::dense(claim, text);
-        self.mlp.logits(&features::input(&self.vocab, claim, text, &dense, &self.scaler))
+        self.mlp
+            .logits(&features::input(&self.vocab, claim, text, &dense, &self.scaler))
     }
 
     /// Stance of an analysed text towards an analysed claim.
     pub fn classify_analyzed(&self, claim: &Analyzed, text: &Analyzed) -> Prediction {
         let probs = self.calibration.probs(&self.logits(claim, text));
         let best = (0..OUT).max_by(|&a, &b| probs[a].total_cmp(&probs[b])).unwrap_or(0);
-        Prediction { label: Label::ALL[best], probs }
+        Prediction {
+            label: Label::ALL[best],
+            probs,
+        }
     }
 
     /// Stance of `text` towards `claim`.
@@ -134,7 +152,9 @@ impl StanceModel {
         };
         let ids: Vec<(usize, usize)> = pairs.iter().map(|&(c, t)| (id(c), id(t))).collect();
         let analyzed: Vec<Analyzed> = texts.par_iter().map(|t| self.analyze(t)).collect();
-        ids.par_iter().map(|&(c, t)| self.classify_analyzed(&analyzed[c], &analyzed[t])).collect()
+        ids.par_iter()
+            .map(|&(c, t)| self.classify_analyzed(&analyzed[c], &analyzed[t]))
+            .collect()
     }
 
     /// [`StanceModel::classify_batch`] in the `newsdesk_core` form.
@@ -173,19 +193,37 @@ mod tests {
         for id in 0..40u32 {
             let t = topics[id as usize % 4];
             let (body, label) = match id % 3 {
-                0 => (format!("Officials confirmed the {t}. The {t} story is true."), Label::Agree),
-                1 => (format!("The {t} claim is a hoax. Police deny the {t} report, it is fake."), Label::Disagree),
-                _ => (format!("Reports say the {t} may have happened, sources claim. Unconfirmed."), Label::Discuss),
+                0 => (
+                    format!("Officials confirmed the {t}. The {t} story is true."),
+                    Label::Agree,
+                ),
+                1 => (
+                    format!("The {t} claim is a hoax. Police deny the {t} report, it is fake."),
+                    Label::Disagree,
+                ),
+                _ => (
+                    format!("Reports say the {t} may have happened, sources claim. Unconfirmed."),
+                    Label::Discuss,
+                ),
             };
             bodies.insert(id, body);
-            pairs.push(Pair { headline: t.to_string(), body_id: id, label });
+            pairs.push(Pair {
+                headline: t.to_string(),
+                body_id: id,
+                label,
+            });
             pairs.push(Pair {
                 headline: topics[(id as usize + 1) % 4].to_string(),
                 body_id: id,
                 label: Label::Unrelated,
             });
         }
-        Dataset { bodies, pairs, bodies_sha256: "b".into(), stances_sha256: "s".into() }
+        Dataset {
+            bodies,
+            pairs,
+            bodies_sha256: "b".into(),
+            stances_sha256: "s".into(),
+        }
     }
 
     fn tiny() -> StanceModel {
@@ -215,11 +253,21 @@ mod tests {
         let bytes = m.to_bytes();
         let back = StanceModel::from_bytes(&bytes).unwrap();
         // Weights survive exactly (the trained network is already quantized).
-        assert_eq!((&back.mlp, &back.vocab.hashes, &back.scaler), (&m.mlp, &m.vocab.hashes, &m.scaler));
+        assert_eq!(
+            (&back.mlp, &back.vocab.hashes, &back.scaler),
+            (&m.mlp, &m.vocab.hashes, &m.scaler)
+        );
         assert_eq!(back.card().split, m.card().split);
         let text = "The bank raised interest rates, officials confirmed.";
-        assert_eq!(back.predict("bank raised interest rates", text), m.predict("bank raised interest rates", text));
-        assert!(m.card().dev.metrics.f1_macro > 0.8, "learns the synthetic task: {:?}", m.card().dev);
+        assert_eq!(
+            back.predict("bank raised interest rates", text),
+            m.predict("bank raised interest rates", text)
+        );
+        assert!(
+            m.card().dev.metrics.f1_macro > 0.8,
+            "learns the synthetic task: {:?}",
+            m.card().dev
+        );
         let s = m.predict("comet seen over desert", text);
         assert!((s.scores.values().sum::<f32>() - 1.0).abs() < 1e-4);
         assert_eq!(m.predict_batch(&[("comet seen over desert", text), ("x", text)])[0], s);
@@ -234,20 +282,35 @@ mod tests {
         let bytes = tiny().to_bytes();
         for cut in [0, 5, 10, 15, 200, bytes.len() / 2, bytes.len() - 1] {
             let e = StanceModel::from_bytes(&bytes[..cut]).unwrap_err();
-            assert!(matches!(e, StanceError::Truncated { .. } | StanceError::Magic { .. }), "cut {cut}: {e}");
+            assert!(
+                matches!(e, StanceError::Truncated { .. } | StanceError::Magic { .. }),
+                "cut {cut}: {e}"
+            );
         }
-        assert!(StanceModel::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err().to_string().contains("truncated"));
+        assert!(StanceModel::from_bytes(&bytes[..bytes.len() - 1])
+            .unwrap_err()
+            .to_string()
+            .contains("truncated"));
         let e = StanceModel::from_bytes(b"PK\x03\x04 a zip file").unwrap_err();
         assert!(matches!(e, StanceError::Magic { .. }), "{e}");
         let mut v = bytes.clone();
         v[8] = 9;
-        assert!(matches!(StanceModel::from_bytes(&v).unwrap_err(), StanceError::Version { found: 9, .. }));
+        assert!(matches!(
+            StanceModel::from_bytes(&v).unwrap_err(),
+            StanceError::Version { found: 9, .. }
+        ));
         let mut flipped = bytes.clone();
         let n = flipped.len();
         flipped[n - 20] ^= 0x40;
-        assert!(StanceModel::from_bytes(&flipped).unwrap_err().to_string().contains("checksum"));
+        assert!(StanceModel::from_bytes(&flipped)
+            .unwrap_err()
+            .to_string()
+            .contains("checksum"));
         let e = StanceModel::load("/nonexistent/model.stance").unwrap_err().to_string();
         assert!(e.contains("/nonexistent/model.stance"), "{e}");
-        assert!(matches!(StanceModel::open("nope-not-a-file").unwrap_err(), StanceError::Io { .. }));
+        assert!(matches!(
+            StanceModel::open("nope-not-a-file").unwrap_err(),
+            StanceError::Io { .. }
+        ));
     }
 }

@@ -41,7 +41,13 @@ pub enum Progress {
     /// An epoch finished: mean weighted training loss and dev scores of the
     /// uncalibrated (averaged, once averaging started) network, for
     /// monitoring only: the number of epochs is fixed.
-    Epoch { epoch: usize, epochs: usize, loss: f32, dev_f1_macro: f64, dev_fnc_relative: f64 },
+    Epoch {
+        epoch: usize,
+        epochs: usize,
+        loss: f32,
+        dev_f1_macro: f64,
+        dev_fnc_relative: f64,
+    },
 }
 
 /// Train a model on `data`. `name` and `command` go into the model card.
@@ -55,7 +61,9 @@ pub fn train(
 ) -> Result<StanceModel, StanceError> {
     let started = Instant::now();
     if config.epochs == 0 || config.hidden == 0 || config.batch == 0 {
-        return Err(StanceError::Training("epochs, hidden and batch must be positive".into()));
+        return Err(StanceError::Training(
+            "epochs, hidden and batch must be positive".into(),
+        ));
     }
     let (dev, cal) = split_bodies(data, config);
     let part = |body: u32| {
@@ -79,26 +87,66 @@ pub fn train(
     }
 
     progress(Progress::Stage("vocabulary"));
-    let fit_bodies: BTreeSet<u32> = data.pairs.iter().map(|p| p.body_id).filter(|b| part(*b) == Part::Fit).collect();
-    let fit_heads: BTreeSet<&str> =
-        data.pairs.iter().zip(&parts).filter(|(_, &w)| w == Part::Fit).map(|(p, _)| p.headline.as_str()).collect();
-    let docs: Vec<&str> = fit_bodies.iter().map(|b| data.bodies[b].as_str()).chain(fit_heads).collect();
+    let fit_bodies: BTreeSet<u32> = data
+        .pairs
+        .iter()
+        .map(|p| p.body_id)
+        .filter(|b| part(*b) == Part::Fit)
+        .collect();
+    let fit_heads: BTreeSet<&str> = data
+        .pairs
+        .iter()
+        .zip(&parts)
+        .filter(|(_, &w)| w == Part::Fit)
+        .map(|(p, _)| p.headline.as_str())
+        .collect();
+    let docs: Vec<&str> = fit_bodies
+        .iter()
+        .map(|b| data.bodies[b].as_str())
+        .chain(fit_heads)
+        .collect();
     let doc_words: Vec<text::Words> = docs.par_iter().map(|d| text::words(d)).collect();
     let vocab = Vocab::build(doc_words.iter(), config.min_df, config.vocab_size, config.input_vocab);
     drop(doc_words);
 
     progress(Progress::Stage("features"));
-    let body_ids: Vec<u32> = data.pairs.iter().map(|p| p.body_id).collect::<BTreeSet<_>>().into_iter().collect();
-    let bodies: HashMap<u32, Analyzed> =
-        body_ids.par_iter().map(|b| (*b, vocab.analyze(&data.bodies[b]))).collect::<Vec<_>>().into_iter().collect();
-    let heads: Vec<&str> =
-        data.pairs.iter().map(|p| p.headline.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
-    let claims: HashMap<&str, Analyzed> =
-        heads.par_iter().map(|h| (*h, vocab.analyze(h))).collect::<Vec<_>>().into_iter().collect();
-    let dense: Vec<[f32; DENSE]> =
-        data.pairs.par_iter().map(|p| features::dense(&claims[p.headline.as_str()], &bodies[&p.body_id])).collect();
-    let fit_dense: Vec<[f32; DENSE]> =
-        dense.iter().zip(&parts).filter(|(_, &w)| w == Part::Fit).map(|(d, _)| *d).collect();
+    let body_ids: Vec<u32> = data
+        .pairs
+        .iter()
+        .map(|p| p.body_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let bodies: HashMap<u32, Analyzed> = body_ids
+        .par_iter()
+        .map(|b| (*b, vocab.analyze(&data.bodies[b])))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let heads: Vec<&str> = data
+        .pairs
+        .iter()
+        .map(|p| p.headline.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let claims: HashMap<&str, Analyzed> = heads
+        .par_iter()
+        .map(|h| (*h, vocab.analyze(h)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let dense: Vec<[f32; DENSE]> = data
+        .pairs
+        .par_iter()
+        .map(|p| features::dense(&claims[p.headline.as_str()], &bodies[&p.body_id]))
+        .collect();
+    let fit_dense: Vec<[f32; DENSE]> = dense
+        .iter()
+        .zip(&parts)
+        .filter(|(_, &w)| w == Part::Fit)
+        .map(|(d, _)| *d)
+        .collect();
     let scaler = Scaler::fit(&fit_dense);
     let xs: Vec<Vec<(u32, f32)>> = data
         .pairs
@@ -121,7 +169,12 @@ pub fn train(
 
     let mut rng = Rng::new(config.seed);
     let mut net = Mlp::new(features::input_size(&vocab), config.hidden, &mut rng);
-    let opt = Optim { lr: config.learning_rate, l2: config.l2, dropout: config.dropout, batch: config.batch };
+    let opt = Optim {
+        lr: config.learning_rate,
+        l2: config.l2,
+        dropout: config.dropout,
+        batch: config.batch,
+    };
     let mut trainer = Trainer::new(&net, opt);
     let mut order = fit.clone();
     let dev_gold: Vec<Label> = dev_idx.iter().map(|&i| Label::ALL[ys[i]]).collect();
@@ -142,7 +195,10 @@ pub fn train(
             });
         }
         let shown = average.as_ref().map_or(&net, |(avg, _)| avg);
-        let pred: Vec<Label> = dev_idx.par_iter().map(|&i| argmax_label(&shown.logits(&xs[i]))).collect();
+        let pred: Vec<Label> = dev_idx
+            .par_iter()
+            .map(|&i| argmax_label(&shown.logits(&xs[i])))
+            .collect();
         let m = Metrics::compute(&dev_gold, &pred);
         progress(Progress::Epoch {
             epoch,
@@ -190,10 +246,20 @@ pub fn train(
             ece_before: 0.0,
             ece_after: 0.0,
         },
-        dev: DevScores { metrics: Metrics::compute(&[], &[]), log_loss: 0.0, ece: 0.0 },
+        dev: DevScores {
+            metrics: Metrics::compute(&[], &[]),
+            log_loss: 0.0,
+            ece: 0.0,
+        },
         train_seconds: 0.0,
     };
-    let parts_out = Parts { vocab, scaler, mlp: net, calibration: Calibration::default(), card };
+    let parts_out = Parts {
+        vocab,
+        scaler,
+        mlp: net,
+        calibration: Calibration::default(),
+        card,
+    };
     let mut model = StanceModel::from_bytes(&super::format::write(&parts_out))?;
     let logits_of = |idx: &[usize], model: &StanceModel| -> Vec<[f32; OUT]> {
         idx.par_iter()

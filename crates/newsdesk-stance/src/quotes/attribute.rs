@@ -11,7 +11,10 @@ use super::resolve::Resolver;
 #[derive(Debug)]
 pub enum Found {
     /// A speaker phrase (if any could be read) and the cue's word range.
-    Phrase { np: Option<Np>, cue: Option<(usize, usize)> },
+    Phrase {
+        np: Option<Np>,
+        cue: Option<(usize, usize)>,
+    },
     /// The quotation stands alone as a sentence: its speaker comes from context.
     Standalone,
     /// Embedded in a sentence with no attribution.
@@ -22,9 +25,16 @@ pub enum Found {
 fn after_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
     let q = &ctx.quotes[qi];
     let lo = q.after;
-    let Some(para) = lo.checked_sub(1).map(|i| ctx.words[i].para) else { return (lo, lo) };
+    let Some(para) = lo.checked_sub(1).map(|i| ctx.words[i].para) else {
+        return (lo, lo);
+    };
     let mut hi = lo;
-    while hi < ctx.words.len() && hi < lo + 25 && ctx.free(hi) && ctx.words[hi].para == para && !ctx.words[hi].is_terminator() {
+    while hi < ctx.words.len()
+        && hi < lo + 25
+        && ctx.free(hi)
+        && ctx.words[hi].para == para
+        && !ctx.words[hi].is_terminator()
+    {
         hi += 1;
     }
     (lo, hi)
@@ -34,7 +44,9 @@ fn after_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
 /// previous paragraph pulls that paragraph's last sentence in.
 fn before_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
     let b = ctx.quotes[qi].first;
-    let Some(mut para) = ctx.words.get(b).map(|w| w.para) else { return (b, b) };
+    let Some(mut para) = ctx.words.get(b).map(|w| w.para) else {
+        return (b, b);
+    };
     let mut lo = b;
     while lo > 0 && b - lo < 60 {
         let j = lo - 1;
@@ -106,15 +118,26 @@ fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         end = end.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
     }
     while ctx.words[end].is(',') {
-        let p = (floor.max(end.saturating_sub(20))..end).rev().find(|&j| ctx.words[j].is(','))?;
+        let p = (floor.max(end.saturating_sub(20))..end)
+            .rev()
+            .find(|&j| ctx.words[j].is(','))?;
         // `A government spokeswoman, Rosario Murillo, said`: a name filling the
         // whole apposition is the speaker.
         if let Some(Np::Name(n)) = ctx.np_ending_at(end - 1, p + 1) {
-            if n.lo == p + 1 && !matches!(p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)), Some(Np::Name(_) | Np::Pronoun(_))) {
+            if n.lo == p + 1
+                && !matches!(
+                    p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)),
+                    Some(Np::Name(_) | Np::Pronoun(_))
+                )
+            {
                 return Some(Np::Name(n));
             }
         }
-        if let Some(np) = p.checked_sub(1).filter(|&e| e >= floor).and_then(|e| ctx.np_ending_at(e, floor)) {
+        if let Some(np) = p
+            .checked_sub(1)
+            .filter(|&e| e >= floor)
+            .and_then(|e| ctx.np_ending_at(e, floor))
+        {
             return Some(np);
         }
         end = p;
@@ -151,18 +174,33 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         } else {
             np_left(ctx, c, lo).or_else(|| res.main_subject(main, c))
         };
-        return Found::Phrase { np, cue: Some((c, c + 1)) };
+        return Found::Phrase {
+            np,
+            cue: Some((c, c + 1)),
+        };
     }
     let rest_has_words = (main..b).any(|k| ctx.words[k].is_alpha());
     if let (Some((np, cue)), false) = (&according, rest_has_words) {
-        return Found::Phrase { np: Some(np.clone()), cue: Some(*cue) };
+        return Found::Phrase {
+            np: Some(np.clone()),
+            cue: Some(*cue),
+        };
     }
-    let colon = (lo..b).rev().find(|&k| !is_mark(&ctx.words[k])).is_some_and(|k| ctx.words[k].is(':'));
+    let colon = (lo..b)
+        .rev()
+        .find(|&k| !is_mark(&ctx.words[k]))
+        .is_some_and(|k| ctx.words[k].is(':'));
     if colon {
-        return Found::Phrase { np: res.main_subject(main, b), cue: None };
+        return Found::Phrase {
+            np: res.main_subject(main, b),
+            cue: None,
+        };
     }
     match according {
-        Some((np, cue)) => Found::Phrase { np: Some(np), cue: Some(cue) },
+        Some((np, cue)) => Found::Phrase {
+            np: Some(np),
+            cue: Some(cue),
+        },
         None => Found::Nothing,
     }
 }

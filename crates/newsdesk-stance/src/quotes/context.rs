@@ -34,7 +34,14 @@ impl<'a> Ctx<'a> {
         let (mut words, lowered) = lex(&chars);
         attach_entities(doc, &mut words);
         let in_quote = vec![None; words.len()];
-        Ctx { doc, chars, words, lowered, in_quote, quotes: Vec::new() }
+        Ctx {
+            doc,
+            chars,
+            words,
+            lowered,
+            in_quote,
+            quotes: Vec::new(),
+        }
     }
 
     /// Word range `lo..hi` covering chars `a..b` (words fully inside).
@@ -54,7 +61,13 @@ impl<'a> Ctx<'a> {
             *q = Some(idx);
         }
         let para = self.words.get(lo).map_or(0, |w| w.para);
-        self.quotes.push(QuoteLoc { start, end, first: lo, after: hi, para });
+        self.quotes.push(QuoteLoc {
+            start,
+            end,
+            first: lo,
+            after: hi,
+            para,
+        });
     }
 
     /// Word `i` is outside every accepted quotation.
@@ -78,12 +91,17 @@ impl<'a> Ctx<'a> {
 
     /// Text of words `lo..hi` as in the document.
     pub fn text(&self, lo: usize, hi: usize) -> String {
-        self.chars[self.words[lo].start..self.words[hi - 1].end].iter().collect()
+        self.chars[self.words[lo].start..self.words[hi - 1].end]
+            .iter()
+            .collect()
     }
 
     /// Number of words of `a..b` chars that are words (not punctuation).
     pub fn count_words(&self, a: usize, b: usize) -> usize {
         let (lo, hi) = self.words_in(a, b);
-        self.words[lo..hi].iter().filter(|w| !matches!(w.kind, super::words::Kind::Punct(_))).count()
+        self.words[lo..hi]
+            .iter()
+            .filter(|w| !matches!(w.kind, super::words::Kind::Punct(_)))
+            .count()
     }
 }

@@ -34,7 +34,10 @@ pub struct GoldDoc {
 /// Read a gold JSONL file; errors name the file and line.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, StanceError> {
     let file = path.display().to_string();
-    let io = |source| StanceError::Io { path: file.clone(), source };
+    let io = |source| StanceError::Io {
+        path: file.clone(),
+        source,
+    };
     let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
     let mut docs = Vec::new();
     for (i, line) in reader.lines().enumerate() {
@@ -42,11 +45,18 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, StanceError> {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| StanceError::Jsonl { file: file.clone(), line: i + 1, message };
+        let bad = |message: String| StanceError::Jsonl {
+            file: file.clone(),
+            line: i + 1,
+            message,
+        };
         let doc: GoldDoc = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
         let len = doc.text.chars().count();
         if let Some(q) = doc.quotes.iter().find(|q| q.start > q.end || q.end > len) {
-            return Err(bad(format!("quote {}..{} does not fit the text ({len} chars)", q.start, q.end)));
+            return Err(bad(format!(
+                "quote {}..{} does not fit the text ({len} chars)",
+                q.start, q.end
+            )));
         }
         docs.push(doc);
     }
@@ -67,7 +77,9 @@ pub fn speaker_correct(gold: &GoldQuote, pred: Option<&Speaker>) -> bool {
         (None, None) => true,
         (Some(g), Some(p)) => {
             let p = p.name.to_lowercase();
-            std::iter::once(g).chain(&gold.speaker_also).any(|s| s.to_lowercase() == p)
+            std::iter::once(g)
+                .chain(&gold.speaker_also)
+                .any(|s| s.to_lowercase() == p)
         }
         _ => false,
     }
@@ -105,9 +117,10 @@ impl Counts {
         self.predicted += pred.len();
         for g in gold {
             let want = core_span(&chars, g.start, g.end);
-            let hit = pred.iter().enumerate().find(|(i, p)| {
-                !used[*i] && core_span(&chars, p.start_char as usize, p.end_char as usize) == want
-            });
+            let hit = pred
+                .iter()
+                .enumerate()
+                .find(|(i, p)| !used[*i] && core_span(&chars, p.start_char as usize, p.end_char as usize) == want);
             let predicted = hit.and_then(|(_, p)| name(p.speaker.as_ref()));
             let kind = match hit {
                 None => Some("missed"),
@@ -121,12 +134,22 @@ impl Counts {
             };
             if let Some(kind) = kind {
                 let (quote, gold_speaker) = (span_text(g.start, g.end), g.speaker.clone());
-                wrong.push(Mismatch { kind, quote, gold_speaker, predicted });
+                wrong.push(Mismatch {
+                    kind,
+                    quote,
+                    gold_speaker,
+                    predicted,
+                });
             }
         }
         for (p, _) in pred.iter().zip(&used).filter(|(_, u)| !**u) {
             let quote = span_text(p.start_char as usize, p.end_char as usize);
-            wrong.push(Mismatch { kind: "spurious", quote, gold_speaker: None, predicted: name(p.speaker.as_ref()) });
+            wrong.push(Mismatch {
+                kind: "spurious",
+                quote,
+                gold_speaker: None,
+                predicted: name(p.speaker.as_ref()),
+            });
         }
         wrong
     }
@@ -169,7 +192,10 @@ mod tests {
             end_char: b,
             speaker: speaker.map(|s| Speaker {
                 name: s.to_string(),
-                mention: CharSpan { start_char: 0, end_char: 0 },
+                mention: CharSpan {
+                    start_char: 0,
+                    end_char: 0,
+                },
                 entity: None,
                 label: None,
             }),
@@ -181,14 +207,40 @@ mod tests {
     fn spans_match_after_trimming_punctuation() {
         let text = "“Yes, we can,” Obama said. “No.”";
         let gold = [
-            GoldQuote { start: 1, end: 13, speaker: Some("Barack Obama".into()), speaker_also: vec!["Obama".into()] },
-            GoldQuote { start: 28, end: 31, speaker: None, speaker_also: vec![] },
+            GoldQuote {
+                start: 1,
+                end: 13,
+                speaker: Some("Barack Obama".into()),
+                speaker_also: vec!["Obama".into()],
+            },
+            GoldQuote {
+                start: 28,
+                end: 31,
+                speaker: None,
+                speaker_also: vec![],
+            },
         ];
         let mut c = Counts::default();
-        let wrong = c.add(text, &gold, &[quote(1, 12, Some("OBAMA")), quote(28, 30, Some("Obama")), quote(0, 5, None)]);
+        let wrong = c.add(
+            text,
+            &gold,
+            &[
+                quote(1, 12, Some("OBAMA")),
+                quote(28, 30, Some("Obama")),
+                quote(0, 5, None),
+            ],
+        );
         let kinds: Vec<&str> = wrong.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, ["speaker", "spurious"]);
-        assert_eq!(c, Counts { gold: 2, predicted: 3, matched: 2, speaker_correct: 1 });
+        assert_eq!(
+            c,
+            Counts {
+                gold: 2,
+                predicted: 3,
+                matched: 2,
+                speaker_correct: 1
+            }
+        );
         assert!((c.precision() - 2.0 / 3.0).abs() < 1e-9 && c.recall() == 1.0);
         assert!((c.speaker_accuracy() - 0.5).abs() < 1e-9);
     }

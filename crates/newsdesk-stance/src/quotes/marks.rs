@@ -36,12 +36,16 @@ fn is_single(c: char) -> bool {
 
 /// Space or an opening bracket/dash before a mark that opens.
 fn opens_after(c: Option<char>) -> bool {
-    c.map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ',' | ':' | ';'))
+    c.map_or(true, |c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ',' | ':' | ';')
+    })
 }
 
 /// Space or punctuation after a mark that closes.
 fn closes_before(c: Option<char>) -> bool {
-    c.map_or(true, |c| c.is_whitespace() || !(c.is_alphanumeric() || is_double(c) || is_single(c) || c == '$'))
+    c.map_or(true, |c| {
+        c.is_whitespace() || !(c.is_alphanumeric() || is_double(c) || is_single(c) || c == '$')
+    })
 }
 
 /// Direction of the mark at `i` from its neighbours, falling back to the glyph.
@@ -78,7 +82,10 @@ fn paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
 
 /// The double marks of one paragraph with their directions.
 fn marks(chars: &[char], (a, b): (usize, usize)) -> Vec<(usize, Dir)> {
-    (a..b).filter(|&i| is_double(chars[i])).map(|i| (i, direction(chars, i))).collect()
+    (a..b)
+        .filter(|&i| is_double(chars[i]))
+        .map(|i| (i, direction(chars, i)))
+        .collect()
 }
 
 /// Last non-space char of a paragraph.
@@ -122,7 +129,12 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
                     _ if nested > 0 => nested -= 1,
                     _ if single_open && later_close => single_open = false,
                     _ => {
-                        out.push(Span { open: Some(o), close: Some(pos), start: o + 1, end: pos });
+                        out.push(Span {
+                            open: Some(o),
+                            close: Some(pos),
+                            start: o + 1,
+                            end: pos,
+                        });
                         open = None;
                     }
                 }
@@ -139,7 +151,12 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
                         let first = k == 0;
                         let intro = p > 0 && last_visible(chars, paras[p - 1]) == Some(':');
                         if first && intro {
-                            out.push(Span { open: None, close: Some(pos), start: range.0, end: pos });
+                            out.push(Span {
+                                open: None,
+                                close: Some(pos),
+                                start: range.0,
+                                end: pos,
+                            });
                         }
                     }
                 }
@@ -149,13 +166,20 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
         if let Some(o) = open {
             let next = paras.get(p + 1).map(|&r| (r, marks(chars, r)));
             let runs_on = next.as_ref().is_some_and(|(r, m)| {
-                let reopened = m.first().is_some_and(|&(i, d)| d != Dir::Close && chars[r.0..i].iter().all(|c| c.is_whitespace()));
+                let reopened = m
+                    .first()
+                    .is_some_and(|&(i, d)| d != Dir::Close && chars[r.0..i].iter().all(|c| c.is_whitespace()));
                 !reopened && m.first().is_some_and(|&(_, d)| d == Dir::Close)
             });
             if runs_on {
                 carried = Some(o);
             } else {
-                out.push(Span { open: Some(o), close: None, start: o + 1, end: range.1 });
+                out.push(Span {
+                    open: Some(o),
+                    close: None,
+                    start: o + 1,
+                    end: range.1,
+                });
             }
         }
     }
@@ -168,12 +192,18 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        find_spans(&chars).iter().map(|s| chars[s.start..s.end].iter().collect::<String>().trim().to_string()).collect()
+        find_spans(&chars)
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect::<String>().trim().to_string())
+            .collect()
     }
 
     #[test]
     fn curly_and_straight_pairs() {
-        assert_eq!(quoted("“One two,” he said. \"Three four.\""), ["One two,", "Three four."]);
+        assert_eq!(
+            quoted("“One two,” he said. \"Three four.\""),
+            ["One two,", "Three four."]
+        );
         assert_eq!(quoted("One local said,\"No one went.\" Then"), ["No one went."]);
     }
 
@@ -185,12 +215,18 @@ mod tests {
     #[test]
     fn mismatched_scare_quote_does_not_close_outer() {
         let t = "“That means it is not some lawless ‘Wild West” where anything goes,” said Painter.";
-        assert_eq!(quoted(t), ["That means it is not some lawless ‘Wild West” where anything goes,"]);
+        assert_eq!(
+            quoted(t),
+            ["That means it is not some lawless ‘Wild West” where anything goes,"]
+        );
     }
 
     #[test]
     fn nested_single_quotes_are_inside() {
-        assert_eq!(quoted("\"He said 'no way' to me,\" she said."), ["He said 'no way' to me,"]);
+        assert_eq!(
+            quoted("\"He said 'no way' to me,\" she said."),
+            ["He said 'no way' to me,"]
+        );
     }
 
     #[test]
@@ -207,7 +243,10 @@ mod tests {
 
     #[test]
     fn unclosed_quote_ends_at_paragraph_end() {
-        assert_eq!(quoted("“What is our president doing?\n\nFox aired photos."), ["What is our president doing?"]);
+        assert_eq!(
+            quoted("“What is our president doing?\n\nFox aired photos."),
+            ["What is our president doing?"]
+        );
     }
 
     #[test]

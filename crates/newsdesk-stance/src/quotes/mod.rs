@@ -109,7 +109,10 @@ impl QuoteExtractor {
                 end_char: q.end as u32,
                 speaker: speaker.as_ref().map(|r| Speaker {
                     name: r.name.clone(),
-                    mention: CharSpan { start_char: r.mention.0 as u32, end_char: r.mention.1 as u32 },
+                    mention: CharSpan {
+                        start_char: r.mention.0 as u32,
+                        end_char: r.mention.1 as u32,
+                    },
                     entity: r.ent,
                     label: r.label.clone(),
                 }),
@@ -130,7 +133,10 @@ impl QuoteExtractor {
         }
         let (lo, hi) = ctx.words_in(a, b);
         let content: Vec<&words::Word> = ctx.words[lo..hi].iter().filter(|w| w.is_alpha()).collect();
-        let lexical: Vec<&&words::Word> = content.iter().filter(|w| !lexicon::is_title_function_word(ctx.low(w))).collect();
+        let lexical: Vec<&&words::Word> = content
+            .iter()
+            .filter(|w| !lexicon::is_title_function_word(ctx.low(w)))
+            .collect();
         let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap);
         let before = ctx.words[..ctx.words_in(span.open.unwrap_or(a), b).0]
             .iter()
@@ -138,7 +144,9 @@ impl QuoteExtractor {
             .take_while(|w| !w.is_terminator())
             .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
             .take(2);
-        let marked = before.into_iter().any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
+        let marked = before
+            .into_iter()
+            .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
         !title_case && !marked
     }
 }

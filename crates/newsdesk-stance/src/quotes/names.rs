@@ -24,7 +24,12 @@ pub enum Np {
     Name(Name),
     Pronoun(usize),
     /// Determiner phrase `lo..hi` with head noun `head` and a name inside, if any.
-    Nominal { lo: usize, hi: usize, head: usize, inner: Option<Name> },
+    Nominal {
+        lo: usize,
+        hi: usize,
+        head: usize,
+        inner: Option<Name>,
+    },
 }
 
 impl Np {
@@ -39,7 +44,24 @@ impl Np {
 }
 
 fn is_preposition(w: &str) -> bool {
-    matches!(w, "of" | "for" | "at" | "in" | "from" | "with" | "by" | "on" | "who" | "which" | "that" | "to" | "as" | "and" | "or" | "but")
+    matches!(
+        w,
+        "of" | "for"
+            | "at"
+            | "in"
+            | "from"
+            | "with"
+            | "by"
+            | "on"
+            | "who"
+            | "which"
+            | "that"
+            | "to"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+    )
 }
 
 impl Ctx<'_> {
@@ -51,13 +73,16 @@ impl Ctx<'_> {
     /// Word `i` can be part of a name.
     fn nameish(&self, i: usize) -> bool {
         let Some(w) = self.words.get(i) else { return false };
-        self.free(i) && w.is_alpha() && (w.cap || w.ent.is_some() || is_name_particle(self.low(w)) || is_domain(self.low(w)))
+        self.free(i)
+            && w.is_alpha()
+            && (w.cap || w.ent.is_some() || is_name_particle(self.low(w)) || is_domain(self.low(w)))
     }
 
     /// Word `i` can start or end a name (not a sentence opener like `But`).
     fn name_edge(&self, i: usize) -> bool {
         let lower = self.lower(i);
-        self.nameish(i) && ((self.words[i].ent.is_some() && !is_determiner(lower)) || !is_non_name_cap(lower.trim_end_matches('.')))
+        self.nameish(i)
+            && ((self.words[i].ent.is_some() && !is_determiner(lower)) || !is_non_name_cap(lower.trim_end_matches('.')))
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {
@@ -136,14 +161,18 @@ impl Ctx<'_> {
                 a -= 1;
             }
             self.collect_roles(lo, a, hi, &mut roles);
-            let mut a = (a..=p).find(|&i| !is_title(self.lower(i).trim_end_matches('.'))).unwrap_or(a);
+            let mut a = (a..=p)
+                .find(|&i| !is_title(self.lower(i).trim_end_matches('.')))
+                .unwrap_or(a);
             let mut b = p + 1;
             // NER may cut a name short (`Kayla [Jean Mueller]`, `[Abu Mohammed] al-Adnani`):
             // take one more untagged name word at either edge of the run.
             let loose = |i: usize| {
                 self.name_edge(i)
                     && !is_title(self.lower(i).trim_end_matches('.'))
-                    && self.words[i].ent.map_or(true, |x| x == e.unwrap_or(x) || self.kind(x) == Some("PERSON"))
+                    && self.words[i]
+                        .ent
+                        .map_or(true, |x| x == e.unwrap_or(x) || self.kind(x) == Some("PERSON"))
             };
             if a > lo && loose(a - 1) && (a - 1 == lo || is_title(self.lower(a - 2).trim_end_matches('.'))) {
                 a -= 1;
@@ -151,7 +180,13 @@ impl Ctx<'_> {
             if b < hi && loose(b) && b + 1 == hi {
                 b += 1;
             }
-            return Some(Name { lo: a, hi: b, roles, ent: e, org: false });
+            return Some(Name {
+                lo: a,
+                hi: b,
+                roles,
+                ent: e,
+                org: false,
+            });
         }
         let last_title = (lo..hi).rev().find(|&i| title_word(i).is_some());
         let (a, b) = match last_title {
@@ -163,7 +198,11 @@ impl Ctx<'_> {
                 let rest = t + 1..hi;
                 if rest.clone().any(|i| is_name_connector(self.lower(i))) {
                     // `Coordinator for Cyber Issues Christopher Painter`: the name is the tail.
-                    let n = if hi - t > 3 && is_name_particle(self.lower(hi - 2)) { 3 } else { 2 };
+                    let n = if hi - t > 3 && is_name_particle(self.lower(hi - 2)) {
+                        3
+                    } else {
+                        2
+                    };
                     (hi.saturating_sub(n).max(t + 1), hi)
                 } else {
                     (t + 1, hi)
@@ -187,7 +226,13 @@ impl Ctx<'_> {
             && (matches!(ent.and_then(|e| self.kind(e)), Some("ORG" | "GPE" | "NORP"))
                 || is_org_word(self.lower(b - 1))
                 || (a > 0 && self.lower(a - 1) == "the"));
-        Some(Name { lo: a, hi: b, roles, ent, org })
+        Some(Name {
+            lo: a,
+            hi: b,
+            roles,
+            ent,
+            org,
+        })
     }
 
     /// Roles of a name `a..b` whose run starts at `lo`: titles in the run, in a
@@ -200,7 +245,10 @@ impl Ctx<'_> {
         };
         (lo..a).for_each(&mut push);
         if lo > 0 && self.words[lo - 1].is(')') {
-            (lo.saturating_sub(10)..lo - 1).rev().take_while(|&i| !self.words[i].is('(')).for_each(&mut push);
+            (lo.saturating_sub(10)..lo - 1)
+                .rev()
+                .take_while(|&i| !self.words[i].is('('))
+                .for_each(&mut push);
         }
         if self.words.get(b).is_some_and(|w| w.is(',')) {
             // The apposition's head noun: a title not followed by a lower-case
@@ -253,9 +301,17 @@ impl Ctx<'_> {
             let wj = &self.words[j];
             if is_determiner(self.low(wj)) {
                 let inner = self.inner_name(j + 1, i);
-                return Some(Np::Nominal { lo: j, hi: i + 1, head: i, inner });
+                return Some(Np::Nominal {
+                    lo: j,
+                    hi: i + 1,
+                    head: i,
+                    inner,
+                });
             }
-            if !self.free(j) || !(wj.is_alpha() || wj.kind == super::words::Kind::Num) || (!wj.cap && is_cue_verb(self.low(wj))) {
+            if !self.free(j)
+                || !(wj.is_alpha() || wj.kind == super::words::Kind::Num)
+                || (!wj.cap && is_cue_verb(self.low(wj)))
+            {
                 return None;
             }
         }
@@ -280,7 +336,8 @@ impl Ctx<'_> {
             let l = self.lower(k);
             let wk = &self.words[k];
             let verb_like = l.len() > 4 && l.ends_with("ed");
-            let function_word = !wk.cap && (is_cue_verb(l) || is_cue_filler(l) || is_preposition(l) || is_determiner(l) || verb_like);
+            let function_word =
+                !wk.cap && (is_cue_verb(l) || is_cue_filler(l) || is_preposition(l) || is_determiner(l) || verb_like);
             let stop = !(wk.is_alpha() || wk.kind == super::words::Kind::Num) || function_word;
             if stop {
                 break;
@@ -304,7 +361,12 @@ impl Ctx<'_> {
                 });
             }
             let inner = self.inner_name(i + 1, run_end);
-            return Some(Np::Nominal { lo: i, hi: run_end + 1, head: run_end, inner });
+            return Some(Np::Nominal {
+                lo: i,
+                hi: run_end + 1,
+                head: run_end,
+                inner,
+            });
         }
         let mut inner = self.inner_name(i + 1, last);
         let mut hi = k;
@@ -313,7 +375,12 @@ impl Ctx<'_> {
             inner = self.name_starting_at(k + 1).filter(|n| n.hi <= ceil);
             hi = inner.as_ref().map_or(k, |n| n.hi);
         }
-        Some(Np::Nominal { lo: i, hi, head: last, inner })
+        Some(Np::Nominal {
+            lo: i,
+            hi,
+            head: last,
+            inner,
+        })
     }
 
     /// A name inside words `a..b` (`the IS spokesman` → `IS`).
@@ -334,5 +401,8 @@ fn nominal_head(lower: &str) -> bool {
 
 /// A web site named by its domain (`ynetnews.com`).
 fn is_domain(lower: &str) -> bool {
-    lower.contains('.') && [".com", ".org", ".net", ".co.uk", ".news", ".io"].iter().any(|tld| lower.len() > tld.len() + 1 && lower.ends_with(tld))
+    lower.contains('.')
+        && [".com", ".org", ".net", ".co.uk", ".news", ".io"]
+            .iter()
+            .any(|tld| lower.len() > tld.len() + 1 && lower.ends_with(tld))
 }

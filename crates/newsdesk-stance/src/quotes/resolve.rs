@@ -3,7 +3,9 @@
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
 use super::context::Ctx;
-use super::lexicon::{is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun, is_source_noun, title_role};
+use super::lexicon::{
+    is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun, is_source_noun, title_role,
+};
 use super::names::{Name, Np};
 use super::words::norm;
 use std::collections::HashMap;
@@ -56,7 +58,13 @@ pub struct Resolver<'c, 'a> {
 
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>) -> Resolver<'c, 'a> {
-        let mut r = Resolver { ctx, cands: Vec::new(), by_first: HashMap::new(), by_last: HashMap::new(), salient: Vec::new() };
+        let mut r = Resolver {
+            ctx,
+            cands: Vec::new(),
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+            salient: Vec::new(),
+        };
         r.collect_names();
         for (i, c) in r.cands.iter().enumerate() {
             r.by_first.entry(c.key[0].clone()).or_default().push(i);
@@ -80,7 +88,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let person = n.ent.and_then(|e| ctx.kind(e)) == Some("PERSON") || !n.roles.is_empty();
             if key.len() <= 6 {
                 let text = self.name_text(&n);
-                self.cands.push(Cand { key, text, ent: n.ent, person, org: n.org, roles: n.roles, pos: n.lo });
+                self.cands.push(Cand {
+                    key,
+                    text,
+                    ent: n.ent,
+                    person,
+                    org: n.org,
+                    roles: n.roles,
+                    pos: n.lo,
+                });
             }
             i = n.hi.max(i + 1);
         }
@@ -149,7 +165,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// The most recent salient person before word `at` (`None` if anonymous or none).
     pub fn recent_person(&self, at: usize) -> Option<&Resolved> {
-        self.salient.iter().rev().find(|(p, _)| *p < at).and_then(|(_, r)| r.as_ref())
+        self.salient
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at)
+            .and_then(|(_, r)| r.as_ref())
     }
 
     /// The most recent sentence subject or speaker in paragraphs `para-1..=para` before word `at`.
@@ -192,7 +212,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
             c.key.len() >= key.len()
                 && (c.key.ends_with(&key)
                     || (c.key.starts_with(&key)
-                        && (c.person || my_label == Some("PERSON") || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
+                        && (c.person
+                            || my_label == Some("PERSON")
+                            || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
         };
         let mut ids: Vec<usize> = Vec::new();
         ids.extend(key.first().and_then(|k| self.by_first.get(k)).into_iter().flatten());
@@ -201,9 +223,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .iter()
             .map(|&i| &self.cands[i])
             .filter(|c| extends(c) && compatible(c))
-            .max_by_key(|c| (c.key.len(), c.text.chars().any(char::is_lowercase), std::cmp::Reverse(c.pos)));
+            .max_by_key(|c| {
+                (
+                    c.key.len(),
+                    c.text.chars().any(char::is_lowercase),
+                    std::cmp::Reverse(c.pos),
+                )
+            });
         let (name, ent, org, roles) = match best {
-            Some(c) => (c.text.clone(), c.ent.or(n.ent), n.org || (c.org && !c.person), c.person || !n.roles.is_empty()),
+            Some(c) => (
+                c.text.clone(),
+                c.ent.or(n.ent),
+                n.org || (c.org && !c.person),
+                c.person || !n.roles.is_empty(),
+            ),
             None => (self.name_text(n), n.ent, n.org, !n.roles.is_empty()),
         };
         let ent = ent.filter(|&e| ctx.kind(e).is_some());
@@ -213,7 +246,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Some(k) => k == "PERSON",
             None => !org && (roles || name.split_whitespace().count() >= 2),
         };
-        Resolved { name, mention: self.chars_of(n.lo, n.hi), ent, label, kind, org, person }
+        Resolved {
+            name,
+            mention: self.chars_of(n.lo, n.hi),
+            ent,
+            label,
+            kind,
+            org,
+            person,
+        }
     }
 
     /// Resolve a speaker phrase; `None` when the text does not say who.
@@ -229,11 +270,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if let Some(role) = title_role(h) {
                     let holder = self.cands.iter().rev().find(|c| c.pos < *lo && c.roles.contains(&role));
                     if let Some(c) = holder {
-                        let n = Name { lo: c.pos, hi: c.pos + c.key.len(), roles: Vec::new(), ent: c.ent, org: false };
+                        let n = Name {
+                            lo: c.pos,
+                            hi: c.pos + c.key.len(),
+                            roles: Vec::new(),
+                            ent: c.ent,
+                            org: false,
+                        };
                         return Some(with_mention(self.resolve_name(&n)));
                     }
                     // An unnamed spokesperson speaks for the organisation.
-                    return inner.as_ref().filter(|_| role == "spokesman").map(|n| with_mention(self.resolve_name(n)));
+                    return inner
+                        .as_ref()
+                        .filter(|_| role == "spokesman")
+                        .map(|n| with_mention(self.resolve_name(n)));
                 }
                 if !is_source_noun(h) {
                     return None;
@@ -241,7 +291,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if let Some(n) = inner {
                     return Some(with_mention(self.resolve_name(n)));
                 }
-                let source = if is_outlet_noun(h) { self.recent_org(*lo) } else { self.document_source(h, *lo) };
+                let source = if is_outlet_noun(h) {
+                    self.recent_org(*lo)
+                } else {
+                    self.document_source(h, *lo)
+                };
                 source.map(|n| with_mention(self.resolve_name(&n)))
             }
         }
@@ -250,8 +304,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The most recent organisation-like name before word `at`.
     fn recent_org(&self, at: usize) -> Option<Name> {
         let place = |c: &Cand| matches!(c.ent.and_then(|e| self.ctx.kind(e)), Some("GPE" | "NORP"));
-        let c = self.cands.iter().rev().find(|c| c.pos < at && c.org && !c.person && !place(c))?;
-        Some(Name { lo: c.pos, hi: c.pos + c.key.len(), roles: Vec::new(), ent: c.ent, org: true })
+        let c = self
+            .cands
+            .iter()
+            .rev()
+            .find(|c| c.pos < at && c.org && !c.person && !place(c))?;
+        Some(Name {
+            lo: c.pos,
+            hi: c.pos + c.key.len(),
+            roles: Vec::new(),
+            ent: c.ent,
+            org: true,
+        })
     }
 
     /// Who issued the statement/report named by `head` earlier in the text:
@@ -260,7 +324,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let ctx = self.ctx;
         for j in (0..at).rev().filter(|&j| ctx.free(j) && ctx.lower(j) == head) {
             let mut k = j + 1;
-            while k < j + 5 && matches!(ctx.lower(k), "attributed" | "issued" | "released" | "posted" | "published" | "to" | "from" | "by" | "of" | "the") {
+            while k < j + 5
+                && matches!(
+                    ctx.lower(k),
+                    "attributed" | "issued" | "released" | "posted" | "published" | "to" | "from" | "by" | "of" | "the"
+                )
+            {
                 k += 1;
             }
             if k > j + 1 {

@@ -34,7 +34,10 @@ fn speaker_after_quote_both_orders() {
     let t = "“We will win this fight,” Maria Lopez said. “The vote is on Friday,” said Tom Hale.";
     assert_eq!(
         quotes(t),
-        [q("We will win this fight,", Some("Maria Lopez")), q("The vote is on Friday,", Some("Tom Hale"))]
+        [
+            q("We will win this fight,", Some("Maria Lopez")),
+            q("The vote is on Friday,", Some("Tom Hale"))
+        ]
     );
 }
 
@@ -43,7 +46,10 @@ fn speaker_before_quote_with_colon_and_according_to() {
     let t = "Maria Lopez said: \"We will win this fight.\"\nAccording to Tom Hale, \"the vote is on Friday.\"";
     assert_eq!(
         quotes(t),
-        [q("We will win this fight.", Some("Maria Lopez")), q("the vote is on Friday.", Some("Tom Hale"))]
+        [
+            q("We will win this fight.", Some("Maria Lopez")),
+            q("the vote is on Friday.", Some("Tom Hale"))
+        ]
     );
 }
 
@@ -52,7 +58,10 @@ fn interrupted_quote_is_two_quotes_same_speaker() {
     let t = "Maria Lopez spoke.\n\"We will win this,\" she said, \"and we will win it soon.\"";
     assert_eq!(
         quotes(t),
-        [q("We will win this,", Some("Maria Lopez")), q("and we will win it soon.", Some("Maria Lopez"))]
+        [
+            q("We will win this,", Some("Maria Lopez")),
+            q("and we will win it soon.", Some("Maria Lopez"))
+        ]
     );
 }
 
@@ -70,10 +79,16 @@ fn nested_and_mismatched_single_quotes_stay_inside() {
     let t = "“That means cyberspace is not some lawless ‘Wild West” where anything goes,” said Coordinator for Cyber Issues Christopher Painter.";
     assert_eq!(
         quotes(t),
-        [q("That means cyberspace is not some lawless ‘Wild West” where anything goes,", Some("Christopher Painter"))]
+        [q(
+            "That means cyberspace is not some lawless ‘Wild West” where anything goes,",
+            Some("Christopher Painter")
+        )]
     );
     let t = "\"He told me 'no way, not ever' and left the room,\" Ann Lee said.";
-    assert_eq!(quotes(t), [q("He told me 'no way, not ever' and left the room,", Some("Ann Lee"))]);
+    assert_eq!(
+        quotes(t),
+        [q("He told me 'no way, not ever' and left the room,", Some("Ann Lee"))]
+    );
 }
 
 #[test]
@@ -112,7 +127,13 @@ fn unnamed_spokesperson_and_outlet_speak_for_the_organisation() {
     let t = "\"We have no plans to sell the unit,\" a spokesman for Google said.";
     assert_eq!(quotes(t), [q("We have no plans to sell the unit,", Some("Google"))]);
     let t = "Talk spread so fast that the Global Times ran a commentary.\n\n“Netizens cannot represent the opinion of China,” the paper said.";
-    assert_eq!(quotes(t), [q("Netizens cannot represent the opinion of China,", Some("Global Times"))]);
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Netizens cannot represent the opinion of China,",
+            Some("Global Times")
+        )]
+    );
     let t = "A statement attributed to the Islamic State group was posted.\n\nThe statement said she was killed in strikes that targeted \"the same location for an hour.\"";
     assert_eq!(quotes(t), [q("the same location for an hour.", Some("Islamic State"))]);
 }
@@ -133,7 +154,13 @@ fn anonymous_and_unattributed_quotes_have_no_speaker() {
 #[test]
 fn standalone_paragraph_takes_the_preceding_subject() {
     let t = "Sabine Rollinger, of Vladi Private Islands, said the island is of little use.\n\n“This island was owned by Tiger Woods but he does not need it.”";
-    assert_eq!(quotes(t), [q("This island was owned by Tiger Woods but he does not need it.", Some("Sabine Rollinger"))]);
+    assert_eq!(
+        quotes(t),
+        [q(
+            "This island was owned by Tiger Woods but he does not need it.",
+            Some("Sabine Rollinger")
+        )]
+    );
 }
 
 /// `text` as a document with the given (span text, label) entities.
@@ -144,7 +171,15 @@ fn doc_with_ents(text: &str, ents: &[(&str, &str)]) -> Doc {
         let c: Vec<char> = s.chars().collect();
         let a = (0..chars.len()).find(|&i| chars[i..].starts_with(&c)).unwrap() as u32;
         let end_char = a + c.len() as u32;
-        d.ents.push(Entity { start: 0, end: 1, start_char: a, end_char, label: label.to_string(), score: 1.0, source: EntitySource::Model });
+        d.ents.push(Entity {
+            start: 0,
+            end: 1,
+            start_char: a,
+            end_char,
+            label: label.to_string(),
+            score: 1.0,
+            source: EntitySource::Model,
+        });
     }
     d
 }
@@ -162,7 +197,10 @@ fn conll_labels_and_names_cut_short_by_ner() {
     let mut d = doc_with_ents(t, &[("Abu Mohammed", "PER")]);
     QuoteExtractor::default().process(&mut d).unwrap();
     let speaker = d.quotes[0].speaker.as_ref().unwrap();
-    assert_eq!((speaker.name.as_str(), speaker.label.as_deref()), ("Abu Mohammed al-Adnani", Some("PER")));
+    assert_eq!(
+        (speaker.name.as_str(), speaker.label.as_deref()),
+        ("Abu Mohammed al-Adnani", Some("PER"))
+    );
 }
 
 #[test]
@@ -170,11 +208,12 @@ fn debris_before_a_quote_is_ignored() {
     let t = "{mosads}“International cyberspace developments are central to our policy,” said the State Department in a release.";
     assert_eq!(
         quotes(t),
-        [q("International cyberspace developments are central to our policy,", Some("State Department"))]
+        [q(
+            "International cyberspace developments are central to our policy,",
+            Some("State Department")
+        )]
     );
 }
-
-
 
 #[test]
 fn pronoun_after_an_anonymous_speaker_stays_anonymous() {
@@ -191,11 +230,20 @@ fn pronoun_after_an_anonymous_speaker_stays_anonymous() {
 #[test]
 fn statement_speaks_for_whoever_issued_it() {
     let t = "The Pentagon said in a statement that it was watching.\n\n\"We take any incidence of re-engagement very seriously,\" the statement said.";
-    assert_eq!(quotes(t), [q("We take any incidence of re-engagement very seriously,", Some("Pentagon"))]);
+    assert_eq!(
+        quotes(t),
+        [q(
+            "We take any incidence of re-engagement very seriously,",
+            Some("Pentagon")
+        )]
+    );
 }
 
 #[test]
 fn according_to_inside_a_sentence() {
     let t = "The fungus, according to Prof. Mick Crawley, is “eaten in some cultures for its effects.”";
-    assert_eq!(quotes(t), [q("eaten in some cultures for its effects.", Some("Mick Crawley"))]);
+    assert_eq!(
+        quotes(t),
+        [q("eaten in some cultures for its effects.", Some("Mick Crawley"))]
+    );
 }

@@ -49,10 +49,47 @@ impl Word {
 fn is_abbreviation(lower: &str) -> bool {
     matches!(
         lower,
-        "mr" | "mrs" | "ms" | "dr" | "col" | "gen" | "lt" | "sgt" | "capt" | "maj" | "adm" | "cmdr"
-            | "sen" | "rep" | "gov" | "prof" | "rev" | "st" | "jr" | "sr" | "inc" | "corp" | "ltd"
-            | "co" | "vs" | "jan" | "feb" | "mar" | "apr" | "aug" | "sept" | "sep" | "oct" | "nov"
-            | "dec" | "no" | "mt" | "ft" | "gens" | "reps" | "sens" | "messrs"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "col"
+            | "gen"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "maj"
+            | "adm"
+            | "cmdr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "prof"
+            | "rev"
+            | "st"
+            | "jr"
+            | "sr"
+            | "inc"
+            | "corp"
+            | "ltd"
+            | "co"
+            | "vs"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "aug"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "no"
+            | "mt"
+            | "ft"
+            | "gens"
+            | "reps"
+            | "sens"
+            | "messrs"
     )
 }
 
@@ -116,7 +153,16 @@ pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
             Kind::Punct(c)
         };
         let hi = lowered.len() as u32;
-        words.push(Word { start, end: i, kind, lo, hi, cap: c.is_uppercase(), para, ent: None });
+        words.push(Word {
+            start,
+            end: i,
+            kind,
+            lo,
+            hi,
+            cap: c.is_uppercase(),
+            para,
+            ent: None,
+        });
     }
     (words, lowered)
 }
@@ -170,7 +216,10 @@ pub fn entity_kind(label: &str) -> Option<&'static str> {
 
 /// Normalised form of a name word for matching: lower case, no possessive, no `al-`.
 pub fn norm(lower: &str) -> &str {
-    let w = lower.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’', '.']);
+    let w = lower
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(['\'', '’', '.']);
     w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w)
 }
 
@@ -180,14 +229,31 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        lex(&chars).0.iter().map(|w| chars[w.start..w.end].iter().collect()).collect()
+        lex(&chars)
+            .0
+            .iter()
+            .map(|w| chars[w.start..w.end].iter().collect())
+            .collect()
     }
 
     #[test]
     fn keeps_names_and_abbreviations_whole() {
         assert_eq!(
             texts("said Col. Steve Warren's al-Adnani in D.C., U.S.-EU."),
-            ["said", "Col.", "Steve", "Warren's", "al-Adnani", "in", "D.C.", ",", "U.S.", "-", "EU", "."]
+            [
+                "said",
+                "Col.",
+                "Steve",
+                "Warren's",
+                "al-Adnani",
+                "in",
+                "D.C.",
+                ",",
+                "U.S.",
+                "-",
+                "EU",
+                "."
+            ]
         );
     }
 
