@@ -107,11 +107,12 @@ def test_unknown_pipeline_is_value_error():
         newsdesk.load(42)
 
 
-def test_hand_made_json_with_odd_offsets_does_not_crash(blank):
-    d = blank("Alpha beta gamma.").to_dict()
-    d["ents"] = [dict(start=0, end=1, start_char=9, end_char=2, label="X", score=1.0, source="model")]
-    d["quotes"] = [dict(start_char=50, end_char=99, speaker=None, cue=None)]
-    doc = newsdesk.Doc.from_dict(d)
-    assert doc.ents[0].text == ""
-    assert doc.quotes[0].text == "" and len(doc.quotes[0].span) == 0
-    assert "Alpha beta gamma." in newsdesk.render(doc)
+def test_hand_made_json_with_odd_offsets_is_a_clear_error(blank):
+    good = blank("Alpha beta gamma.").to_dict()
+    d = dict(good, ents=[dict(start=0, end=1, start_char=9, end_char=2, label="X", score=1.0, source="model")])
+    with pytest.raises(ValueError, match="entity 0 out of range"):
+        newsdesk.Doc.from_dict(d)
+    d = dict(good, quotes=[dict(start_char=50, end_char=99, speaker=None, cue=None)])
+    with pytest.raises(ValueError, match="quote 0 has span 50..99 outside the text"):
+        newsdesk.Doc.from_dict(d)
+    assert "Alpha beta gamma." in newsdesk.render(newsdesk.Doc.from_dict(good))
