@@ -1,6 +1,28 @@
-//! Quotes, speakers and stance for newsdesk (work in progress).
+//! Quotes, speakers and stance for newsdesk.
 //!
-//! Stance: [`classifier`] ([`StanceModel`], [`StanceComponent`]).
+//! - [`quotes`]: [`QuoteExtractor`] (component `"quotes"`) finds direct
+//!   quotations and attributes each to its speaker.
+//! - [`classifier`]: [`StanceModel`] labels a text agree / disagree / discuss /
+//!   unrelated towards a claim with calibrated probabilities;
+//!   [`StanceComponent`] (component `"stance"`) does it for a document and for
+//!   each quoted speaker. The shipped models `fnc1` and `arc` are embedded by
+//!   the default feature `embedded-models`.
+//!
+//! ```
+//! use newsdesk_core::{Component, Doc};
+//! use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
+//! use newsdesk_stance::{QuoteExtractor, StanceModel};
+//! let text = "\"We will sign the agreement next week,\" said Maria Lopez, the trade minister.";
+//! let tokens = Tokenizer::default().tokenize(text);
+//! let sents = SentenceSplitter::default().split(text, &tokens);
+//! let mut doc = Doc::new(text.to_string(), tokens, sents);
+//! QuoteExtractor::default().process(&mut doc).unwrap();
+//! assert_eq!(doc.quotes[0].speaker.as_ref().unwrap().name, "Maria Lopez");
+//!
+//! let model = StanceModel::embedded("fnc1").unwrap();
+//! let scores = model.predict("Apple unveils a new phone", text);
+//! assert_eq!(scores.label, "unrelated");
+//! ```
 pub mod classifier;
 mod error;
 pub mod quotes;
