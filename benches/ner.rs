@@ -4,16 +4,14 @@
 //! task). Throughput is in whitespace-separated words, as in
 //! `benches/spacy_ner.py`, which runs this next to spaCy.
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsdesk::{Component, Doc, SentenceSplitter, Tokenizer};
+use newsdesk::{Component, Doc};
 use newsdesk_benches::{count_words, fnc1_bodies_path, load_bodies};
 use newsdesk_ner::{NerComponent, NerModel};
 use rayon::prelude::*;
 use std::hint::black_box;
 
 fn annotate(ner: &NerComponent, text: &str) -> usize {
-    let tokens = Tokenizer::default().tokenize(text);
-    let sents = SentenceSplitter::default().split(text, &tokens);
-    let mut doc = Doc::new(text.to_string(), tokens, sents);
+    let mut doc = Doc::from_text(text);
     ner.process(&mut doc).expect("ner");
     doc.ents.len()
 }

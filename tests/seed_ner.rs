@@ -1,7 +1,7 @@
 //! The default (embedded OntoNotes) NER model on the seed article: at least 20
 //! of the 23 gold entities found with the right label and an accepted
 //! boundary, and no entity touching the `{mosads}` debris.
-use newsdesk::{Component, Doc, SentenceSplitter, Tokenizer};
+use newsdesk::{Component, Doc};
 use newsdesk_e2e::data_file;
 use newsdesk_ner::{NerComponent, NerModel};
 
@@ -13,9 +13,7 @@ fn seed_entities_found_with_default_model() {
     };
     let text = std::fs::read_to_string(text_path).unwrap();
     let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
-    let tokens = Tokenizer::default().tokenize(&text);
-    let sents = SentenceSplitter::default().split(&text, &tokens);
-    let mut doc = Doc::new(text.clone(), tokens, sents);
+    let mut doc = Doc::from_text(&text);
     NerComponent::new(NerModel::embedded("ontonotes").unwrap())
         .process(&mut doc)
         .unwrap();

@@ -1,7 +1,7 @@
 //! The document: text plus layers, and its versioned JSON form.
 use crate::layers::{ClaimStance, Entity, Quote};
 use crate::CoreError;
-use newsdesk_tokenize::{Sentence, Token};
+use newsdesk_tokenize::{Sentence, SentenceSplitter, Token, Tokenizer};
 use serde::{Deserialize, Serialize};
 
 /// Identifier of the JSON schema written by [`Doc::to_json`].
@@ -38,6 +38,14 @@ impl Doc {
             claims: Vec::new(),
             stances: Vec::new(),
         }
+    }
+
+    /// Tokenize and split `text` with the default tokenizer and sentence
+    /// splitter (no other layers).
+    pub fn from_text(text: &str) -> Doc {
+        let tokens = Tokenizer::default().tokenize(text);
+        let sents = SentenceSplitter::default().split(text, &tokens);
+        Doc::new(text.to_string(), tokens, sents)
     }
 
     /// Text of token `i`.
@@ -111,12 +119,9 @@ impl Doc {
 mod tests {
     use super::*;
     use crate::{CharSpan, Quote};
-    use newsdesk_tokenize::{SentenceSplitter, Tokenizer};
 
     fn doc(text: &str) -> Doc {
-        let tokens = Tokenizer::default().tokenize(text);
-        let sents = SentenceSplitter::default().split(text, &tokens);
-        Doc::new(text.to_string(), tokens, sents)
+        Doc::from_text(text)
     }
 
     #[test]

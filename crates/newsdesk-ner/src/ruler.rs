@@ -260,12 +260,9 @@ fn overlaps(a: &Entity, b: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsdesk_core::tokenize::SentenceSplitter;
 
     fn doc(text: &str) -> Doc {
-        let tokens = Tokenizer::default().tokenize(text);
-        let sents = SentenceSplitter::default().split(text, &tokens);
-        Doc::new(text.to_string(), tokens, sents)
+        Doc::from_text(text)
     }
 
     fn pats(jsonl: &str) -> Vec<Pattern> {

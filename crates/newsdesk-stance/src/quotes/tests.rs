@@ -1,12 +1,9 @@
 //! One test per quotation shape and attribution rule.
 use super::QuoteExtractor;
-use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
 use newsdesk_core::{Component, Doc, Entity, EntitySource};
 
 fn doc(text: &str) -> Doc {
-    let tokens = Tokenizer::default().tokenize(text);
-    let sents = SentenceSplitter::default().split(text, &tokens);
-    Doc::new(text.to_string(), tokens, sents)
+    Doc::from_text(text)
 }
 
 fn quotes_of(mut d: Doc) -> Vec<(String, Option<String>)> {
