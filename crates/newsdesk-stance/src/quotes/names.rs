@@ -160,10 +160,21 @@ impl Ctx<'_> {
             while a > lo && self.words[a - 1].ent == e {
                 a -= 1;
             }
-            self.collect_roles(lo, a, hi, &mut roles);
             let mut a = (a..=p)
                 .find(|&i| !is_title(self.lower(i).trim_end_matches('.')))
                 .unwrap_or(a);
+            // NER may glue an organisation and its title on (`[Dawa Party MP Ali
+            // al-Badri]`): the name starts after an upper-case title (`MP`, `CEO`)
+            // or a title following an organisation word (`Party Chairman`) inside
+            // it. (`Martin Luther King Jr.` keeps `King`.)
+            if let Some(t) = (a + 1..p).rev().find(|&i| {
+                is_title(self.lower(i).trim_end_matches('.'))
+                    && self.words[i].is_alpha()
+                    && (self.text(i, i + 1).chars().all(|c| c.is_ascii_uppercase()) || is_org_word(self.lower(i - 1)))
+            }) {
+                a = t + 1;
+            }
+            self.collect_roles(lo, a, hi, &mut roles);
             let mut b = p + 1;
             // NER may cut a name short (`Kayla [Jean Mueller]`, `[Abu Mohammed] al-Adnani`):
             // take one more untagged name word at either edge of the run.

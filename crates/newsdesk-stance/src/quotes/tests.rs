@@ -189,6 +189,22 @@ fn ner_entities_split_titles_from_names() {
 }
 
 #[test]
+fn organisation_and_title_glued_to_a_name_by_ner() {
+    let t = "“The gangs used chlorine gas in the region,” said Islamic Dawa Party MP Ali al-Badri at a press conference.";
+    let d = doc_with_ents(t, &[("Dawa Party MP Ali al-Badri", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("The gangs used chlorine gas in the region,", Some("Ali al-Badri"))]
+    );
+    let t = "“We have a dream,” said Martin Luther King Jr. in Washington.";
+    let d = doc_with_ents(t, &[("Martin Luther King Jr.", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We have a dream,", Some("Martin Luther King Jr."))]
+    );
+}
+
+#[test]
 fn conll_labels_and_names_cut_short_by_ner() {
     let t = "“Kill the disbeliever whether he is civilian or military,” said Abu Mohammed al-Adnani, the spokesman.";
     let mut d = doc_with_ents(t, &[("Abu Mohammed", "PER")]);
