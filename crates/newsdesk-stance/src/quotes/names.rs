@@ -234,6 +234,7 @@ impl Ctx<'_> {
             .filter_map(|i| self.words[i].ent)
             .find(|&e| self.doc.ents[e as usize].start_char >= first && self.doc.ents[e as usize].end_char <= last);
         let org = last_title.is_none()
+            && roles.is_empty()
             && (matches!(ent.and_then(|e| self.kind(e)), Some("ORG" | "GPE" | "NORP"))
                 || is_org_word(self.lower(b - 1))
                 || (a > 0 && self.lower(a - 1) == "the"));

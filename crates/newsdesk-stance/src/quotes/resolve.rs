@@ -130,7 +130,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     pub fn main_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let ctx = self.ctx;
         let mut s = lo;
-        while s < hi && !ctx.words[s].is_alpha() {
+        while s < hi && !ctx.words[s].is_alpha() && !ctx.words[s].is('(') {
             s += 1;
         }
         let first = ctx.lower(s);
@@ -239,7 +239,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             ),
             None => (self.name_text(n), n.ent, n.org, !n.roles.is_empty()),
         };
-        let ent = ent.filter(|&e| ctx.kind(e).is_some());
+        // Person titles right before the name outweigh an NER place or
+        // organisation label (`(Pentagon spokesman Col. Steve) Warren`, tagged GPE).
+        let titled = !n.roles.is_empty() && !org;
+        let ent = ent.filter(|&e| ctx.kind(e).is_some_and(|k| k == "PERSON" || !titled));
         let kind = kind_of(ent);
         let label = ent.map(|e| ctx.doc.ents[e as usize].label.clone());
         let person = match kind {

@@ -205,6 +205,17 @@ fn organisation_and_title_glued_to_a_name_by_ner() {
 }
 
 #[test]
+fn person_titles_outweigh_a_place_label() {
+    let t = "(Pentagon spokesman Army Col. Steve) Warren said the U.S. has not struck him.\n\n\
+             “We certainly hope he is gone, but we have not conducted any strikes,” he said.";
+    let d = doc_with_ents(t, &[("Pentagon", "ORG"), ("Steve", "PERSON"), ("Warren", "GPE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We certainly hope he is gone, but we have not conducted any strikes,", Some("Warren"))]
+    );
+}
+
+#[test]
 fn conll_labels_and_names_cut_short_by_ner() {
     let t = "“Kill the disbeliever whether he is civilian or military,” said Abu Mohammed al-Adnani, the spokesman.";
     let mut d = doc_with_ents(t, &[("Abu Mohammed", "PER")]);
