@@ -30,6 +30,10 @@ pub struct FeatureConfig {
     /// (or in its capitalised run's last word) mostly have.
     #[serde(default)]
     pub gazetteer: bool,
+    /// After decoding, give untagged capitalised repeats of a document's
+    /// multi-word entities (and lone surnames of its people) the same type.
+    #[serde(default)]
+    pub propagate: bool,
 }
 
 /// The template version this build extracts.
@@ -42,6 +46,7 @@ impl Default for FeatureConfig {
             cluster_prefixes: vec![4, 6, 10, 20],
             two_pass: true,
             gazetteer: true,
+            propagate: true,
         }
     }
 }
@@ -353,6 +358,7 @@ mod tests {
             cluster_prefixes: vec![],
             two_pass: false,
             gazetteer: false,
+            propagate: false,
         };
         let mut ex = Extractor::default();
         let words = ["Painter", "said", "so"];

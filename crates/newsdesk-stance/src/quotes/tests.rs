@@ -190,7 +190,8 @@ fn ner_entities_split_titles_from_names() {
 
 #[test]
 fn organisation_and_title_glued_to_a_name_by_ner() {
-    let t = "“The gangs used chlorine gas in the region,” said Islamic Dawa Party MP Ali al-Badri at a press conference.";
+    let t =
+        "“The gangs used chlorine gas in the region,” said Islamic Dawa Party MP Ali al-Badri at a press conference.";
     let d = doc_with_ents(t, &[("Dawa Party MP Ali al-Badri", "PERSON")]);
     assert_eq!(
         quotes_of(d),
@@ -198,10 +199,7 @@ fn organisation_and_title_glued_to_a_name_by_ner() {
     );
     let t = "“We have a dream,” said Martin Luther King Jr. in Washington.";
     let d = doc_with_ents(t, &[("Martin Luther King Jr.", "PERSON")]);
-    assert_eq!(
-        quotes_of(d),
-        [q("We have a dream,", Some("Martin Luther King Jr."))]
-    );
+    assert_eq!(quotes_of(d), [q("We have a dream,", Some("Martin Luther King Jr."))]);
 }
 
 #[test]
@@ -211,7 +209,10 @@ fn person_titles_outweigh_a_place_label() {
     let d = doc_with_ents(t, &[("Pentagon", "ORG"), ("Steve", "PERSON"), ("Warren", "GPE")]);
     assert_eq!(
         quotes_of(d),
-        [q("We certainly hope he is gone, but we have not conducted any strikes,", Some("Warren"))]
+        [q(
+            "We certainly hope he is gone, but we have not conducted any strikes,",
+            Some("Warren")
+        )]
     );
 }
 
