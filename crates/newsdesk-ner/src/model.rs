@@ -368,6 +368,7 @@ impl Annotator<'_> {
 /// are not spread (too often another sense). Added entities have score
 /// 0.5 (margin 0). On OntoNotes dev this is neutral (±0.0003 F1); it
 /// fixes lone surnames the model misses after quotes.
+///
 /// `words` and `caps` hold the exact-form hash and capitalisation of every
 /// token of the document, `lens` the sentence lengths, `out` the
 /// sentences' predictions; `person` is the PERSON type, if any.
