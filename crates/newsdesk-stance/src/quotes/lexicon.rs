@@ -504,70 +504,53 @@ static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// Documents a source speaks through (`said in a statement`).
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "release",
+    "report",
+    "filing",
+    "piece",
+    "article",
+    "message",
+    "post",
+    "broadcast",
+    "announcement",
+    "communique",
+    "memo",
+    "letter",
+    "document",
+    "study",
+];
+
+/// Outlets and organisations that speak (`the paper said`).
+const OUTLETS: &[&str] = &[
+    "paper",
+    "newspaper",
+    "website",
+    "site",
+    "blog",
+    "channel",
+    "network",
+    "broadcaster",
+    "company",
+    "firm",
+    "group",
+    "agency",
+    "ministry",
+    "department",
+    "daily",
+    "outlet",
+    "magazine",
+    "journal",
+    "tabloid",
+];
+
 /// Nouns naming a document or outlet: "the statement/paper said" speaks for its source.
-static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
-        "statement",
-        "release",
-        "report",
-        "filing",
-        "piece",
-        "article",
-        "paper",
-        "newspaper",
-        "message",
-        "post",
-        "website",
-        "site",
-        "blog",
-        "channel",
-        "network",
-        "broadcaster",
-        "company",
-        "firm",
-        "group",
-        "agency",
-        "ministry",
-        "department",
-        "daily",
-        "outlet",
-        "magazine",
-        "journal",
-        "tabloid",
-        "broadcast",
-        "announcement",
-        "communique",
-        "memo",
-        "letter",
-        "document",
-        "study",
-    ])
-});
+static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| DOCUMENT_NOUNS.iter().chain(OUTLETS).copied().collect());
 
 /// Outlets and organisations (rather than documents) among [`SOURCE_NOUNS`].
-static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
-        "paper",
-        "newspaper",
-        "website",
-        "site",
-        "blog",
-        "channel",
-        "network",
-        "broadcaster",
-        "company",
-        "firm",
-        "group",
-        "agency",
-        "ministry",
-        "department",
-        "daily",
-        "outlet",
-        "magazine",
-        "journal",
-        "tabloid",
-    ])
-});
+static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(OUTLETS));
 
 /// Words that, just before a quotation, mark it as a title or a saying, not speech.
 static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| {
