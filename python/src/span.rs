@@ -32,41 +32,35 @@ impl PySpan {
     /// The span of tokens `start..end`.
     pub fn from_tokens(doc: &Bound<'_, PyDoc>, start: u32, end: u32, label: &str, score: Option<f32>) -> PySpan {
         let (start_char, end_char) = doc.get().chars_of_tokens(start, end);
-        PySpan {
-            doc: doc.clone().unbind(),
-            start,
-            end,
-            start_char,
-            end_char,
-            label: label.to_string(),
-            score,
-        }
+        PySpan::new(doc, (start, end), (start_char, end_char), label, score)
     }
 
     /// The span of chars `start_char..end_char` (tokens: those it overlaps).
     pub fn from_chars(doc: &Bound<'_, PyDoc>, start_char: u32, end_char: u32, label: &str) -> PySpan {
         let (start, end) = doc.get().tokens_of_chars(start_char, end_char);
+        PySpan::new(doc, (start, end), (start_char, end_char), label, None)
+    }
+
+    fn new(doc: &Bound<'_, PyDoc>, tokens: (u32, u32), chars: (u32, u32), label: &str, score: Option<f32>) -> PySpan {
         PySpan {
             doc: doc.clone().unbind(),
-            start,
-            end,
-            start_char,
-            end_char,
+            start: tokens.0,
+            end: tokens.1,
+            start_char: chars.0,
+            end_char: chars.1,
             label: label.to_string(),
-            score: None,
+            score,
         }
     }
 
     pub fn entity(doc: &Bound<'_, PyDoc>, e: &Entity) -> PySpan {
-        PySpan {
-            doc: doc.clone().unbind(),
-            start: e.start,
-            end: e.end,
-            start_char: e.start_char,
-            end_char: e.end_char,
-            label: e.label.clone(),
-            score: Some(e.score),
-        }
+        PySpan::new(
+            doc,
+            (e.start, e.end),
+            (e.start_char, e.end_char),
+            &e.label,
+            Some(e.score),
+        )
     }
 
     fn doc_ref(&self) -> &PyDoc {
