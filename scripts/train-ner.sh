@@ -3,8 +3,10 @@
 #   scripts/train-ner.sh ontonotes|conll
 # Writes crates/newsdesk-ner/models/<name>.bin and <name>.card.json.
 # Deterministic for a given seed; takes a few minutes on one core.
-# Word clusters, when target/ner-clusters/clusters.txt (or $CLUSTERS) exists, are
-# used as features and shipped inside the model (see scripts/ner-clusters.sh).
+# Word clusters, when target/ner-clusters/clusters.txt (or $CLUSTERS) exists, and
+# name lists, when target/ner-lexicon/lexicon.txt (or $LEXICON) exists, are used
+# as features and shipped inside the model (see scripts/ner-clusters.sh and
+# scripts/ner-lexicon.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/train-ner.sh ontonotes|conll}"
@@ -19,6 +21,8 @@ cargo build --release -p newsdesk-cli -j2 >&2
 extra=()
 clusters="${CLUSTERS:-target/ner-clusters/clusters.txt}"
 if [[ -f $clusters ]]; then extra+=(--clusters "$clusters"); fi
+lexicon="${LEXICON:-target/ner-lexicon/lexicon.txt}"
+if [[ -f $lexicon ]]; then extra+=(--lexicon "$lexicon"); fi
 "$CARGO_TARGET_DIR/release/newsdesk" train ner \
   --train "$data/$dir/train.conll" --dev "$data/$dir/dev.conll" --format "$format" \
   --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed "${SEED:-1}" --dropout "$dropout" --prune "${PRUNE:-0.01}" "${extra[@]}"

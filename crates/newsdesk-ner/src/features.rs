@@ -1,7 +1,7 @@
 //! Feature extraction: every token gets a fixed number of static feature
 //! hashes (word, lowercase, shape, affixes, ±2 window, conjunctions, word
-//! clusters, gazetteer matches); document memory adds dynamic ones at
-//! decoding time.
+//! clusters, gazetteer and lexicon matches); document memory adds dynamic
+//! ones at decoding time.
 //!
 //! String features come from `newsdesk_tokenize`'s `norm`, `lower`, `shape`,
 //! `prefix` and `suffix`, so training (on gold words) and inference (on
@@ -34,6 +34,19 @@ pub struct FeatureConfig {
     /// multi-word entities (and lone surnames of its people) the same type.
     #[serde(default)]
     pub propagate: bool,
+    /// Lexicon features: position in a longest match of an external name list
+    /// (places, first names, surnames) and the match's class bits, alone and
+    /// with the neighbours' classes.
+    #[serde(default)]
+    pub lexicon: bool,
+}
+
+/// The word lists a model's features read, besides the weights.
+#[derive(Clone, Copy, Default)]
+pub struct Resources<'a> {
+    pub clusters: Option<&'a Clusters>,
+    pub gazetteer: Option<&'a Gazetteer>,
+    pub lexicon: Option<&'a Gazetteer>,
 }
 
 /// The template version this build extracts.
@@ -47,6 +60,7 @@ impl Default for FeatureConfig {
             two_pass: true,
             gazetteer: true,
             propagate: true,
+            lexicon: false,
         }
     }
 }
@@ -71,6 +85,8 @@ struct TokenHashes {
     /// Head-word type + 1 of this word and of its capitalised run's last word.
     head: u8,
     run_head: u8,
+    /// Lexicon match position (as for `gaz`) and class bits.
+    lex: (u8, u8),
 }
 
 const BOS: u64 = 0x0123_4567_89ab_cdef;
@@ -92,10 +108,13 @@ pub fn static_count(config: &FeatureConfig) -> usize {
     } else {
         config.cluster_prefixes.len() + 7
     } + if config.gazetteer { GAZETTEER_FEATURES } else { 0 }
+        + if config.lexicon { LEXICON_FEATURES } else { 0 }
 }
 
 /// Number of gazetteer features per token.
 const GAZETTEER_FEATURES: usize = 6;
+/// Number of lexicon features per token.
+const LEXICON_FEATURES: usize = 4;
 
 /// Key of the document-memory feature "this word was last tagged `tag`".
 #[inline]
@@ -123,8 +142,7 @@ impl Extractor {
     pub fn extract(
         &mut self,
         config: &FeatureConfig,
-        clusters: Option<&Clusters>,
-        gazetteer: Option<&Gazetteer>,
+        res: Resources,
         texts: &[&str],
         tokens: &[Token],
         out: &mut Vec<u64>,
@@ -149,7 +167,7 @@ impl Extractor {
                 th.affix[k] = hash_str(prefix(&l, k + 1));
                 th.affix[4 + k] = hash_str(suffix(&l, k + 1));
             }
-            if let Some(c) = clusters {
+            if let Some(c) = res.clusters {
                 let path = c.get(&w).or_else(|| c.get(&l));
                 if let Some(p) = path {
                     for (slot, &len) in th.clusters.iter_mut().zip(&config.cluster_prefixes) {
@@ -163,7 +181,13 @@ impl Extractor {
             self.toks.push(th);
         }
         mark_runs(tokens, &mut self.toks);
-        if let Some(g) = gazetteer {
+        if let Some(lx) = res.lexicon {
+            lx.matches(&self.lowers, &mut self.gaz);
+            for (t, &m) in self.toks.iter_mut().zip(&self.gaz) {
+                t.lex = m;
+            }
+        }
+        if let Some(g) = res.gazetteer {
             g.matches(&self.lowers, &mut self.gaz);
             for (t, &m) in self.toks.iter_mut().zip(&self.gaz) {
                 t.gaz = m;
@@ -245,7 +269,7 @@ impl Extractor {
             f(40, &[c.run_first]);
             f(41, &[c.run_last]);
             f(42, &[c.run_shape, c.shape]);
-            if clusters.is_some() && !config.cluster_prefixes.is_empty() {
+            if res.clusters.is_some() && !config.cluster_prefixes.is_empty() {
                 for k in 0..config.cluster_prefixes.len() {
                     f(50 + k as u64, &[c.clusters[k]]);
                 }
@@ -265,6 +289,13 @@ impl Extractor {
                 f(73, &[pos, ty, n1.gaz.0 as u64, n1.gaz.1 as u64]);
                 f(74, &[c.head as u64, c.cls]);
                 f(75, &[c.run_head as u64, c.run_shape]);
+            }
+            if config.lexicon {
+                let (pos, class) = (c.lex.0 as u64, c.lex.1 as u64);
+                f(80, &[pos, class]);
+                f(81, &[pos, class, c.cls]);
+                f(82, &[p1.lex.1 as u64, pos, class]);
+                f(83, &[pos, class, n1.lex.1 as u64]);
             }
         }
     }
@@ -359,19 +390,20 @@ mod tests {
             two_pass: false,
             gazetteer: false,
             propagate: false,
+            lexicon: false,
         };
         let mut ex = Extractor::default();
         let words = ["Painter", "said", "so"];
         let (text, toks) = pretokenized(&words);
         let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
         let mut out = Vec::new();
-        ex.extract(&cfg, None, None, &texts, &toks, &mut out);
+        ex.extract(&cfg, Resources::default(), &texts, &toks, &mut out);
         assert_eq!(out.len(), 3 * static_count(&cfg));
         let words2 = ["Painter", "said", "no"];
         let (text2, toks2) = pretokenized(&words2);
         let texts2: Vec<&str> = toks2.iter().map(|t| t.text(&text2)).collect();
         let mut out2 = Vec::new();
-        ex.extract(&cfg, None, None, &texts2, &toks2, &mut out2);
+        ex.extract(&cfg, Resources::default(), &texts2, &toks2, &mut out2);
         let k = static_count(&cfg);
         assert_eq!(
             out[1], out2[1],
@@ -387,7 +419,45 @@ mod tests {
         let (text, toks) = pretokenized(&["Paris", "Paris"]);
         let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
         let mut out = Vec::new();
-        Extractor::default().extract(&cfg, Some(&cl), None, &texts, &toks, &mut out);
+        let res = Resources {
+            clusters: Some(&cl),
+            ..Resources::default()
+        };
+        Extractor::default().extract(&cfg, res, &texts, &toks, &mut out);
         assert_eq!(out.len(), 2 * static_count(&cfg));
+    }
+
+    #[test]
+    fn lexicon_matches_become_features() {
+        let cfg = FeatureConfig {
+            lexicon: true,
+            cluster_prefixes: vec![],
+            ..FeatureConfig::default()
+        };
+        let lx = Gazetteer::parse_lexicon("1\tburkina faso\n48\tvictoria\n", "t").unwrap();
+        let extract = |words: &[&str], lexicon: Option<&Gazetteer>| {
+            let (text, toks) = pretokenized(words);
+            let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+            let mut out = Vec::new();
+            let res = Resources {
+                lexicon,
+                ..Resources::default()
+            };
+            Extractor::default().extract(&cfg, res, &texts, &toks, &mut out);
+            out
+        };
+        let k = static_count(&cfg);
+        let with = extract(&["to", "Burkina", "Faso"], Some(&lx));
+        let without = extract(&["to", "Burkina", "Faso"], None);
+        assert_eq!(with.len(), 3 * k);
+        assert_eq!(with[..k - LEXICON_FEATURES], without[..k - LEXICON_FEATURES]);
+        assert_ne!(
+            with[2 * k - LEXICON_FEATURES..2 * k],
+            without[2 * k - LEXICON_FEATURES..2 * k]
+        );
+        // A listed word gets a lexicon feature that an unlisted one does not.
+        let city = extract(&["Victoria", "said"], Some(&lx));
+        let other = extract(&["Winston", "said"], Some(&lx));
+        assert_ne!(city[k - LEXICON_FEATURES], other[k - LEXICON_FEATURES]);
     }
 }

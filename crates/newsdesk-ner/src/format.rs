@@ -12,6 +12,7 @@
 //! | 4·(l² + 2l) | transition, start and end scores (f32) |
 //! | c | word clusters as `word<TAB>path` lines (UTF-8) |
 //! | g | gazetteer as `type<TAB>phrase` lines (UTF-8) |
+//! | x | lexicon as `class<TAB>phrase` lines (UTF-8; absent in older files) |
 //! | 8 | checksum of everything before it |
 use crate::clusters::Clusters;
 use crate::decode::Transitions;
@@ -41,6 +42,8 @@ pub struct Header {
     pub cluster_bytes: usize,
     #[serde(default)]
     pub gazetteer_bytes: usize,
+    #[serde(default)]
+    pub lexicon_bytes: usize,
     pub card: ModelCard,
 }
 
@@ -56,6 +59,7 @@ impl NerModel {
             .map(|c| c.sorted().iter().map(|(w, p)| format!("{w}\t{p}\n")).collect())
             .unwrap_or_default();
         let gazetteer = self.gazetteer.as_ref().map(Gazetteer::to_text).unwrap_or_default();
+        let lexicon = self.lexicon.as_ref().map(Gazetteer::to_text).unwrap_or_default();
         let header = Header {
             labels: self.tags.types().to_vec(),
             scheme: "BILOU".into(),
@@ -66,11 +70,17 @@ impl NerModel {
             weights: self.rows.entries.len(),
             cluster_bytes: clusters.len(),
             gazetteer_bytes: gazetteer.len(),
+            lexicon_bytes: lexicon.len(),
             card: self.card.clone(),
         };
         let json = serde_json::to_vec(&header).expect("header serializes");
         let mut out = Vec::with_capacity(
-            64 + json.len() + rows.len() * 9 + self.rows.entries.len() * 3 + clusters.len() + gazetteer.len(),
+            64 + json.len()
+                + rows.len() * 9
+                + self.rows.entries.len() * 3
+                + clusters.len()
+                + gazetteer.len()
+                + lexicon.len(),
         );
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -89,6 +99,7 @@ impl NerModel {
         }
         out.extend_from_slice(clusters.as_bytes());
         out.extend_from_slice(gazetteer.as_bytes());
+        out.extend_from_slice(lexicon.as_bytes());
         let sum = hash_bytes(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -140,7 +151,8 @@ impl NerModel {
             .and_then(|a| {
                 a.checked_add(4 * (l * l + 2 * l))?
                     .checked_add(header.cluster_bytes)?
-                    .checked_add(header.gazetteer_bytes)
+                    .checked_add(header.gazetteer_bytes)?
+                    .checked_add(header.lexicon_bytes)
             });
         if need != Some(body.len() - cur.at) {
             return Err(NerError::Corrupt("section sizes do not match the header".into()));
@@ -195,11 +207,19 @@ impl NerModel {
         } else {
             None
         };
+        let lexicon_text = std::str::from_utf8(cur.take(header.lexicon_bytes)?)
+            .map_err(|_| NerError::Corrupt("lexicon is not UTF-8".into()))?;
+        let lexicon = if header.features.lexicon && !lexicon_text.is_empty() {
+            Some(Gazetteer::parse_lexicon(lexicon_text, "model lexicon")?)
+        } else {
+            None
+        };
         Ok(NerModel {
             tags,
             config: header.features,
             clusters,
             gazetteer,
+            lexicon,
             rows,
             trans,
             temperature: header.temperature,
@@ -251,9 +271,11 @@ mod tests {
         let docs = parse(text, Format::Wnut17, "tiny").unwrap();
         let mut opts = TrainOptions {
             epochs: 3,
+            lexicon: Some(Gazetteer::parse_lexicon("4\tparis\n4\trome\n16\tmary\n", "t").unwrap()),
             ..TrainOptions::default()
         };
         opts.features.cluster_prefixes.clear();
+        opts.features.lexicon = true;
         train(&docs, &docs, opts, |_| {}).unwrap()
     }
 
@@ -263,6 +285,7 @@ mod tests {
         let bytes = m.to_bytes();
         let back = NerModel::from_bytes(&bytes).unwrap();
         assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.lexicon.as_ref().map(Gazetteer::len), Some(3));
         assert_eq!(back.labels(), m.labels());
         let (text, toks) = newsdesk_core::tokenize::pretokenized(&["Mary", "Smith", "visited", "Paris"]);
         let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();

@@ -2,6 +2,10 @@
 //! training (lowercased, normalized token sequences of up to [`MAX_LEN`]
 //! tokens) with their most frequent type, plus the "head" words (last token of
 //! multi-token entities, e.g. `summit`, `charter`) that mostly end one type.
+//!
+//! The same structure holds a model's external lexicon (name lists from
+//! outside the training data, see [`Gazetteer::parse_lexicon`]), whose
+//! "types" are class bit sets instead of entity types.
 use crate::hash::{finish, hash_str, mix, HashKeyed};
 use crate::reader::Document;
 use crate::tags::TagSet;
@@ -11,6 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Longest entity string (in tokens) the gazetteer keeps.
 pub const MAX_LEN: usize = 8;
+/// Lexicon classes are bit sets of six bits.
+pub const LEXICON_CLASSES: usize = 64;
 /// A head word needs this many distinct entity strings ending in it.
 const MIN_HEAD_PHRASES: u32 = 2;
 
@@ -134,6 +140,20 @@ impl Gazetteer {
             }
             i += len;
         }
+    }
+
+    /// Parse an external lexicon: `class<TAB>phrase` lines, where the class is
+    /// a bit set below [`LEXICON_CLASSES`] (the bits' meaning is the lexicon
+    /// builder's; the model learns a weight for each combination) and the
+    /// phrase is lowercase tokens joined by single spaces.
+    pub fn parse_lexicon(text: &str, origin: &str) -> Result<Gazetteer, NerError> {
+        Gazetteer::parse(text, LEXICON_CLASSES, origin)
+    }
+
+    /// Read a lexicon file (see [`Gazetteer::parse_lexicon`]).
+    pub fn read_lexicon(path: &std::path::Path) -> Result<Gazetteer, NerError> {
+        let text = std::fs::read_to_string(path).map_err(|e| NerError::io(path, e))?;
+        Gazetteer::parse_lexicon(&text, &path.display().to_string())
     }
 
     /// Serialize as `type<TAB>phrase` lines, sorted by phrase.

@@ -1,7 +1,7 @@
 //! The trained model and its use on sentences.
 use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
-use crate::features::{aggregate, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
+use crate::features::{aggregate, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig, Resources};
 use crate::gazetteer::Gazetteer;
 use crate::hash::HashKeyed;
 use crate::table::{prefetch, Table};
@@ -32,6 +32,10 @@ pub struct ModelCard {
     pub clusters_file: Option<String>,
     #[serde(default)]
     pub clusters_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lexicon_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lexicon_sha256: Option<String>,
     pub command: String,
     pub seed: u64,
     pub epochs: usize,
@@ -92,6 +96,8 @@ pub struct NerModel {
     pub(crate) clusters: Option<Clusters>,
     /// Entity strings of the training data (when the config uses them).
     pub(crate) gazetteer: Option<Gazetteer>,
+    /// External name lists (when the config uses them); see [`Gazetteer::parse_lexicon`].
+    pub(crate) lexicon: Option<Gazetteer>,
     pub(crate) rows: Rows,
     pub(crate) trans: Transitions,
     /// Temperature turning path margins into confidences (see [`Prediction::score`]).
@@ -136,6 +142,15 @@ impl NerModel {
 
     pub fn feature_config(&self) -> &FeatureConfig {
         &self.config
+    }
+
+    /// The word lists feature extraction reads.
+    pub(crate) fn resources(&self) -> Resources<'_> {
+        Resources {
+            clusters: self.clusters.as_ref(),
+            gazetteer: self.gazetteer.as_ref(),
+            lexicon: self.lexicon.as_ref(),
+        }
     }
 
     /// A decoder holding per-document memory and scratch buffers.
@@ -263,14 +278,7 @@ impl Annotator<'_> {
         self.caps.clear();
         for (texts, tokens) in sents {
             self.keys.clear();
-            self.ex.extract(
-                &m.config,
-                m.clusters.as_ref(),
-                m.gazetteer.as_ref(),
-                texts,
-                tokens,
-                &mut self.keys,
-            );
+            self.ex.extract(&m.config, m.resources(), texts, tokens, &mut self.keys);
             let at = self.base.len();
             self.base.resize(at + texts.len() * l, 0.0);
             m.score_keys(&self.keys, k, &mut self.found, &mut self.base[at..]);

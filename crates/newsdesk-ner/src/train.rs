@@ -4,7 +4,9 @@
 use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
 use crate::eval::{evaluate, fit_temperature};
-use crate::features::{aggregate, aggregate_key, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig};
+use crate::features::{
+    aggregate, aggregate_key, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig, Resources,
+};
 use crate::gazetteer::Gazetteer;
 use crate::hash::HashKeyed;
 use crate::model::{Entry, Memory, ModelCard, NerModel, Rows, TypeScore};
@@ -21,6 +23,9 @@ pub struct TrainOptions {
     pub seed: u64,
     pub features: FeatureConfig,
     pub clusters: Option<Clusters>,
+    /// External name lists (see [`Gazetteer::parse_lexicon`]); used as
+    /// features and shipped in the model when `features.lexicon` is set.
+    pub lexicon: Option<Gazetteer>,
     /// Features seen fewer times than this in training are not used.
     pub min_count: u32,
     /// Averaged weights smaller than this (absolute) are dropped from the model.
@@ -43,6 +48,7 @@ impl Default for TrainOptions {
             seed: 1,
             features: FeatureConfig::default(),
             clusters: None,
+            lexicon: None,
             min_count: 1,
             prune: 0.01,
             dropout: 0.0,
@@ -432,6 +438,7 @@ fn averaged(
         config: opts.features.clone(),
         clusters: opts.clusters.clone(),
         gazetteer: gazetteer.clone(),
+        lexicon: opts.lexicon.clone().filter(|_| opts.features.lexicon),
         rows,
         trans: Transitions::with_scores(tags, trans, start, end),
         temperature: 1.0,
@@ -472,14 +479,12 @@ fn prepare(
             let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
             let at = data.words.len();
             let before = keys.len();
-            ex.extract(
-                &opts.features,
-                opts.clusters.as_ref(),
+            let res = Resources {
+                clusters: opts.clusters.as_ref(),
                 gazetteer,
-                &texts,
-                &toks,
-                &mut keys,
-            );
+                lexicon: opts.lexicon.as_ref().filter(|_| opts.features.lexicon),
+            };
+            ex.extract(&opts.features, res, &texts, &toks, &mut keys);
             debug_assert_eq!(keys.len() - before, k * texts.len());
             let (w, lo) = ex.all_word_hashes();
             data.words.extend_from_slice(w);

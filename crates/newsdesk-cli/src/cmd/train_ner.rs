@@ -3,7 +3,7 @@
 //! command line, seed and dev scores.
 use super::CmdResult;
 use crate::progress;
-use newsdesk_ner::{file_sha256, read_file, train, Clusters, Format, ModelCard, TrainEvent, TrainOptions};
+use newsdesk_ner::{file_sha256, read_file, train, Clusters, Format, Gazetteer, ModelCard, TrainEvent, TrainOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,6 +28,10 @@ pub struct Args {
     /// Word clusters (`word<TAB>bitpath` lines) to use as features and ship in the model.
     #[arg(long)]
     clusters: Option<PathBuf>,
+    /// Name lists (`class<TAB>lowercase phrase` lines, class a bit set below 64)
+    /// to use as features and ship in the model.
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
     /// Ignore features seen fewer times than this in training.
     #[arg(long, default_value_t = 1)]
     min_count: u32,
@@ -53,10 +57,12 @@ pub fn run(args: Args) -> CmdResult {
     let train_docs = read_file(&args.train, format)?;
     let dev_docs = read_file(&args.dev, format)?;
     let clusters = args.clusters.as_deref().map(Clusters::read).transpose()?;
+    let lexicon = args.lexicon.as_deref().map(Gazetteer::read_lexicon).transpose()?;
     let mut features = newsdesk_ner::FeatureConfig::default();
     if clusters.is_none() {
         features.cluster_prefixes.clear();
     }
+    features.lexicon = lexicon.is_some();
     features.two_pass = !args.single_pass;
     let card = ModelCard {
         name: args.name.clone().unwrap_or_else(|| {
@@ -72,6 +78,8 @@ pub fn run(args: Args) -> CmdResult {
         dev_sha256: file_sha256(&args.dev)?,
         clusters_file: args.clusters.as_deref().map(file_name),
         clusters_sha256: args.clusters.as_deref().map(file_sha256).transpose()?,
+        lexicon_file: args.lexicon.as_deref().map(file_name),
+        lexicon_sha256: args.lexicon.as_deref().map(file_sha256).transpose()?,
         command: std::env::args().collect::<Vec<_>>().join(" "),
         ..ModelCard::default()
     };
@@ -80,6 +88,7 @@ pub fn run(args: Args) -> CmdResult {
         seed: args.seed,
         features,
         clusters,
+        lexicon,
         min_count: args.min_count,
         prune: args.prune,
         dropout: args.dropout,
