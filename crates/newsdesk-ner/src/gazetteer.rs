@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Longest entity string (in tokens) the gazetteer keeps.
 pub const MAX_LEN: usize = 8;
+/// `by_key` value of a key that is only the beginning of longer phrases.
+const PREFIX: u8 = u8::MAX;
 /// Lexicon classes are bit sets of six bits.
 pub const LEXICON_CLASSES: usize = 64;
 /// A head word needs this many distinct entity strings ending in it.
@@ -25,6 +27,8 @@ const MIN_HEAD_PHRASES: u32 = 2;
 pub struct Gazetteer {
     /// Phrase text (space-joined lowercase tokens) -> most frequent type.
     phrases: BTreeMap<String, u8>,
+    /// Type of each phrase by key, and [`PREFIX`] for keys that only begin
+    /// longer phrases (so matching stops at the first key that is neither).
     by_key: HashMap<u64, u8, HashKeyed>,
     heads: HashMap<u64, u8, HashKeyed>,
 }
@@ -75,7 +79,14 @@ impl Gazetteer {
         let t = phrases.values().map(|&ty| ty as usize + 1).max().unwrap_or(0);
         for (p, &ty) in &phrases {
             let hashes: Vec<u64> = p.split(' ').map(hash_str).collect();
-            by_key.insert(finish(hashes.iter().fold(KEY_SEED, |k, &h| extend_key(k, h))), ty);
+            let mut key = KEY_SEED;
+            for (i, &h) in hashes.iter().enumerate() {
+                key = extend_key(key, h);
+                if i + 1 < hashes.len() {
+                    by_key.entry(finish(key)).or_insert(PREFIX);
+                }
+            }
+            by_key.insert(finish(key), ty);
             if hashes.len() > 1 {
                 head_counts
                     .entry(*hashes.last().expect("non-empty"))
@@ -118,8 +129,10 @@ impl Gazetteer {
             let mut best = None;
             for (len, &h) in lowers[i..].iter().take(MAX_LEN).enumerate() {
                 key = extend_key(key, h);
-                if let Some(&ty) = self.by_key.get(&finish(key)) {
-                    best = Some((len + 1, ty));
+                match self.by_key.get(&finish(key)) {
+                    None => break,
+                    Some(&PREFIX) => {}
+                    Some(&ty) => best = Some((len + 1, ty)),
                 }
             }
             let Some((len, ty)) = best else {
@@ -205,6 +218,8 @@ mod tests {
         let mut out = Vec::new();
         g.matches(&[h("the"), h("UN"), h("Charter"), h("UN")], &mut out);
         assert_eq!(out, vec![(0, 0), (1, 2), (3, 2), (4, 2)]);
+        g.matches(&[h("World"), h("Davis"), h("Cup")], &mut out);
+        assert_eq!(out, vec![(0, 0), (1, 1), (3, 1)], "a phrase's first word alone is no match");
         assert_eq!(g.head(h("cup")), Some(0), "two EVENT strings end in cup");
         assert_eq!(g.head(h("charter")), None, "one string is too few");
         let back = Gazetteer::parse(&g.to_text(), 2, "g").unwrap();
