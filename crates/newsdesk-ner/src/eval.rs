@@ -71,6 +71,9 @@ pub struct Evaluation {
     pub recall: f64,
     pub f1: f64,
     pub per_type: BTreeMap<String, TypeScore>,
+    /// Overall scores of consecutive runs of documents (see [`evaluate`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub per_group: BTreeMap<String, TypeScore>,
     pub tokens: usize,
     pub seconds: f64,
 }
@@ -78,13 +81,23 @@ pub struct Evaluation {
 /// Run `model` over the gold tokens of `docs` (via `pretokenized`, no
 /// re-tokenization) and score it. Also returns `(margin, correct)` per
 /// predicted entity, for fitting the confidence temperature.
-pub fn evaluate(model: &NerModel, docs: &[Document]) -> (Evaluation, Vec<(f32, bool)>) {
+///
+/// `groups` names consecutive runs of documents (`("nw", 88)`: the next 88
+/// documents are newswire), scored separately in `per_group`; documents
+/// after the last group are only in the overall scores.
+pub fn evaluate(model: &NerModel, docs: &[Document], groups: &[(String, usize)]) -> (Evaluation, Vec<(f32, bool)>) {
     let started = std::time::Instant::now();
     let mut counts = Counts::default();
+    let mut group_counts: Vec<Counts> = vec![Counts::default(); groups.len()];
+    let group_of: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (_, n))| std::iter::repeat(g).take(*n))
+        .collect();
     let mut tokens = 0;
     let mut margins = Vec::new();
     let mut ann = model.annotator();
-    for doc in docs {
+    for (d, doc) in docs.iter().enumerate() {
         let made: Vec<(String, Vec<Token>)> = doc
             .sentences
             .iter()
@@ -112,6 +125,9 @@ pub fn evaluate(model: &NerModel, docs: &[Document]) -> (Evaluation, Vec<(f32, b
                 .collect();
             margins.extend(preds.iter().zip(&pred).map(|(p, s)| (p.margin, gold.contains(s))));
             counts.add(&sent.spans, &pred);
+            if let Some(&g) = group_of.get(d) {
+                group_counts[g].add(&sent.spans, &pred);
+            }
         }
     }
     let o = counts.overall();
@@ -120,6 +136,11 @@ pub fn evaluate(model: &NerModel, docs: &[Document]) -> (Evaluation, Vec<(f32, b
         recall: o.recall,
         f1: o.f1,
         per_type: counts.per_type(),
+        per_group: groups
+            .iter()
+            .zip(&group_counts)
+            .map(|((name, _), c)| (name.clone(), c.overall()))
+            .collect(),
         tokens,
         seconds: started.elapsed().as_secs_f64(),
     };
@@ -166,6 +187,22 @@ mod tests {
         assert_eq!(t["PER"].f1, 1.0);
         assert_eq!(t["ORG"].f1, 0.0);
         assert_eq!(t["LOC"].support, 0);
+    }
+
+    #[test]
+    #[cfg(feature = "embedded-models")]
+    fn groups_score_their_own_documents() {
+        let text = "-DOCSTART-\t-X-\tO\n\nJohn\tNNP\tB-PERSON\nran\tVBD\tO\n\n\
+                    -DOCSTART-\t-X-\tO\n\nParis\tNNP\tB-GPE\n\n\
+                    -DOCSTART-\t-X-\tO\n\nMary\tNNP\tB-PERSON\nSmith\tNNP\tI-PERSON\nand\tCC\tO\nRome\tNNP\tB-GPE\n\n";
+        let docs = crate::reader::parse(text, crate::reader::Format::OntoNotes, "t").unwrap();
+        assert_eq!(docs.len(), 3);
+        let model = NerModel::embedded("ontonotes").unwrap();
+        let (eval, _) = evaluate(&model, &docs, &[("a".into(), 1), ("b".into(), 2)]);
+        assert_eq!(eval.per_group["a"].support, 1);
+        assert_eq!(eval.per_group["b"].support, 3);
+        assert_eq!(eval.per_type.values().map(|t| t.support).sum::<usize>(), 4);
+        assert!(evaluate(&model, &docs, &[]).0.per_group.is_empty());
     }
 
     #[test]

@@ -219,7 +219,11 @@ mod tests {
         g.matches(&[h("the"), h("UN"), h("Charter"), h("UN")], &mut out);
         assert_eq!(out, vec![(0, 0), (1, 2), (3, 2), (4, 2)]);
         g.matches(&[h("World"), h("Davis"), h("Cup")], &mut out);
-        assert_eq!(out, vec![(0, 0), (1, 1), (3, 1)], "a phrase's first word alone is no match");
+        assert_eq!(
+            out,
+            vec![(0, 0), (1, 1), (3, 1)],
+            "a phrase's first word alone is no match"
+        );
         assert_eq!(g.head(h("cup")), Some(0), "two EVENT strings end in cup");
         assert_eq!(g.head(h("charter")), None, "one string is too few");
         let back = Gazetteer::parse(&g.to_text(), 2, "g").unwrap();

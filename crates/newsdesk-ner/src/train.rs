@@ -226,7 +226,7 @@ pub fn train(
             }
         }
         let model = averaged(&wt, &index, &tags, &opts, &gazetteer);
-        let (eval, margins) = evaluate(&model, dev);
+        let (eval, margins) = evaluate(&model, dev, &[]);
         let dev_score = TypeScore {
             precision: eval.precision,
             recall: eval.recall,

@@ -16,6 +16,11 @@ pub struct Args {
     /// A shipped model (ontonotes, conll) or a model file.
     #[arg(long, default_value = "ontonotes")]
     model: String,
+    /// Also score consecutive runs of documents separately, e.g. the OntoNotes
+    /// dev genres: `bc:59,bn:91,mz:40,nw:88,tc:16,wb:25` (NAME:DOCUMENTS, in
+    /// file order; the counts must add up to the file's documents).
+    #[arg(long)]
+    groups: Option<String>,
 }
 
 pub fn run(args: Args) -> CmdResult {
@@ -25,7 +30,51 @@ pub fn run(args: Args) -> CmdResult {
         "ontonotes" | "conll" => NerModel::embedded(&args.model)?,
         path => NerModel::load(path)?,
     };
-    let (eval, _) = evaluate(&model, &docs);
+    let groups = match &args.groups {
+        Some(spec) => parse_groups(spec, docs.len())?,
+        None => Vec::new(),
+    };
+    let (eval, _) = evaluate(&model, &docs, &groups);
     println!("{}", serde_json::to_string(&eval)?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Parse `NAME:COUNT,…` and check that the counts cover all `documents`.
+fn parse_groups(spec: &str, documents: usize) -> Result<Vec<(String, usize)>, String> {
+    let groups = spec
+        .split(',')
+        .map(|part| {
+            let (name, n) = part
+                .rsplit_once(':')
+                .filter(|(name, _)| !name.is_empty())
+                .ok_or_else(|| format!("--groups: expected NAME:DOCUMENTS, got {part:?}"))?;
+            let n = n
+                .parse::<usize>()
+                .map_err(|_| format!("--groups: {n:?} in {part:?} is not a document count"))?;
+            Ok((name.to_string(), n))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let total: usize = groups.iter().map(|(_, n)| n).sum();
+    if total != documents {
+        return Err(format!(
+            "--groups: the counts add up to {total} documents, the file has {documents}"
+        ));
+    }
+    Ok(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_groups;
+
+    #[test]
+    fn groups_must_cover_the_file() {
+        assert_eq!(
+            parse_groups("bc:2,nw:3", 5).unwrap(),
+            vec![("bc".to_string(), 2), ("nw".to_string(), 3)]
+        );
+        assert!(parse_groups("bc:2,nw:3", 6).unwrap_err().contains("add up to 5"));
+        assert!(parse_groups("bc:two", 2).unwrap_err().contains("not a document count"));
+        assert!(parse_groups(":2", 2).unwrap_err().contains("NAME:DOCUMENTS"));
+    }
 }
