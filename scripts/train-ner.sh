@@ -3,10 +3,9 @@
 #   scripts/train-ner.sh ontonotes|conll
 # Writes crates/newsdesk-ner/models/<name>.bin and <name>.card.json.
 # Deterministic for a given seed; takes a few minutes on one core.
-# Word clusters, when target/ner-clusters/clusters.txt (or $CLUSTERS) exists, and
-# name lists, when target/ner-lexicon/lexicon.txt (or $LEXICON) exists, are used
-# as features and shipped inside the model (see scripts/ner-clusters.sh and
-# scripts/ner-lexicon.sh).
+# Word clusters (target/ner-clusters/clusters.txt, or $CLUSTERS) and name lists
+# (target/ner-lexicon/lexicon.txt, or $LEXICON) are used as features and shipped
+# inside the model (see scripts/ner-clusters.sh and scripts/ner-lexicon.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/train-ner.sh ontonotes|conll}"
@@ -19,10 +18,14 @@ esac
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 cargo build --release -p newsdesk-cli -j2 >&2
 extra=()
+# The shipped models use both; build them first when they are missing (set
+# CLUSTERS or LEXICON to a file of your own, or to "none" to train without).
 clusters="${CLUSTERS:-target/ner-clusters/clusters.txt}"
-if [[ -f $clusters ]]; then extra+=(--clusters "$clusters"); fi
+[[ $clusters == none || -f $clusters || -n ${CLUSTERS:-} ]] || bash scripts/ner-clusters.sh
+if [[ $clusters != none ]]; then extra+=(--clusters "$clusters"); fi
 lexicon="${LEXICON:-target/ner-lexicon/lexicon.txt}"
-if [[ -f $lexicon ]]; then extra+=(--lexicon "$lexicon"); fi
+[[ $lexicon == none || -f $lexicon || -n ${LEXICON:-} ]] || bash scripts/ner-lexicon.sh
+if [[ $lexicon != none ]]; then extra+=(--lexicon "$lexicon"); fi
 "$CARGO_TARGET_DIR/release/newsdesk" train ner \
   --train "$data/$dir/train.conll" --dev "$data/$dir/dev.conll" --format "$format" \
   --out "crates/newsdesk-ner/models/$name.bin" --epochs "$epochs" --seed "${SEED:-1}" --dropout "$dropout" --prune "${PRUNE:-0.01}" "${extra[@]}"
