@@ -70,10 +70,12 @@ impl Gazetteer {
             }
         }
         let phrases = counts.into_iter().map(|(p, c)| (p, argmax(&c) as u8)).collect();
-        Gazetteer::from_phrases(phrases)
+        Gazetteer::from_phrases(phrases, true)
     }
 
-    fn from_phrases(phrases: BTreeMap<String, u8>) -> Gazetteer {
+    /// Index `phrases`; with `heads`, also find the head words (only
+    /// meaningful when the types are entity types, not lexicon classes).
+    fn from_phrases(phrases: BTreeMap<String, u8>, heads: bool) -> Gazetteer {
         let mut by_key = HashMap::default();
         let mut head_counts: HashMap<u64, Vec<u32>, HashKeyed> = HashMap::default();
         let t = phrases.values().map(|&ty| ty as usize + 1).max().unwrap_or(0);
@@ -87,7 +89,7 @@ impl Gazetteer {
                 }
             }
             by_key.insert(finish(key), ty);
-            if hashes.len() > 1 {
+            if heads && hashes.len() > 1 {
                 head_counts
                     .entry(*hashes.last().expect("non-empty"))
                     .or_insert_with(|| vec![0; t])[ty as usize] += 1;
@@ -160,7 +162,10 @@ impl Gazetteer {
     /// builder's; the model learns a weight for each combination) and the
     /// phrase is lowercase tokens joined by single spaces.
     pub fn parse_lexicon(text: &str, origin: &str) -> Result<Gazetteer, NerError> {
-        Gazetteer::parse(text, LEXICON_CLASSES, origin)
+        Ok(Gazetteer::from_phrases(
+            parse_phrases(text, LEXICON_CLASSES, origin)?,
+            false,
+        ))
     }
 
     /// Read a lexicon file (see [`Gazetteer::parse_lexicon`]).
@@ -176,22 +181,27 @@ impl Gazetteer {
 
     /// Parse [`Gazetteer::to_text`] output; types must be below `types`.
     pub fn parse(text: &str, types: usize, origin: &str) -> Result<Gazetteer, NerError> {
-        let mut phrases = BTreeMap::new();
-        for (i, line) in text.lines().enumerate() {
-            let bad = || NerError::Data {
-                path: origin.to_string(),
-                line: i + 1,
-                message: format!("expected type<TAB>phrase with a type below {types}"),
-            };
-            let (ty, p) = line.split_once('\t').ok_or_else(bad)?;
-            let ty: u8 = ty.parse().map_err(|_| bad())?;
-            if ty as usize >= types || p.is_empty() || p.split(' ').any(str::is_empty) {
-                return Err(bad());
-            }
-            phrases.insert(p.to_string(), ty);
-        }
-        Ok(Gazetteer::from_phrases(phrases))
+        Ok(Gazetteer::from_phrases(parse_phrases(text, types, origin)?, true))
     }
+}
+
+/// `type<TAB>phrase` lines as a phrase -> type map; types must be below `types`.
+fn parse_phrases(text: &str, types: usize, origin: &str) -> Result<BTreeMap<String, u8>, NerError> {
+    let mut phrases = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let bad = || NerError::Data {
+            path: origin.to_string(),
+            line: i + 1,
+            message: format!("expected type<TAB>phrase with a type below {types}"),
+        };
+        let (ty, p) = line.split_once('\t').ok_or_else(bad)?;
+        let ty: u8 = ty.parse().map_err(|_| bad())?;
+        if ty as usize >= types || p.is_empty() || p.split(' ').any(str::is_empty) {
+            return Err(bad());
+        }
+        phrases.insert(p.to_string(), ty);
+    }
+    Ok(phrases)
 }
 
 /// Index of the largest count (the first on ties).
