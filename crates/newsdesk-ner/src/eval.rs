@@ -74,6 +74,9 @@ pub struct Evaluation {
     /// Overall scores of consecutive runs of documents (see [`evaluate`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub per_group: BTreeMap<String, TypeScore>,
+    /// Span-only scores (type ignored), for raw-text evaluation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unlabelled: Option<TypeScore>,
     pub tokens: usize,
     pub seconds: f64,
 }
@@ -141,6 +144,7 @@ pub fn evaluate(model: &NerModel, docs: &[Document], groups: &[(String, usize)])
             .zip(&group_counts)
             .map(|((name, _), c)| (name.clone(), c.overall()))
             .collect(),
+        unlabelled: None,
         tokens,
         seconds: started.elapsed().as_secs_f64(),
     };

@@ -31,6 +31,7 @@ mod hash;
 mod model;
 mod reader;
 mod ruler;
+mod spans;
 mod table;
 
 mod tags;
@@ -48,6 +49,7 @@ pub use gazetteer::Gazetteer;
 pub use model::{Annotator, ModelCard, NerModel, Prediction, TypeScore};
 pub use reader::{parse, read_file, spans_from_tags, Document, Format, GoldSentence};
 pub use ruler::{EntityRuler, Pattern, PatternBody, TokenPattern};
+pub use spans::{parse_span_docs, read_span_docs, score_spans, scored_span, to_gold_documents, CharEntity, SpanDoc};
 
 pub use tags::{Part, Span, TagSet};
-pub use train::{file_sha256, train, TrainEvent, TrainOptions};
+pub use train::{file_sha256, train, TrainEvent, TrainOptions, GAZETTEER_FOLDS};

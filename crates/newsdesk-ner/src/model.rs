@@ -36,6 +36,14 @@ pub struct ModelCard {
     pub lexicon_file: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lexicon_sha256: Option<String>,
+    /// Raw-text training documents added to `train_file` (`spans` format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_sha256: Option<String>,
+    /// How many times each extra document is repeated in training.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_weight: Option<usize>,
     pub command: String,
     pub seed: u64,
     pub epochs: usize,

@@ -447,7 +447,9 @@ fn averaged(
 }
 
 /// Documents are split into this many folds for the training gazetteers.
-const GAZETTEER_FOLDS: usize = 5;
+/// Training documents are split into this many folds by index modulo it; the
+/// gazetteer features of a document come from the other folds.
+pub const GAZETTEER_FOLDS: usize = 5;
 
 /// Extract static features of all training tokens and index them (document
 /// `d` matches against `folds[d % folds.len()]`, when there are folds).

@@ -3,7 +3,10 @@
 //! command line, seed and dev scores.
 use super::CmdResult;
 use crate::progress;
-use newsdesk_ner::{file_sha256, read_file, train, Clusters, Format, Gazetteer, ModelCard, TrainEvent, TrainOptions};
+use newsdesk_ner::{
+    file_sha256, read_file, read_span_docs, to_gold_documents, train, Clusters, Document, Format, Gazetteer, ModelCard,
+    TrainEvent, TrainOptions,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,6 +50,14 @@ pub struct Args {
     /// Decode once per document (no second pass over document-level evidence).
     #[arg(long)]
     single_pass: bool,
+    /// Raw-text training documents with character-span entities (`spans`
+    /// JSONL, as read by `eval ner --format spans`), mapped onto the tokenizer's
+    /// tokens and added to the training file.
+    #[arg(long)]
+    extra: Option<PathBuf>,
+    /// Repeat each `--extra` document this many times.
+    #[arg(long, default_value_t = 1)]
+    extra_weight: usize,
     /// Model name for the card (default: the output file stem).
     #[arg(long)]
     name: Option<String>,
@@ -54,7 +65,17 @@ pub struct Args {
 
 pub fn run(args: Args) -> CmdResult {
     let format: Format = args.format.parse()?;
-    let train_docs = read_file(&args.train, format)?;
+    let mut train_docs = read_file(&args.train, format)?;
+    if let Some(extra) = &args.extra {
+        let (docs, dropped) = to_gold_documents(&read_span_docs(extra)?);
+        let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+        eprintln!(
+            "train ner: {} extra documents ({sentences} sentences, {dropped} dropped for entities off token boundaries) x{}",
+            docs.len(),
+            args.extra_weight
+        );
+        add_repeated(&mut train_docs, &docs, args.extra_weight);
+    }
     let dev_docs = read_file(&args.dev, format)?;
     let clusters = args.clusters.as_deref().map(Clusters::read).transpose()?;
     let lexicon = args.lexicon.as_deref().map(Gazetteer::read_lexicon).transpose()?;
@@ -80,6 +101,9 @@ pub fn run(args: Args) -> CmdResult {
         clusters_sha256: args.clusters.as_deref().map(file_sha256).transpose()?,
         lexicon_file: args.lexicon.as_deref().map(file_name),
         lexicon_sha256: args.lexicon.as_deref().map(file_sha256).transpose()?,
+        extra_file: args.extra.as_deref().map(file_name),
+        extra_sha256: args.extra.as_deref().map(file_sha256).transpose()?,
+        extra_weight: args.extra.as_ref().map(|_| args.extra_weight),
         command: std::env::args().collect::<Vec<_>>().join(" "),
         ..ModelCard::default()
     };
@@ -150,8 +174,59 @@ pub fn run(args: Args) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Append `copies` copies of `extra` to `train`. Training builds its
+/// gazetteer features from folds of documents by index modulo
+/// `newsdesk_ner::GAZETTEER_FOLDS`; every copy of a document lands at the same
+/// index modulo that (gaps are empty documents), so no copy of a document
+/// ever feeds the gazetteer of its own fold.
+fn add_repeated(train: &mut Vec<Document>, extra: &[Document], copies: usize) {
+    let folds = newsdesk_ner::GAZETTEER_FOLDS;
+    let span = extra.len().div_ceil(folds) * folds;
+    while train.len() % folds != 0 {
+        train.push(Document::default());
+    }
+    for _ in 0..copies {
+        let at = train.len();
+        train.extend_from_slice(extra);
+        train.resize(at + span, Document::default());
+    }
+}
+
 fn file_name(p: &std::path::Path) -> String {
     p.file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::add_repeated;
+    use newsdesk_ner::{Document, GoldSentence, GAZETTEER_FOLDS};
+
+    #[test]
+    fn copies_of_a_document_share_their_fold() {
+        let doc = |w: &str| Document {
+            sentences: vec![GoldSentence {
+                words: vec![w.to_string()],
+                spans: Vec::new(),
+            }],
+        };
+        let mut train = vec![doc("a"), doc("b"), doc("c")];
+        let extra = vec![doc("x"), doc("y")];
+        add_repeated(&mut train, &extra, 3);
+        let at = |w: &str| -> Vec<usize> {
+            (0..train.len())
+                .filter(|&i| train[i].sentences.first().is_some_and(|s| s.words[0] == w))
+                .collect()
+        };
+        for w in ["x", "y"] {
+            let idx = at(w);
+            assert_eq!(idx.len(), 3, "{w}");
+            assert!(
+                idx.iter().all(|i| i % GAZETTEER_FOLDS == idx[0] % GAZETTEER_FOLDS),
+                "{idx:?}"
+            );
+        }
+        assert_eq!(at("a"), vec![0]);
+    }
 }
