@@ -189,7 +189,10 @@ pub fn train(
         let (mut done, mut errors) = (0, 0);
         for &d in &order {
             let sents = &data.docs[d];
-            let (lo, hi) = (sents[0].at, sents.last().map_or(0, |s| s.at + s.n));
+            let (Some(first), Some(last)) = (sents.first(), sents.last()) else {
+                continue; // a document without sentences
+            };
+            let (lo, hi) = (first.at, last.at + last.n);
             sc.agg.clear();
             sc.agg.resize(hi - lo, None);
             let passes = if opts.features.two_pass { 2 } else { 1 };
