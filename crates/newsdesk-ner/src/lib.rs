@@ -35,6 +35,7 @@ mod table;
 
 mod tags;
 mod train;
+mod window;
 
 pub use clusters::Clusters;
 pub use component::NerComponent;
@@ -51,3 +52,4 @@ pub use ruler::{EntityRuler, Pattern, PatternBody, TokenPattern};
 
 pub use tags::{Part, Span, TagSet};
 pub use train::{file_sha256, train, TrainEvent, TrainOptions};
+pub use window::{Sink, Windows, MAX_CHUNK, MAX_SENTENCE};
