@@ -47,7 +47,7 @@ pub use features::{FeatureConfig, TEMPLATES};
 pub use format::{Header, FORMAT_VERSION, MAGIC};
 pub use gazetteer::Gazetteer;
 pub use model::{Annotator, ModelCard, NerModel, Prediction, TypeScore};
-pub use reader::{parse, read_file, spans_from_tags, Document, Format, GoldSentence};
+pub use reader::{parse, parse_bytes, read_file, spans_from_tags, Document, Format, GoldSentence};
 pub use ruler::{EntityRuler, Pattern, PatternBody, TokenPattern};
 
 pub use tags::{Part, Span, TagSet};
