@@ -181,7 +181,10 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
         )));
     }
     let (v, i, h) = (header.vocab_size, header.inputs, header.hidden);
-    if Some(i) != header.input_vocab.checked_mul(2).and_then(|n| n.checked_add(DENSE)) || header.input_vocab > v || h == 0 {
+    if Some(i) != header.input_vocab.checked_mul(2).and_then(|n| n.checked_add(DENSE))
+        || header.input_vocab > v
+        || h == 0
+    {
         return Err(corrupt(format!(
             "inconsistent sizes: vocab {v}, input vocab {}, inputs {i}",
             header.input_vocab
