@@ -230,4 +230,30 @@ mod tests {
         let bad = parse_jsonl_line(b"{\"text\": \"\xff\"}", "f:1".into(), "text").unwrap_err();
         assert!(bad.message.contains("invalid UTF-8 at byte 10"), "{}", bad.message);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn any_line_is_a_record_or_an_error_naming_it(bytes in proptest::collection::vec(0u8.., 0..300)) {
+            if let Err(e) = parse_jsonl_line(&bytes, "f.jsonl:3".into(), "text") {
+                proptest::prop_assert_eq!(e.source, "f.jsonl:3");
+                proptest::prop_assert!(!e.message.is_empty());
+            }
+        }
+
+        #[test]
+        fn mutated_records_are_records_or_errors_naming_them(
+            steps in proptest::collection::vec((0u8.., 0usize.., 0u8..), 1..4)
+        ) {
+            let good = r#"{"id": 7, "text": "\u201cHi,\u201d she said.\nBye.", "claims": ["a", "b"], "x": [1, {"y": null}]}"#;
+            let bytes = newsdesk_core::mutate::mutate_all(good.as_bytes(), &steps);
+            match parse_jsonl_line(&bytes, "f.jsonl:3".into(), "text") {
+                Ok(r) => proptest::prop_assert_eq!(r.source, "f.jsonl:3"),
+                Err(e) => {
+                    proptest::prop_assert_eq!(e.source, "f.jsonl:3");
+                    proptest::prop_assert!(!e.message.is_empty());
+                }
+            }
+        }
+    }
 }

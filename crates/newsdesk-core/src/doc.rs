@@ -153,4 +153,47 @@ mod tests {
             .to_string()
             .contains("token 1"));
     }
+
+    /// Where an error from [`Doc::from_json`] says the problem is.
+    fn names_where(e: &CoreError) -> bool {
+        let m = e.to_string();
+        match e {
+            CoreError::Json(_) => m.contains(" line ") && m.contains(" column "),
+            CoreError::Schema { .. } => m.contains("schema"),
+            CoreError::Invalid(_) => ["token ", "tokens end at byte", "sentence ", "entity ", "quote "]
+                .iter()
+                .any(|w| m.contains(w)),
+            CoreError::Component { .. } => false,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn from_json_of_any_bytes_fails_cleanly(bytes in proptest::collection::vec(0u8.., 0..200)) {
+            if let Err(e) = Doc::from_json(&String::from_utf8_lossy(&bytes)) {
+                proptest::prop_assert!(names_where(&e), "{e}");
+            }
+        }
+
+        #[test]
+        fn from_json_of_mutated_documents_fails_cleanly(
+            steps in proptest::collection::vec((0u8.., 0usize.., 0u8..), 1..4)
+        ) {
+            let mut d = doc("“Fine,” she said. Then Ann Lee left Paris.");
+            d.ents.push(crate::Entity {
+                start: 5,
+                end: 7,
+                start_char: 21,
+                end_char: 28,
+                label: "PERSON".into(),
+                score: 0.9,
+                source: crate::EntitySource::Model,
+            });
+            let json = crate::mutate::mutate_all(d.to_json().as_bytes(), &steps);
+            if let Err(e) = Doc::from_json(&String::from_utf8_lossy(&json)) {
+                proptest::prop_assert!(names_where(&e), "{e}");
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! The `ner` pipeline component.
-use crate::model::NerModel;
-use newsdesk_core::tokenize::Token;
+use crate::model::{NerModel, Prediction};
+use crate::window::Windows;
 use newsdesk_core::{Component, CoreError, Doc, Entity, EntitySource};
 use std::sync::Arc;
 
@@ -34,52 +34,44 @@ impl NerComponent {
         &self.model
     }
 
-    /// Model entities of a document, in order.
+    /// Model entities of a document, in order. Sentences are tagged in
+    /// bounded windows (see [`crate::window`]), so time and memory grow
+    /// linearly with the document.
     pub fn entities(&self, doc: &Doc) -> Vec<Entity> {
-        let idx: Vec<Vec<usize>> = doc
-            .sents
-            .iter()
-            .map(|s| {
-                (s.start as usize..s.end as usize)
-                    .filter(|&i| doc.tokens.get(i).is_some_and(Token::is_content))
-                    .collect::<Vec<_>>()
-            })
-            .filter(|v| !v.is_empty())
-            .collect();
-        let toks: Vec<Vec<Token>> = idx.iter().map(|v| v.iter().map(|&i| doc.tokens[i]).collect()).collect();
-        let texts: Vec<Vec<&str>> = toks
-            .iter()
-            .map(|ts| ts.iter().map(|t| t.text(&doc.text)).collect())
-            .collect();
-        let sents: Vec<(&[&str], &[Token])> = texts
-            .iter()
-            .zip(&toks)
-            .map(|(a, b)| (a.as_slice(), b.as_slice()))
-            .collect();
+        let mut ann = self.model.annotator();
+        let mut windows = Windows::default();
         let mut out = Vec::new();
-        for (preds, idx) in self.model.annotator().document(&sents).into_iter().zip(&idx) {
-            for p in preds {
-                let start = idx[p.start];
-                // Cut at the first skipped token, so entities never contain debris.
-                let end = (start..=idx[p.end - 1])
-                    .find(|&i| !doc.tokens[i].is_content())
-                    .unwrap_or(idx[p.end - 1] + 1);
-                let label = &self.model.labels()[p.label];
-                let start = match p.start.checked_sub(1).map(|k| idx[k]) {
-                    Some(prev) if label == "MONEY" && prev + 1 == start && is_currency(doc.token_text(prev)) => prev,
-                    _ => start,
-                };
-                out.push(Entity {
-                    start: start as u32,
-                    end: end as u32,
-                    start_char: doc.tokens[start].char_start,
-                    end_char: doc.tokens[end - 1].char_end,
-                    label: label.clone(),
-                    score: p.score,
-                    source: EntitySource::Model,
-                });
+        let mut sink = |_: usize, positions: &[u32], p: &Prediction| {
+            let (start, last) = (positions[p.start] as usize, positions[p.end - 1] as usize);
+            // Cut at the first skipped token, so entities never contain debris.
+            let end = (start..=last)
+                .find(|&i| !doc.tokens[i].is_content())
+                .unwrap_or(last + 1);
+            let label = &self.model.labels()[p.label];
+            // A currency symbol right before a MONEY entity is part of it.
+            let start = match p.start.checked_sub(1).map(|k| positions[k] as usize) {
+                Some(prev) if label == "MONEY" && prev + 1 == start && is_currency(doc.token_text(prev)) => prev,
+                _ => start,
+            };
+            out.push(Entity {
+                start: start as u32,
+                end: end as u32,
+                start_char: doc.tokens[start].char_start,
+                end_char: doc.tokens[end - 1].char_end,
+                label: label.clone(),
+                score: p.score,
+                source: EntitySource::Model,
+            });
+        };
+        for (s, sent) in doc.sents.iter().enumerate() {
+            for i in sent.start..sent.end.min(doc.tokens.len() as u32) {
+                let t = doc.tokens[i as usize];
+                if t.is_content() {
+                    windows.push(s, t.text(&doc.text), t, i, &mut ann, &mut sink);
+                }
             }
         }
+        windows.finish(&mut ann, &mut sink);
         out
     }
 }
@@ -98,12 +90,18 @@ impl Component for NerComponent {
     fn process(&self, doc: &mut Doc) -> Result<(), CoreError> {
         let found = self.entities(doc);
         doc.ents.retain(|e| e.source != EntitySource::Model);
-        let patterns = doc.ents.clone();
-        doc.ents.extend(
-            found
-                .into_iter()
-                .filter(|e| !patterns.iter().any(|p| p.start < e.end && e.start < p.end)),
-        );
+        // Tokens covered by pattern entities (a bitmap keeps this linear).
+        let mut covered = vec![false; if doc.ents.is_empty() { 0 } else { doc.tokens.len() }];
+        let n = covered.len();
+        for p in &doc.ents {
+            let start = (p.start as usize).min(n);
+            covered[start..(p.end as usize).clamp(start, n)].fill(true);
+        }
+        doc.ents.extend(found.into_iter().filter(|e| {
+            !covered
+                .get(e.start as usize..e.end as usize)
+                .is_some_and(|c| c.contains(&true))
+        }));
         doc.ents.sort_by_key(|e| (e.start, e.end));
         Ok(())
     }

@@ -1,8 +1,9 @@
 //! Entity-level scoring with conlleval semantics (exact span and type match),
 //! and running a model over gold-tokenized documents.
-use crate::model::{NerModel, TypeScore};
+use crate::model::{NerModel, Prediction, TypeScore};
 use crate::reader::Document;
 use crate::tags::Span;
+use crate::window::Windows;
 use newsdesk_core::tokenize::{pretokenized, Token};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -106,27 +107,28 @@ pub fn evaluate(model: &NerModel, docs: &[Document], groups: &[(String, usize)])
             .iter()
             .map(|s| pretokenized(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
             .collect();
-        let texts: Vec<Vec<&str>> = made
-            .iter()
-            .map(|(text, toks)| toks.iter().map(|t| t.text(text)).collect())
-            .collect();
-        let sents: Vec<(&[&str], &[Token])> = texts
-            .iter()
-            .zip(&made)
-            .map(|(t, m)| (t.as_slice(), m.1.as_slice()))
-            .collect();
-        tokens += texts.iter().map(Vec::len).sum::<usize>();
-        for (preds, sent) in ann.document(&sents).into_iter().zip(&doc.sentences) {
+        tokens += made.iter().map(|m| m.1.len()).sum::<usize>();
+        // The tagger sees the document as the `ner` component does, in windows.
+        let mut found: Vec<Vec<(Span, f32)>> = vec![Vec::new(); made.len()];
+        let mut windows = Windows::default();
+        let mut sink = |s: usize, positions: &[u32], p: &Prediction| {
+            let span = Span {
+                start: positions[p.start] as usize,
+                end: positions[p.end - 1] as usize + 1,
+                label: model.labels()[p.label].clone(),
+            };
+            found[s].push((span, p.margin));
+        };
+        for (s, (text, toks)) in made.iter().enumerate() {
+            for (i, t) in toks.iter().enumerate() {
+                windows.push(s, t.text(text), *t, i as u32, &mut ann, &mut sink);
+            }
+        }
+        windows.finish(&mut ann, &mut sink);
+        for (preds, sent) in found.into_iter().zip(&doc.sentences) {
             let gold: HashSet<&Span> = sent.spans.iter().collect();
-            let pred: Vec<Span> = preds
-                .iter()
-                .map(|p| Span {
-                    start: p.start,
-                    end: p.end,
-                    label: model.labels()[p.label].clone(),
-                })
-                .collect();
-            margins.extend(preds.iter().zip(&pred).map(|(p, s)| (p.margin, gold.contains(s))));
+            let (pred, margin): (Vec<Span>, Vec<f32>) = preds.into_iter().unzip();
+            margins.extend(margin.into_iter().zip(&pred).map(|(m, s)| (m, gold.contains(s))));
             counts.add(&sent.spans, &pred);
             if let Some(&g) = group_of.get(d) {
                 group_counts[g].add(&sent.spans, &pred);

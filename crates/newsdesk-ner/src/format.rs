@@ -316,4 +316,63 @@ mod tests {
         flipped[mid] ^= 0x40;
         assert!(matches!(NerModel::from_bytes(&flipped), Err(NerError::Corrupt(_))));
     }
+
+    fn tiny_bytes() -> &'static [u8] {
+        static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        BYTES.get_or_init(|| tiny().to_bytes())
+    }
+
+    /// The error says what is wrong with which part of the file.
+    fn names_part(e: &NerError) -> bool {
+        let m = e.to_string();
+        match e {
+            NerError::NotAModel(_) => m.contains("magic"),
+            NerError::Incompatible(_) => m.contains("version") || m.contains("scheme"),
+            NerError::Corrupt(_) | NerError::Data { .. } => [
+                "truncated",
+                "checksum",
+                "header",
+                "section",
+                "weight",
+                "clusters",
+                "gazetteer",
+                "lexicon",
+            ]
+            .iter()
+            .any(|w| m.contains(w)),
+            _ => false,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn any_bytes_are_refused_cleanly(tail in proptest::collection::vec(0u8.., 0..200), magic in 0u8..3) {
+            let mut bytes = match magic {
+                0 => Vec::new(),
+                1 => MAGIC.to_vec(),
+                _ => [&MAGIC[..], &FORMAT_VERSION.to_le_bytes()].concat(),
+            };
+            bytes.extend(tail);
+            let e = NerModel::from_bytes(&bytes).unwrap_err();
+            proptest::prop_assert!(names_part(&e), "{e}");
+        }
+
+        /// Mutations with the checksum made right again reach every section.
+        #[test]
+        fn mutated_models_load_or_fail_cleanly(
+            steps in proptest::collection::vec((0u8.., 0usize.., 0u8..), 1..4),
+            fix_checksum: bool,
+        ) {
+            let good = tiny_bytes();
+            let mut bytes = newsdesk_core::mutate::mutate_all(&good[..good.len() - 8], &steps);
+            if fix_checksum {
+                let sum = hash_bytes(&bytes);
+                bytes.extend_from_slice(&sum.to_le_bytes());
+            }
+            if let Err(e) = NerModel::from_bytes(&bytes) {
+                proptest::prop_assert!(names_part(&e), "{e}");
+            }
+        }
+    }
 }

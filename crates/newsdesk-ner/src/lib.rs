@@ -36,6 +36,7 @@ mod table;
 
 mod tags;
 mod train;
+mod window;
 
 pub use clusters::Clusters;
 pub use component::NerComponent;
@@ -47,9 +48,10 @@ pub use features::{FeatureConfig, TEMPLATES};
 pub use format::{Header, FORMAT_VERSION, MAGIC};
 pub use gazetteer::Gazetteer;
 pub use model::{Annotator, ModelCard, NerModel, Prediction, TypeScore};
-pub use reader::{parse, read_file, spans_from_tags, Document, Format, GoldSentence};
+pub use reader::{parse, parse_bytes, read_file, spans_from_tags, Document, Format, GoldSentence};
 pub use ruler::{EntityRuler, Pattern, PatternBody, TokenPattern};
 pub use spans::{parse_span_docs, read_span_docs, score_spans, scored_span, to_gold_documents, CharEntity, SpanDoc};
 
 pub use tags::{Part, Span, TagSet};
 pub use train::{file_sha256, train, TrainEvent, TrainOptions, GAZETTEER_FOLDS};
+pub use window::{Sink, Windows, MAX_CHUNK, MAX_SENTENCE};

@@ -55,8 +55,23 @@ pub struct Document {
 
 /// Read a corpus file.
 pub fn read_file(path: &Path, format: Format) -> Result<Vec<Document>, NerError> {
-    let text = std::fs::read_to_string(path).map_err(|e| NerError::io(path, e))?;
-    parse(&text, format, &path.display().to_string())
+    let bytes = std::fs::read(path).map_err(|e| NerError::io(path, e))?;
+    parse_bytes(&bytes, format, &path.display().to_string())
+}
+
+/// Parse corpus bytes: [`parse`] once they are known to be UTF-8 (an error
+/// names the line and byte where they are not).
+pub fn parse_bytes(bytes: &[u8], format: Format, origin: &str) -> Result<Vec<Document>, NerError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        NerError::Data {
+            path: origin.to_string(),
+            line: 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count(),
+            message: format!("invalid UTF-8 at byte {} of the line", at - line_start + 1),
+        }
+    })?;
+    parse(text, format, origin)
 }
 
 /// Parse corpus text; `origin` names the source in error messages.
@@ -242,5 +257,48 @@ mod tests {
         assert_eq!(count("conll2003/dev.conll", Format::Conll2003), (216, 3250, 5942));
         assert_eq!(count("wnut17/dev.conll", Format::Wnut17).1, 1009);
         assert_eq!(count("ontonotes5/dev.conll", Format::OntoNotes), (319, 8528, 11066));
+    }
+
+    const SAMPLES: [(Format, &str); 3] = [
+        (
+            Format::OntoNotes,
+            "-DOCSTART-\t-X-\tO\n\nJohn\tNNP\tB-PERSON\nSmith\tNNP\tI-PERSON\nran\tVBD\tO\n\nParis\tNNP\tB-GPE\n\n",
+        ),
+        (
+            Format::Conll2003,
+            "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP I-MISC\n\n",
+        ),
+        (Format::Wnut17, "@paul\tO\nin\tO\nNew\tB-location\nYork\tI-location\n\n"),
+    ];
+
+    /// An error of a reader of `input` names the file and a line of it.
+    fn names_line(e: &NerError, input: &[u8]) -> bool {
+        let lines = input.split(|&b| b == b'\n').count();
+        matches!(e, NerError::Data { path, line, .. } if path == "in.conll" && (1..=lines).contains(line))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn any_bytes_parse_or_fail_at_a_line(
+            bytes in proptest::collection::vec(0u8.., 0..300),
+            f in 0usize..3,
+        ) {
+            if let Err(e) = parse_bytes(&bytes, SAMPLES[f].0, "in.conll") {
+                proptest::prop_assert!(names_line(&e, &bytes), "{e}");
+            }
+        }
+
+        #[test]
+        fn mutated_corpora_parse_or_fail_at_a_line(
+            steps in proptest::collection::vec((0u8.., 0usize.., 0u8..), 1..4),
+            f in 0usize..3,
+        ) {
+            let (format, sample) = SAMPLES[f];
+            let bytes = newsdesk_core::mutate::mutate_all(sample.as_bytes(), &steps);
+            if let Err(e) = parse_bytes(&bytes, format, "in.conll") {
+                proptest::prop_assert!(names_line(&e, &bytes), "{e}");
+            }
+        }
     }
 }

@@ -265,4 +265,36 @@ mod tests {
         let e = parse_conllu(bad, "x.conllu").unwrap_err().to_string();
         assert!(e.contains("x.conllu:2:") && e.contains("does not match"), "{e}");
     }
+
+    /// The error names the file and a line of `text`.
+    fn names_line(e: &TokenizeError, text: &str) -> bool {
+        let lines = text.split('\n').count();
+        matches!(e, TokenizeError::Conllu { path, line, .. } if path == "x.conllu" && (1..=lines).contains(line))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn any_bytes_parse_or_fail_at_a_line(bytes in proptest::collection::vec(0u8.., 0..300)) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(e) = parse_conllu(&text, "x.conllu") {
+                proptest::prop_assert!(names_line(&e, &text), "{e}");
+            }
+        }
+
+        #[test]
+        fn mutated_treebanks_parse_or_fail_at_a_line(
+            steps in proptest::collection::vec((0u8.., 0usize.., 0u8..), 1..4)
+        ) {
+            let good = "# newdoc id = d1\n# newpar\n# text = Don't go.\n1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+                        1\tDo\tdo\tAUX\t_\t_\t3\taux\t_\t_\n2\tn't\tnot\tPART\t_\t_\t3\tadvmod\t_\t_\n\
+                        3\tgo\tgo\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No\n4\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n";
+            proptest::prop_assert!(parse_conllu(good, "x.conllu").is_ok());
+            let bytes = newsdesk_core::mutate::mutate_all(good.as_bytes(), &steps);
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(e) = parse_conllu(&text, "x.conllu") {
+                proptest::prop_assert!(names_line(&e, &text), "{e}");
+            }
+        }
+    }
 }

@@ -344,6 +344,18 @@ mod tests {
         fn tiles_tricky_mixes(text in tricky()) {
             check(&text);
         }
+
+        #[test]
+        fn tiles_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            check(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn tiles_mutated_news(steps in prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..6)) {
+            let news = "WASHINGTON (AP) \u{2014} \u{201c}We won\u{2019}t,\u{201d} Mr. J. Smith said.\n\n\
+                        {mosads}U.S. talks on 3/4 at 10:30 cost $5.5 million... See https://x.org/a?b=1 #tag";
+            check(&String::from_utf8_lossy(&newsdesk_core::mutate::mutate_all(news.as_bytes(), &steps)));
+        }
     }
 
     #[test]

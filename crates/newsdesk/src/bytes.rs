@@ -85,4 +85,29 @@ mod tests {
             .to_string()
             .contains("magic"));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn any_bytes_unpack_or_fail_naming_the_part(bytes in proptest::collection::vec(0u8.., 0..200), magic: bool) {
+            let data = if magic { [&MAGIC[..], &VERSION.to_le_bytes(), &bytes].concat() } else { bytes };
+            if let Err(e) = unpack(&data) {
+                let m = e.to_string();
+                proptest::prop_assert!(
+                    ["magic", "version", "spec", "blob", "trailing"].iter().any(|w| m.contains(w)),
+                    "{m}"
+                );
+            }
+        }
+
+        #[test]
+        fn mutated_pipelines_load_or_fail_cleanly(steps in proptest::collection::vec((0u8.., 0usize.., 0u8..), 1..4)) {
+            let spec = br#"{"ner":null,"patterns":[],"quotes":true,"stance":null}"#;
+            let packed = pack(spec, &[b"abc", b""]);
+            let data = newsdesk_core::mutate::mutate_all(&packed, &steps);
+            if let Err(e) = crate::Pipeline::from_bytes(&data) {
+                proptest::prop_assert!(!e.to_string().is_empty());
+            }
+        }
+    }
 }

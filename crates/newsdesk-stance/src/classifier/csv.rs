@@ -135,4 +135,33 @@ mod tests {
     fn stray_quote_inside_unquoted_field_is_kept() {
         assert_eq!(rows("5\" screen,x\n"), vec![vec!["5\" screen", "x"]]);
     }
+
+    /// An error names a record and a line of the input, in order.
+    fn names_place(e: &CsvError, text: &str) -> bool {
+        let lines = text.split('\n').count();
+        e.record >= 1 && (1..=lines).contains(&e.line) && !e.message.is_empty()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn any_bytes_parse_or_fail_at_a_record(bytes in proptest::collection::vec(0u8.., 0..300)) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(e) = parse(&text) {
+                proptest::prop_assert!(names_place(&e, &text), "{e:?}");
+            }
+        }
+
+        #[test]
+        fn mutated_csv_parses_or_fails_at_a_record(
+            steps in proptest::collection::vec((0u8.., 0usize.., 0u8..), 1..4)
+        ) {
+            let good = "Body ID,articleBody\n0,\"He said \"\"no\"\",\nthen left.\"\r\n1,plain\n\n2,\"x, y\"\n";
+            let bytes = newsdesk_core::mutate::mutate_all(good.as_bytes(), &steps);
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(e) = parse(&text) {
+                proptest::prop_assert!(names_place(&e, &text), "{e:?}");
+            }
+        }
+    }
 }

@@ -181,7 +181,10 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
         )));
     }
     let (v, i, h) = (header.vocab_size, header.inputs, header.hidden);
-    if i != 2 * header.input_vocab + DENSE || header.input_vocab > v || h == 0 {
+    if Some(i) != header.input_vocab.checked_mul(2).and_then(|n| n.checked_add(DENSE))
+        || header.input_vocab > v
+        || h == 0
+    {
         return Err(corrupt(format!(
             "inconsistent sizes: vocab {v}, input vocab {}, inputs {i}",
             header.input_vocab
@@ -210,7 +213,7 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
         .flat_map(|(row, s)| row.iter().map(move |&b| b as i8 as f32 * s))
         .collect();
     let b1 = p.f32s(h, "b1")?;
-    let w2 = p.f32s(h * OUT, "w2")?;
+    let w2 = p.f32s(h.saturating_mul(OUT), "w2")?;
     let b2: [f32; OUT] = p.f32s(OUT, "b2")?.try_into().expect("OUT values");
     if p.pos != plen {
         return Err(corrupt(format!("payload has {} bytes, layout uses {}", plen, p.pos)));
@@ -229,4 +232,56 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
         calibration: header.calibration,
         card: header.card,
     })
+}
+
+#[cfg(all(test, feature = "embedded-models"))]
+mod tests {
+    use super::*;
+    use crate::StanceModel;
+
+    fn fnc1() -> &'static [u8] {
+        static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        BYTES.get_or_init(|| StanceModel::embedded("fnc1").unwrap().to_bytes())
+    }
+
+    /// The error names the model and what part of it is wrong.
+    fn names_part(e: &StanceError) -> bool {
+        let m = e.to_string();
+        m.contains("m.bin")
+            && match e {
+                StanceError::Magic { .. } => m.contains("magic"),
+                StanceError::Version { .. } => m.contains("version"),
+                StanceError::Truncated { message, .. } | StanceError::Corrupt { message, .. } => !message.is_empty(),
+                _ => false,
+            }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_bytes_are_refused_cleanly(tail in proptest::collection::vec(0u8.., 0..200), magic: bool) {
+            let mut bytes = if magic { MAGIC.to_vec() } else { Vec::new() };
+            bytes.extend(tail);
+            let e = read(&bytes, "m.bin").err().expect("not a model");
+            proptest::prop_assert!(names_part(&e), "{e}");
+        }
+
+        /// Mutations of the header (the first 4 KB), with the checksum made
+        /// right again, reach the size checks and every section.
+        #[test]
+        fn mutated_models_load_or_fail_cleanly(
+            steps in proptest::collection::vec((0u8.., 0usize..4096, 0u8..), 1..4),
+            fix_checksum: bool,
+        ) {
+            let good = fnc1();
+            let mut bytes = newsdesk_core::mutate::mutate_all(&good[..good.len() - 8], &steps);
+            if fix_checksum {
+                let sum = hash_bytes(&bytes);
+                bytes.extend_from_slice(&sum.to_le_bytes());
+            }
+            if let Err(e) = read(&bytes, "m.bin") {
+                proptest::prop_assert!(names_part(&e), "{e}");
+            }
+        }
+    }
 }

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Time and peak memory of `newsdesk annotate` on long single documents.
+
+    python3 benches/long_docs.py [--bin target/release/newsdesk] [--sizes 1,5,20,50]
+
+Inputs are made from the FNC-1 article bodies in ../shared/data (env
+NEWSDESK_DATA overrides), joined by blank lines and repeated until the size
+is reached (cut at a paragraph break), written under target/long-docs/:
+
+- `docs-1mb`: five separate 1 MB documents, one run (the per-MB reference);
+- `doc-<n>mb`: one document of n MB, for each of --sizes after the first;
+- `sentence`: one "sentence" of 2,000,000 tokens (`word word …`, 10 MB);
+- the 1 MB and second-size documents again with one `--claim` (the stance
+  features), unless --no-claims (not the largest: the stance features of a
+  document still take ~450 bytes per input byte, 22 GB for 50 MB).
+
+Each case is one `newsdesk annotate --threads 1` process with its output
+thrown away. Time is the child's CPU time (user + system, from `os.wait4`),
+which a machine shared with other jobs disturbs far less than wall time
+(also reported, `wall`); peak memory is the child's maximum resident set.
+`startup` is a run on a one-line document: its CPU time is taken off every
+case before dividing by the size (`s_per_mb`), and its memory off the peak
+(`net_bytes_per_byte`).
+Prints one JSON object on stdout; progress goes to stderr.
+"""
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = 1_000_000
+CLAIM = "A meteorite crashed near the airport of Managua."
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("NEWSDESK_DATA", ROOT.parent / "shared" / "data"))
+
+
+def bodies() -> str:
+    path = data_dir() / "stance" / "fnc1" / "train_bodies.csv"
+    if not path.exists():
+        sys.exit(f"long_docs.py: {path} not found (set NEWSDESK_DATA)")
+    csv.field_size_limit(1 << 30)
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return "\n\n".join(r["articleBody"].strip() for r in rows)
+
+
+def document(corpus: str, size: int, offset: int = 0) -> str:
+    """`size` bytes (about) of the corpus, repeated from `offset`, ending at a paragraph break."""
+    parts = []
+    total = 0
+    text = corpus[offset:] + "\n\n" + corpus
+    while total < size:
+        parts.append(text)
+        total += len(text.encode("utf-8"))
+        text = corpus + "\n\n"
+    doc = "".join(parts).encode("utf-8")[:size]
+    cut = doc.rfind(b"\n\n")
+    return doc[: cut if cut > size // 2 else size].decode("utf-8", errors="ignore")
+
+
+def run(binary: str, files, claims=()) -> dict:
+    cmd = [binary, "annotate", "--threads", "1", *files]
+    for c in claims:
+        cmd += ["--claim", c]
+    env = dict(os.environ, NEWSDESK_NUM_THREADS="1")
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"long_docs.py: {' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    size = sum(Path(f).stat().st_size for f in files)
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"bytes": size, "seconds": round(cpu, 3), "wall": round(seconds, 3), "peak_rss": usage.ru_maxrss * 1024}
+
+
+def summarize(r: dict, startup: dict) -> dict:
+    mb = r["bytes"] / MB
+    r["s_per_mb"] = round((r["seconds"] - startup["seconds"]) / mb, 4)
+    r["bytes_per_byte"] = round(r["peak_rss"] / r["bytes"], 2)
+    r["net_bytes_per_byte"] = round((r["peak_rss"] - startup["peak_rss"]) / r["bytes"], 2)
+    return r
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "newsdesk"))
+    ap.add_argument("--sizes", default="1,5,20,50", help="document sizes in MB; the first is the reference")
+    ap.add_argument("--sentence-tokens", type=int, default=2_000_000)
+    ap.add_argument("--no-claims", action="store_true")
+    ap.add_argument("--work", default=str(ROOT / "target" / "long-docs"))
+    args = ap.parse_args()
+    sizes = [float(s) for s in args.sizes.split(",")]
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = bodies()
+
+    def write(name: str, text: str) -> str:
+        path = work / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    def log(name: str, r: dict) -> None:
+        print(f"{name}: {r}", file=sys.stderr, flush=True)
+
+    tiny = write("tiny.txt", "Officials met in Tokyo on Tuesday.\n")
+    startup = run(args.bin, [tiny])
+    log("startup", startup)
+    out = {"binary": args.bin, "threads": 1, "startup": startup, "documents": {}}
+    ref = int(sizes[0] * MB)
+    refs = [write(f"docs-{sizes[0]:g}mb-{i}.txt", document(corpus, ref, i * len(corpus) // 5)) for i in range(5)]
+    r = summarize(run(args.bin, refs), startup)
+    r["documents"] = len(refs)
+    out["documents"][f"{sizes[0]:g}"] = r
+    log(f"{len(refs)} x {sizes[0]:g} MB", r)
+    for mb in sizes[1:]:
+        r = summarize(run(args.bin, [write(f"doc-{mb:g}mb.txt", document(corpus, int(mb * MB)))]), startup)
+        out["documents"][f"{mb:g}"] = r
+        log(f"{mb:g} MB", r)
+    base = out["documents"][f"{sizes[0]:g}"]["s_per_mb"]
+    for key, r in out["documents"].items():
+        r["time_ratio"] = round(r["s_per_mb"] / base, 3)
+    words = " ".join(["word"] * args.sentence_tokens) + "\n"
+    r = summarize(run(args.bin, [write("sentence.txt", words)]), startup)
+    r["tokens"] = args.sentence_tokens
+    out["sentence"] = r
+    log("sentence", r)
+    if not args.no_claims:
+        out["claims"] = {}
+        for mb in (sizes[0], sizes[min(1, len(sizes) - 1)]):
+            path = work / (f"doc-{mb:g}mb.txt" if mb != sizes[0] else f"docs-{mb:g}mb-0.txt")
+            r = summarize(run(args.bin, [str(path)], [CLAIM]), startup)
+            out["claims"][f"{mb:g}"] = r
+            log(f"claim, {mb:g} MB", r)
+        first = out["claims"][f"{sizes[0]:g}"]["s_per_mb"]
+        for r in out["claims"].values():
+            r["time_ratio"] = round(r["s_per_mb"] / first, 3)
+    largest = out["documents"][f"{sizes[-1]:g}"]
+    out["summary"] = {
+        "time_ratio_largest_vs_first": largest["time_ratio"],
+        "bytes_per_byte_largest": largest["bytes_per_byte"],
+        "sentence_peak_mb": round(out["sentence"]["peak_rss"] / MB, 1),
+    }
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
