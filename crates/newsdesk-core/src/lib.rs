@@ -3,6 +3,7 @@
 //! A [`Doc`] owns the text and its layers (tokens, sentences, entities,
 //! quotes, stances), all located by offsets into the text. Stages implement
 //! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
+//! [`wordlist`] parses the one line format of the word lists stages embed.
 //!
 //! ```
 //! use newsdesk_core::Doc;
@@ -18,6 +19,7 @@ mod component;
 mod doc;
 mod error;
 mod layers;
+pub mod wordlist;
 
 pub use component::Component;
 pub use doc::{Doc, SCHEMA};

@@ -3,8 +3,8 @@
 use super::CmdResult;
 use crate::progress;
 use newsdesk::Pipeline;
-use newsdesk_stance::quotes::eval::{read_gold, Counts};
-use newsdesk_stance::QuoteExtractor;
+use newsdesk_quotes::eval::{read_gold, Counts};
+use newsdesk_quotes::QuoteExtractor;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;

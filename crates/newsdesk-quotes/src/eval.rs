@@ -6,7 +6,7 @@
 //! trimming whitespace and punctuation at both ends; speaker accuracy counts
 //! matched gold quotations whose predicted speaker equals `speaker` or one of
 //! `speaker_also` (case-insensitive), `null` matching only `null`.
-use crate::StanceError;
+use crate::QuotesError;
 use newsdesk_core::{Quote, Speaker};
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
@@ -32,9 +32,9 @@ pub struct GoldDoc {
 }
 
 /// Read a gold JSONL file; errors name the file and line.
-pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, StanceError> {
+pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, QuotesError> {
     let file = path.display().to_string();
-    let io = |source| StanceError::Io {
+    let io = |source| QuotesError::Io {
         path: file.clone(),
         source,
     };
@@ -45,7 +45,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, StanceError> {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| StanceError::Jsonl {
+        let bad = |message: String| QuotesError::Jsonl {
             file: file.clone(),
             line: i + 1,
             message,

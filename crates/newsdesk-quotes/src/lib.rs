@@ -10,7 +10,7 @@
 //! ```
 //! use newsdesk_core::{Component, Doc};
 //! use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
-//! use newsdesk_stance::quotes::QuoteExtractor;
+//! use newsdesk_quotes::QuoteExtractor;
 //!
 //! let text = "Senator Jane Roe spoke on Monday.\n\
 //!             “We will not back down on this,” Roe said. “Not now.”\n\
@@ -25,6 +25,7 @@
 //! ```
 mod attribute;
 mod context;
+mod error;
 pub mod eval;
 mod lexicon;
 mod marks;
@@ -34,6 +35,7 @@ mod words;
 
 use attribute::Found;
 use context::Ctx;
+pub use error::QuotesError;
 use newsdesk_core::{CharSpan, Component, CoreError, Doc, Quote, Speaker};
 use resolve::{Resolved, Resolver};
 
