@@ -143,6 +143,7 @@ impl QuoteExtractor {
         let before = ctx.words[..ctx.words_in(span.open.unwrap_or(a), b).0]
             .iter()
             .rev()
+            .take(60)
             .take_while(|w| !w.is_terminator())
             .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
             .take(2);
