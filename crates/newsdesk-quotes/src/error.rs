@@ -8,4 +8,10 @@ pub enum QuotesError {
     Io { path: String, source: std::io::Error },
     #[error("{file}:{line}: {message}")]
     Jsonl { file: String, line: usize, message: String },
+    #[error("speaker model {origin}: {message}")]
+    Model { origin: String, message: String },
+    #[error("cannot write {path}: {source}")]
+    Write { path: String, source: std::io::Error },
+    #[error("invalid training setup: {0}")]
+    Training(String),
 }

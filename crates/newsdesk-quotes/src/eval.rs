@@ -73,10 +73,15 @@ pub fn core_span(chars: &[char], a: usize, b: usize) -> (usize, usize) {
 
 /// Whether a predicted speaker is right for a gold quotation.
 pub fn speaker_correct(gold: &GoldQuote, pred: Option<&Speaker>) -> bool {
+    name_correct(gold, pred.map(|s| s.name.as_str()))
+}
+
+/// Whether a predicted speaker name (`None`: nobody) is right for a gold quotation.
+pub fn name_correct(gold: &GoldQuote, pred: Option<&str>) -> bool {
     match (&gold.speaker, pred) {
         (None, None) => true,
         (Some(g), Some(p)) => {
-            let p = p.name.to_lowercase();
+            let p = p.to_lowercase();
             std::iter::once(g)
                 .chain(&gold.speaker_also)
                 .any(|s| s.to_lowercase() == p)

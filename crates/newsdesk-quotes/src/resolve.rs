@@ -56,6 +56,8 @@ pub struct Resolver<'c, 'a> {
     salient: Vec<(usize, Option<Resolved>)>,
     /// Quote speakers, in text order (as [`Resolver::note_speaker`] saw them).
     spoken: Vec<(usize, Option<Resolved>)>,
+    /// Mentions by last key word.
+    last_counts: HashMap<String, usize>,
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -67,12 +69,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
             by_last: HashMap::new(),
             salient: Vec::new(),
             spoken: Vec::new(),
+            last_counts: HashMap::new(),
         };
         r.collect_names();
         // Resolution prefers the first mention of equal names, so only that one is
         // indexed (a name repeated thousands of times stays one candidate).
         let mut seen = std::collections::HashSet::new();
         for (i, c) in r.cands.iter().enumerate() {
+            *r.last_counts.entry(c.key[c.key.len() - 1].clone()).or_default() += 1;
             if !seen.insert((&c.key, c.text.chars().any(char::is_lowercase))) {
                 continue;
             }
@@ -325,6 +329,33 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .iter()
             .rev()
             .take(300)
+    }
+
+    /// Names mentioned in words `lo..hi` as (first word, words, resolved speaker).
+    pub fn mentions_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = (usize, usize, Resolved)> + '_ {
+        let a = self.cands.partition_point(|c| c.pos < lo);
+        let b = self.cands.partition_point(|c| c.pos < hi);
+        self.cands[a..b].iter().map(|c| {
+            let n = Name {
+                lo: c.pos,
+                hi: c.pos + c.key.len(),
+                roles: c.roles.clone(),
+                ent: c.ent,
+                org: c.org,
+            };
+            (c.pos, c.key.len(), self.resolve_name(&n))
+        })
+    }
+
+    /// How often the document names someone by the last word `last` (normalised, lower case).
+    pub fn times_named(&self, last: &str) -> usize {
+        self.last_counts.get(last).copied().unwrap_or(0)
+    }
+
+    /// Whether a name came with a title or role (`Col.`, `spokesman`).
+    pub fn titled_at(&self, pos: usize) -> bool {
+        let i = self.cands.partition_point(|c| c.pos < pos);
+        self.cands.get(i).is_some_and(|c| c.pos == pos && !c.roles.is_empty())
     }
 
     /// The most recent organisation-like name before word `at`.
