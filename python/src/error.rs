@@ -2,7 +2,7 @@
 //! Bad input, options, names or model bytes → `ValueError`; files → `OSError`
 //! (its subclasses by kind); a pipeline that cannot be pickled → `TypeError`;
 //! failures inside the engine → `RuntimeError`.
-use newsdesk::{CoreError, Error, NerError, StanceError};
+use newsdesk::{CoreError, Error, NerError, QuotesError, StanceError};
 use pyo3::exceptions::{
     PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyRuntimeError, PyTypeError, PyValueError,
 };
@@ -19,12 +19,14 @@ pub fn to_py_err(err: impl Into<Error>) -> PyErr {
         Error::Stance(StanceError::Io { source, .. } | StanceError::Write { source, .. }) => {
             os_error(source.kind(), message)
         }
+        Error::Quotes(QuotesError::Io { source, .. }) => os_error(source.kind(), message),
         Error::Core(CoreError::Component { .. }) | Error::ThreadPool(_) => PyRuntimeError::new_err(message),
         Error::Ner(NerError::Training(_)) | Error::Stance(StanceError::Training(_)) => PyRuntimeError::new_err(message),
         Error::NotSerializable => PyTypeError::new_err(message),
         Error::Core(_)
         | Error::Ner(_)
         | Error::Stance(_)
+        | Error::Quotes(_)
         | Error::Format(_)
         | Error::UnknownPipeline(_)
         | Error::Missing(_) => PyValueError::new_err(message),

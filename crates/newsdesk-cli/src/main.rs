@@ -45,6 +45,8 @@ enum TrainCommand {
     Ner(cmd::train_ner::Args),
     /// Train a stance classifier.
     Stance(cmd::train_stance::Args),
+    /// Train the quote speaker ranker, with article-level cross-validation.
+    Quotes(cmd::train_quotes::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Stance(a)) => cmd::eval_stance::run(a),
         Command::Train(TrainCommand::Ner(a)) => cmd::train_ner::run(a),
         Command::Train(TrainCommand::Stance(a)) => cmd::train_stance::run(a),
+        Command::Train(TrainCommand::Quotes(a)) => cmd::train_quotes::run(a),
     };
     match result {
         Ok(code) => code,

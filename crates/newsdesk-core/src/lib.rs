@@ -3,6 +3,8 @@
 //! A [`Doc`] owns the text and its layers (tokens, sentences, entities,
 //! quotes, stances), all located by offsets into the text. Stages implement
 //! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
+//! Shared building blocks: [`wordlist`] (the line format of embedded word
+//! lists), [`rng`] (seeded shuffles) and [`checksum`] (SHA-256 for model cards).
 //!
 //! ```
 //! use newsdesk_core::Doc;
@@ -14,11 +16,14 @@
 //! let json = doc.to_json();
 //! assert_eq!(Doc::from_json(&json).unwrap(), doc);
 //! ```
+pub mod checksum;
 mod component;
 mod doc;
 mod error;
 mod layers;
 pub mod mutate;
+pub mod rng;
+pub mod wordlist;
 
 pub use component::Component;
 pub use doc::{Doc, SCHEMA};

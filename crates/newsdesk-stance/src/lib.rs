@@ -1,7 +1,5 @@
-//! Quotes, speakers and stance for newsdesk.
+//! Stance for newsdesk (quotes and their speakers come from `newsdesk-quotes`).
 //!
-//! - [`quotes`]: [`QuoteExtractor`] (component `"quotes"`) finds direct
-//!   quotations and attributes each to its speaker.
 //! - [`classifier`]: [`StanceModel`] labels a text agree / disagree / discuss /
 //!   unrelated towards a claim with calibrated probabilities;
 //!   [`StanceComponent`] (component `"stance"`) does it for a document and for
@@ -11,7 +9,8 @@
 //! ```
 //! use newsdesk_core::{Component, Doc};
 //! use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
-//! use newsdesk_stance::{QuoteExtractor, StanceModel};
+//! use newsdesk_quotes::QuoteExtractor;
+//! use newsdesk_stance::StanceModel;
 //! let text = "\"We will sign the agreement next week,\" said Maria Lopez, the trade minister.";
 //! let tokens = Tokenizer::default().tokenize(text);
 //! let sents = SentenceSplitter::default().split(text, &tokens);
@@ -25,8 +24,6 @@
 //! ```
 pub mod classifier;
 mod error;
-pub mod quotes;
 
 pub use classifier::{Label, Prediction, StanceComponent, StanceModel};
 pub use error::StanceError;
-pub use quotes::QuoteExtractor;

@@ -60,6 +60,7 @@ mod sink;
 mod token;
 mod tokenizer;
 
+pub use abbrev::{abbrev_class, is_abbrev, AbbrevClass};
 pub use error::TokenizeError;
 pub use features::{classify, like_num, lower, norm, prefix, pretokenized, ptb_unescape, shape, suffix, text_flags};
 pub use kind::kind_of;

@@ -9,6 +9,8 @@ pub enum Error {
     Ner(#[from] newsdesk_ner::NerError),
     #[error(transparent)]
     Stance(#[from] newsdesk_stance::StanceError),
+    #[error(transparent)]
+    Quotes(#[from] newsdesk_quotes::QuotesError),
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
     #[error("cannot build thread pool: {0}")]

@@ -25,7 +25,8 @@ pub use newsdesk_core::{
     CharSpan, ClaimStance, Component, Doc, Entity, EntitySource, Quote, Speaker, SpeakerStance, StanceScores, SCHEMA,
 };
 pub use newsdesk_ner::{EntityRuler, NerError, NerModel, Pattern};
-pub use newsdesk_stance::{QuoteExtractor, StanceError, StanceModel};
+pub use newsdesk_quotes::{QuoteExtractor, QuotesError};
+pub use newsdesk_stance::{StanceError, StanceModel};
 pub use newsdesk_tokenize::{lower, norm, prefix, shape, suffix};
 pub use newsdesk_tokenize::{Sentence, SentenceSplitter, Token, TokenKind, Tokenizer};
 pub use pipeline::{Pipeline, NUM_THREADS_ENV};

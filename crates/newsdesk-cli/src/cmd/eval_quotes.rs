@@ -3,8 +3,8 @@
 use super::CmdResult;
 use crate::progress;
 use newsdesk::Pipeline;
-use newsdesk_stance::quotes::eval::{read_gold, Counts};
-use newsdesk_stance::QuoteExtractor;
+use newsdesk_quotes::eval::{read_gold, Counts};
+use newsdesk_quotes::QuoteExtractor;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -24,6 +24,21 @@ pub struct Args {
     errors: Option<PathBuf>,
 }
 
+/// Run `nlp` over the gold articles' texts (errors name the file and document).
+pub fn annotate(nlp: &Pipeline, texts: &[&str], data: &std::path::Path) -> Result<Vec<newsdesk::Doc>, String> {
+    let bar = progress::bar(Some(texts.len() as u64), "docs");
+    let mut processed = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(64) {
+        for (i, r) in nlp.try_process_batch(chunk).into_iter().enumerate() {
+            let doc = r.map_err(|e| format!("{}: document {}: {e}", data.display(), processed.len() + i + 1))?;
+            processed.push(doc);
+        }
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    Ok(processed)
+}
+
 pub fn run(args: Args) -> CmdResult {
     let docs = read_gold(&args.data)?;
     let mut nlp: Pipeline = newsdesk::load(&args.pipeline)?;
@@ -32,18 +47,9 @@ pub fn run(args: Args) -> CmdResult {
     }
     eprintln!("pipeline {}: {}", args.pipeline, nlp.component_names().join(" → "));
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let bar = progress::bar(Some(docs.len() as u64), "docs");
     let started = Instant::now();
-    let mut processed = Vec::with_capacity(docs.len());
-    for chunk in texts.chunks(64) {
-        for (i, r) in nlp.try_process_batch(chunk).into_iter().enumerate() {
-            let doc = r.map_err(|e| format!("{}: document {}: {e}", args.data.display(), processed.len() + i + 1))?;
-            processed.push(doc);
-        }
-        bar.inc(chunk.len() as u64);
-    }
+    let processed = annotate(&nlp, &texts, &args.data)?;
     let seconds = started.elapsed().as_secs_f64();
-    bar.finish_and_clear();
     // The quote stage alone, re-run on the annotated documents (one thread).
     let extractor = QuoteExtractor::default();
     let started = Instant::now();

@@ -6,6 +6,7 @@ pub mod eval_stance;
 pub mod eval_tokenize;
 pub mod stance;
 pub mod train_ner;
+pub mod train_quotes;
 pub mod train_stance;
 
 /// What every subcommand returns: an exit code, or an error printed by `main`.

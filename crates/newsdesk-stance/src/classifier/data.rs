@@ -3,7 +3,6 @@
 use super::csv;
 use super::label::Label;
 use crate::StanceError;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -59,10 +58,7 @@ impl Dataset {
     }
 }
 
-/// Hex SHA-256 of bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use newsdesk_core::checksum::sha256_hex;
 
 fn read(path: &Path) -> Result<(String, String), StanceError> {
     let bytes = std::fs::read(path).map_err(|source| StanceError::Io {
@@ -226,13 +222,5 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("1 fields"));
-    }
-
-    #[test]
-    fn sha256_matches_known_vector() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
     }
 }

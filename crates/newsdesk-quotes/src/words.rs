@@ -3,8 +3,11 @@
 //!
 //! Attribution needs words as a reader sees them (`Col.`, `al-Adnani`,
 //! `Warren's`, `D.C.`) regardless of how finely the tokenizer splits, so the
-//! words are lexed here from the document's chars, with debris tokens blanked.
-use newsdesk_core::tokenize::TokenKind;
+//! words are lexed here from the document's chars, with debris tokens blanked
+//! (the tokenizer splits `Warren's` and `al-Adnani`, and its tokens are not
+//! aligned with the names attribution matches); abbreviations are the
+//! tokenizer's.
+use newsdesk_core::tokenize::{is_abbrev, TokenKind};
 use newsdesk_core::Doc;
 
 /// What a word is.
@@ -43,54 +46,6 @@ impl Word {
     pub fn is_terminator(&self) -> bool {
         matches!(self.kind, Kind::Punct('.' | '!' | '?'))
     }
-}
-
-/// Abbreviations whose final period belongs to the word.
-fn is_abbreviation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "col"
-            | "gen"
-            | "lt"
-            | "sgt"
-            | "capt"
-            | "maj"
-            | "adm"
-            | "cmdr"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "prof"
-            | "rev"
-            | "st"
-            | "jr"
-            | "sr"
-            | "inc"
-            | "corp"
-            | "ltd"
-            | "co"
-            | "vs"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "aug"
-            | "sept"
-            | "sep"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "no"
-            | "mt"
-            | "ft"
-            | "gens"
-            | "reps"
-            | "sens"
-            | "messrs"
-    )
 }
 
 /// The document's chars, with debris tokens blanked to spaces.
@@ -138,7 +93,7 @@ pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
             push_lower(&mut lowered, &chars[start..i]);
             let body = &lowered[lo as usize..];
             let initial = i - start == 1 && c.is_uppercase();
-            if chars.get(i) == Some(&'.') && (body.contains('.') || initial || is_abbreviation(body)) {
+            if chars.get(i) == Some(&'.') && (body.contains('.') || initial || is_abbreviation(&chars[start..=i])) {
                 lowered.push('.');
                 i += 1;
             }
@@ -165,6 +120,12 @@ pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
         });
     }
     (words, lowered)
+}
+
+/// `word.` keeps its period (`Col.`, `Inc.`): the tokenizer's abbreviations
+/// (single letters are initials when upper case, else sentence ends).
+fn is_abbreviation(with_period: &[char]) -> bool {
+    (3..=8).contains(&with_period.len()) && is_abbrev(&with_period.iter().collect::<String>(), None)
 }
 
 /// Append the lower case of `chars` (ASCII fast path).

@@ -272,3 +272,23 @@ fn according_to_inside_a_sentence() {
         [q("eaten in some cultures for its effects.", Some("Mick Crawley"))]
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(500))]
+
+    /// Any text: no panic, quotes inside the text and in order, mentions inside the text.
+    #[test]
+    fn arbitrary_text_never_panics(s in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[ \\n.,:;\"“”‘’'«»()-]|said|told|he|she|Mr\\.){0,80}") {
+        let mut d = doc(&s);
+        QuoteExtractor::default().process(&mut d).unwrap();
+        let n = s.chars().count() as u32;
+        let mut floor = 0;
+        for q in &d.quotes {
+            proptest::prop_assert!(floor <= q.start_char && q.start_char <= q.end_char && q.end_char <= n);
+            floor = q.end_char;
+            if let Some(sp) = &q.speaker {
+                proptest::prop_assert!(sp.mention.start_char <= sp.mention.end_char && sp.mention.end_char <= n);
+            }
+        }
+    }
+}

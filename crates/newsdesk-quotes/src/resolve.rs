@@ -54,6 +54,10 @@ pub struct Resolver<'c, 'a> {
     /// Sentence subjects and quote speakers that are persons: (word index,
     /// speaker), `None` for an anonymous one (`a source told …`).
     salient: Vec<(usize, Option<Resolved>)>,
+    /// Quote speakers, in text order (as [`Resolver::note_speaker`] saw them).
+    spoken: Vec<(usize, Option<Resolved>)>,
+    /// Mentions by last key word.
+    last_counts: HashMap<String, usize>,
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -64,9 +68,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
             by_first: HashMap::new(),
             by_last: HashMap::new(),
             salient: Vec::new(),
+            spoken: Vec::new(),
+            last_counts: HashMap::new(),
         };
         r.collect_names();
+        // Resolution prefers the first mention of equal names, so only that one is
+        // indexed (a name repeated thousands of times stays one candidate).
+        let mut seen = std::collections::HashSet::new();
         for (i, c) in r.cands.iter().enumerate() {
+            *r.last_counts.entry(c.key[c.key.len() - 1].clone()).or_default() += 1;
+            if !seen.insert((&c.key, c.text.chars().any(char::is_lowercase))) {
+                continue;
+            }
             r.by_first.entry(c.key[0].clone()).or_default().push(i);
             r.by_last.entry(c.key[c.key.len() - 1].clone()).or_default().push(i);
         }
@@ -156,29 +169,34 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// Record the speaker of a quotation starting at word `at` as salient
     /// (`None`: an anonymous person, whom a later `he said` refers to).
+    /// Quotations are noted in text order.
     pub fn note_speaker(&mut self, at: usize, r: Option<&Resolved>) {
         if r.map_or(true, Resolved::person_like) {
-            let pos = self.salient.partition_point(|(p, _)| *p <= at);
-            self.salient.insert(pos, (at, r.cloned()));
+            self.spoken.push((at, r.cloned()));
+        }
+    }
+
+    /// The most recent salient entry before word `at`: subject or speaker
+    /// (a speaker at the same word wins), by binary search.
+    fn recent(&self, at: usize) -> Option<&(usize, Option<Resolved>)> {
+        fn last(v: &[(usize, Option<Resolved>)], at: usize) -> Option<&(usize, Option<Resolved>)> {
+            v[..v.partition_point(|(p, _)| *p < at)].last()
+        }
+        match (last(&self.salient, at), last(&self.spoken, at)) {
+            (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
+            (a, b) => a.or(b),
         }
     }
 
     /// The most recent salient person before word `at` (`None` if anonymous or none).
     pub fn recent_person(&self, at: usize) -> Option<&Resolved> {
-        self.salient
-            .iter()
-            .rev()
-            .find(|(p, _)| *p < at)
-            .and_then(|(_, r)| r.as_ref())
+        self.recent(at).and_then(|(_, r)| r.as_ref())
     }
 
     /// The most recent sentence subject or speaker in paragraphs `para-1..=para` before word `at`.
     pub fn recent_person_near(&self, at: usize, para: u32) -> Option<&Resolved> {
         let ctx = self.ctx;
-        self.salient
-            .iter()
-            .rev()
-            .find(|(p, _)| *p < at)
+        self.recent(at)
             .filter(|(p, _)| ctx.words[*p].para + 1 >= para)
             .and_then(|(_, r)| r.as_ref())
     }
@@ -271,7 +289,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);
                 if let Some(role) = title_role(h) {
-                    let holder = self.cands.iter().rev().find(|c| c.pos < *lo && c.roles.contains(&role));
+                    let holder = self.names_before(*lo).find(|c| c.roles.contains(&role));
                     if let Some(c) = holder {
                         let n = Name {
                             lo: c.pos,
@@ -304,14 +322,46 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
+    /// Names mentioned before word `at`, nearest first (at most 300, so a
+    /// long document stays linear).
+    fn names_before(&self, at: usize) -> impl Iterator<Item = &Cand> {
+        self.cands[..self.cands.partition_point(|c| c.pos < at)]
+            .iter()
+            .rev()
+            .take(300)
+    }
+
+    /// Names mentioned in words `lo..hi` as (first word, words, resolved speaker).
+    pub fn mentions_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = (usize, usize, Resolved)> + '_ {
+        let a = self.cands.partition_point(|c| c.pos < lo);
+        let b = self.cands.partition_point(|c| c.pos < hi);
+        self.cands[a..b].iter().map(|c| {
+            let n = Name {
+                lo: c.pos,
+                hi: c.pos + c.key.len(),
+                roles: c.roles.clone(),
+                ent: c.ent,
+                org: c.org,
+            };
+            (c.pos, c.key.len(), self.resolve_name(&n))
+        })
+    }
+
+    /// How often the document names someone by the last word `last` (normalised, lower case).
+    pub fn times_named(&self, last: &str) -> usize {
+        self.last_counts.get(last).copied().unwrap_or(0)
+    }
+
+    /// Whether a name came with a title or role (`Col.`, `spokesman`).
+    pub fn titled_at(&self, pos: usize) -> bool {
+        let i = self.cands.partition_point(|c| c.pos < pos);
+        self.cands.get(i).is_some_and(|c| c.pos == pos && !c.roles.is_empty())
+    }
+
     /// The most recent organisation-like name before word `at`.
     fn recent_org(&self, at: usize) -> Option<Name> {
         let place = |c: &Cand| matches!(c.ent.and_then(|e| self.ctx.kind(e)), Some("GPE" | "NORP"));
-        let c = self
-            .cands
-            .iter()
-            .rev()
-            .find(|c| c.pos < at && c.org && !c.person && !place(c))?;
+        let c = self.names_before(at).find(|c| c.org && !c.person && !place(c))?;
         Some(Name {
             lo: c.pos,
             hi: c.pos + c.key.len(),
@@ -325,7 +375,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// `statement attributed to X`, `report from X`, `X's statement`, `the X statement`.
     fn document_source(&self, head: &str, at: usize) -> Option<Name> {
         let ctx = self.ctx;
-        for j in (0..at).rev().filter(|&j| ctx.free(j) && ctx.lower(j) == head) {
+        // Within the last few hundred words, so a long document stays linear.
+        for j in (at.saturating_sub(400)..at)
+            .rev()
+            .filter(|&j| ctx.free(j) && ctx.lower(j) == head)
+        {
             let mut k = j + 1;
             while k < j + 5
                 && matches!(

@@ -10,7 +10,7 @@
 //! ```
 //! use newsdesk_core::{Component, Doc};
 //! use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
-//! use newsdesk_stance::quotes::QuoteExtractor;
+//! use newsdesk_quotes::QuoteExtractor;
 //!
 //! let text = "Senator Jane Roe spoke on Monday.\n\
 //!             “We will not back down on this,” Roe said. “Not now.”\n\
@@ -25,28 +25,53 @@
 //! ```
 mod attribute;
 mod context;
+mod error;
 pub mod eval;
 mod lexicon;
 mod marks;
+mod model;
 mod names;
+pub mod rank;
 mod resolve;
+pub mod train;
 mod words;
 
 use attribute::Found;
 use context::Ctx;
+pub use error::QuotesError;
+pub use model::{Example, ModelCard, SpeakerModel};
 use newsdesk_core::{CharSpan, Component, CoreError, Doc, Quote, Speaker};
+use rank::{Candidate, RuleKind};
 use resolve::{Resolved, Resolver};
+use std::sync::Arc;
 
 /// Finds direct quotations and attributes them to speakers.
 #[derive(Clone, Debug)]
 pub struct QuoteExtractor {
     /// Quoted text under this many words is a scare quote or title, not a quotation.
     pub min_words: usize,
+    /// The ranker that chooses among speaker candidates; `None`: the rules' choice.
+    pub model: Option<Arc<SpeakerModel>>,
 }
 
 impl Default for QuoteExtractor {
+    /// Speakers chosen by the rules: the learned ranker does not beat them yet
+    /// in article cross-validation (see the README), so it is opt-in.
     fn default() -> Self {
-        QuoteExtractor { min_words: 4 }
+        QuoteExtractor {
+            min_words: 4,
+            model: None,
+        }
+    }
+}
+
+impl QuoteExtractor {
+    /// Speakers chosen by the shipped learned ranker (`models/speaker.json`).
+    pub fn learned() -> Self {
+        QuoteExtractor {
+            model: Some(Arc::new(SpeakerModel::embedded().clone())),
+            ..QuoteExtractor::default()
+        }
     }
 }
 
@@ -64,6 +89,20 @@ impl Component for QuoteExtractor {
 impl QuoteExtractor {
     /// The quotations of `doc` (reads `text`, `tokens` for debris, and `ents`).
     pub fn extract(&self, doc: &Doc) -> Vec<Quote> {
+        self.run(doc, false).into_iter().map(|(q, _)| q).collect()
+    }
+
+    /// The quotations of `doc` with their speaker candidates, as the rules
+    /// alone chain them (the ranker's training data).
+    pub fn candidates(&self, doc: &Doc) -> Vec<(Quote, Vec<Candidate>)> {
+        QuoteExtractor {
+            model: None,
+            ..self.clone()
+        }
+        .run(doc, true)
+    }
+
+    fn run(&self, doc: &Doc, keep: bool) -> Vec<(Quote, Vec<Candidate>)> {
         let chars = words::clean_chars(doc);
         let spans = marks::find_spans(&chars);
         if spans.is_empty() {
@@ -80,31 +119,57 @@ impl QuoteExtractor {
             return Vec::new();
         }
         let mut res = Resolver::new(&ctx);
+        let sents = rank::sentence_ids(&ctx);
         // Each quotation's speaker, and whether it is an anonymous person (`a source`).
         let mut speakers: Vec<(Option<Resolved>, bool)> = Vec::with_capacity(ctx.quotes.len());
         let mut out = Vec::with_capacity(ctx.quotes.len());
         for qi in 0..ctx.quotes.len() {
             let q = &ctx.quotes[qi];
-            let (speaker, anonymous, cue) = match attribute::find(&ctx, &res, qi) {
+            let (rule, mut anonymous, cue, kind) = match attribute::find(&ctx, &res, qi) {
                 Found::Phrase { np, cue } => {
                     let speaker = np.as_ref().and_then(|np| res.resolve(np));
                     let anonymous = speaker.is_none() && matches!(np, Some(names::Np::Nominal { .. }));
-                    (speaker, anonymous, cue)
+                    (speaker, anonymous, cue, RuleKind::Phrase { cue: cue.is_some() })
                 }
                 Found::Standalone => {
                     // Continues the previous quotation when it is in this or the previous paragraph.
                     let prev = qi.checked_sub(1).filter(|&p| ctx.quotes[p].para + 1 >= q.para);
                     match prev {
-                        Some(p) => (speakers[p].0.clone(), speakers[p].1, None),
-                        None => (res.recent_person_near(q.first, q.para).cloned(), false, None),
+                        Some(p) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
+                        None => (
+                            res.recent_person_near(q.first, q.para).cloned(),
+                            false,
+                            None,
+                            RuleKind::Standalone,
+                        ),
                     }
                 }
-                Found::Nothing => (None, false, None),
+                Found::Nothing => (None, false, None, RuleKind::Nothing),
             };
+            let mut cands = Vec::new();
+            let mut speaker = rule.clone();
+            if keep || self.model.is_some() {
+                let prev = qi
+                    .checked_sub(1)
+                    .and_then(|p| speakers[p].0.as_ref().map(|r| (r, ctx.quotes[p].para)));
+                let c = rank::Context {
+                    rule: rule.as_ref(),
+                    kind,
+                    prev,
+                };
+                cands = rank::candidates(&ctx, &res, &sents, qi, &c);
+                if let Some(m) = &self.model {
+                    let pick = &cands[m.choose(&cands)];
+                    if pick.key() != rule.as_ref().map(|r| r.name.to_lowercase()) {
+                        speaker = pick.speaker.clone();
+                        anonymous = false;
+                    }
+                }
+            }
             if speaker.is_some() || anonymous {
                 res.note_speaker(q.first, speaker.as_ref());
             }
-            out.push(Quote {
+            let quote = Quote {
                 start_char: q.start as u32,
                 end_char: q.end as u32,
                 speaker: speaker.as_ref().map(|r| Speaker {
@@ -120,7 +185,8 @@ impl QuoteExtractor {
                     start_char: ctx.words[a].start as u32,
                     end_char: ctx.words[b - 1].end as u32,
                 }),
-            });
+            };
+            out.push((quote, cands));
             speakers.push((speaker, anonymous));
         }
         out
@@ -141,6 +207,7 @@ impl QuoteExtractor {
         let before = ctx.words[..ctx.words_in(span.open.unwrap_or(a), b).0]
             .iter()
             .rev()
+            .take(60)
             .take_while(|w| !w.is_terminator())
             .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
             .take(2);

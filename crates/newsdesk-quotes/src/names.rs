@@ -43,27 +43,6 @@ impl Np {
     }
 }
 
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "at"
-            | "in"
-            | "from"
-            | "with"
-            | "by"
-            | "on"
-            | "who"
-            | "which"
-            | "that"
-            | "to"
-            | "as"
-            | "and"
-            | "or"
-            | "but"
-    )
-}
-
 impl Ctx<'_> {
     fn label(&self, i: usize) -> Option<&str> {
         let e = self.words.get(i)?.ent?;

@@ -6,7 +6,7 @@
 //! trimming whitespace and punctuation at both ends; speaker accuracy counts
 //! matched gold quotations whose predicted speaker equals `speaker` or one of
 //! `speaker_also` (case-insensitive), `null` matching only `null`.
-use crate::StanceError;
+use crate::QuotesError;
 use newsdesk_core::{Quote, Speaker};
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
@@ -32,9 +32,9 @@ pub struct GoldDoc {
 }
 
 /// Read a gold JSONL file; errors name the file and line.
-pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, StanceError> {
+pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, QuotesError> {
     let file = path.display().to_string();
-    let io = |source| StanceError::Io {
+    let io = |source| QuotesError::Io {
         path: file.clone(),
         source,
     };
@@ -45,7 +45,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, StanceError> {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| StanceError::Jsonl {
+        let bad = |message: String| QuotesError::Jsonl {
             file: file.clone(),
             line: i + 1,
             message,
@@ -73,10 +73,15 @@ pub fn core_span(chars: &[char], a: usize, b: usize) -> (usize, usize) {
 
 /// Whether a predicted speaker is right for a gold quotation.
 pub fn speaker_correct(gold: &GoldQuote, pred: Option<&Speaker>) -> bool {
+    name_correct(gold, pred.map(|s| s.name.as_str()))
+}
+
+/// Whether a predicted speaker name (`None`: nobody) is right for a gold quotation.
+pub fn name_correct(gold: &GoldQuote, pred: Option<&str>) -> bool {
     match (&gold.speaker, pred) {
         (None, None) => true,
         (Some(g), Some(p)) => {
-            let p = p.name.to_lowercase();
+            let p = p.to_lowercase();
             std::iter::once(g)
                 .chain(&gold.speaker_also)
                 .any(|s| s.to_lowercase() == p)

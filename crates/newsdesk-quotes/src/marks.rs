@@ -120,10 +120,8 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
                         }
                     }
                 }
-                let later_close = ms[k + 1..]
-                    .iter()
-                    .take_while(|(_, d)| *d != Dir::Open)
-                    .any(|(_, d)| *d == Dir::Close || *d == Dir::Either);
+                // A closing mark follows before the next opening one (O(1): the next mark).
+                let later_close = ms.get(k + 1).is_some_and(|(_, d)| *d != Dir::Open);
                 match dir {
                     Dir::Open if later_close && chars[pos] != '"' => nested += 1,
                     _ if nested > 0 => nested -= 1,
@@ -253,5 +251,60 @@ mod tests {
     fn dropped_opening_mark_after_colon() {
         let t = "Warren also said this:\n\nCertainly, forces realize it.”\n\nMore.";
         assert_eq!(quoted(t), ["Certainly, forces realize it."]);
+    }
+
+    /// Spans lie inside the text, between their marks, and in text order.
+    fn check_spans(chars: &[char]) {
+        let spans = find_spans(chars);
+        let mut floor = 0;
+        for s in &spans {
+            assert!(
+                s.start <= s.end && s.end <= chars.len(),
+                "{s:?} in {} chars",
+                chars.len()
+            );
+            if let Some(o) = s.open {
+                assert!(o + 1 == s.start && is_double(chars[o]), "{s:?}");
+            }
+            if let Some(c) = s.close {
+                assert!(c == s.end && is_double(chars[c]), "{s:?}");
+            }
+            let first = s.open.unwrap_or(s.start);
+            assert!(first >= floor, "{s:?} overlaps the previous span (ends at {floor})");
+            floor = s.close.map_or(s.end, |c| c + 1);
+        }
+    }
+
+    const VALID: &str = "Officials said: “We will not back down,” the minister told reporters.\n\n\
+                         “It is a ‘bad’ bill,” he added, \"and we will fight it.\"\n\
+                         \"First part\nsecond part.\" Then: «Un deux trois.»";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        #[test]
+        fn arbitrary_text(s in "[a-z \\n.,:\"“”‘’'«»„`-]{0,200}") {
+            check_spans(&s.chars().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn arbitrary_unicode(s in "\\PC{0,120}") {
+            check_spans(&s.chars().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn mutated_valid_text(edits in proptest::collection::vec((0usize..400, 0u8..3, proptest::sample::select(vec!['"', '“', '”', '‘', '’', '\n', ' ', 'x', ':', '.'])), 0..12)) {
+            let mut chars: Vec<char> = VALID.chars().collect();
+            for (at, op, c) in edits {
+                let at = at % (chars.len() + 1);
+                match op {
+                    0 => chars.insert(at, c),
+                    1 if at < chars.len() => { chars.remove(at); }
+                    _ if at < chars.len() => chars[at] = c,
+                    _ => {}
+                }
+            }
+            check_spans(&chars);
+        }
     }
 }

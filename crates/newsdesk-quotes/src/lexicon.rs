@@ -1,0 +1,176 @@
+//! Word lists used by quote attribution: data files under `data/` (the
+//! [`newsdesk_core::wordlist`] format), embedded and built once into hash sets.
+use newsdesk_core::wordlist;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// A small multiplicative hash: word lookups run for every word of every
+/// document, and SipHash's DoS resistance buys nothing for fixed word lists.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+/// The embedded lists, by file name.
+const LISTS: &[(&str, &str)] = &[
+    ("cue_verbs.txt", include_str!("../data/cue_verbs.txt")),
+    ("cue_fillers.txt", include_str!("../data/cue_fillers.txt")),
+    ("titles.txt", include_str!("../data/titles.txt")),
+    ("pronouns.txt", include_str!("../data/pronouns.txt")),
+    ("determiners.txt", include_str!("../data/determiners.txt")),
+    ("document_nouns.txt", include_str!("../data/document_nouns.txt")),
+    ("outlets.txt", include_str!("../data/outlets.txt")),
+    ("title_markers.txt", include_str!("../data/title_markers.txt")),
+    ("non_name_caps.txt", include_str!("../data/non_name_caps.txt")),
+    ("org_words.txt", include_str!("../data/org_words.txt")),
+    ("clause_openers.txt", include_str!("../data/clause_openers.txt")),
+    ("name_particles.txt", include_str!("../data/name_particles.txt")),
+    (
+        "title_function_words.txt",
+        include_str!("../data/title_function_words.txt"),
+    ),
+    ("name_connectors.txt", include_str!("../data/name_connectors.txt")),
+    ("prepositions.txt", include_str!("../data/prepositions.txt")),
+];
+
+fn text(name: &str) -> &'static str {
+    LISTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .expect("every list read is in LISTS")
+}
+
+/// The entries of an embedded list (their validity is a unit test).
+fn entries(name: &'static str) -> Vec<wordlist::Entry<'static>> {
+    wordlist::parse(text(name), name, 1, 2).expect("embedded word lists parse (tested)")
+}
+
+fn set(names: &[&'static str]) -> WordSet {
+    names.iter().flat_map(|n| entries(n)).map(|e| e.fields[0]).collect()
+}
+
+static CUE_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(&["cue_verbs.txt"]));
+static CUE_FILLERS: LazyLock<WordSet> = LazyLock::new(|| set(&["cue_fillers.txt"]));
+/// Titles, and the role noun of an abbreviated or variant title.
+static TITLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    entries("titles.txt")
+        .into_iter()
+        .map(|e| (e.fields[0], *e.fields.last().expect("one field at least")))
+        .collect()
+});
+static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["pronouns.txt"]));
+static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| set(&["determiners.txt"]));
+static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["document_nouns.txt", "outlets.txt"]));
+static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["outlets.txt"]));
+static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_markers.txt"]));
+static NON_NAME_CAPS: LazyLock<WordSet> = LazyLock::new(|| set(&["non_name_caps.txt"]));
+static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["org_words.txt"]));
+static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["clause_openers.txt"]));
+static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(&["name_particles.txt"]));
+static TITLE_FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_function_words.txt"]));
+static NAME_CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_connectors.txt"]));
+static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.txt"]));
+
+/// Verbs (any form) that introduce reported speech or writing.
+pub fn is_cue_verb(w: &str) -> bool {
+    CUE_VERBS.contains(w)
+}
+/// Words between a speaker and its cue verb (`Painter also said`).
+pub fn is_cue_filler(w: &str) -> bool {
+    CUE_FILLERS.contains(w)
+}
+/// The role noun a title word stands for, if it is a title (`Col.` → `colonel`).
+pub fn title_role(lower: &str) -> Option<&'static str> {
+    let role = TITLES.get(lower.trim_end_matches('.'))?;
+    TITLES.get_key_value(role).map(|(k, _)| *k)
+}
+/// Titles and roles stripped from the front of a person's name.
+pub fn is_title(w: &str) -> bool {
+    TITLES.contains_key(w.trim_end_matches('.'))
+}
+/// Person-referring pronouns that take their referent from earlier text.
+pub fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(w)
+}
+/// Determiners that open a common-noun phrase (`the colonel`, `a source`).
+pub fn is_determiner(w: &str) -> bool {
+    DETERMINERS.contains(w)
+}
+/// Nouns naming a document or outlet: "the statement/paper said" speaks for its source.
+pub fn is_source_noun(w: &str) -> bool {
+    SOURCE_NOUNS.contains(w)
+}
+/// Outlets and organisations (rather than documents) among the source nouns.
+pub fn is_outlet_noun(w: &str) -> bool {
+    OUTLET_NOUNS.contains(w)
+}
+/// Words that, just before a quotation, mark it as a title or a saying, not speech.
+pub fn is_title_marker(w: &str) -> bool {
+    TITLE_MARKERS.contains(w)
+}
+/// Capitalised words that open sentences without being (part of) names.
+pub fn is_non_name_cap(w: &str) -> bool {
+    NON_NAME_CAPS.contains(w)
+}
+/// Last words that mark a capitalised sequence as an organisation.
+pub fn is_org_word(w: &str) -> bool {
+    ORG_WORDS.contains(w)
+}
+/// Adverbial openers whose clause (up to the first comma) precedes a sentence's subject.
+pub fn is_clause_opener(w: &str) -> bool {
+    CLAUSE_OPENERS.contains(w)
+}
+/// Name-internal particles written in lower case (`al-Adnani`, `van Gogh`).
+pub fn is_name_particle(w: &str) -> bool {
+    NAME_PARTICLES.contains(w) || w.starts_with("al-") || w.starts_with("el-")
+}
+/// Function words that stay lower case in titles of works.
+pub fn is_title_function_word(w: &str) -> bool {
+    TITLE_FUNCTION_WORDS.contains(w)
+}
+/// Lower-case connectors allowed inside a capitalised name (`Coordinator for Cyber Issues`).
+pub fn is_name_connector(w: &str) -> bool {
+    NAME_CONNECTORS.contains(w)
+}
+/// Prepositions, conjunctions and relatives that end a speaker phrase.
+pub fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lists_parse_and_are_lower_case() {
+        for (name, text) in LISTS {
+            let entries = wordlist::parse(text, name, 1, 2).unwrap();
+            assert!(!entries.is_empty(), "{name}");
+            for e in entries {
+                assert!(e.fields.iter().all(|f| *f == f.to_lowercase()), "{name}:{}", e.line);
+            }
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_cue_verb("said") && !is_cue_verb("dog"));
+        assert_eq!(title_role("Col.".to_lowercase().as_str()), Some("colonel"));
+        assert_eq!(title_role("spokeswoman"), Some("spokesman"));
+        assert_eq!(title_role("president"), Some("president"));
+        assert!(is_name_particle("al-qaeda") && is_preposition("of"));
+    }
+}

@@ -1,0 +1,182 @@
+//! The learned speaker ranker: a linear model over candidate features
+//! ([`crate::rank`]), trained as an averaged perceptron, stored as JSON with
+//! its model card.
+use super::rank::Candidate;
+use crate::QuotesError;
+use newsdesk_core::rng::Rng;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The file format tag of a speaker model.
+pub const FORMAT: &str = "newsdesk-quotes-speaker/1";
+
+/// Where a model came from and how well it did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ModelCard {
+    pub data: String,
+    pub data_sha256: String,
+    pub command: String,
+    pub seed: u64,
+    pub epochs: usize,
+    /// Article-level cross-validation: per-fold speaker accuracy and quote F1.
+    pub cv_speaker_accuracy: Vec<f64>,
+    pub cv_quote_f1: Vec<f64>,
+    pub train_quotes: usize,
+    /// Training quotations whose right speaker was not among the candidates.
+    pub unreachable: usize,
+}
+
+/// One training quotation: its candidates' features and which are right.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub features: Vec<Vec<String>>,
+    pub correct: Vec<bool>,
+}
+
+/// A linear scorer of speaker candidates.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SpeakerModel {
+    pub format: String,
+    pub weights: BTreeMap<String, f32>,
+    pub card: ModelCard,
+    #[serde(skip)]
+    lookup: HashMap<String, f32>,
+}
+
+impl SpeakerModel {
+    fn new(weights: BTreeMap<String, f32>, card: ModelCard) -> SpeakerModel {
+        let lookup = weights.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        SpeakerModel {
+            format: FORMAT.to_string(),
+            weights,
+            card,
+            lookup,
+        }
+    }
+
+    /// The shipped model (trained on `quotes/train.jsonl`, see its card).
+    pub fn embedded() -> &'static SpeakerModel {
+        static MODEL: std::sync::LazyLock<SpeakerModel> = std::sync::LazyLock::new(|| {
+            SpeakerModel::from_json(include_str!("../models/speaker.json"), "models/speaker.json")
+                .expect("the shipped speaker model loads (tested)")
+        });
+        &MODEL
+    }
+
+    /// Read a model; errors name `origin`.
+    pub fn from_json(text: &str, origin: &str) -> Result<SpeakerModel, QuotesError> {
+        let bad = |message: String| QuotesError::Model {
+            origin: origin.to_string(),
+            message,
+        };
+        let m: SpeakerModel = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+        if m.format != FORMAT {
+            return Err(bad(format!("format {:?}, this build reads {FORMAT:?}", m.format)));
+        }
+        if let Some((k, _)) = m.weights.iter().find(|(_, v)| !v.is_finite()) {
+            return Err(bad(format!("weight {k:?} is not finite")));
+        }
+        Ok(SpeakerModel::new(m.weights, m.card))
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a model serializes")
+    }
+
+    fn score(&self, features: &[String]) -> f32 {
+        features.iter().filter_map(|f| self.lookup.get(f.as_str())).sum()
+    }
+
+    /// The best candidate (the first on ties).
+    pub fn choose(&self, cands: &[Candidate]) -> usize {
+        best(cands.iter().map(|c| self.score(&c.features)))
+    }
+
+    /// Train an averaged perceptron on `examples` (quotations whose right
+    /// speaker is among the candidates), `epochs` passes in an order shuffled by `seed`.
+    pub fn train(examples: &[Example], epochs: usize, seed: u64, card: ModelCard) -> SpeakerModel {
+        let mut w: HashMap<&str, f32> = HashMap::new();
+        let mut total: HashMap<&str, f32> = HashMap::new();
+        let mut order: Vec<usize> = (0..examples.len())
+            .filter(|&i| examples[i].correct.contains(&true))
+            .collect();
+        let mut rng = Rng::new(seed);
+        let mut steps = 0f32;
+        // Averaging by lazy sums: total += w * (time since the last change).
+        let mut stamp: HashMap<&str, f32> = HashMap::new();
+        for _ in 0..epochs {
+            rng.shuffle(&mut order);
+            for &i in &order {
+                let ex = &examples[i];
+                let score = |f: &[String]| f.iter().map(|k| w.get(k.as_str()).copied().unwrap_or(0.0)).sum::<f32>();
+                let scores: Vec<f32> = ex.features.iter().map(|f| score(f)).collect();
+                let pred = best(scores.iter().copied());
+                steps += 1.0;
+                if ex.correct[pred] {
+                    continue;
+                }
+                let gold = best(
+                    scores
+                        .iter()
+                        .zip(&ex.correct)
+                        .map(|(s, c)| if *c { *s } else { f32::MIN }),
+                );
+                for (feats, delta) in [(&ex.features[gold], 1.0f32), (&ex.features[pred], -1.0)] {
+                    for f in feats.iter().map(String::as_str) {
+                        let wf = w.entry(f).or_default();
+                        let t = stamp.entry(f).or_default();
+                        *total.entry(f).or_default() += *wf * (steps - *t);
+                        *t = steps;
+                        *wf += delta;
+                    }
+                }
+            }
+        }
+        let weights = w
+            .iter()
+            .map(|(f, wf)| {
+                let t = total.get(f).copied().unwrap_or(0.0) + wf * (steps - stamp.get(f).copied().unwrap_or(0.0));
+                (f.to_string(), t / steps.max(1.0))
+            })
+            .filter(|(_, v)| *v != 0.0)
+            .collect();
+        SpeakerModel::new(weights, card)
+    }
+}
+
+/// Index of the largest score (the first on ties; 0 when empty).
+fn best(scores: impl Iterator<Item = f32>) -> usize {
+    let mut b = (0, f32::NEG_INFINITY);
+    for (i, s) in scores.enumerate() {
+        if s > b.1 {
+            b = (i, s);
+        }
+    }
+    b.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_to_prefer_a_feature_and_round_trips() {
+        let ex = |good: usize| Example {
+            features: vec![vec!["none".into()], vec!["a".into()], vec!["b".into()]],
+            correct: (0..3).map(|i| i == good).collect(),
+        };
+        let examples: Vec<Example> = (0..10).map(|i| ex(if i < 8 { 1 } else { 2 })).collect();
+        let m = SpeakerModel::train(&examples, 5, 1, ModelCard::default());
+        assert!(m.weights["a"] > m.weights.get("b").copied().unwrap_or(0.0));
+        let back = SpeakerModel::from_json(&m.to_json(), "t").unwrap();
+        assert_eq!(back.weights, m.weights);
+        let err = SpeakerModel::from_json("{\"format\": \"x\", \"weights\": {}, \"card\": {}}", "m.json");
+        assert!(err.unwrap_err().to_string().contains("m.json"));
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        assert!(!SpeakerModel::embedded().weights.is_empty());
+    }
+}

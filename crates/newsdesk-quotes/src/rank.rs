@@ -1,0 +1,239 @@
+//! Speaker candidates for a quotation and their features, for the learned
+//! ranker ([`crate::SpeakerModel`]): the rules' choice, the previous
+//! quotation's speaker, every name mentioned from two paragraphs before the
+//! quotation to the end of its sentence, and "no speaker".
+use super::context::Ctx;
+use super::lexicon::{is_cue_filler, is_cue_verb};
+use super::resolve::{Resolved, Resolver};
+use super::words::norm;
+
+/// How the rules found a quotation's attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    /// A cue phrase with a speaker phrase (possibly unresolved).
+    Phrase { cue: bool },
+    /// A quotation standing alone, continuing the previous speaker.
+    Standalone,
+    /// Embedded in a sentence with no attribution.
+    Nothing,
+}
+
+/// One possible speaker (`None`: nobody) and its features.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub speaker: Option<Resolved>,
+    pub features: Vec<String>,
+}
+
+impl Candidate {
+    /// The output name, lower-cased, or `None` for "no speaker".
+    pub fn key(&self) -> Option<String> {
+        self.speaker.as_ref().map(|r| r.name.to_lowercase())
+    }
+}
+
+const WORD_DIST: [&str; 8] = ["dw0", "dw1", "dw2", "dw3-4", "dw5-8", "dw9-16", "dw17-32", "dw33+"];
+const PARA_DIST: [&str; 3] = ["dp0", "dp1", "dp2"];
+const SENT_DIST: [&str; 4] = ["ds0", "ds1", "ds2", "ds3+"];
+const PREV_PARA: [&str; 3] = ["prev_dp0", "prev_dp1", "prev_dp2+"];
+const MENTIONS: [&str; 3] = ["named1", "named2", "named3+"];
+
+fn log_bucket(d: usize) -> usize {
+    match d {
+        0..=2 => d,
+        3..=4 => 3,
+        5..=8 => 4,
+        9..=16 => 5,
+        17..=32 => 6,
+        _ => 7,
+    }
+}
+
+/// Sentence number of every word (sentences end at free `.!?` and paragraph ends).
+pub fn sentence_ids(ctx: &Ctx) -> Vec<u32> {
+    let mut out = Vec::with_capacity(ctx.words.len());
+    let mut s = 0u32;
+    for (i, w) in ctx.words.iter().enumerate() {
+        if i > 0 && ctx.words[i - 1].para != w.para {
+            s += 1;
+        }
+        out.push(s);
+        if ctx.free(i) && w.is_terminator() {
+            s += 1;
+        }
+    }
+    out
+}
+
+/// What the rules and the previous quotation say about quotation `qi`.
+pub struct Context<'r> {
+    pub rule: Option<&'r Resolved>,
+    pub kind: RuleKind,
+    /// The previous quotation's speaker and its paragraph.
+    pub prev: Option<(&'r Resolved, u32)>,
+}
+
+/// The candidates for quotation `qi`, merged by output name.
+pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Context) -> Vec<Candidate> {
+    let q = &ctx.quotes[qi];
+    let mut out: Vec<Candidate> = Vec::with_capacity(12);
+    let mut none = vec!["none"];
+    none.push(match c.kind {
+        RuleKind::Phrase { cue: true } => "none_cue",
+        RuleKind::Phrase { cue: false } => "none_colon",
+        RuleKind::Standalone => "none_standalone",
+        RuleKind::Nothing => "none_nothing",
+    });
+    if c.rule.is_none() {
+        none.push("none_rule_none");
+    }
+    out.push(Candidate {
+        speaker: None,
+        features: owned(none),
+    });
+    if let Some(r) = c.rule {
+        let mut f = vec!["rule"];
+        f.push(match c.kind {
+            RuleKind::Phrase { cue: true } => "rule_cue",
+            RuleKind::Phrase { cue: false } => "rule_colon",
+            RuleKind::Standalone => "rule_standalone",
+            RuleKind::Nothing => "rule_nothing",
+        });
+        add(&mut out, r, f);
+    }
+    if let Some((r, para)) = c.prev {
+        let dp = (q.para.saturating_sub(para) as usize).min(2);
+        add(&mut out, r, vec!["prev", PREV_PARA[dp]]);
+    }
+    // Mentions: nearest first before the quotation, then after it in its sentence.
+    let lo = ctx.words.partition_point(|w| w.para + 2 < q.para);
+    let end_sent = sents.get(q.after.saturating_sub(1)).copied().unwrap_or(0);
+    let mut hi = q.after;
+    while hi < ctx.words.len() && hi < q.after + 40 && sents[hi] == end_sent && ctx.free(hi) {
+        hi += 1;
+    }
+    let before: Vec<_> = res.mentions_in(lo.max(q.first.saturating_sub(400)), q.first).collect();
+    let after: Vec<_> = res.mentions_in(q.after, hi).collect();
+    let colon_sent = q
+        .first
+        .checked_sub(1)
+        .filter(|&k| ctx.words[k].is(':'))
+        .map(|k| sents[k]);
+    let mut person_seen = false;
+    for (side_before, (pos, len, r)) in before
+        .into_iter()
+        .rev()
+        .map(|m| (true, m))
+        .chain(after.into_iter().map(|m| (false, m)))
+    {
+        let mut f = Vec::with_capacity(16);
+        f.push(if side_before { "before" } else { "after" });
+        let (d, ds) = if side_before {
+            (q.first - (pos + len), sents[q.first.min(sents.len() - 1)] - sents[pos])
+        } else {
+            (pos - q.after, sents[pos] - end_sent)
+        };
+        f.push(WORD_DIST[log_bucket(d)]);
+        f.push(SENT_DIST[(ds as usize).min(3)]);
+        f.push(PARA_DIST[(q.para.saturating_sub(ctx.words[pos].para) as usize).min(2)]);
+        f.push(match r.kind {
+            Some("PERSON") => "k_person",
+            Some("ORG") => "k_org",
+            Some("GPE") => "k_gpe",
+            Some(_) => "k_norp",
+            None => "k_none",
+        });
+        if r.org {
+            f.push("org");
+        }
+        if r.person {
+            f.push("person");
+            if side_before && !person_seen {
+                f.push("nearest_person_before");
+            }
+            person_seen |= side_before;
+        }
+        if res.titled_at(pos) {
+            f.push("titled");
+        }
+        let subject = cue_after(ctx, pos + len);
+        let object = cue_before(ctx, pos);
+        match (side_before, subject, object) {
+            (true, true, _) => f.push("before_subj_cue"),
+            (false, true, _) => f.push("after_subj_cue"),
+            (true, _, true) => f.push("before_obj_cue"),
+            (false, _, true) => f.push("after_obj_cue"),
+            _ => {}
+        }
+        if colon_sent == Some(sents[pos]) {
+            f.push("colon_sentence");
+        }
+        let last = norm(ctx.lower(pos + len - 1)).to_string();
+        f.push(MENTIONS[res.times_named(&last).clamp(1, 3) - 1]);
+        f.push(["len1", "len2", "len3+"][r.name.split_whitespace().count().clamp(1, 3) - 1]);
+        // Each mention feature also conjoined with the side of the quotation it is on.
+        let side = f[0];
+        let mut all = owned(f.clone());
+        all.extend(f[1..].iter().map(|x| format!("{side}&{x}")));
+        add_mention(&mut out, r, all);
+    }
+    out
+}
+
+/// A cue verb right after word `i` (fillers and a short apposition skipped).
+fn cue_after(ctx: &Ctx, mut i: usize) -> bool {
+    if ctx.words.get(i).is_some_and(|w| w.is(',')) {
+        match (i + 1..(i + 14).min(ctx.words.len())).find(|&k| ctx.words[k].is(',')) {
+            Some(k) => i = k + 1,
+            None => return false,
+        }
+    }
+    while i < ctx.words.len() && is_cue_filler(ctx.lower(i)) {
+        i += 1;
+    }
+    i < ctx.words.len() && !ctx.words[i].cap && is_cue_verb(ctx.lower(i))
+}
+
+/// A cue verb or `according to` right before word `i`.
+fn cue_before(ctx: &Ctx, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else { return false };
+    is_cue_verb(ctx.lower(p)) || (ctx.lower(p) == "to" && p > 0 && ctx.lower(p - 1) == "according")
+}
+
+fn owned(f: Vec<&'static str>) -> Vec<String> {
+    f.into_iter().map(str::to_string).collect()
+}
+
+fn position(out: &[Candidate], r: &Resolved) -> Option<usize> {
+    out.iter()
+        .position(|c| c.speaker.as_ref().is_some_and(|s| s.name.eq_ignore_ascii_case(&r.name)))
+}
+
+/// Add a candidate from the rules or the previous quotation (merging by name).
+fn add(out: &mut Vec<Candidate>, r: &Resolved, features: Vec<&'static str>) {
+    let features = owned(features);
+    match position(out, r) {
+        Some(i) => out[i].features.extend(features),
+        None => out.push(Candidate {
+            speaker: Some(r.clone()),
+            features,
+        }),
+    }
+}
+
+/// Add a mention; a name already present keeps its nearest mention's
+/// features and notes that it is mentioned again.
+fn add_mention(out: &mut Vec<Candidate>, r: Resolved, features: Vec<String>) {
+    match position(out, &r) {
+        Some(i) if out[i].features.iter().any(|f| f == "before" || f == "after") => {
+            if !out[i].features.iter().any(|f| f == "again") {
+                out[i].features.push("again".to_string());
+            }
+        }
+        Some(i) => out[i].features.extend(features),
+        None => out.push(Candidate {
+            speaker: Some(r),
+            features,
+        }),
+    }
+}
