@@ -18,6 +18,7 @@ mod component;
 mod doc;
 mod error;
 mod layers;
+pub mod wordlist;
 
 pub use component::Component;
 pub use doc::{Doc, SCHEMA};

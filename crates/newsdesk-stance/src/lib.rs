@@ -26,6 +26,7 @@
 pub mod classifier;
 mod error;
 pub mod quotes;
+pub mod speaker;
 
 pub use classifier::{Label, Prediction, StanceComponent, StanceModel};
 pub use error::StanceError;
