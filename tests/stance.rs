@@ -1,8 +1,9 @@
 //! Stance end to end: the shipped FNC-1 model on the seed article and its
 //! claims (document and per-speaker), and its scores on the dev split its
 //! model card names.
-use newsdesk::{CharSpan, Component, Doc, Pipeline, Quote, Speaker};
+use newsdesk::{Component, Doc, Pipeline};
 use newsdesk_stance::classifier::{Dataset, Label, Metrics};
+use newsdesk_stance::speaker::data::quote;
 use newsdesk_stance::{StanceComponent, StanceModel};
 
 fn seed() -> Option<(String, serde_json::Value)> {
@@ -53,19 +54,12 @@ fn component_fills_document_and_speaker_stances() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|q| Quote {
-            start_char: q["start"].as_u64().unwrap() as u32,
-            end_char: q["end"].as_u64().unwrap() as u32,
-            speaker: Some(Speaker {
-                name: q["speaker"].as_str().unwrap().to_string(),
-                mention: CharSpan {
-                    start_char: 0,
-                    end_char: 0,
-                },
-                entity: None,
-                label: None,
-            }),
-            cue: None,
+        .map(|q| {
+            quote(
+                q["start"].as_u64().unwrap() as u32,
+                q["end"].as_u64().unwrap() as u32,
+                q["speaker"].as_str(),
+            )
         })
         .collect();
     doc.claims = claims(&gold).into_iter().map(|(c, _)| c).collect();
