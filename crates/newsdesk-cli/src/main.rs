@@ -37,6 +37,8 @@ enum EvalCommand {
     Quotes(cmd::eval_quotes::Args),
     /// FNC-1 score and macro F1 on FNC-1 style CSV files.
     Stance(cmd::eval_stance::Args),
+    /// Per-speaker stance against labelled (speaker, claim) pairs, with the copy-the-article baseline.
+    Speakers(cmd::eval_speakers::Args),
 }
 
 #[derive(Subcommand)]
@@ -47,6 +49,8 @@ enum TrainCommand {
     Stance(cmd::train_stance::Args),
     /// Train the quote speaker ranker, with article-level cross-validation.
     Quotes(cmd::train_quotes::Args),
+    /// Train the per-speaker stance model (cross-validated by article).
+    Speakers(cmd::train_speakers::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +65,8 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Ner(a)) => cmd::train_ner::run(a),
         Command::Train(TrainCommand::Stance(a)) => cmd::train_stance::run(a),
         Command::Train(TrainCommand::Quotes(a)) => cmd::train_quotes::run(a),
+        Command::Eval(EvalCommand::Speakers(a)) => cmd::eval_speakers::run(a),
+        Command::Train(TrainCommand::Speakers(a)) => cmd::train_speakers::run(a),
     };
     match result {
         Ok(code) => code,

@@ -24,6 +24,7 @@
 //! ```
 pub mod classifier;
 mod error;
+pub mod speaker;
 
 pub use classifier::{Label, Prediction, StanceComponent, StanceModel};
 pub use error::StanceError;

@@ -9,7 +9,6 @@ use super::CmdResult;
 use newsdesk_stance::classifier::calibrate::{ece, log_loss};
 use newsdesk_stance::classifier::{Metrics, StanceModel};
 use serde_json::json;
-use std::collections::BTreeSet;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -17,7 +16,7 @@ use std::time::Instant;
 pub enum Split {
     /// dev when the stances file is the model's training file, else all.
     Auto,
-    /// Only pairs whose body is in the model card's dev Body IDs.
+    /// Only pairs whose body and headline are in the model card's dev split.
     Dev,
     /// Every pair.
     All,
@@ -55,12 +54,7 @@ pub fn run(args: Args) -> CmdResult {
         Split::All => false,
         Split::Auto => trained_on_this,
     };
-    let dev: BTreeSet<u32> = card.split.dev_body_ids.iter().copied().collect();
-    let pairs: Vec<_> = data
-        .pairs
-        .iter()
-        .filter(|p| !use_dev || dev.contains(&p.body_id))
-        .collect();
+    let pairs: Vec<_> = data.pairs.iter().filter(|p| !use_dev || card.split.is_dev(p)).collect();
     if pairs.is_empty() {
         return Err(format!("no pairs to evaluate in {}", args.data.stances.display()).into());
     }

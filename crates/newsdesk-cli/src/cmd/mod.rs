@@ -2,11 +2,13 @@
 pub mod annotate;
 pub mod eval_ner;
 pub mod eval_quotes;
+pub mod eval_speakers;
 pub mod eval_stance;
 pub mod eval_tokenize;
 pub mod stance;
 pub mod train_ner;
 pub mod train_quotes;
+pub mod train_speakers;
 pub mod train_stance;
 
 /// What every subcommand returns: an exit code, or an error printed by `main`.

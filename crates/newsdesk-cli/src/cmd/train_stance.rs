@@ -22,7 +22,7 @@ pub struct Args {
     pub seed: u64,
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
     pub epochs: usize,
-    /// Share of Body IDs held out as the dev split.
+    /// Share of bodies held out, as whole claim/topic groups, as the dev split.
     #[arg(long, default_value_t = TrainConfig::default().dev_fraction)]
     pub dev_fraction: f64,
     /// Hidden units.
@@ -42,6 +42,10 @@ pub struct Args {
     /// Also fit per-label biases in the calibration (default: temperature only).
     #[arg(long)]
     pub calibrate_bias: bool,
+    /// Then move the per-label biases to maximize macro-F1 on the
+    /// (claim-disjoint) calibration split: threshold calibration.
+    #[arg(long)]
+    pub f1_bias: bool,
 }
 
 pub fn run(args: Args) -> CmdResult {
@@ -56,6 +60,7 @@ pub fn run(args: Args) -> CmdResult {
         class_weight_power: args.class_weight_power,
         input_vocab: args.input_vocab,
         calibrate_bias: args.calibrate_bias,
+        f1_bias: args.f1_bias,
         ..TrainConfig::default()
     };
     let files = vec![

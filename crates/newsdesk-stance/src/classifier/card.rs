@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 pub struct TrainConfig {
     pub seed: u64,
     pub epochs: usize,
-    /// Share of Body IDs held out as the development split.
+    /// Share of bodies held out (as whole topic groups) as the development split.
     pub dev_fraction: f64,
-    /// Share of the remaining Body IDs held out to fit the calibration.
+    /// Share of the remaining bodies held out (whole groups) to fit the calibration.
     pub calibration_fraction: f64,
     pub hidden: usize,
     pub learning_rate: f32,
@@ -26,6 +26,10 @@ pub struct TrainConfig {
     pub min_df: u32,
     /// Fit per-label biases besides the temperature.
     pub calibrate_bias: bool,
+    /// Then move the biases to maximize macro-F1 on the calibration split
+    /// (threshold calibration).
+    #[serde(default)]
+    pub f1_bias: bool,
 }
 
 impl Default for TrainConfig {
@@ -45,6 +49,7 @@ impl Default for TrainConfig {
             input_vocab: 5_000,
             min_df: 2,
             calibrate_bias: false,
+            f1_bias: false,
         }
     }
 }
@@ -59,15 +64,35 @@ pub struct DataFile {
     pub records: usize,
 }
 
-/// How train was divided, by Body ID (no body on two sides).
+/// How train was divided: claim- and body-disjoint topic groups (see [`super::split`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SplitCard {
     pub method: String,
     pub dev_body_ids: Vec<u32>,
     pub calibration_body_ids: Vec<u32>,
+    /// [`super::split::headline_key`]s of the dev headlines (empty in cards of
+    /// models split by Body ID only).
+    #[serde(default)]
+    pub dev_headline_keys: Vec<u64>,
+    /// Pairs whose body and headline are on different sides, used nowhere.
+    #[serde(default)]
+    pub dropped_pairs: usize,
     pub fit_pairs: usize,
     pub calibration_pairs: usize,
     pub dev_pairs: usize,
+}
+
+impl SplitCard {
+    /// The pair is in the dev split: its body is a dev body and (for cards
+    /// with headline keys) its headline a dev headline.
+    pub fn is_dev(&self, pair: &super::data::Pair) -> bool {
+        self.dev_body_ids.binary_search(&pair.body_id).is_ok()
+            && (self.dev_headline_keys.is_empty()
+                || self
+                    .dev_headline_keys
+                    .binary_search(&super::split::headline_key(&pair.headline))
+                    .is_ok())
+    }
 }
 
 /// Calibration fitted on the calibration split, with its effect there.

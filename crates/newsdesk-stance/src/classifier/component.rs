@@ -1,25 +1,47 @@
 //! The pipeline component: stance of the document, and of each quoted
 //! speaker, towards every claim in `doc.claims`.
 use super::model::StanceModel;
+use crate::speaker::{speaker_inputs, SpeakerModel};
 use crate::StanceError;
 use newsdesk_core::{ClaimStance, Component, CoreError, Doc, SpeakerStance};
 use std::sync::Arc;
 
 /// Fills `doc.stances` (one [`ClaimStance`] per claim) from `doc.claims`,
 /// `doc.text` and `doc.quotes`. Runs after the quotes component.
+///
+/// Each speaker's stance comes from the per-speaker model ([`SpeakerModel`])
+/// when one trained on this body model's predictions is available (the
+/// shipped one for `fnc1`), else from the body model read on the speaker's
+/// quotations.
 #[derive(Clone, Debug)]
 pub struct StanceComponent {
     model: Arc<StanceModel>,
+    speakers: Option<Arc<SpeakerModel>>,
 }
 
 impl StanceComponent {
+    /// With the shipped speaker model when it was trained on `model`'s kind (its card name).
     pub fn new(model: StanceModel) -> StanceComponent {
-        StanceComponent { model: Arc::new(model) }
+        StanceComponent::shared(Arc::new(model))
     }
 
     /// Share a model already behind an `Arc`.
     pub fn shared(model: Arc<StanceModel>) -> StanceComponent {
-        StanceComponent { model }
+        let speakers = SpeakerModel::embedded()
+            .ok()
+            .filter(|s| s.card.body_model == model.card().name)
+            .map(Arc::new);
+        StanceComponent { model, speakers }
+    }
+
+    /// With an explicit speaker model (`None`: the body model on the quotations).
+    pub fn with_speakers(mut self, speakers: Option<SpeakerModel>) -> StanceComponent {
+        self.speakers = speakers.map(Arc::new);
+        self
+    }
+
+    pub fn speaker_model(&self) -> Option<&SpeakerModel> {
+        self.speakers.as_deref()
     }
 
     /// With a shipped model (`"fnc1"` or `"arc"`).
@@ -30,40 +52,6 @@ impl StanceComponent {
     pub fn model(&self) -> &StanceModel {
         &self.model
     }
-}
-
-/// Byte offset of every char offset `0..=n_chars` of `text`.
-fn char_to_byte(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect()
-}
-
-/// Speakers in order of their first quote, with their quote indexes and joined quote texts.
-fn speaker_texts(doc: &Doc) -> Result<Vec<(String, Vec<u32>, String)>, CoreError> {
-    let offsets = char_to_byte(&doc.text);
-    let mut out: Vec<(String, Vec<u32>, String)> = Vec::new();
-    for (i, q) in doc.quotes.iter().enumerate() {
-        let Some(speaker) = &q.speaker else { continue };
-        let (s, e) = (q.start_char as usize, q.end_char as usize);
-        if s > e || e >= offsets.len() {
-            return Err(CoreError::Component {
-                component: "stance".into(),
-                message: format!("quote {i} spans chars {s}..{e}, text has {}", offsets.len() - 1),
-            });
-        }
-        let quote = &doc.text[offsets[s]..offsets[e]];
-        match out.iter_mut().find(|(name, _, _)| *name == speaker.name) {
-            Some((_, idx, text)) => {
-                idx.push(i as u32);
-                text.push('\n');
-                text.push_str(quote);
-            }
-            None => out.push((speaker.name.clone(), vec![i as u32], quote.to_string())),
-        }
-    }
-    Ok(out)
 }
 
 impl Component for StanceComponent {
@@ -78,24 +66,32 @@ impl Component for StanceComponent {
         }
         let m = &self.model;
         let text = m.analyze(&doc.text);
-        let speakers: Vec<_> = speaker_texts(doc)?
+        let speakers: Vec<_> = speaker_inputs(doc)?
             .into_iter()
-            .map(|(name, idx, t)| (name, idx, m.analyze(&t)))
+            .map(|s| {
+                let q = m.analyze(&s.quote_text);
+                (s, q)
+            })
             .collect();
         doc.stances = doc
             .claims
             .iter()
             .map(|claim| {
                 let c = m.analyze(claim);
+                let whole = m.classify_analyzed(&c, &text);
                 ClaimStance {
                     claim: claim.clone(),
-                    stance: m.classify_analyzed(&c, &text).scores(),
+                    stance: whole.scores(),
                     speakers: speakers
                         .iter()
-                        .map(|(name, idx, t)| SpeakerStance {
-                            speaker: name.clone(),
-                            quotes: idx.clone(),
-                            stance: m.classify_analyzed(&c, t).scores(),
+                        .map(|(s, q)| SpeakerStance {
+                            speaker: s.name.clone(),
+                            quotes: s.quotes.clone(),
+                            stance: match &self.speakers {
+                                Some(sm) => sm.classify(m, &c, &whole, &s.quote_text, &s.context, s.quotes.len()),
+                                None => m.classify_analyzed(&c, q),
+                            }
+                            .scores(),
                         })
                         .collect(),
                 }

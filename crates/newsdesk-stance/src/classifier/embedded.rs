@@ -7,6 +7,7 @@ pub fn bytes(name: &str) -> Result<&'static [u8], StanceError> {
     match name {
         "fnc1" => Ok(include_bytes!("../../models/fnc1.stance")),
         "arc" => Ok(include_bytes!("../../models/arc.stance")),
+        "speakers" => Ok(include_bytes!("../../models/speakers.json")),
         other => Err(StanceError::UnknownModel(other.into())),
     }
 }

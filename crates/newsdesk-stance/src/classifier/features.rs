@@ -31,7 +31,7 @@ const LEAD_SENTS: usize = 3;
 const TOP_SENTS: usize = 3;
 
 /// Names of the dense features, in input order.
-pub const DENSE_NAMES: [&str; 31] = [
+pub const DENSE_NAMES: [&str; 44] = [
     "cos_text",
     "cos_lead",
     "cos_best_sentence",
@@ -63,6 +63,19 @@ pub const DENSE_NAMES: [&str; 31] = [
     "text_words",
     "text_sentences",
     "first_claim_word_position",
+    "claim_question",
+    "best_refute",
+    "best_hedge",
+    "best_report",
+    "best_support",
+    "best_negation",
+    "aligned_refute",
+    "aligned_hedge",
+    "aligned_report",
+    "aligned_support",
+    "aligned_negation",
+    "claim_numbers_missing",
+    "claim_has_numbers",
 ];
 /// Number of dense features.
 pub const DENSE: usize = DENSE_NAMES.len();
@@ -193,6 +206,10 @@ pub struct Analyzed {
     bigrams: Vec<u64>,
     char4: Vec<u64>,
     lead_content: Vec<u64>,
+    /// The text is a question (ends with `?`).
+    question: bool,
+    /// Sorted unique hashes of the all-digit words.
+    numbers: Vec<u64>,
 }
 
 fn sorted_unique(mut v: Vec<u64>) -> Vec<u64> {
@@ -289,6 +306,13 @@ impl Vocab {
             bigrams,
             char4: char4(text),
             lead_content,
+            question: text.trim_end().ends_with('?'),
+            numbers: sorted_unique(
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+                    .map(|w| text::hash_bytes(w.as_bytes()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -383,6 +407,33 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
         .iter()
         .position(|&h| !text::is_stop(h) && contains(&claim.content, h))
         .map_or(1.0, |p| p as f32 / n_words);
+    f[31] = claim.question as u8 as f32;
+    if let Some(&(_, best)) = sims.first() {
+        let (s, e) = body.words.sents[best];
+        for (k, c) in cue_counts(&body.flags[s as usize..e as usize]).into_iter().enumerate() {
+            f[32 + k] = c.min(3.0);
+        }
+    }
+    // Cue rates of the sentences weighted by their similarity to the claim.
+    let (mut weighted, mut mass) = ([0.0f32; 5], 0.0f32);
+    for &(sim, i) in &sims {
+        if sim <= 0.0 {
+            break;
+        }
+        let (s, e) = body.words.sents[i];
+        let len = (e - s).max(1) as f32;
+        for (k, c) in cue_counts(&body.flags[s as usize..e as usize]).into_iter().enumerate() {
+            weighted[k] += sim * c / len;
+        }
+        mass += sim;
+    }
+    for k in 0..5 {
+        f[37 + k] = if mass > 0.0 { 10.0 * weighted[k] / mass } else { 0.0 };
+    }
+    if !claim.numbers.is_empty() {
+        f[42] = 1.0 - coverage(&claim.numbers, &body.numbers);
+        f[43] = 1.0;
+    }
     debug_assert_eq!(cue::NAMES.len(), 5);
     f
 }
@@ -485,6 +536,14 @@ mod tests {
         }
         assert!((rel[4] - 1.0).abs() < 1e-6, "both claim words occur");
         assert!(rel[24] > 0.0, "'not' is within 4 words of 'mayor'");
+        assert_eq!(rel[36], 0.0, "the best-aligned sentence has no negation");
+        assert!(
+            rel[41] > 0.0 && rel[37] > 0.0,
+            "the second-best one has 'not' and 'deny'"
+        );
+        assert_eq!(rel[38], 0.0, "no hedge anywhere");
+        let q = dense(&v.analyze("Did the mayor resign after 3 years?"), &body);
+        assert_eq!((q[31], q[42], q[43]), (1.0, 1.0, 1.0), "question, its number missing");
         assert!(rel.iter().all(|x| x.is_finite()));
     }
 

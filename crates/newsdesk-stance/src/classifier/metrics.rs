@@ -29,11 +29,22 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn compute(gold: &[Label], pred: &[Label]) -> Metrics {
-        let mut m = [[0usize; 4]; 4];
+        let pred: Vec<Option<Label>> = pred.iter().copied().map(Some).collect();
+        Metrics::compute_missing(gold, &pred)
+    }
+
+    /// Like [`Metrics::compute`], where `None` is no prediction (wrong for
+    /// every label, in no label's predicted count).
+    pub fn compute_missing(gold: &[Label], pred: &[Option<Label>]) -> Metrics {
+        let mut m = [[0usize; 5]; 4];
         let (mut score, mut max) = (0.0, 0.0);
         for (&g, &p) in gold.iter().zip(pred) {
-            m[g.index()][p.index()] += 1;
             max += if g.is_related() { 1.0 } else { 0.25 };
+            let Some(p) = p else {
+                m[g.index()][4] += 1;
+                continue;
+            };
+            m[g.index()][p.index()] += 1;
             if g.is_related() == p.is_related() {
                 score += 0.25;
                 if g.is_related() && g == p {

@@ -4,9 +4,11 @@
 //! ```
 //! use newsdesk_stance::StanceModel;
 //! let model = StanceModel::embedded("fnc1")?;
-//! let text = "Officials confirmed on Monday that the bridge will close for repairs next week.";
+//! let text = "Officials confirmed on Monday that the bridge will close for repairs next week. \
+//!             The city said traffic will be diverted to the north crossing while engineers replace the deck.";
 //! let s = model.predict("Smartphone sales fell sharply in Asia", text);
 //! assert_eq!(s.label, "unrelated");
+//! assert_eq!(model.predict("The bridge will close for repairs", text).label, "agree");
 //! let sum: f32 = s.scores.values().sum();
 //! assert!((sum - 1.0).abs() < 1e-4);
 //! # Ok::<(), newsdesk_stance::StanceError>(())
@@ -15,26 +17,35 @@
 //! # Model
 //! Inputs are the L2-normalized term-frequency vectors of claim and text over
 //! the most frequent content words of the training data (5,000 for `fnc1`,
-//! 10,000 for `arc`), plus 31 dense
+//! 10,000 for `arc`), plus 44 dense
 //! features ([`features::DENSE_NAMES`]): TF-IDF cosine of the claim with the
 //! whole text, its lead (first 3 sentences) and its best two sentences; the
 //! share of claim words, word bigrams and char 4-grams found in the text;
 //! refuting / hedging / reporting / supporting / negation cue rates in the
 //! text, in the 3 sentences closest to the claim and in the claim; cue words
-//! within a few words of a claim word; lengths. A single ReLU layer (100
+//! within a few words of a claim word; lengths; and, read from the sentences
+//! aligned with the claim, the cue counts of the best-aligned sentence and
+//! the similarity-weighted cue rates of all sentences, a question claim, and
+//! claim numbers missing from the text. Cue word lists are data files
+//! (`classifier/cues/*.txt`). A single ReLU layer (100
 //! units) and a softmax over the four labels follow, trained with
 //! class-weighted cross-entropy (so "disagree" is not traded away), dropout
 //! and Adam, single-threaded with a fixed seed (deterministic). A temperature
 //! fitted on a calibration split makes the probabilities calibrated. The
-//! first-layer weights are stored as i8 with a per-row scale.
+//! first-layer weights are stored as i8 with a per-row scale. The shipped
+//! models use fully balanced class weights, and `fnc1` also threshold
+//! calibration: per-label biases moved to maximize macro-F1 on the
+//! (claim-disjoint) calibration split.
 //!
 //! # Data split
-//! [`train::split_bodies`]: the distinct Body IDs of the training pairs are
-//! sorted and shuffled with SplitMix64 / Fisher–Yates from the seed (default
-//! 1); the first 20% are the **dev** split, of the rest 10% (seed + 0x5EED)
-//! fit the calibration and the others fit the network. No body is on two
-//! sides (headlines do recur, as in the FNC-1 baseline's own hold-out split).
-//! The dev Body IDs are listed in the model card, and `newsdesk eval stance`
+//! [`split::GroupSplit`] (claim- and body-disjoint, as new news is): headlines
+//! and bodies linked by related pairs form topic groups; whole groups, chosen
+//! with SplitMix64 / Fisher–Yates from the seed (default 1), make up the
+//! **dev** split (20% of the bodies) and, from the rest, the calibration split
+//! (10%); the others fit the network. A pair is on a side only when both its
+//! body and its headline are, pairs crossing sides are dropped, so no dev
+//! claim and no dev body is ever seen in training. The dev Body IDs and
+//! headline keys are listed in the model card, and `newsdesk eval stance`
 //! evaluates on them by default when given the training files.
 //!
 //! # Files and commands
@@ -49,7 +60,7 @@ pub mod card;
 pub mod component;
 pub mod csv;
 pub mod data;
-mod embedded;
+pub(crate) mod embedded;
 pub mod features;
 pub mod format;
 pub mod label;

@@ -178,20 +178,21 @@ mod tests {
     use super::*;
     use crate::classifier::card::TrainConfig;
     use crate::classifier::data::{Dataset, Pair};
-    use crate::classifier::train::{split_bodies, train};
+    use crate::classifier::train::{split, train};
 
     /// A small synthetic dataset: bodies about one of four topics, some denying it.
     fn dataset() -> Dataset {
-        let topics = [
-            "mayor resigned city hall",
-            "shark attacked swimmer beach",
-            "bank raised interest rates",
-            "comet seen over desert",
+        let words = [
+            "mayor", "shark", "bank", "comet", "bridge", "singer", "rocket", "museum", "virus", "storm", "train",
+            "dragon",
         ];
+        let topics: Vec<String> = (0..12)
+            .map(|i| format!("{} {}", words[i], words[(i + 5) % 12]))
+            .collect();
         let mut bodies = std::collections::BTreeMap::new();
         let mut pairs = Vec::new();
-        for id in 0..40u32 {
-            let t = topics[id as usize % 4];
+        for id in 0..120u32 {
+            let t = &topics[id as usize % 12];
             let (body, label) = match id % 3 {
                 0 => (
                     format!("Officials confirmed the {t}. The {t} story is true."),
@@ -213,7 +214,7 @@ mod tests {
                 label,
             });
             pairs.push(Pair {
-                headline: topics[(id as usize + 1) % 4].to_string(),
+                headline: topics[(id as usize + 1) % 12].clone(),
                 body_id: id,
                 label: Label::Unrelated,
             });
@@ -241,15 +242,23 @@ mod tests {
     #[test]
     fn split_sides_are_disjoint() {
         let d = dataset();
-        let (dev, cal) = split_bodies(&d, &TrainConfig::default());
-        assert!(!dev.is_empty() && !cal.is_empty() && dev.is_disjoint(&cal));
-        assert_eq!(dev.len(), 8);
+        let s = split(&d, &TrainConfig::default());
+        assert!(!s.dev.bodies.is_empty() && !s.calibration.bodies.is_empty());
+        assert!(s.dev.bodies.is_disjoint(&s.calibration.bodies));
+        assert!(s.dev.headlines.is_disjoint(&s.calibration.headlines));
     }
 
     #[test]
     fn trains_round_trips_and_predicts() {
         let m = tiny();
-        assert_eq!(m.card().split.dev_pairs, 20);
+        let d = dataset();
+        let s = split(&d, &m.card().config);
+        assert_eq!(
+            m.card().split.dev_pairs,
+            d.pairs.iter().filter(|p| m.card().split.is_dev(p)).count()
+        );
+        assert_eq!(s.dev.bodies.len(), m.card().split.dev_body_ids.len());
+        assert!(m.card().split.dev_pairs >= 30 && m.card().split.dropped_pairs > 0);
         let bytes = m.to_bytes();
         let back = StanceModel::from_bytes(&bytes).unwrap();
         // Weights survive exactly (the trained network is already quantized).
@@ -258,19 +267,16 @@ mod tests {
             (&m.mlp, &m.vocab.hashes, &m.scaler)
         );
         assert_eq!(back.card().split, m.card().split);
-        let text = "The bank raised interest rates, officials confirmed.";
-        assert_eq!(
-            back.predict("bank raised interest rates", text),
-            m.predict("bank raised interest rates", text)
-        );
+        let text = "The bank rocket is true, officials confirmed.";
+        assert_eq!(back.predict("bank rocket", text), m.predict("bank rocket", text));
         assert!(
-            m.card().dev.metrics.f1_macro > 0.8,
+            m.card().dev.metrics.accuracy > 0.8 && m.card().dev.metrics.per_class["disagree"].f1 > 0.8,
             "learns the synthetic task: {:?}",
             m.card().dev
         );
-        let s = m.predict("comet seen over desert", text);
+        let s = m.predict("comet train", text);
         assert!((s.scores.values().sum::<f32>() - 1.0).abs() < 1e-4);
-        assert_eq!(m.predict_batch(&[("comet seen over desert", text), ("x", text)])[0], s);
+        assert_eq!(m.predict_batch(&[("comet train", text), ("x", text)])[0], s);
         let path = std::env::temp_dir().join(format!("newsdesk-stance-test-{}.stance", std::process::id()));
         m.save(&path).unwrap();
         assert_eq!(StanceModel::load(&path).unwrap().mlp, m.mlp);

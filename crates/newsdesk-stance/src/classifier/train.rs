@@ -9,28 +9,23 @@ use super::label::Label;
 use super::metrics::Metrics;
 use super::mlp::{softmax, Mlp, Optim, Trainer, OUT};
 use super::model::StanceModel;
-use super::split::{held_out_bodies, Rng};
+use super::split::{GroupSplit, Rng};
 use super::text;
 use crate::StanceError;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
-/// Which side of the split a pair is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    Fit,
-    Calibration,
-    Dev,
-}
+pub use super::split::Part;
 
-/// The dev and calibration Body IDs for `data` under `config` (seeded, disjoint).
-pub fn split_bodies(data: &Dataset, config: &TrainConfig) -> (BTreeSet<u32>, BTreeSet<u32>) {
-    let used: BTreeSet<u32> = data.pairs.iter().map(|p| p.body_id).collect();
-    let dev = held_out_bodies(used.iter().copied(), config.dev_fraction, config.seed);
-    let rest = used.iter().copied().filter(|b| !dev.contains(b));
-    let cal = held_out_bodies(rest, config.calibration_fraction, config.seed.wrapping_add(0x5EED));
-    (dev, cal)
+/// The claim- and body-disjoint dev / calibration split of `data` under `config`.
+pub fn split(data: &Dataset, config: &TrainConfig) -> GroupSplit {
+    GroupSplit::new(
+        &data.pairs,
+        config.dev_fraction,
+        config.calibration_fraction,
+        config.seed,
+    )
 }
 
 /// Progress reports of [`train`].
@@ -65,18 +60,11 @@ pub fn train(
             "epochs, hidden and batch must be positive".into(),
         ));
     }
-    let (dev, cal) = split_bodies(data, config);
-    let part = |body: u32| {
-        if dev.contains(&body) {
-            Part::Dev
-        } else if cal.contains(&body) {
-            Part::Calibration
-        } else {
-            Part::Fit
-        }
-    };
-    let parts: Vec<Part> = data.pairs.iter().map(|p| part(p.body_id)).collect();
-    let count = |w: Part| parts.iter().filter(|&&p| p == w).count();
+    let groups = split(data, config);
+    // `None`: the pair crosses sides and is used nowhere.
+    let parts: Vec<Option<Part>> = data.pairs.iter().map(|p| groups.part(p)).collect();
+    let dropped = parts.iter().filter(|p| p.is_none()).count();
+    let count = |w: Part| parts.iter().filter(|&&p| p == Some(w)).count();
     if count(Part::Fit) == 0 || count(Part::Dev) == 0 || count(Part::Calibration) == 0 {
         return Err(StanceError::Training(format!(
             "split left an empty side: {} fit, {} calibration, {} dev pairs",
@@ -90,14 +78,15 @@ pub fn train(
     let fit_bodies: BTreeSet<u32> = data
         .pairs
         .iter()
-        .map(|p| p.body_id)
-        .filter(|b| part(*b) == Part::Fit)
+        .zip(&parts)
+        .filter(|(_, &w)| w == Some(Part::Fit))
+        .map(|(p, _)| p.body_id)
         .collect();
     let fit_heads: BTreeSet<&str> = data
         .pairs
         .iter()
         .zip(&parts)
-        .filter(|(_, &w)| w == Part::Fit)
+        .filter(|(_, &w)| w == Some(Part::Fit))
         .map(|(p, _)| p.headline.as_str())
         .collect();
     let docs: Vec<&str> = fit_bodies
@@ -144,7 +133,7 @@ pub fn train(
     let fit_dense: Vec<[f32; DENSE]> = dense
         .iter()
         .zip(&parts)
-        .filter(|(_, &w)| w == Part::Fit)
+        .filter(|(_, &w)| w == Some(Part::Fit))
         .map(|(d, _)| *d)
         .collect();
     let scaler = Scaler::fit(&fit_dense);
@@ -155,7 +144,7 @@ pub fn train(
         .map(|(p, d)| features::input(&vocab, &claims[p.headline.as_str()], &bodies[&p.body_id], d, &scaler))
         .collect();
     let ys: Vec<usize> = data.pairs.iter().map(|p| p.label.index()).collect();
-    let which = |w: Part| -> Vec<usize> { (0..parts.len()).filter(|&i| parts[i] == w).collect() };
+    let which = |w: Part| -> Vec<usize> { (0..parts.len()).filter(|&i| parts[i] == Some(w)).collect() };
     let (fit, cal_idx, dev_idx) = (which(Part::Fit), which(Part::Calibration), which(Part::Dev));
 
     let mut n = [0f32; OUT];
@@ -225,15 +214,21 @@ pub fn train(
         data: data_files,
         split: SplitCard {
             method: format!(
-                "by Body ID: sorted distinct Body IDs shuffled (SplitMix64 Fisher-Yates, seed {}); first {:.0}% \
-                 are dev; of the rest, {:.0}% (seed {}+0x5EED) calibrate, the others fit",
+                "claim- and body-disjoint: headlines and bodies linked by related pairs form {} topic groups; \
+                 groups shuffled (SplitMix64 Fisher-Yates, seed {}) and taken whole until {:.0}% of the bodies \
+                 are dev; of the rest, {:.0}% of the bodies (seed {}+0x5EED) calibrate, the others fit; a pair is \
+                 on a side only when its body and its headline are, {} crossing pairs are dropped",
+                groups.groups,
                 config.seed,
                 config.dev_fraction * 100.0,
                 config.calibration_fraction * 100.0,
-                config.seed
+                config.seed,
+                dropped
             ),
-            dev_body_ids: dev.iter().copied().collect(),
-            calibration_body_ids: cal.iter().copied().collect(),
+            dev_body_ids: groups.dev.bodies.iter().copied().collect(),
+            calibration_body_ids: groups.calibration.bodies.iter().copied().collect(),
+            dev_headline_keys: groups.dev.headlines.iter().copied().collect(),
+            dropped_pairs: dropped,
             fit_pairs: fit.len(),
             calibration_pairs: cal_idx.len(),
             dev_pairs: dev_idx.len(),
@@ -271,7 +266,10 @@ pub fn train(
     };
     let cal_logits = logits_of(&cal_idx, &model);
     let cal_gold: Vec<usize> = cal_idx.iter().map(|&i| ys[i]).collect();
-    let calibration = Calibration::fit(&cal_logits, &cal_gold, config.calibrate_bias);
+    let mut calibration = Calibration::fit(&cal_logits, &cal_gold, config.calibrate_bias);
+    if config.f1_bias {
+        calibration.tune_bias_for_f1(&cal_logits, &cal_gold);
+    }
     let before: Vec<[f32; OUT]> = cal_logits.iter().map(softmax).collect();
     let after: Vec<[f32; OUT]> = cal_logits.iter().map(|z| calibration.probs(z)).collect();
 

@@ -1,0 +1,94 @@
+//! `newsdesk train speakers`: train the per-speaker stance model on
+//! hand-labelled (speaker, claim) pairs with gold quotes, cross-validated by article.
+use super::CmdResult;
+use newsdesk_stance::classifier::card::DataFile;
+use newsdesk_quotes::eval::read_gold;
+use newsdesk_stance::speaker::{self, SpeakerTrainConfig};
+use newsdesk_stance::StanceModel;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Per-speaker stance pairs (the `stance/speakers/train.jsonl` format).
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Gold quotes and speakers of the same articles (the `quotes/*.jsonl` format).
+    #[arg(long)]
+    pub quotes: PathBuf,
+    /// Model file to write (JSON).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Body-level model whose predictions are features (fnc1, arc or a file).
+    #[arg(long, default_value = "fnc1")]
+    pub body_model: String,
+    /// Cross-validation folds (over articles).
+    #[arg(long, default_value_t = SpeakerTrainConfig::default().folds)]
+    pub folds: usize,
+    /// Seed of the fold assignment.
+    #[arg(long, default_value_t = SpeakerTrainConfig::default().seed)]
+    pub seed: u64,
+}
+
+fn data_file(role: &str, path: &Path, records: usize) -> Result<DataFile, Box<dyn std::error::Error + Send + Sync>> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(DataFile {
+        role: role.into(),
+        path: path.display().to_string(),
+        sha256: newsdesk_stance::classifier::data::sha256_hex(&bytes),
+        records,
+    })
+}
+
+pub fn run(args: Args) -> CmdResult {
+    let articles = speaker::read_articles(&args.data)?;
+    let gold = read_gold(&args.quotes)?;
+    let body = StanceModel::open(&args.body_model)?;
+    let docs = speaker::docs_with_gold_quotes(&articles, &gold)?;
+    let examples = speaker::examples(&body, &articles, &docs)?;
+    let config = SpeakerTrainConfig {
+        folds: args.folds,
+        seed: args.seed,
+        ..SpeakerTrainConfig::default()
+    };
+    let files = vec![
+        data_file("speakers", &args.data, examples.len())?,
+        data_file("quotes", &args.quotes, gold.len())?,
+    ];
+    let command = std::iter::once("newsdesk".to_string())
+        .chain(std::env::args().skip(1))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let name = args
+        .out
+        .file_stem()
+        .map_or_else(|| "speakers".into(), |s| s.to_string_lossy().into_owned());
+    let model = speaker::train(&examples, &config, &body.card().name, files, &name, &command)?;
+    model.save(&args.out)?;
+    let c = &model.card;
+    for r in &c.cv {
+        eprintln!(
+            "l2 {}: CV accuracy {:.4}, macro-F1 {:.4}",
+            r.l2, r.metrics.accuracy, r.metrics.f1_macro
+        );
+    }
+    let best = c.cv.iter().find(|r| r.l2 == c.l2).expect("chosen from the grid");
+    eprintln!(
+        "newsdesk: wrote {} ({} pairs, {} articles, {} folds); chosen l2 {}: CV accuracy {:.4}, macro-F1 {:.4}; \
+         copy-the-article {:.4} / {:.4}",
+        args.out.display(),
+        c.pairs,
+        c.articles,
+        c.folds,
+        c.l2,
+        best.metrics.accuracy,
+        best.metrics.f1_macro,
+        c.copy_article_baseline.accuracy,
+        c.copy_article_baseline.f1_macro
+    );
+    println!(
+        "{}",
+        serde_json::json!({"model": args.out.display().to_string(), "cv": best, "copy_article": c.copy_article_baseline})
+    );
+    Ok(ExitCode::SUCCESS)
+}
