@@ -1,7 +1,7 @@
 //! `newsdesk eval ner`: entity-level precision/recall/F1 (conlleval exact
 //! match) of a model on the gold tokens of a file; one JSON object on stdout.
 use super::CmdResult;
-use newsdesk_ner::{evaluate, read_file, Format, NerModel};
+use newsdesk::train::ner::{evaluate, read_file, Format, NerModel};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,14 +28,14 @@ pub fn run(args: Args) -> CmdResult {
     let docs = read_file(&args.data, format)?;
     let model = match args.model.as_str() {
         "ontonotes" | "conll" => NerModel::embedded(&args.model)?,
-        path => NerModel::load(path)?,
+        path => NerModel::load(path).map_err(|e| format!("model file {path}: {e}"))?,
     };
     let groups = match &args.groups {
         Some(spec) => parse_groups(spec, docs.len())?,
         None => Vec::new(),
     };
     let (eval, _) = evaluate(&model, &docs, &groups);
-    println!("{}", serde_json::to_string(&eval)?);
+    super::print_json(&eval)?;
     Ok(ExitCode::SUCCESS)
 }
 

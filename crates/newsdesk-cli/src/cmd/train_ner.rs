@@ -3,7 +3,9 @@
 //! command line, seed and dev scores.
 use super::CmdResult;
 use crate::progress;
-use newsdesk_ner::{file_sha256, read_file, train, Clusters, Format, Gazetteer, ModelCard, TrainEvent, TrainOptions};
+use newsdesk::train::ner::{
+    file_sha256, read_file, train, Clusters, Format, Gazetteer, ModelCard, TrainEvent, TrainOptions,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,7 +60,7 @@ pub fn run(args: Args) -> CmdResult {
     let dev_docs = read_file(&args.dev, format)?;
     let clusters = args.clusters.as_deref().map(Clusters::read).transpose()?;
     let lexicon = args.lexicon.as_deref().map(Gazetteer::read_lexicon).transpose()?;
-    let mut features = newsdesk_ner::FeatureConfig::default();
+    let mut features = newsdesk::train::ner::FeatureConfig::default();
     if clusters.is_none() {
         features.cluster_prefixes.clear();
     }
