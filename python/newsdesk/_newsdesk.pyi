@@ -288,7 +288,8 @@ def blank() -> Pipeline:
     """A pipeline with the tokenizer and sentence splitter only."""
 
 def render(doc: Doc) -> str:
-    """HTML for a document: sentences, entities highlighted by type, quotes and speakers."""
+    """HTML for a document: sentences, entities highlighted by type, quotes and speakers,
+    and the stance of the article and of each quoted speaker towards each of its claims."""
 
 # For tests: whether this process was forked after worker threads were used.
 def _is_forked_child() -> bool: ...

@@ -49,8 +49,5 @@ impl Workers {
 
 /// Process one text, with the claims to measure stance against (if any).
 pub fn process_one(nlp: &Pipeline, text: &str, claims: &[String]) -> Result<Doc, Error> {
-    let mut doc = nlp.make_doc(text);
-    doc.claims = claims.to_vec();
-    nlp.annotate(&mut doc)?;
-    Ok(doc)
+    nlp.process_with_claims(text, claims.to_vec())
 }

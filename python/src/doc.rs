@@ -25,49 +25,13 @@ impl PyDoc {
     pub fn new(inner: Doc, nlp: Option<Arc<Pipeline>>) -> PyDoc {
         PyDoc { inner, nlp }
     }
+}
 
-    /// Byte offset in `text` of char offset `c` (clamped to the end).
-    pub fn byte_of_char(&self, c: u32) -> usize {
-        let toks = &self.inner.tokens;
-        let k = toks.partition_point(|t| t.char_start <= c);
-        let Some(t) = k.checked_sub(1).map(|k| &toks[k]) else {
-            return 0;
-        };
-        let rest = &self.inner.text[t.start as usize..];
-        rest.char_indices()
-            .nth((c - t.char_start) as usize)
-            .map_or(self.inner.text.len(), |(b, _)| t.start as usize + b)
-    }
-
-    /// The text between two char offsets (empty if they are reversed, which a
-    /// hand-made JSON document may contain).
-    pub fn text_between(&self, start_char: u32, end_char: u32) -> &str {
-        let (a, b) = (self.byte_of_char(start_char), self.byte_of_char(end_char));
-        self.inner.text.get(a..b).unwrap_or("")
-    }
-
-    /// Token range `start..end` covering the chars `start_char..end_char`.
-    pub fn tokens_of_chars(&self, start_char: u32, end_char: u32) -> (u32, u32) {
-        let toks = &self.inner.tokens;
-        let start = toks.partition_point(|t| t.char_end <= start_char);
-        let end = toks.partition_point(|t| t.char_start < end_char).max(start);
-        (start as u32, end as u32)
-    }
-
-    /// Char range of the tokens `start..end` (without trailing whitespace).
-    pub fn chars_of_tokens(&self, start: u32, end: u32) -> (u32, u32) {
-        let toks = &self.inner.tokens;
-        let at = |i: u32| toks.get(i as usize).map_or(self.char_len(), |t| t.char_start);
-        if end > start {
-            (toks[start as usize].char_start, toks[end as usize - 1].char_end)
-        } else {
-            (at(start), at(start))
-        }
-    }
-
-    pub fn char_len(&self) -> u32 {
-        self.inner.tokens.last().map_or(0, |t| t.char_ws_end)
-    }
+/// HTML for a `Doc`: sentences, entities highlighted by type, quotes and
+/// speakers, and the stances towards its claims.
+#[pyfunction]
+pub fn render(doc: &Bound<'_, PyDoc>) -> String {
+    newsdesk::render_html(&doc.get().inner)
 }
 
 /// `s` as Python's `repr` writes it (`'It\'s'`), for reprs.
@@ -187,7 +151,7 @@ impl PyDoc {
 
     /// HTML: sentences, entities highlighted by type, quotes and their speakers.
     fn _repr_html_(&self) -> String {
-        crate::html::render(self)
+        newsdesk::render_html(&self.inner)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
@@ -254,22 +218,5 @@ mod tests {
     fn preview_cuts_at_chars() {
         assert_eq!(preview("naïve text", 3), "naï…");
         assert_eq!(preview("short", 10), "short");
-    }
-
-    #[test]
-    fn char_offsets_map_to_bytes_and_tokens() {
-        let d = PyDoc::new(Pipeline::blank().process("Café “ok” now"), None);
-        assert_eq!(d.text_between(0, 4), "Café");
-        assert_eq!(d.text_between(6, 8), "ok");
-        assert_eq!(d.text_between(10, 13), "now");
-        assert_eq!(d.byte_of_char(d.char_len()), d.inner.text.len());
-        let (start, end) = d.tokens_of_chars(6, 8);
-        assert_eq!(d.inner.token_text(start as usize), "ok");
-        assert_eq!(end, start + 1);
-        assert_eq!(d.chars_of_tokens(start, end), (6, 8));
-        assert_eq!(
-            d.chars_of_tokens(2, 2),
-            (d.inner.tokens[2].char_start, d.inner.tokens[2].char_start)
-        );
     }
 }

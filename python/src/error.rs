@@ -14,7 +14,7 @@ pub fn to_py_err(err: impl Into<Error>) -> PyErr {
     let err = err.into();
     let message = err.to_string();
     match err {
-        Error::Io { source, .. } => os_error(source.kind(), message),
+        Error::Io { source, .. } | Error::ModelFile { source, .. } => os_error(source.kind(), message),
         Error::Ner(NerError::Io { source, .. }) => os_error(source.kind(), message),
         Error::Stance(StanceError::Io { source, .. } | StanceError::Write { source, .. }) => {
             os_error(source.kind(), message)
@@ -29,6 +29,8 @@ pub fn to_py_err(err: impl Into<Error>) -> PyErr {
         | Error::Quotes(_)
         | Error::Format(_)
         | Error::UnknownPipeline(_)
+        | Error::BadModelFile { .. }
+        | Error::BlankClaim { .. }
         | Error::Missing(_) => PyValueError::new_err(message),
     }
 }

@@ -9,7 +9,6 @@ mod detach;
 mod doc;
 mod error;
 mod fork;
-mod html;
 mod pickle;
 mod pipe;
 mod pipeline;
@@ -37,7 +36,7 @@ fn _newsdesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<stance::PySpeakerStance>()?;
     m.add_function(wrap_pyfunction!(pipeline::load, m)?)?;
     m.add_function(wrap_pyfunction!(pipeline::blank, m)?)?;
-    m.add_function(wrap_pyfunction!(html::render_doc, m)?)?;
+    m.add_function(wrap_pyfunction!(doc::render, m)?)?;
     m.add_function(wrap_pyfunction!(fork::_is_forked_child, m)?)?;
     m.add_function(wrap_pyfunction!(pickle::_pipeline_from_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(pickle::_doc_from_json, m)?)?;

@@ -229,12 +229,14 @@ fn pairs_arg(pairs: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
         .collect()
 }
 
-/// Claims to measure stance against; only for a pipeline that has a stance component.
+/// Claims to measure stance against; only for a pipeline that has a stance
+/// component, and none blank (checked here, before any text is processed).
 fn claims_arg(nlp: &Pipeline, claims: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
     let Some(claims) = claims else { return Ok(Vec::new()) };
     let claims = texts_arg(claims, "claims")?;
     if !claims.is_empty() && !nlp.component_names().iter().any(|n| n == "stance") {
         return Err(to_py_err(Error::Missing("stance")));
     }
+    newsdesk::check_claims(&claims).map_err(to_py_err)?;
     Ok(claims)
 }

@@ -2,6 +2,7 @@
 use crate::doc::{preview, quoted, PyDoc};
 use crate::pickle::Reduce;
 use crate::span::PySpan;
+use newsdesk::Offsets;
 use newsdesk::{Quote, Speaker};
 use pyo3::prelude::*;
 
@@ -26,7 +27,7 @@ impl PyQuote {
 
     fn str(&self) -> &str {
         let q = self.quote();
-        self.doc.get().text_between(q.start_char, q.end_char)
+        self.doc.get().inner.text_between(q.start_char, q.end_char)
     }
 }
 

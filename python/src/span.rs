@@ -5,6 +5,7 @@ use crate::doc::{preview, quoted, PyDoc};
 use crate::pickle::Reduce;
 use crate::token::{PyToken, TokenIter};
 use newsdesk::Entity;
+use newsdesk::Offsets;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use std::hash::{Hash, Hasher};
@@ -31,13 +32,13 @@ pub fn hash_of(value: &impl Hash) -> u64 {
 impl PySpan {
     /// The span of tokens `start..end`.
     pub fn from_tokens(doc: &Bound<'_, PyDoc>, start: u32, end: u32, label: &str, score: Option<f32>) -> PySpan {
-        let (start_char, end_char) = doc.get().chars_of_tokens(start, end);
+        let (start_char, end_char) = doc.get().inner.chars_of_tokens(start, end);
         PySpan::new(doc, (start, end), (start_char, end_char), label, score)
     }
 
     /// The span of chars `start_char..end_char` (tokens: those it overlaps).
     pub fn from_chars(doc: &Bound<'_, PyDoc>, start_char: u32, end_char: u32, label: &str) -> PySpan {
-        let (start, end) = doc.get().tokens_of_chars(start_char, end_char);
+        let (start, end) = doc.get().inner.tokens_of_chars(start_char, end_char);
         PySpan::new(doc, (start, end), (start_char, end_char), label, None)
     }
 
@@ -68,7 +69,7 @@ impl PySpan {
     }
 
     fn str(&self) -> &str {
-        self.doc_ref().text_between(self.start_char, self.end_char)
+        self.doc_ref().inner.text_between(self.start_char, self.end_char)
     }
 }
 
@@ -192,7 +193,7 @@ pub fn restore(
     score: Option<f32>,
 ) -> PyResult<PySpan> {
     let d = doc.get();
-    if start > end || end as usize > d.inner.tokens.len() || start_char > end_char || end_char > d.char_len() {
+    if start > end || end as usize > d.inner.tokens.len() || start_char > end_char || end_char > d.inner.char_len() {
         return Err(pyo3::exceptions::PyValueError::new_err(
             "span offsets out of range for its document",
         ));

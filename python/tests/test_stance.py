@@ -83,3 +83,43 @@ def test_docs_from_json_use_the_default_pipeline(nlp, seed_text):
 def test_stance_needs_a_stance_component():
     with pytest.raises(ValueError, match="no stance component"):
         newsdesk.blank().stance("claim", "text")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t \u00a0\n"])
+def test_a_document_without_words_is_unrelated_to_every_claim(nlp, text):
+    claims = ["Taxes will rise", "The minister resigned"]
+    doc = nlp(text, claims=claims)
+    assert [s.label for s in doc.stances()] == ["unrelated", "unrelated"]
+    assert all(s.scores["unrelated"] == 1.0 for s in doc.stances())
+    assert nlp.stance(claims[0], text).label == "unrelated"
+    assert [s.label for s in nlp.stance_batch([(c, text) for c in claims])] == ["unrelated"] * 2
+
+
+@pytest.mark.parametrize("claim", ["", "   ", "\t\n"])
+def test_a_blank_claim_is_a_value_error_naming_it(nlp, seed_text, claim):
+    with pytest.raises(ValueError, match="claim 2 is empty or whitespace only"):
+        nlp(seed_text, claims=["Taxes will rise", claim])
+    with pytest.raises(ValueError, match="claim 2 is empty"):
+        list(nlp.pipe([seed_text], claims=["Taxes will rise", claim]))
+    with pytest.raises(ValueError, match="claim 1 is empty"):
+        nlp.stance(claim, seed_text)
+    with pytest.raises(ValueError, match="claim 2 is empty"):
+        nlp.stance_batch([("Taxes will rise", seed_text), (claim, seed_text)])
+    doc = nlp(seed_text)
+    with pytest.raises(ValueError, match="claim 1 is empty"):
+        doc.stance(claim)
+    with pytest.raises(ValueError, match="claim 2 is empty"):
+        doc.stances(["Taxes will rise", claim])
+
+
+def test_rendered_html_shows_the_stances_of_article_and_speakers(nlp, seed_text, seed_gold):
+    claims = [c["claim"] for c in seed_gold["claims"][:2]]
+    doc = nlp(seed_text, claims=claims)
+    html = newsdesk.render(doc)
+    assert html.count('class="nd-claim"') == len(claims)
+    for st in doc.stances():
+        assert f'nd-stance nd-{st.label}"' in html
+        for sp in st.speakers:
+            assert sp.speaker.replace("&", "&amp;") in html
+    assert doc._repr_html_() == html
+    assert 'class="nd-claim"' not in newsdesk.render(nlp(seed_text))

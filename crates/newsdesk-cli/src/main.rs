@@ -1,5 +1,7 @@
 //! The `newsdesk` command line: annotate documents, evaluate and train models.
+mod claims;
 mod cmd;
+mod output;
 mod progress;
 mod records;
 
@@ -70,9 +72,26 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`newsdesk annotate … | head -1`): stop quietly, as Unix tools do.
+        Err(e) if is_broken_pipe(&*e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsdesk: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether `e` (or an error it wraps) is a write to a closed pipe.
+fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let broken = |kind| kind == Some(std::io::ErrorKind::BrokenPipe);
+    let mut next = Some(e);
+    while let Some(e) = next {
+        if broken(e.downcast_ref::<std::io::Error>().map(|e| e.kind()))
+            || broken(e.downcast_ref::<serde_json::Error>().and_then(|e| e.io_error_kind()))
+        {
+            return true;
+        }
+        next = e.source();
+    }
+    false
 }

@@ -1,6 +1,10 @@
-//! Streaming input records for `annotate`: plain-text files (one document
-//! each), JSONL files (one document per line) or stdin. Every problem becomes
-//! a [`RecordError`] naming file and line; reading then goes on.
+//! Streaming input records for `annotate` and `stance`: plain-text files (one
+//! document each), JSONL files (one document per line) or stdin. Every problem
+//! becomes a [`RecordError`] naming file and line; reading then goes on.
+//!
+//! A UTF-8 byte-order mark at the start of a file (or of stdin) is skipped: it
+//! is not part of the document text, so every offset in the output counts from
+//! the byte after it.
 use serde_json::{Map, Value};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -114,6 +118,12 @@ impl Iterator for Records {
                 Ok(x) => x,
                 Err(e) => return Some(Err(e)),
             };
+            if let Err(e) = skip_bom(&mut reader) {
+                return Some(Err(RecordError {
+                    source: name,
+                    message: format!("read error: {e}"),
+                }));
+            }
             if self.format.jsonl {
                 self.current = Some((name, reader, 0));
                 continue;
@@ -135,6 +145,23 @@ impl Iterator for Records {
     }
 }
 
+/// The UTF-8 encoding of U+FEFF, the byte-order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// `bytes` without a leading byte-order mark.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+/// Consume a byte-order mark at the start of `reader`, if there is one.
+fn skip_bom(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    let head = reader.fill_buf()?;
+    if head.starts_with(BOM) {
+        reader.consume(BOM.len());
+    }
+    Ok(())
+}
+
 fn decode(bytes: Vec<u8>, source: &str) -> Result<String, RecordError> {
     String::from_utf8(bytes).map_err(|e| RecordError {
         source: source.to_string(),
@@ -150,7 +177,13 @@ pub fn parse_jsonl_line(line: &[u8], source: String, text_field: &str) -> Item {
     };
     let line =
         std::str::from_utf8(line).map_err(|e| err(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
-    let value: Value = serde_json::from_str(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| match lone_surrogate(line) {
+        Some((escape, column)) => err(format!(
+            "malformed JSON: lone UTF-16 surrogate {escape} at column {column} (not a Unicode character; \
+             a surrogate escape must be a high-low pair such as \\ud83d\\ude00)"
+        )),
+        None => err(format!("malformed JSON: {e}")),
+    })?;
     let Value::Object(mut fields) = value else {
         return Err(err("expected a JSON object".to_string()));
     };
@@ -173,12 +206,36 @@ pub fn parse_jsonl_line(line: &[u8], source: String, text_field: &str) -> Item {
             .ok_or_else(|| err("field \"claims\" must be an array of strings".to_string()))?,
         Some(other) => return Err(err(format!("field \"claims\" must be an array, not {}", kind(other)))),
     };
+    newsdesk::check_claims(&claims).map_err(|e| err(format!("field \"claims\": {e}")))?;
     Ok(Record {
         source,
         text,
         claims,
         fields,
     })
+}
+
+/// The first `\\uXXXX` escape in `line` that is an unpaired UTF-16 surrogate,
+/// and its column (1-based, in bytes).
+fn lone_surrogate(line: &str) -> Option<(&str, usize)> {
+    let b = line.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        let hex = line.get(at + 2..at + 6)?;
+        (b[at] == b'\\' && b[at + 1] == b'u').then(|| u16::from_str_radix(hex, 16).ok())?
+    };
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => return Some((&line[i..i + 6], i + 1)),
+            _ => i += 2,
+        }
+    }
+    None
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -227,6 +284,10 @@ mod tests {
             .unwrap_err()
             .message
             .contains("array of strings"));
+        assert!(parse(r#"{"text": "x", "claims": ["a", " "]}"#)
+            .unwrap_err()
+            .message
+            .contains("field \"claims\": claim 2 is empty"));
         let bad = parse_jsonl_line(b"{\"text\": \"\xff\"}", "f:1".into(), "text").unwrap_err();
         assert!(bad.message.contains("invalid UTF-8 at byte 10"), "{}", bad.message);
     }
@@ -255,5 +316,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn lone_surrogates_are_named_and_pairs_are_fine() {
+        let e = parse(r#"{"text": "a\ud800"}"#).unwrap_err();
+        assert!(
+            e.message.contains("lone UTF-16 surrogate \\ud800 at column 12"),
+            "{}",
+            e.message
+        );
+        assert_eq!(lone_surrogate(r#""\ude00 x""#), Some((r"\ude00", 2)));
+        assert_eq!(
+            lone_surrogate(r#""\\ud800""#),
+            None,
+            "an escaped backslash, not an escape"
+        );
+        assert_eq!(parse(r#"{"text": "\ud83d\ude00"}"#).unwrap().text, "\u{1F600}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let mut r: &[u8] = b"\xef\xbb\xbf{}";
+        skip_bom(&mut r).unwrap();
+        assert_eq!(r, b"{}");
+        assert_eq!(strip_bom(b"\xef\xbb\xbfHi"), b"Hi");
+        assert_eq!(strip_bom(b"Hi"), b"Hi");
     }
 }

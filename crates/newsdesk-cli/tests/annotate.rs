@@ -1,26 +1,6 @@
 //! `newsdesk annotate` end to end: output shape and the bad-input rules.
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn newsdesk(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run newsdesk");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
-        .collect()
-}
+mod common;
+use common::{lines, newsdesk, TempDir};
 
 #[test]
 fn bad_records_become_error_lines_and_processing_continues() {
@@ -54,26 +34,14 @@ fn strict_stops_at_the_first_bad_record() {
 
 #[test]
 fn plain_files_are_one_document_each_and_missing_files_are_reported() {
-    let dir = std::env::temp_dir().join(format!("newsdesk-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let a = dir.join("a.txt");
-    std::fs::write(&a, "First story.\n\nSecond paragraph.").unwrap();
-    let missing = dir.join("missing.txt");
-    let out = newsdesk(
-        &[
-            "annotate",
-            "--model",
-            "blank",
-            a.to_str().unwrap(),
-            missing.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let dir = TempDir::new("plain");
+    let a = dir.file("a.txt", b"First story.\n\nSecond paragraph.");
+    let missing = dir.path("missing.txt");
+    let out = newsdesk(&["annotate", "--model", "blank", &a, &missing], b"");
     assert_eq!(out.status.code(), Some(1));
     let recs = lines(&out);
     assert_eq!(recs[0]["doc"]["text"], "First story.\n\nSecond paragraph.");
     assert!(recs[1]["error"].as_str().unwrap().contains("cannot open"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -163,7 +163,7 @@ mod tests {
             CoreError::Invalid(_) => ["token ", "tokens end at byte", "sentence ", "entity ", "quote "]
                 .iter()
                 .any(|w| m.contains(w)),
-            CoreError::Component { .. } => false,
+            CoreError::Component { .. } | CoreError::WordList { .. } => false,
         }
     }
 

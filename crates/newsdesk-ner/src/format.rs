@@ -107,17 +107,21 @@ impl NerModel {
 
     /// Read a model written by [`NerModel::to_bytes`], checking everything.
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
-        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+        let magic = &bytes[..bytes.len().min(8)];
+        if magic.is_empty() || !MAGIC.starts_with(magic) {
             return Err(NerError::NotAModel("missing the newsdesk NER magic bytes".into()));
+        }
+        if bytes.len() < 24 {
+            return Err(NerError::Corrupt(format!(
+                "truncated: {} bytes, shorter than the 24-byte minimum of a model file",
+                bytes.len()
+            )));
         }
         let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
         if version != FORMAT_VERSION {
             return Err(NerError::Incompatible(format!(
                 "file format version {version}, this build reads version {FORMAT_VERSION}"
             )));
-        }
-        if bytes.len() < 24 {
-            return Err(NerError::Corrupt("truncated file".into()));
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
         if hash_bytes(body) != u64::from_le_bytes(sum.try_into().expect("8 bytes")) {
@@ -304,6 +308,8 @@ mod tests {
         for cut in [0, 5, 12, 30, bytes.len() / 2, bytes.len() - 1] {
             assert!(NerModel::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }
+        let short = NerModel::from_bytes(&bytes[..10]).unwrap_err().to_string();
+        assert!(short.contains("truncated: 10 bytes"), "{short}");
         assert!(matches!(
             NerModel::from_bytes(b"PK\x03\x04 not a model at all"),
             Err(NerError::NotAModel(_))

@@ -13,6 +13,12 @@ pub enum Error {
     Quotes(#[from] newsdesk_quotes::QuotesError),
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
+    /// A model file named by path that cannot be opened (missing, a directory, no permission).
+    #[error("cannot open model file {path}: {source}")]
+    ModelFile { path: String, source: std::io::Error },
+    /// A model file that was read but is not a usable model.
+    #[error("model file {path}: {source}")]
+    BadModelFile { path: String, source: Box<Error> },
     #[error("cannot build thread pool: {0}")]
     ThreadPool(String),
     /// Bytes that are not a (compatible) newsdesk pipeline.
@@ -24,4 +30,7 @@ pub enum Error {
     Missing(&'static str),
     #[error("pipeline with custom components cannot be serialized (only built-in components can)")]
     NotSerializable,
+    /// An empty or whitespace-only claim (`index` counts from 0 in the list given).
+    #[error("claim {} is empty or whitespace only", index + 1)]
+    BlankClaim { index: usize },
 }

@@ -2,7 +2,10 @@
 //!
 //! This facade is the crate Rust users depend on: a [`Pipeline`] that runs a
 //! tokenizer, a sentence splitter and annotation components over documents,
-//! one at a time or in parallel batches, producing [`Doc`]s.
+//! one at a time or in parallel batches, producing [`Doc`]s, with stances
+//! towards claims ([`Pipeline::process_with_claims`]); [`render_html`] draws a
+//! document. With the `train` feature, `newsdesk::train` re-exports the trainers,
+//! data readers and metrics of the component crates.
 //!
 //! ```
 //! use newsdesk::prelude::*;
@@ -14,12 +17,17 @@
 //! ```
 mod bytes;
 mod error;
+mod html;
 mod load;
+mod offsets;
 mod pipeline;
 mod spec;
+#[cfg(feature = "train")]
+pub mod train;
 
 pub use error::Error;
-pub use load::load;
+pub use html::{escape_html, render_html};
+pub use load::{load, load_stance};
 pub use newsdesk_core::{tokenize, CoreError};
 pub use newsdesk_core::{
     CharSpan, ClaimStance, Component, Doc, Entity, EntitySource, Quote, Speaker, SpeakerStance, StanceScores, SCHEMA,
@@ -29,7 +37,8 @@ pub use newsdesk_quotes::{QuoteExtractor, QuotesError};
 pub use newsdesk_stance::{StanceError, StanceModel};
 pub use newsdesk_tokenize::{lower, norm, prefix, shape, suffix};
 pub use newsdesk_tokenize::{Sentence, SentenceSplitter, Token, TokenKind, Tokenizer};
-pub use pipeline::{Pipeline, NUM_THREADS_ENV};
+pub use offsets::Offsets;
+pub use pipeline::{check_claims, Pipeline, NUM_THREADS_ENV};
 pub use spec::{ModelSource, Spec};
 
 /// The types most programs need.

@@ -154,13 +154,31 @@ impl Pipeline {
 
     /// Process one document, reporting component errors.
     pub fn try_process(&self, text: &str) -> Result<Doc, Error> {
+        self.process_with_claims(text, Vec::new())
+    }
+
+    /// Process one document and measure its stance (and each quoted speaker's)
+    /// towards `claims`: the result's `stances` has one entry per claim, in order.
+    /// An empty or whitespace-only claim is an [`Error::BlankClaim`]; a document
+    /// without words is `unrelated` to every claim.
+    ///
+    /// ```
+    /// let nlp = newsdesk::load("ontonotes").unwrap();
+    /// let doc = nlp.process_with_claims("  ", vec!["Taxes will rise".into()]).unwrap();
+    /// assert_eq!(doc.stances[0].stance.label, "unrelated");
+    /// assert!(nlp.process_with_claims("Text.", vec![" ".into()]).is_err());
+    /// ```
+    pub fn process_with_claims(&self, text: &str, claims: Vec<String>) -> Result<Doc, Error> {
         let mut doc = self.make_doc(text);
+        doc.claims = claims;
         self.annotate(&mut doc)?;
         Ok(doc)
     }
 
-    /// Run the components on an already tokenized document (claims set, say).
+    /// Run the components on an already tokenized document (claims set, say;
+    /// they are checked as in [`Pipeline::process_with_claims`]).
     pub fn annotate(&self, doc: &mut Doc) -> Result<(), Error> {
+        check_claims(&doc.claims)?;
         for c in self.stages() {
             c.process(doc)?;
         }
@@ -202,19 +220,24 @@ impl Pipeline {
 
     /// Stance of `text` towards `claim` (label and per-label probabilities).
     pub fn stance(&self, claim: &str, text: &str) -> Result<StanceScores, Error> {
+        check_claims(&[claim])?;
         Ok(self.stance_component()?.model().predict(claim, text))
     }
 
-    /// Stance of many (claim, text) pairs in parallel, in order.
+    /// Stance of many (claim, text) pairs in parallel, in order; each distinct
+    /// claim and text is analysed once. A blank claim is an [`Error::BlankClaim`]
+    /// with the index of its pair.
     pub fn stance_batch(&self, pairs: &[(&str, &str)]) -> Result<Vec<StanceScores>, Error> {
         let model = self.stance_component()?.model();
-        Ok(self.run_parallel(|| pairs.par_iter().map(|(c, t)| model.predict(c, t)).collect()))
+        check_claims(&pairs.iter().map(|(c, _)| c).collect::<Vec<_>>())?;
+        Ok(self.run_parallel(|| model.predict_batch(pairs)))
     }
 
     /// Document-level and per-speaker stance of a processed `doc` towards each
     /// claim, from its text and quotes (no other stage is re-run).
     pub fn stances(&self, doc: &Doc, claims: &[String]) -> Result<Vec<ClaimStance>, Error> {
         let stance = self.stance_component()?;
+        check_claims(claims)?;
         let mut d = Doc {
             claims: claims.to_vec(),
             stances: Vec::new(),
@@ -240,6 +263,15 @@ impl Pipeline {
         let (spec, blobs) = bytes::unpack(data)?;
         let spec: Spec = serde_json::from_slice(spec).map_err(|e| Error::Format(format!("bad pipeline spec: {e}")))?;
         Pipeline::from_spec(spec, blobs.into_iter().map(Arc::from).collect())
+    }
+}
+
+/// Check that no claim is empty or whitespace only ([`Error::BlankClaim`]
+/// names the first that is, counting from 0).
+pub fn check_claims<S: AsRef<str>>(claims: &[S]) -> Result<(), Error> {
+    match claims.iter().position(|c| c.as_ref().trim().is_empty()) {
+        Some(index) => Err(Error::BlankClaim { index }),
+        None => Ok(()),
     }
 }
 

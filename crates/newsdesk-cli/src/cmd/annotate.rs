@@ -4,14 +4,17 @@
 //! documents (`fields` holds the other fields of a JSONL record, `doc` the
 //! `newsdesk.doc/1` document) and `{"source": …, "error": "…"}` for records that
 //! could not be read. Input is read and processed in bounded batches, so memory
-//! stays flat whatever the corpus size.
+//! stays flat whatever the corpus size. `-o FILE` is written through a
+//! temporary file and never overwrites an input (see [`crate::output`]).
 use super::CmdResult;
+use crate::claims::ClaimArgs;
+use crate::output::Output;
 use crate::progress;
 use crate::records::{Format, Item, Record, Records};
 use newsdesk::{Doc, Pipeline};
 use rayon::prelude::*;
 use serde_json::json;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -20,6 +23,15 @@ const EXAMPLE: &str = "Finance ministers from the Group of Seven met in Tokyo on
 new rules for digital taxes, officials said.\n\n\"We are close to an agreement that is fair to every \
 country,\" said Japan's finance minister, Taro Aso, after the first session. The U.S. Treasury \
 Department declined to comment.";
+
+/// What `annotate` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum To {
+    /// One JSON line per record.
+    Json,
+    /// An HTML page: entities, quotes, speakers and stances of each document.
+    Html,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -31,10 +43,14 @@ pub struct Args {
     /// JSONL field holding the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout (never one of the inputs; written
+    /// through a temporary file renamed at the end).
     #[arg(long, short)]
     pub output: Option<String>,
-    /// Worker threads (default: all cores, or NEWSDESK_NUM_THREADS).
+    /// Output format: JSON lines, or one HTML page of rendered documents.
+    #[arg(long, value_enum, default_value_t = To::Json)]
+    pub to: To,
+    /// Worker threads (default: all cores, or NEWSDESK_NUM_THREADS; at most 4 per CPU).
     #[arg(long)]
     pub threads: Option<usize>,
     /// Documents per parallel batch (bounds memory).
@@ -43,9 +59,10 @@ pub struct Args {
     /// Pipeline to load: a model name (ontonotes, conll, blank) or a model file.
     #[arg(long, default_value = "ontonotes")]
     pub model: String,
-    /// Claim to measure each document's stance against (repeatable).
-    #[arg(long = "claim")]
-    pub claims: Vec<String>,
+    /// Claims to measure each document's stance against (with a JSONL
+    /// record's own `claims` after them).
+    #[command(flatten)]
+    pub claims: ClaimArgs,
     /// Stop at the first bad record.
     #[arg(long)]
     pub strict: bool,
@@ -55,16 +72,17 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> CmdResult {
+    let claims = args.claims.load()?;
+    let inputs = match (&args.files, args.example) {
+        (_, true) => Vec::new(),
+        (files, false) if files.is_empty() => vec!["-".to_string()],
+        (files, false) => files.clone(),
+    };
+    let mut out = Output::open(args.output.as_deref(), &inputs)?;
     let mut nlp = newsdesk::load(&args.model)?;
     if let Some(n) = args.threads {
-        nlp = nlp.with_threads(n)?;
+        nlp = nlp.with_threads(cap_threads(n))?;
     }
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
     let mut records: Box<dyn Iterator<Item = Item>> = if args.example {
         let rec = Record {
             source: "<example>".into(),
@@ -84,44 +102,44 @@ pub fn run(args: Args) -> CmdResult {
     let started = Instant::now();
     let bar = progress::bar(None, "docs");
     let mut stats = Stats::default();
-    loop {
+    if args.to == To::Html {
+        out.write_all(HTML_HEAD.as_bytes())?;
+    }
+    'batches: loop {
         let batch: Vec<Item> = records.by_ref().take(args.batch_size as usize).collect();
         if batch.is_empty() {
             break;
         }
-        let results = process(&nlp, batch, &args.claims);
-        for (source, fields, result) in results {
-            match result {
+        for (source, fields, result) in process(&nlp, batch, &claims) {
+            match &result {
                 Ok(doc) => {
                     stats.docs += 1;
                     stats.tokens += doc.tokens.len();
-                    serde_json::to_writer(
-                        &mut out,
-                        &DocLine {
-                            source: &source,
-                            fields: &fields,
-                            doc: &doc,
-                        },
-                    )?;
                 }
                 Err(message) => {
                     stats.errors += 1;
                     eprintln!("newsdesk: {source}: {message}");
-                    serde_json::to_writer(&mut out, &json!({"source": source, "error": message}))?;
                 }
             }
-            out.write_all(b"\n")?;
+            match args.to {
+                To::Json => write_json(&mut out, &source, &fields, &result)?,
+                To::Html => write_html(&mut out, &source, &result)?,
+            }
             bar.inc(1);
             if args.strict && stats.errors > 0 {
-                out.flush()?;
-                bar.finish_and_clear();
                 eprintln!("newsdesk: stopped at the first bad record (--strict)");
-                return Ok(ExitCode::from(1));
+                break 'batches;
             }
         }
     }
-    out.flush()?;
+    if args.to == To::Html {
+        out.write_all(b"</body></html>\n")?;
+    }
+    out.finish()?;
     bar.finish_and_clear();
+    if args.strict && stats.errors > 0 {
+        return Ok(ExitCode::from(1));
+    }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "newsdesk: {} documents, {} tokens, {:.2} s ({:.0} docs/s), {} errors",
@@ -138,11 +156,50 @@ pub fn run(args: Args) -> CmdResult {
     })
 }
 
+/// `n`, or CPUs × 4 with a warning if `n` is more (thousands of threads only
+/// cost memory and start-up time).
+fn cap_threads(n: usize) -> usize {
+    let cpus = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let cap = cpus * 4;
+    if n > cap {
+        eprintln!("newsdesk: warning: --threads {n} is more than 4 per CPU ({cpus} CPUs); using {cap}");
+        return cap;
+    }
+    n
+}
+
+/// One JSON line: the document (`source`, `fields`, `doc`) or the error.
+fn write_json(out: &mut Output, source: &str, fields: &Fields, result: &Result<Doc, String>) -> std::io::Result<()> {
+    match result {
+        Ok(doc) => serde_json::to_writer(&mut *out, &DocLine { source, fields, doc })?,
+        Err(message) => serde_json::to_writer(&mut *out, &json!({"source": source, "error": message}))?,
+    }
+    out.write_all(b"\n")
+}
+
+/// Start of the `--to html` page (documents follow as sections).
+const HTML_HEAD: &str = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>newsdesk</title>\
+<style>body{max-width:60em;margin:1em auto;padding:0 1em}h2{font:bold 13px monospace;color:#555}\
+.nd-error{color:#b00020}</style></head><body>\n";
+
+/// One `<section>` of the HTML page: the source, then the document or the error.
+fn write_html(out: &mut Output, source: &str, result: &Result<Doc, String>) -> std::io::Result<()> {
+    let body = match result {
+        Ok(doc) => newsdesk::render_html(doc),
+        Err(message) => format!("<p class=\"nd-error\">error: {}</p>", newsdesk::escape_html(message)),
+    };
+    writeln!(
+        out,
+        "<section><h2>{}</h2>{body}</section>",
+        newsdesk::escape_html(source)
+    )
+}
+
 /// One output line for a processed document (fields in this order).
 #[derive(serde::Serialize)]
 struct DocLine<'a> {
     source: &'a str,
-    fields: &'a serde_json::Map<String, serde_json::Value>,
+    fields: &'a Fields,
     doc: &'a Doc,
 }
 
@@ -153,7 +210,8 @@ struct Stats {
     errors: usize,
 }
 
-type Outcome = (String, serde_json::Map<String, serde_json::Value>, Result<Doc, String>);
+type Fields = serde_json::Map<String, serde_json::Value>;
+type Outcome = (String, Fields, Result<Doc, String>);
 
 /// Annotate one batch in parallel, keeping input order; read errors pass through.
 fn process(nlp: &Pipeline, batch: Vec<Item>, extra_claims: &[String]) -> Vec<Outcome> {
@@ -162,9 +220,8 @@ fn process(nlp: &Pipeline, batch: Vec<Item>, extra_claims: &[String]) -> Vec<Out
             .into_par_iter()
             .map(|item| match item {
                 Ok(rec) => {
-                    let mut doc = nlp.make_doc(&rec.text);
-                    doc.claims = extra_claims.iter().cloned().chain(rec.claims).collect();
-                    let result = nlp.annotate(&mut doc).map(|()| doc).map_err(|e| e.to_string());
+                    let claims = extra_claims.iter().cloned().chain(rec.claims).collect();
+                    let result = nlp.process_with_claims(&rec.text, claims).map_err(|e| e.to_string());
                     (rec.source, rec.fields, result)
                 }
                 Err(e) => (e.source, Default::default(), Err(e.message)),

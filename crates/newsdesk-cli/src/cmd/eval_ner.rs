@@ -3,7 +3,7 @@
 //! on raw text against character spans (`--format spans`); one JSON object
 //! on stdout.
 use super::CmdResult;
-use newsdesk_ner::{evaluate, read_file, read_span_docs, score_spans, CharEntity, Format, NerModel};
+use newsdesk::train::ner::{evaluate, read_file, read_span_docs, score_spans, CharEntity, Format, NerModel};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,14 +35,14 @@ pub fn run(args: Args) -> CmdResult {
     let docs = read_file(&args.data, format)?;
     let model = match args.model.as_str() {
         "ontonotes" | "conll" => NerModel::embedded(&args.model)?,
-        path => NerModel::load(path)?,
+        path => NerModel::load(path).map_err(|e| format!("model file {path}: {e}"))?,
     };
     let groups = match &args.groups {
         Some(spec) => parse_groups(spec, docs.len())?,
         None => Vec::new(),
     };
     let (eval, _) = evaluate(&model, &docs, &groups);
-    println!("{}", serde_json::to_string(&eval)?);
+    super::print_json(&eval)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,9 +2,8 @@
 //! file (the `quotes/dev.jsonl` format); one JSON object on stdout.
 use super::CmdResult;
 use crate::progress;
-use newsdesk::Pipeline;
-use newsdesk_quotes::eval::{read_gold, Counts};
-use newsdesk_quotes::QuoteExtractor;
+use newsdesk::train::quotes::{read_gold, Counts};
+use newsdesk::{Pipeline, QuoteExtractor};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -85,6 +84,6 @@ pub fn run(args: Args) -> CmdResult {
         "quotes_seconds": quotes_seconds,
         "bytes": texts.iter().map(|t| t.len()).sum::<usize>(),
     });
-    println!("{out}");
+    super::print_json(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,12 +7,12 @@
 //! speaker counts as wrong. The copy-the-article baseline labels every pair
 //! with the document-level prediction.
 use super::CmdResult;
+use newsdesk::train::quotes::read_gold;
+use newsdesk::train::stance::speaker::{self, SpeakerArticle};
+use newsdesk::train::stance::{Label, Metrics};
 use newsdesk::Pipeline;
+use newsdesk::QuoteExtractor;
 use newsdesk::{ClaimStance, Doc};
-use newsdesk_stance::classifier::{Label, Metrics};
-use newsdesk_quotes::eval::read_gold;
-use newsdesk_stance::speaker::{self, SpeakerArticle};
-use newsdesk_stance::QuoteExtractor;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;

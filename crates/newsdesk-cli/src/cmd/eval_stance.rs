@@ -6,8 +6,7 @@
 //! model was trained on (same SHA-256), so evaluating on the training files
 //! measures held-back data; any other file is evaluated whole.
 use super::CmdResult;
-use newsdesk_stance::classifier::calibrate::{ece, log_loss};
-use newsdesk_stance::classifier::{Metrics, StanceModel};
+use newsdesk::train::stance::{ece, log_loss, Metrics, StanceModel};
 use serde_json::json;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -80,6 +79,6 @@ pub fn run(args: Args) -> CmdResult {
     if let (Some(o), Some(e)) = (out.as_object_mut(), extra.as_object()) {
         o.extend(e.clone());
     }
-    println!("{out}");
+    super::print_json(&out)?;
     Ok(ExitCode::SUCCESS)
 }

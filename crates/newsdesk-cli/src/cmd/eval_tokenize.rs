@@ -2,9 +2,8 @@
 //! shared-task definitions) of the tokenizer and sentence splitter on a
 //! CoNLL-U file; one JSON object on stdout.
 use super::CmdResult;
+use newsdesk::train::tokenize::{evaluate, read_conllu, Mismatch};
 use newsdesk::{SentenceSplitter, Tokenizer};
-use newsdesk_tokenize::conllu::read_conllu;
-use newsdesk_tokenize::eval::{evaluate, Mismatch};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +44,6 @@ pub fn run(args: Args) -> CmdResult {
     let mut out = serde_json::to_value(&scores)?;
     out["file"] = args.conllu.display().to_string().into();
     out["seconds"] = seconds.into();
-    println!("{out}");
+    super::print_json(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,14 @@ pub mod train_stance;
 /// What every subcommand returns: an exit code, or an error printed by `main`.
 pub type CmdResult = Result<std::process::ExitCode, Box<dyn std::error::Error + Send + Sync>>;
 
+/// Print `value` as one JSON line on stdout (an error, not a panic, when stdout is closed).
+pub fn print_json(value: &impl serde::Serialize) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, value)?;
+    writeln!(out)
+}
+
 /// The FNC-1 style CSV pair read by the stance commands.
 #[derive(clap::Args)]
 pub struct StanceData {
@@ -26,7 +34,7 @@ pub struct StanceData {
 }
 
 impl StanceData {
-    pub fn load(&self) -> Result<newsdesk_stance::classifier::Dataset, newsdesk_stance::StanceError> {
-        newsdesk_stance::classifier::Dataset::load(&self.bodies, &self.stances)
+    pub fn load(&self) -> Result<newsdesk::train::stance::Dataset, newsdesk::StanceError> {
+        newsdesk::train::stance::Dataset::load(&self.bodies, &self.stances)
     }
 }

@@ -3,7 +3,7 @@
 //! command line, seed and dev scores.
 use super::CmdResult;
 use crate::progress;
-use newsdesk_ner::{
+use newsdesk::train::ner::{
     file_sha256, read_file, read_span_docs, to_gold_documents, train, Clusters, Document, Format, Gazetteer, ModelCard,
     TrainEvent, TrainOptions,
 };
@@ -79,7 +79,7 @@ pub fn run(args: Args) -> CmdResult {
     let dev_docs = read_file(&args.dev, format)?;
     let clusters = args.clusters.as_deref().map(Clusters::read).transpose()?;
     let lexicon = args.lexicon.as_deref().map(Gazetteer::read_lexicon).transpose()?;
-    let mut features = newsdesk_ner::FeatureConfig::default();
+    let mut features = newsdesk::train::ner::FeatureConfig::default();
     if clusters.is_none() {
         features.cluster_prefixes.clear();
     }
@@ -176,11 +176,11 @@ pub fn run(args: Args) -> CmdResult {
 
 /// Append `copies` copies of `extra` to `train`. Training builds its
 /// gazetteer features from folds of documents by index modulo
-/// `newsdesk_ner::GAZETTEER_FOLDS`; every copy of a document lands at the same
+/// `newsdesk::train::ner::GAZETTEER_FOLDS`; every copy of a document lands at the same
 /// index modulo that (gaps are empty documents), so no copy of a document
 /// ever feeds the gazetteer of its own fold.
 fn add_repeated(train: &mut Vec<Document>, extra: &[Document], copies: usize) {
-    let folds = newsdesk_ner::GAZETTEER_FOLDS;
+    let folds = newsdesk::train::ner::GAZETTEER_FOLDS;
     let span = extra.len().div_ceil(folds) * folds;
     while train.len() % folds != 0 {
         train.push(Document::default());
@@ -201,7 +201,7 @@ fn file_name(p: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::add_repeated;
-    use newsdesk_ner::{Document, GoldSentence, GAZETTEER_FOLDS};
+    use newsdesk::train::ner::{Document, GoldSentence, GAZETTEER_FOLDS};
 
     #[test]
     fn copies_of_a_document_share_their_fold() {

@@ -4,10 +4,8 @@
 //! on all articles, written with its card. One JSON object on stdout.
 use super::eval_quotes::annotate;
 use super::CmdResult;
-use newsdesk_core::checksum::file_sha256;
-use newsdesk_quotes::eval::read_gold;
-use newsdesk_quotes::train::{cross_validate, examples, EPOCHS};
-use newsdesk_quotes::{ModelCard, SpeakerModel};
+use newsdesk::train::checksum::file_sha256;
+use newsdesk::train::quotes::{cross_validate, examples, read_gold, ModelCard, SpeakerModel, EPOCHS};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

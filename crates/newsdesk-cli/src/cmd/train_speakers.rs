@@ -1,10 +1,10 @@
 //! `newsdesk train speakers`: train the per-speaker stance model on
 //! hand-labelled (speaker, claim) pairs with gold quotes, cross-validated by article.
 use super::CmdResult;
-use newsdesk_stance::classifier::card::DataFile;
-use newsdesk_quotes::eval::read_gold;
-use newsdesk_stance::speaker::{self, SpeakerTrainConfig};
-use newsdesk_stance::StanceModel;
+use newsdesk::train::checksum::sha256_hex;
+use newsdesk::train::quotes::read_gold;
+use newsdesk::train::stance::speaker::{self, SpeakerTrainConfig};
+use newsdesk::train::stance::{DataFile, StanceModel};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -35,7 +35,7 @@ fn data_file(role: &str, path: &Path, records: usize) -> Result<DataFile, Box<dy
     Ok(DataFile {
         role: role.into(),
         path: path.display().to_string(),
-        sha256: newsdesk_stance::classifier::data::sha256_hex(&bytes),
+        sha256: sha256_hex(&bytes),
         records,
     })
 }

@@ -1,9 +1,7 @@
 //! `newsdesk train stance`: train a stance classifier on FNC-1 style CSV files.
 use super::CmdResult;
 use crate::progress;
-use newsdesk_stance::classifier::card::DataFile;
-use newsdesk_stance::classifier::train::{train, Progress};
-use newsdesk_stance::classifier::TrainConfig;
+use newsdesk::train::stance::{train, DataFile, Progress, TrainConfig};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -122,9 +120,8 @@ pub fn run(args: Args) -> CmdResult {
         card.dev.metrics.fnc_score_relative,
         card.dev.metrics.per_class["disagree"].f1
     );
-    println!(
-        "{}",
-        serde_json::json!({"model": args.out.display().to_string(), "bytes": size, "dev": card.dev, "calibration": card.calibration})
-    );
+    super::print_json(
+        &serde_json::json!({"model": args.out.display().to_string(), "bytes": size, "dev": card.dev, "calibration": card.calibration}),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -212,6 +212,14 @@ pub struct Analyzed {
     numbers: Vec<u64>,
 }
 
+impl Analyzed {
+    /// Whether the text has any word at all (empty, whitespace-only and
+    /// punctuation-only texts have none).
+    pub fn has_words(&self) -> bool {
+        !self.words.hashes.is_empty()
+    }
+}
+
 fn sorted_unique(mut v: Vec<u64>) -> Vec<u64> {
     v.sort_unstable();
     v.dedup();

@@ -119,8 +119,18 @@ impl StanceModel {
             .logits(&features::input(&self.vocab, claim, text, &dense, &self.scaler))
     }
 
-    /// Stance of an analysed text towards an analysed claim.
+    /// Stance of an analysed text towards an analysed claim. A text without
+    /// words (empty or whitespace only) is `unrelated` to every claim, with
+    /// probability 1.
     pub fn classify_analyzed(&self, claim: &Analyzed, text: &Analyzed) -> Prediction {
+        if !text.has_words() {
+            let mut probs = [0.0; OUT];
+            probs[Label::Unrelated.index()] = 1.0;
+            return Prediction {
+                label: Label::Unrelated,
+                probs,
+            };
+        }
         let probs = self.calibration.probs(&self.logits(claim, text));
         let best = (0..OUT).max_by(|&a, &b| probs[a].total_cmp(&probs[b])).unwrap_or(0);
         Prediction {
@@ -237,6 +247,20 @@ mod tests {
             ..TrainConfig::default()
         };
         train(&dataset(), vec![], &cfg, "tiny", "test", &mut |_| {}).unwrap()
+    }
+
+    #[test]
+    fn a_text_without_words_is_unrelated_to_any_claim() {
+        let m = tiny();
+        for text in ["", "  \n\t ", "\u{a0}"] {
+            let p = m.classify("The mayor resigned", text);
+            assert_eq!(p.label, Label::Unrelated, "{text:?}");
+            assert_eq!(p.probs[Label::Unrelated.index()], 1.0);
+        }
+        assert_eq!(
+            m.classify_batch(&[("The mayor resigned", " ")])[0].label,
+            Label::Unrelated
+        );
     }
 
     #[test]

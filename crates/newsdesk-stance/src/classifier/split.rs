@@ -12,8 +12,8 @@
 //! the FNC-1 test set.
 use super::data::Pair;
 use super::text::hash_bytes;
-use std::collections::{BTreeSet, HashMap};
 pub use newsdesk_core::rng::Rng;
+use std::collections::{BTreeSet, HashMap};
 
 /// Which side of the split a pair is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,10 +2,10 @@
 //! article per line, `{"id", "text", "claims", "body_stances", "pairs":
 //! [{"speaker", "speaker_also", "claim", "label"}]}`.
 use crate::classifier::Label;
-use newsdesk_quotes::eval::GoldDoc;
 use crate::StanceError;
 use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
 use newsdesk_core::{CharSpan, Doc, Quote, Speaker};
+use newsdesk_quotes::eval::GoldDoc;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::io::BufRead;

@@ -1,8 +1,10 @@
-//! HTML rendering (`newsdesk.render`, `Doc._repr_html_`): sentences, entities
-//! highlighted by type in displaCy's colours, quotes with their speakers,
-//! scraped-web debris struck through.
-use crate::doc::PyDoc;
-use pyo3::prelude::*;
+//! HTML rendering of a [`Doc`] (also Python's `newsdesk.render` and
+//! `Doc._repr_html_`): sentences, entities highlighted by type in displaCy's
+//! colours, quotes with their speakers, scraped-web debris struck through, and
+//! the stance of the article and of each quoted speaker towards each claim.
+use crate::Offsets;
+use newsdesk_core::{Doc, StanceScores};
+use newsdesk_tokenize::TokenKind;
 use std::fmt::Write;
 
 /// Colours per entity label, as people know them from displaCy.
@@ -33,6 +35,10 @@ const STYLE: &str = "<style>\
 .newsdesk-doc .nd-label{font-size:0.65em;font-weight:bold;margin-left:0.4em;vertical-align:middle;text-transform:uppercase}\
 .newsdesk-doc .nd-mention{border-bottom:2px solid #8a6d00}\
 .newsdesk-doc .nd-debris{color:#999;text-decoration:line-through}\
+.newsdesk-stances{font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif;font-size:14px;margin-bottom:0.8em}\
+.newsdesk-stances .nd-stance{padding:0.1em 0.4em;border-radius:0.3em;font-weight:bold;font-size:0.85em}\
+.newsdesk-stances .nd-agree{background:#c8f0c0}.newsdesk-stances .nd-disagree{background:#ffc4c4}\
+.newsdesk-stances .nd-discuss{background:#cfe0ff}.newsdesk-stances .nd-unrelated{background:#e8e8e8}\
 </style>";
 
 /// One annotation to draw: chars `start..end`, nesting `level` (outer first),
@@ -46,7 +52,8 @@ struct Mark {
     tail: String,
 }
 
-fn escape(s: &str) -> String {
+/// `s` with `& < > " '` escaped, for HTML text and attribute values.
+pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -61,8 +68,8 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn marks(doc: &PyDoc) -> Vec<Mark> {
-    let d = &doc.inner;
+fn marks(doc: &Doc) -> Vec<Mark> {
+    let d = doc;
     let mut marks = Vec::new();
     for (i, s) in d.sents.iter().enumerate() {
         let (start, end) = doc.chars_of_tokens(s.start, s.end);
@@ -89,9 +96,9 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
             cue.unwrap_or("none")
         );
         let tail = who.map_or(String::new(), |w| {
-            format!("<span class=\"nd-who\">— {}</span>", escape(&w))
+            format!("<span class=\"nd-who\">— {}</span>", escape_html(&w))
         });
-        let open = format!("<span class=\"nd-quote\" title=\"{}\">", escape(&title));
+        let open = format!("<span class=\"nd-quote\" title=\"{}\">", escape_html(&title));
         marks.push(Mark {
             start: q.start_char,
             end: q.end_char,
@@ -105,10 +112,10 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
         let open = format!(
             "<mark class=\"nd-ent\" style=\"background:{}\" title=\"{} {:.2}\">",
             color(&e.label),
-            escape(&e.label),
+            escape_html(&e.label),
             e.score
         );
-        let tail = format!("<span class=\"nd-label\">{}</span>", escape(&e.label));
+        let tail = format!("<span class=\"nd-label\">{}</span>", escape_html(&e.label));
         marks.push(Mark {
             start: e.start_char,
             end: e.end_char,
@@ -127,7 +134,7 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
     mentions.sort_unstable();
     mentions.dedup();
     for (start, end, name) in mentions {
-        let open = format!("<span class=\"nd-mention\" title=\"speaker: {}\">", escape(name));
+        let open = format!("<span class=\"nd-mention\" title=\"speaker: {}\">", escape_html(name));
         marks.push(Mark {
             start,
             end,
@@ -137,7 +144,7 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
             tail: String::new(),
         });
     }
-    for t in d.tokens.iter().filter(|t| t.kind == newsdesk::TokenKind::Debris) {
+    for t in d.tokens.iter().filter(|t| t.kind == TokenKind::Debris) {
         let open = "<span class=\"nd-debris\" title=\"debris (not content)\">".to_string();
         marks.push(Mark {
             start: t.char_start,
@@ -152,10 +159,19 @@ fn marks(doc: &PyDoc) -> Vec<Mark> {
     marks
 }
 
-/// The document as an HTML fragment. Annotations may cross (a quote spans
-/// sentences, say): tags are closed and reopened at the crossing, and an
-/// entity's label or a quote's speaker is shown once, at its real end.
-pub fn render(doc: &PyDoc) -> String {
+/// The document as an HTML fragment (a `<style>`, the claims' stances if it
+/// has any, then the text). Annotations may cross (a quote spans sentences,
+/// say): tags are closed and reopened at the crossing, and an entity's label or
+/// a quote's speaker is shown once, at its real end.
+///
+/// ```
+/// let nlp = newsdesk::load("ontonotes").unwrap();
+/// let text = "Ann Lee, the finance minister, said: \"Taxes will rise next year.\"";
+/// let doc = nlp.process_with_claims(text, vec!["Taxes will rise".into()]).unwrap();
+/// let html = newsdesk::render_html(&doc);
+/// assert!(html.contains("class=\"nd-claim\"") && html.contains("class=\"nd-sent\""));
+/// ```
+pub fn render_html(doc: &Doc) -> String {
     let marks = marks(doc);
     let len = doc.char_len();
     let mut cuts: Vec<u32> = vec![0, len];
@@ -165,6 +181,7 @@ pub fn render(doc: &PyDoc) -> String {
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = String::from(STYLE);
+    stances(&mut out, doc);
     out.push_str("<div class=\"newsdesk-doc\">");
     let mut open: Vec<usize> = Vec::new();
     for w in cuts.windows(2) {
@@ -184,11 +201,43 @@ pub fn render(doc: &PyDoc) -> String {
             out.push_str(&marks[k].open);
             open.push(k);
         }
-        out.push_str(&escape(doc.text_between(a, b)));
+        out.push_str(&escape_html(doc.text_between(a, b)));
     }
     close_to(&mut out, &mut open, 0, &marks, len);
     out.push_str("</div>");
     out
+}
+
+/// One line per claim: the article's stance, then each quoted speaker's.
+fn stances(out: &mut String, doc: &Doc) {
+    if doc.stances.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"newsdesk-stances\">");
+    for c in &doc.stances {
+        let _ = write!(
+            out,
+            "<div class=\"nd-claim\">Claim “{}”: article {}",
+            escape_html(&c.claim),
+            badge(&c.stance)
+        );
+        for (i, s) in c.speakers.iter().enumerate() {
+            let sep = if i == 0 { "; speakers: " } else { ", " };
+            let _ = write!(out, "{sep}{} {}", escape_html(&s.speaker), badge(&s.stance));
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+}
+
+/// A stance label, coloured, with all probabilities in its title.
+fn badge(s: &StanceScores) -> String {
+    let title: Vec<String> = s.scores.iter().map(|(label, p)| format!("{label} {p:.2}")).collect();
+    let label = escape_html(&s.label);
+    format!(
+        "<span class=\"nd-stance nd-{label}\" title=\"{}\">{label}</span>",
+        escape_html(&title.join(", "))
+    )
 }
 
 /// Close open tags down to `keep`, adding the tail of marks that end at `pos`.
@@ -202,24 +251,21 @@ fn close_to(out: &mut String, open: &mut Vec<usize>, keep: usize, marks: &[Mark]
     }
 }
 
-/// HTML for a `Doc`: sentences, entities highlighted by type, quotes and speakers.
-#[pyfunction(name = "render")]
-pub fn render_doc(doc: &Bound<'_, PyDoc>) -> String {
-    render(doc.get())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc(text: &str) -> PyDoc {
-        PyDoc::new(newsdesk::Pipeline::blank().process(text), None)
+    fn doc(text: &str) -> Doc {
+        crate::Pipeline::blank().process(text)
     }
 
     #[test]
     fn escapes_markup_and_keeps_text() {
-        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;");
-        let html = render(&doc("A <b> & more. Next one."));
+        assert_eq!(
+            escape_html(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;"
+        );
+        let html = render_html(&doc("A <b> & more. Next one."));
         assert!(
             html.contains("A <span class=\"nd-debris\" title=\"debris (not content)\">&lt;b&gt;</span> &amp; more.")
         );
@@ -229,21 +275,47 @@ mod tests {
     #[test]
     fn a_quote_across_sentences_is_reopened_and_tags_balance() {
         let mut d = doc("He said: “One. Two.” Then left.");
-        let (start, end) = (
-            d.inner.text.find("One").unwrap(),
-            d.inner.text.find("Two.").unwrap() + 4,
-        );
-        let chars = |b: usize| d.inner.text[..b].chars().count() as u32;
-        d.inner.quotes.push(newsdesk::Quote {
+        let (start, end) = (d.text.find("One").unwrap(), d.text.find("Two.").unwrap() + 4);
+        let chars = |b: usize| d.text[..b].chars().count() as u32;
+        d.quotes.push(newsdesk_core::Quote {
             start_char: chars(start),
             end_char: chars(end),
             speaker: None,
             cue: None,
         });
-        let html = render(&d);
+        let html = render_html(&d);
         assert!(html.matches("class=\"nd-quote\"").count() >= 2);
         assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
         assert!(!html.contains("class=\"nd-who\""), "no speaker, no badge");
+    }
+
+    #[test]
+    fn stances_of_the_article_and_speakers_are_shown() {
+        let mut d = doc("He said: “Taxes <will> rise.”");
+        assert!(
+            !render_html(&d).contains("<div class=\"newsdesk-stances\">"),
+            "no claims, no stance block"
+        );
+        let scores = |label: &str| StanceScores {
+            label: label.into(),
+            scores: [(label.to_string(), 0.75)].into_iter().collect(),
+        };
+        d.stances.push(newsdesk_core::ClaimStance {
+            claim: "Taxes <will> rise".into(),
+            stance: scores("discuss"),
+            speakers: vec![newsdesk_core::SpeakerStance {
+                speaker: "Ann & Bo".into(),
+                quotes: vec![0],
+                stance: scores("agree"),
+            }],
+        });
+        let html = render_html(&d);
+        assert!(html.contains(
+            "<div class=\"nd-claim\">Claim “Taxes &lt;will&gt; rise”: article \
+             <span class=\"nd-stance nd-discuss\" title=\"discuss 0.75\">discuss</span>; speakers: Ann &amp; Bo \
+             <span class=\"nd-stance nd-agree\" title=\"agree 0.75\">agree</span></div>"
+        ));
+        assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
     }
 
     #[test]
