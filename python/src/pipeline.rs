@@ -148,6 +148,9 @@ impl PyPipeline {
     ) -> PyResult<Vec<PyStance>> {
         let n_threads = positive("n_threads", n_threads)?;
         let pairs = pairs_arg(pairs)?;
+        // A blank claim is named by its pair's position, before any work.
+        let claims: Vec<&str> = pairs.iter().map(|(c, _)| c.as_str()).collect();
+        newsdesk::check_claims(&claims).map_err(to_py_err)?;
         let mut workers = Workers::new(self.current(), n_threads);
         let results = detached(py, || workers.map(&pairs, |nlp, (c, t)| nlp.stance(c, t)))?;
         results

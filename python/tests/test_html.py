@@ -7,13 +7,14 @@ from conftest import annotated_doc_dict
 
 
 class Collect(HTMLParser):
-    """Checks that tags balance; collects the text, with label and speaker badges apart."""
+    """Checks that tags balance; collects the text, with label and speaker badges
+    and the claims' stance lines apart."""
 
     BADGES = ("nd-label", "nd-who")
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack, self.text, self.badges = [], [], []
+        self.stack, self.text, self.badges, self.stances = [], [], [], []
 
     def handle_starttag(self, tag, attrs):
         self.stack.append((tag, dict(attrs).get("class", "")))
@@ -24,6 +25,9 @@ class Collect(HTMLParser):
 
     def handle_data(self, data):
         if self.stack and self.stack[-1][0] == "style":
+            return
+        if any(cls == "newsdesk-stances" for _, cls in self.stack):
+            self.stances.append(data)
             return
         in_badge = any(cls in self.BADGES for _, cls in self.stack)
         (self.badges if in_badge else self.text).append(data)
@@ -65,6 +69,8 @@ def test_entities_quotes_and_speakers_are_shown(blank):
     assert html.count('class="nd-quote"') >= 2
     assert "speaker: Jane Smith (PERSON); cue: said" in html
     assert html.count('class="nd-mention"') == 2
+    assert "".join(p.stances) == "Claim “Acme will win”: article agree; speakers: Jane Smith agree"
+    assert 'title="agree 0.70, disagree 0.10, discuss 0.15, unrelated 0.05"' in html
 
 
 def test_crossing_annotations_stay_balanced(blank):
