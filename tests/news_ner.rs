@@ -19,20 +19,7 @@ fn recent_news_entities() {
     assert_eq!(docs.len(), 30);
     let nlp = newsdesk::load("ontonotes").unwrap();
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let predicted: Vec<Vec<CharEntity>> = nlp
-        .process_batch(&texts)
-        .iter()
-        .map(|doc| {
-            doc.ents
-                .iter()
-                .map(|e| CharEntity {
-                    start: e.start_char as usize,
-                    end: e.end_char as usize,
-                    label: e.label.clone(),
-                })
-                .collect()
-        })
-        .collect();
+    let predicted: Vec<Vec<CharEntity>> = nlp.process_batch(&texts).iter().map(CharEntity::of_doc).collect();
     let eval = score_spans(&docs, &predicted, 0.0);
     let f1 = |t: &str| eval.per_type[t].f1;
     eprintln!(

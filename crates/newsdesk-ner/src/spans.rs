@@ -21,6 +21,20 @@ pub struct CharEntity {
     pub label: String,
 }
 
+impl CharEntity {
+    /// The entities of an annotated document, as character spans.
+    pub fn of_doc(doc: &newsdesk_core::Doc) -> Vec<CharEntity> {
+        doc.ents
+            .iter()
+            .map(|e| CharEntity {
+                start: e.start_char as usize,
+                end: e.end_char as usize,
+                label: e.label.clone(),
+            })
+            .collect()
+    }
+}
+
 /// A raw-text document with its entities.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct SpanDoc {

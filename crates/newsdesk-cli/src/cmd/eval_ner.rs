@@ -55,20 +55,7 @@ fn run_spans(args: Args) -> CmdResult {
     let nlp = newsdesk::load(&args.model)?;
     let started = std::time::Instant::now();
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let predicted: Vec<Vec<CharEntity>> = nlp
-        .process_batch(&texts)
-        .iter()
-        .map(|doc| {
-            doc.ents
-                .iter()
-                .map(|e| CharEntity {
-                    start: e.start_char as usize,
-                    end: e.end_char as usize,
-                    label: e.label.clone(),
-                })
-                .collect()
-        })
-        .collect();
+    let predicted: Vec<Vec<CharEntity>> = nlp.process_batch(&texts).iter().map(CharEntity::of_doc).collect();
     let eval = score_spans(&docs, &predicted, started.elapsed().as_secs_f64());
     println!("{}", serde_json::to_string(&eval)?);
     Ok(ExitCode::SUCCESS)
