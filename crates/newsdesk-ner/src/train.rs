@@ -560,7 +560,6 @@ impl SplitMix {
 
 /// Hex SHA-256 of a file (for model cards).
 pub fn file_sha256(path: &std::path::Path) -> Result<String, NerError> {
-    use sha2::{Digest, Sha256};
     let bytes = std::fs::read(path).map_err(|e| NerError::io(path, e))?;
-    Ok(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+    Ok(newsdesk_core::checksum::sha256_hex(&bytes))
 }
