@@ -20,6 +20,7 @@ pub mod checksum;
 mod component;
 mod doc;
 mod error;
+pub mod jsonl;
 mod layers;
 pub mod mutate;
 pub mod rng;

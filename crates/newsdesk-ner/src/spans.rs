@@ -51,33 +51,26 @@ pub fn read_span_docs(path: &Path) -> Result<Vec<SpanDoc>, NerError> {
 
 /// Parse `spans` JSONL; `origin` names the source in error messages.
 pub fn parse_span_docs(jsonl: &str, origin: &str) -> Result<Vec<SpanDoc>, NerError> {
-    let err = |line: usize, message: String| NerError::Data {
-        path: origin.to_string(),
-        line,
-        message,
-    };
-    let mut docs = Vec::new();
-    for (i, line) in jsonl.lines().enumerate() {
-        let line = line.trim_start_matches('\u{feff}');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: SpanDoc = serde_json::from_str(line).map_err(|e| err(i + 1, format!("not a spans record: {e}")))?;
+    newsdesk_core::jsonl::parse(jsonl, |doc: &SpanDoc| {
         let n = doc.text.chars().count();
-        for (k, e) in doc.entities.iter().enumerate() {
-            if e.start >= e.end || e.end > n {
-                return Err(err(
-                    i + 1,
-                    format!(
-                        "record {:?}, entity {k}: offsets {}..{} outside the text ({n} characters)",
-                        doc.id, e.start, e.end
-                    ),
-                ));
-            }
+        match doc
+            .entities
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.start >= e.end || e.end > n)
+        {
+            Some((k, e)) => Err(format!(
+                "record {:?}, entity {k}: offsets {}..{} outside the text ({n} characters)",
+                doc.id, e.start, e.end
+            )),
+            None => Ok(()),
         }
-        docs.push(doc);
-    }
-    Ok(docs)
+    })
+    .map_err(|e| NerError::Data {
+        path: origin.to_string(),
+        line: e.line,
+        message: e.message,
+    })
 }
 
 /// The span scored for an entity: a leading "the " and a trailing possessive

@@ -9,7 +9,6 @@
 use crate::QuotesError;
 use newsdesk_core::{Quote, Speaker};
 use serde::{Deserialize, Serialize};
-use std::io::BufRead;
 use std::path::Path;
 
 /// One gold quotation.
@@ -34,33 +33,25 @@ pub struct GoldDoc {
 /// Read a gold JSONL file; errors name the file and line.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, QuotesError> {
     let file = path.display().to_string();
-    let io = |source| QuotesError::Io {
+    let text = std::fs::read_to_string(path).map_err(|source| QuotesError::Io {
         path: file.clone(),
         source,
-    };
-    let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
-    let mut docs = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(io)?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let bad = |message: String| QuotesError::Jsonl {
-            file: file.clone(),
-            line: i + 1,
-            message,
-        };
-        let doc: GoldDoc = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+    })?;
+    newsdesk_core::jsonl::parse(&text, |doc: &GoldDoc| {
         let len = doc.text.chars().count();
-        if let Some(q) = doc.quotes.iter().find(|q| q.start > q.end || q.end > len) {
-            return Err(bad(format!(
+        match doc.quotes.iter().find(|q| q.start > q.end || q.end > len) {
+            Some(q) => Err(format!(
                 "quote {}..{} does not fit the text ({len} chars)",
                 q.start, q.end
-            )));
+            )),
+            None => Ok(()),
         }
-        docs.push(doc);
-    }
-    Ok(docs)
+    })
+    .map_err(|e| QuotesError::Jsonl {
+        file,
+        line: e.line,
+        message: e.message,
+    })
 }
 
 /// `a..b` trimmed of whitespace and punctuation at both ends.

@@ -8,7 +8,6 @@ use newsdesk_core::{CharSpan, Doc, Quote, Speaker};
 use newsdesk_quotes::eval::GoldDoc;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::io::BufRead;
 use std::path::Path;
 
 /// One labelled (speaker, claim) pair.
@@ -87,34 +86,26 @@ pub fn docs_with_gold_quotes(articles: &[SpeakerArticle], gold: &[GoldDoc]) -> R
 /// Read a per-speaker stance file; errors name the file and line.
 pub fn read_articles(path: &Path) -> Result<Vec<SpeakerArticle>, StanceError> {
     let file = path.display().to_string();
-    let io = |source| StanceError::Io {
+    let text = std::fs::read_to_string(path).map_err(|source| StanceError::Io {
         path: file.clone(),
         source,
-    };
-    let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
-    let mut out = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(io)?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let bad = |message: String| StanceError::Jsonl {
-            file: file.clone(),
-            line: i + 1,
-            message,
-        };
-        let a: SpeakerArticle = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+    })?;
+    newsdesk_core::jsonl::parse(&text, |a: &SpeakerArticle| {
         for p in &a.pairs {
             if Label::parse(&p.label).is_none() {
-                return Err(bad(format!("unknown label {:?} for speaker {:?}", p.label, p.speaker)));
+                return Err(format!("unknown label {:?} for speaker {:?}", p.label, p.speaker));
             }
             if !a.claims.contains(&p.claim) {
-                return Err(bad(format!("pair claim {:?} is not in \"claims\"", p.claim)));
+                return Err(format!("pair claim {:?} is not in \"claims\"", p.claim));
             }
         }
-        out.push(a);
-    }
-    Ok(out)
+        Ok(())
+    })
+    .map_err(|e| StanceError::Jsonl {
+        file,
+        line: e.line,
+        message: e.message,
+    })
 }
 
 #[cfg(test)]
