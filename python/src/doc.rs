@@ -28,22 +28,12 @@ impl PyDoc {
 
     /// Byte offset in `text` of char offset `c` (clamped to the end).
     pub fn byte_of_char(&self, c: u32) -> usize {
-        let toks = &self.inner.tokens;
-        let k = toks.partition_point(|t| t.char_start <= c);
-        let Some(t) = k.checked_sub(1).map(|k| &toks[k]) else {
-            return 0;
-        };
-        let rest = &self.inner.text[t.start as usize..];
-        rest.char_indices()
-            .nth((c - t.char_start) as usize)
-            .map_or(self.inner.text.len(), |(b, _)| t.start as usize + b)
+        self.inner.byte_of_char(c)
     }
 
-    /// The text between two char offsets (empty if they are reversed, which a
-    /// hand-made JSON document may contain).
+    /// The text between two char offsets (empty if reversed).
     pub fn text_between(&self, start_char: u32, end_char: u32) -> &str {
-        let (a, b) = (self.byte_of_char(start_char), self.byte_of_char(end_char));
-        self.inner.text.get(a..b).unwrap_or("")
+        self.inner.text_between(start_char, end_char)
     }
 
     /// Token range `start..end` covering the chars `start_char..end_char`.
