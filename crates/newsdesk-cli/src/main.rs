@@ -2,6 +2,7 @@
 mod cmd;
 mod progress;
 mod records;
+mod sink;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

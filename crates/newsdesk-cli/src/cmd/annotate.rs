@@ -1,4 +1,5 @@
-//! `newsdesk annotate`: stream documents through the pipeline, one JSON line out per record.
+//! `newsdesk annotate`: stream documents through the pipeline, one JSON line out per record
+//! (or, with `--to parquet`, rows of the Parquet tables described in `crate::sink`).
 //!
 //! Output lines are `{"source": "file[:line]", "fields": {…}, "doc": {…}}` for
 //! documents (`fields` holds the other fields of a JSONL record, `doc` the
@@ -8,10 +9,10 @@
 use super::CmdResult;
 use crate::progress;
 use crate::records::{Format, Item, Record, Records};
+use crate::sink::{Sink, To};
 use newsdesk::{Doc, Pipeline};
 use rayon::prelude::*;
-use serde_json::json;
-use std::io::{BufWriter, Write};
+use std::io::BufWriter;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -31,9 +32,12 @@ pub struct Args {
     /// JSONL field holding the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout (with --to parquet: this directory).
     #[arg(long, short)]
     pub output: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = To::Jsonl)]
+    pub to: To,
     /// Worker threads (default: all cores, or NEWSDESK_NUM_THREADS).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -59,11 +63,13 @@ pub fn run(args: Args) -> CmdResult {
     if let Some(n) = args.threads {
         nlp = nlp.with_threads(n)?;
     }
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
+    let mut out = match (args.to, &args.output) {
+        (To::Parquet, Some(dir)) => Sink::parquet(std::path::Path::new(dir))?,
+        (To::Parquet, None) => return Err("--to parquet needs -o DIR".into()),
+        (To::Jsonl, Some(path)) => Sink::Jsonl(Box::new(BufWriter::new(
             std::fs::File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        ))),
+        (To::Jsonl, None) => Sink::Jsonl(Box::new(BufWriter::new(std::io::stdout().lock()))),
     };
     let mut records: Box<dyn Iterator<Item = Item>> = if args.example {
         let rec = Record {
@@ -95,32 +101,25 @@ pub fn run(args: Args) -> CmdResult {
                 Ok(doc) => {
                     stats.docs += 1;
                     stats.tokens += doc.tokens.len();
-                    serde_json::to_writer(
-                        &mut out,
-                        &DocLine {
-                            source: &source,
-                            fields: &fields,
-                            doc: &doc,
-                        },
-                    )?;
+                    out.doc(&source, &fields, &doc)?;
                 }
                 Err(message) => {
                     stats.errors += 1;
                     eprintln!("newsdesk: {source}: {message}");
-                    serde_json::to_writer(&mut out, &json!({"source": source, "error": message}))?;
+                    out.error(&source, &message)?;
                 }
             }
-            out.write_all(b"\n")?;
             bar.inc(1);
             if args.strict && stats.errors > 0 {
-                out.flush()?;
+                out.finish()?;
                 bar.finish_and_clear();
                 eprintln!("newsdesk: stopped at the first bad record (--strict)");
                 return Ok(ExitCode::from(1));
             }
         }
+        out.end_batch()?;
     }
-    out.flush()?;
+    out.finish()?;
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
@@ -136,14 +135,6 @@ pub fn run(args: Args) -> CmdResult {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// One output line for a processed document (fields in this order).
-#[derive(serde::Serialize)]
-struct DocLine<'a> {
-    source: &'a str,
-    fields: &'a serde_json::Map<String, serde_json::Value>,
-    doc: &'a Doc,
 }
 
 #[derive(Default)]
