@@ -9,6 +9,9 @@ pub enum Error {
     Ner(#[from] newsdesk_ner::NerError),
     #[error(transparent)]
     Stance(#[from] newsdesk_stance::StanceError),
+    #[cfg(feature = "arrow")]
+    #[error(transparent)]
+    Table(#[from] newsdesk_table::TableError),
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
     #[error("cannot build thread pool: {0}")]
