@@ -14,6 +14,9 @@ rm -rf "$VENV"
 python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
 "$VENV/bin/python" -m pip install -q "maturin>=1.5,<2" "pytest>=7" "mypy>=2.4,<3"  # mypy: stubtest checks the .pyi
+# the optional [arrow] extra and dask, so that test_tables.py and test_dask.py (a real
+# 2-process LocalCluster, ~45 s) run instead of skipping
+"$VENV/bin/python" -m pip install -q "pyarrow>=15" "pandas>=1.5" "dask[distributed,dataframe]"
 rm -rf target/wheels
 "$VENV/bin/maturin" build --release -m python/Cargo.toml -o target/wheels
 "$VENV/bin/python" -m pip install -q target/wheels/*.whl

@@ -11,6 +11,7 @@ towards claims, computed in Rust.
 """
 
 from ._newsdesk import (
+    ArrowTable,
     ClaimStance,
     Doc,
     Pipeline,
@@ -27,8 +28,10 @@ from ._newsdesk import (
     load,
     render,
 )
+from .tables import to_arrow, to_pandas
 
 __all__ = [
+    "ArrowTable",
     "ClaimStance",
     "Doc",
     "Pipeline",
@@ -44,4 +47,6 @@ __all__ = [
     "blank",
     "load",
     "render",
+    "to_arrow",
+    "to_pandas",
 ]

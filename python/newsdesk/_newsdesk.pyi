@@ -16,6 +16,7 @@ __all__ = [
     "Stance",
     "ClaimStance",
     "SpeakerStance",
+    "ArrowTable",
     "load",
     "blank",
     "render",
@@ -27,6 +28,7 @@ __all__ = [
     "_quote",
     "_speaker",
     "_stance_from_json",
+    "_tables",
 ]
 
 __version__: str
@@ -281,6 +283,16 @@ class SpeakerStance:
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> Tuple[Any, ...]: ...
 
+@final
+class ArrowTable:
+    """One table; Arrow libraries import it with `__arrow_c_stream__`, e.g. `pyarrow.table(t)`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
 def load(name: Union[str, "os.PathLike[str]", None] = None) -> Pipeline:
     """Load a pipeline by name ("ontonotes" (default), "conll", "blank") or from a model file path."""
 
@@ -302,3 +314,6 @@ def _span(doc: Doc, offsets: Tuple[int, int, int, int], label: str, score: Optio
 def _quote(doc: Doc, i: int) -> Quote: ...
 def _speaker(doc: Doc, quote: int) -> Speaker: ...
 def _stance_from_json(kind: str, json: str) -> Any: ...
+
+# Used by newsdesk.to_arrow; not part of the API.
+def _tables(docs: Iterable[Doc]) -> Dict[str, ArrowTable]: ...

@@ -15,6 +15,7 @@ mod pipeline;
 mod quote;
 mod span;
 mod stance;
+mod table;
 mod token;
 
 use pyo3::prelude::*;
@@ -34,6 +35,7 @@ fn _newsdesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<stance::PyStance>()?;
     m.add_class::<stance::PyClaimStance>()?;
     m.add_class::<stance::PySpeakerStance>()?;
+    m.add_class::<table::PyArrowTable>()?;
     m.add_function(wrap_pyfunction!(pipeline::load, m)?)?;
     m.add_function(wrap_pyfunction!(pipeline::blank, m)?)?;
     m.add_function(wrap_pyfunction!(doc::render, m)?)?;
@@ -45,5 +47,6 @@ fn _newsdesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pickle::_quote, m)?)?;
     m.add_function(wrap_pyfunction!(pickle::_speaker, m)?)?;
     m.add_function(wrap_pyfunction!(pickle::_stance_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(table::_tables, m)?)?;
     Ok(())
 }

@@ -2,7 +2,6 @@
 use crate::doc::{preview, quoted, PyDoc};
 use crate::pickle::Reduce;
 use crate::span::PySpan;
-use newsdesk::Offsets;
 use newsdesk::{Quote, Speaker};
 use pyo3::prelude::*;
 

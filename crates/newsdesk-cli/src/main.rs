@@ -4,6 +4,7 @@ mod cmd;
 mod output;
 mod progress;
 mod records;
+mod sink;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

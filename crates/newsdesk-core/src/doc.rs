@@ -53,6 +53,25 @@ impl Doc {
         self.tokens[i].text(&self.text)
     }
 
+    /// Byte offset in `text` of char offset `c` (clamped to the end).
+    pub fn byte_of_char(&self, c: u32) -> usize {
+        let k = self.tokens.partition_point(|t| t.char_start <= c);
+        let Some(t) = k.checked_sub(1).map(|k| &self.tokens[k]) else {
+            return 0;
+        };
+        let rest = &self.text[t.start as usize..];
+        rest.char_indices()
+            .nth((c - t.char_start) as usize)
+            .map_or(self.text.len(), |(b, _)| t.start as usize + b)
+    }
+
+    /// The text between two char offsets (empty if they are reversed, which a
+    /// hand-made JSON document may contain).
+    pub fn text_between(&self, start_char: u32, end_char: u32) -> &str {
+        let (a, b) = (self.byte_of_char(start_char), self.byte_of_char(end_char));
+        self.text.get(a..b).unwrap_or("")
+    }
+
     /// Serialize to the versioned JSON schema (one line, no trailing newline).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("Doc serialization cannot fail")
@@ -152,6 +171,16 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("token 1"));
+    }
+
+    #[test]
+    fn char_offsets_map_to_bytes() {
+        let d = doc("“Fine,” said Zoë. ");
+        assert_eq!(d.text_between(1, 5), "Fine");
+        assert_eq!(d.text_between(13, 16), "Zoë");
+        assert_eq!(d.byte_of_char(17), d.text.len() - 1);
+        assert_eq!(d.byte_of_char(99), d.text.len());
+        assert_eq!(d.text_between(5, 1), "");
     }
 
     /// Where an error from [`Doc::from_json`] says the problem is.

@@ -11,6 +11,9 @@ pub enum Error {
     Stance(#[from] newsdesk_stance::StanceError),
     #[error(transparent)]
     Quotes(#[from] newsdesk_quotes::QuotesError),
+    #[cfg(feature = "arrow")]
+    #[error(transparent)]
+    Table(#[from] newsdesk_table::TableError),
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
     /// A model file named by path that cannot be opened (missing, a directory, no permission).

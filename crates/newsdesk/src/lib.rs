@@ -35,6 +35,9 @@ pub use newsdesk_core::{
 pub use newsdesk_ner::{EntityRuler, NerError, NerModel, Pattern};
 pub use newsdesk_quotes::{QuoteExtractor, QuotesError};
 pub use newsdesk_stance::{StanceError, StanceModel};
+/// Documents as flat Arrow tables (and Parquet files with the `parquet` feature).
+#[cfg(feature = "arrow")]
+pub use newsdesk_table as table;
 pub use newsdesk_tokenize::{lower, norm, prefix, shape, suffix};
 pub use newsdesk_tokenize::{Sentence, SentenceSplitter, Token, TokenKind, Tokenizer};
 pub use offsets::Offsets;

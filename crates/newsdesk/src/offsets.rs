@@ -25,21 +25,13 @@ pub trait Offsets {
 }
 
 impl Offsets for Doc {
+    // The two conversions the table writer also needs live on `Doc` itself.
     fn byte_of_char(&self, c: u32) -> usize {
-        let toks = &self.tokens;
-        let k = toks.partition_point(|t| t.char_start <= c);
-        let Some(t) = k.checked_sub(1).map(|k| &toks[k]) else {
-            return 0;
-        };
-        let rest = &self.text[t.start as usize..];
-        rest.char_indices()
-            .nth((c - t.char_start) as usize)
-            .map_or(self.text.len(), |(b, _)| t.start as usize + b)
+        Doc::byte_of_char(self, c)
     }
 
     fn text_between(&self, start_char: u32, end_char: u32) -> &str {
-        let (a, b) = (self.byte_of_char(start_char), self.byte_of_char(end_char));
-        self.text.get(a..b).unwrap_or("")
+        Doc::text_between(self, start_char, end_char)
     }
 
     fn tokens_of_chars(&self, start_char: u32, end_char: u32) -> (u32, u32) {

@@ -1,4 +1,5 @@
-//! `newsdesk annotate`: stream documents through the pipeline, one JSON line out per record.
+//! `newsdesk annotate`: stream documents through the pipeline, one JSON line out per
+//! record (or an HTML page, or Parquet tables: see [`crate::sink`]).
 //!
 //! Output lines are `{"source": "file[:line]", "fields": {…}, "doc": {…}}` for
 //! documents (`fields` holds the other fields of a JSONL record, `doc` the
@@ -8,13 +9,11 @@
 //! temporary file and never overwrites an input (see [`crate::output`]).
 use super::CmdResult;
 use crate::claims::ClaimArgs;
-use crate::output::Output;
 use crate::progress;
 use crate::records::{Format, Item, Record, Records};
+use crate::sink::{Sink, To};
 use newsdesk::{Doc, Pipeline};
 use rayon::prelude::*;
-use serde_json::json;
-use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -23,15 +22,6 @@ const EXAMPLE: &str = "Finance ministers from the Group of Seven met in Tokyo on
 new rules for digital taxes, officials said.\n\n\"We are close to an agreement that is fair to every \
 country,\" said Japan's finance minister, Taro Aso, after the first session. The U.S. Treasury \
 Department declined to comment.";
-
-/// What `annotate` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum To {
-    /// One JSON line per record.
-    Json,
-    /// An HTML page: entities, quotes, speakers and stances of each document.
-    Html,
-}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -44,10 +34,10 @@ pub struct Args {
     #[arg(long, default_value = "text")]
     pub text_field: String,
     /// Write to this file instead of stdout (never one of the inputs; written
-    /// through a temporary file renamed at the end).
+    /// through a temporary file renamed at the end); with --to parquet: this directory.
     #[arg(long, short)]
     pub output: Option<String>,
-    /// Output format: JSON lines, or one HTML page of rendered documents.
+    /// Output format: JSON lines, one HTML page of rendered documents, or Parquet tables.
     #[arg(long, value_enum, default_value_t = To::Json)]
     pub to: To,
     /// Worker threads (default: all cores, or NEWSDESK_NUM_THREADS; at most 4 per CPU).
@@ -78,7 +68,7 @@ pub fn run(args: Args) -> CmdResult {
         (files, false) if files.is_empty() => vec!["-".to_string()],
         (files, false) => files.clone(),
     };
-    let mut out = Output::open(args.output.as_deref(), &inputs)?;
+    let mut out = Sink::open(args.to, args.output.as_deref(), &inputs)?;
     let mut nlp = newsdesk::load(&args.model)?;
     if let Some(n) = args.threads {
         nlp = nlp.with_threads(cap_threads(n))?;
@@ -102,9 +92,6 @@ pub fn run(args: Args) -> CmdResult {
     let started = Instant::now();
     let bar = progress::bar(None, "docs");
     let mut stats = Stats::default();
-    if args.to == To::Html {
-        out.write_all(HTML_HEAD.as_bytes())?;
-    }
     'batches: loop {
         let batch: Vec<Item> = records.by_ref().take(args.batch_size as usize).collect();
         if batch.is_empty() {
@@ -115,15 +102,13 @@ pub fn run(args: Args) -> CmdResult {
                 Ok(doc) => {
                     stats.docs += 1;
                     stats.tokens += doc.tokens.len();
+                    out.doc(&source, &fields, doc)?;
                 }
                 Err(message) => {
                     stats.errors += 1;
                     eprintln!("newsdesk: {source}: {message}");
+                    out.error(&source, message)?;
                 }
-            }
-            match args.to {
-                To::Json => write_json(&mut out, &source, &fields, &result)?,
-                To::Html => write_html(&mut out, &source, &result)?,
             }
             bar.inc(1);
             if args.strict && stats.errors > 0 {
@@ -131,9 +116,7 @@ pub fn run(args: Args) -> CmdResult {
                 break 'batches;
             }
         }
-    }
-    if args.to == To::Html {
-        out.write_all(b"</body></html>\n")?;
+        out.end_batch()?;
     }
     out.finish()?;
     bar.finish_and_clear();
@@ -166,41 +149,6 @@ fn cap_threads(n: usize) -> usize {
         return cap;
     }
     n
-}
-
-/// One JSON line: the document (`source`, `fields`, `doc`) or the error.
-fn write_json(out: &mut Output, source: &str, fields: &Fields, result: &Result<Doc, String>) -> std::io::Result<()> {
-    match result {
-        Ok(doc) => serde_json::to_writer(&mut *out, &DocLine { source, fields, doc })?,
-        Err(message) => serde_json::to_writer(&mut *out, &json!({"source": source, "error": message}))?,
-    }
-    out.write_all(b"\n")
-}
-
-/// Start of the `--to html` page (documents follow as sections).
-const HTML_HEAD: &str = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>newsdesk</title>\
-<style>body{max-width:60em;margin:1em auto;padding:0 1em}h2{font:bold 13px monospace;color:#555}\
-.nd-error{color:#b00020}</style></head><body>\n";
-
-/// One `<section>` of the HTML page: the source, then the document or the error.
-fn write_html(out: &mut Output, source: &str, result: &Result<Doc, String>) -> std::io::Result<()> {
-    let body = match result {
-        Ok(doc) => newsdesk::render_html(doc),
-        Err(message) => format!("<p class=\"nd-error\">error: {}</p>", newsdesk::escape_html(message)),
-    };
-    writeln!(
-        out,
-        "<section><h2>{}</h2>{body}</section>",
-        newsdesk::escape_html(source)
-    )
-}
-
-/// One output line for a processed document (fields in this order).
-#[derive(serde::Serialize)]
-struct DocLine<'a> {
-    source: &'a str,
-    fields: &'a Fields,
-    doc: &'a Doc,
 }
 
 #[derive(Default)]
