@@ -111,9 +111,13 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     });
     // Otherwise the first cue verb of the clause, with the phrase left of it
     // (`agent Mark Steinberg said`, `his mother, Diane, said`, `ynetnews said`).
+    // A cue right after the quotation whose subject cannot be read still attributes it.
     direct.or_else(|| {
         let cue = (i..hi.min(i + 16)).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
-        Some((np_left(ctx, cue, i), (cue, cue + 1)))
+        match np_left(ctx, cue, i) {
+            Some(np) => Some((Some(np), (cue, cue + 1))),
+            None => (cue < i + 4).then_some((None, (cue, cue + 1))),
+        }
     })
 }
 
