@@ -119,6 +119,12 @@ fn second_quotation_of_a_sentence_keeps_its_speaker() {
 }
 
 #[test]
+fn pronoun_skips_a_person_of_the_other_gender() {
+    let t = "Mary Poe met the press on Monday. John Roe stood beside her.\n“We will not give up on this,” she said.";
+    assert_eq!(quotes(t), [q("We will not give up on this,", Some("Mary Poe"))]);
+}
+
+#[test]
 fn nested_and_mismatched_single_quotes_stay_inside() {
     let t = "“That means cyberspace is not some lawless ‘Wild West” where anything goes,” said Coordinator for Cyber Issues Christopher Painter.";
     assert_eq!(
