@@ -90,19 +90,35 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     if is_cue_verb(ctx.lower(i)) {
         return Some((ctx.np_starting_at(i + 1, hi), (i, i + 1)));
     }
-    let Some(np) = ctx.np_starting_at(i, hi) else {
-        // `"…," ynetnews said`: a cue right after the quote, its subject unread.
-        let cue = (i..hi.min(i + 4)).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
-        return Some((None, (cue, cue + 1)));
-    };
-    let mut k = np.range().1;
-    if k < hi && ctx.words[k].is(',') {
-        k = (k + 1..hi.min(k + 16)).find(|&j| ctx.words[j].is(','))? + 1;
-    }
-    while k < hi && is_cue_filler(ctx.lower(k)) {
-        k += 1;
-    }
-    (k < hi && is_cue_verb(ctx.lower(k))).then_some((Some(np), (k, k + 1)))
+    let direct = ctx.np_starting_at(i, hi).and_then(|np| {
+        let mut k = np.range().1;
+        let apposition = k < hi && ctx.words[k].is(',');
+        if apposition {
+            k = (k + 1..hi.min(k + 16)).find(|&j| ctx.words[j].is(','))? + 1;
+        }
+        while k < hi && is_cue_filler(ctx.lower(k)) {
+            k += 1;
+        }
+        if !(k < hi && is_cue_verb(ctx.lower(k))) {
+            return None;
+        }
+        // `his mother, Diane, said`: a name filling the apposition is the speaker.
+        let np = match (&np, apposition) {
+            (Np::Nominal { .. }, true) => np_left(ctx, k, i).unwrap_or(np),
+            _ => np,
+        };
+        Some((Some(np), (k, k + 1)))
+    });
+    // Otherwise the first cue verb of the clause, with the phrase left of it
+    // (`agent Mark Steinberg said`, `his mother, Diane, said`, `ynetnews said`).
+    // A cue right after the quotation whose subject cannot be read still attributes it.
+    direct.or_else(|| {
+        let cue = (i..hi.min(i + 16)).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+        match np_left(ctx, cue, i) {
+            Some(np) => Some((Some(np), (cue, cue + 1))),
+            None => (cue < i + 4).then_some((None, (cue, cue + 1))),
+        }
+    })
 }
 
 /// The speaker phrase just left of the cue at `c`: fillers (`also`) and
@@ -123,7 +139,7 @@ fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
             .find(|&j| ctx.words[j].is(','))?;
         // `A government spokeswoman, Rosario Murillo, said`: a name filling the
         // whole apposition is the speaker.
-        if let Some(Np::Name(n)) = ctx.np_ending_at(end - 1, p + 1) {
+        if let Some(Np::Name(n)) = ctx.np_ending_at(end - 1, p + 1).map(|np| head_of(ctx, np, p + 1)) {
             if n.lo == p + 1
                 && !matches!(
                     p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)),
@@ -138,11 +154,33 @@ fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
             .filter(|&e| e >= floor)
             .and_then(|e| ctx.np_ending_at(e, floor))
         {
-            return Some(np);
+            return Some(head_of(ctx, np, floor));
         }
         end = p;
     }
-    ctx.np_ending_at(end, floor)
+    ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor))
+}
+
+/// The phrase a name ending a prepositional modifier belongs to: `Sabine
+/// Rollinger, of Vladi Private Islands` / `Alex Sherman of Bloomberg News`
+/// → the person before the preposition.
+fn head_of(ctx: &Ctx, np: Np, floor: usize) -> Np {
+    let Np::Name(n) = &np else { return np };
+    let Some(prep) = n.lo.checked_sub(1).filter(|&k| k > floor) else {
+        return np;
+    };
+    if !matches!(ctx.lower(prep), "of" | "for" | "at" | "from" | "with") {
+        return np;
+    }
+    let end = if ctx.words[prep - 1].is(',') { prep - 1 } else { prep };
+    match end
+        .checked_sub(1)
+        .filter(|&e| e >= floor)
+        .and_then(|e| ctx.np_ending_at(e, floor))
+    {
+        Some(head @ Np::Name(_)) => head,
+        _ => np,
+    }
 }
 
 fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {

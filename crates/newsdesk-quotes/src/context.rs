@@ -14,6 +14,8 @@ pub struct QuoteLoc {
     /// Word index just past the closing mark (or last content word).
     pub after: usize,
     pub para: u32,
+    /// No closing mark: the quotation runs on into a later paragraph.
+    pub open_end: bool,
 }
 
 /// The document's words, quoted spans and entities.
@@ -67,12 +69,21 @@ impl<'a> Ctx<'a> {
             first: lo,
             after: hi,
             para,
+            open_end: span.close.is_none(),
         });
     }
 
     /// Word `i` is outside every accepted quotation.
     pub fn free(&self, i: usize) -> bool {
         self.in_quote.get(i).is_some_and(|q| q.is_none())
+    }
+
+    /// Words `a..b` lie in one sentence: same paragraph, no free sentence end between.
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        a <= b
+            && b < self.words.len()
+            && self.words[a.min(b)].para == self.words[b].para
+            && !(a..b).any(|k| self.free(k) && self.words[k].is_terminator())
     }
 
     pub fn lower(&self, i: usize) -> &str {

@@ -43,6 +43,7 @@ const LISTS: &[(&str, &str)] = &[
     ),
     ("name_connectors.txt", include_str!("../data/name_connectors.txt")),
     ("prepositions.txt", include_str!("../data/prepositions.txt")),
+    ("first_name_gender.txt", include_str!("../data/first_name_gender.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -83,6 +84,13 @@ static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(&["name_particle
 static TITLE_FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_function_words.txt"]));
 static NAME_CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_connectors.txt"]));
 static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.txt"]));
+/// First names whose census frequency is clearly one gender's (`f`/`m`).
+static FIRST_NAME_GENDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    entries("first_name_gender.txt")
+        .into_iter()
+        .filter_map(|e| Some((e.fields[0], *e.fields.get(1)?)))
+        .collect()
+});
 
 /// Verbs (any form) that introduce reported speech or writing.
 pub fn is_cue_verb(w: &str) -> bool {
@@ -150,6 +158,19 @@ pub fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(w)
 }
 
+/// The gender (`f`/`m`) a first name (lower case) usually has, if clear.
+pub fn first_name_gender(w: &str) -> Option<&'static str> {
+    FIRST_NAME_GENDER.get(w).copied()
+}
+/// The gender (`f`/`m`) of a personal pronoun (lower case), if it has one.
+pub fn pronoun_gender(w: &str) -> Option<&'static str> {
+    match w {
+        "he" | "him" | "his" | "himself" => Some("m"),
+        "she" | "her" | "hers" | "herself" => Some("f"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +193,8 @@ mod tests {
         assert_eq!(title_role("spokeswoman"), Some("spokesman"));
         assert_eq!(title_role("president"), Some("president"));
         assert!(is_name_particle("al-qaeda") && is_preposition("of"));
+        assert_eq!(first_name_gender("mary"), Some("f"));
+        assert_eq!(first_name_gender("james"), Some("m"));
+        assert_eq!(first_name_gender("taylor"), None);
     }
 }

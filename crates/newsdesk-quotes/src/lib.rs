@@ -132,8 +132,12 @@ impl QuoteExtractor {
                     (speaker, anonymous, cue, RuleKind::Phrase { cue: cue.is_some() })
                 }
                 Found::Standalone => {
-                    // Continues the previous quotation when it is in this or the previous paragraph.
-                    let prev = qi.checked_sub(1).filter(|&p| ctx.quotes[p].para + 1 >= q.para);
+                    // Continues the previous quotation when it is in this or the previous
+                    // paragraph, or left its paragraph open (a caption may come between).
+                    let prev = qi.checked_sub(1).filter(|&p| {
+                        let r = &ctx.quotes[p];
+                        r.para + 1 >= q.para || (r.open_end && r.para + 3 >= q.para)
+                    });
                     match prev {
                         Some(p) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
                         None => (
@@ -145,6 +149,14 @@ impl QuoteExtractor {
                     }
                 }
                 Found::Nothing => (None, false, None, RuleKind::Nothing),
+            };
+            // `X said that “…,” and called it “…”`: the sentence's earlier quotation's speaker.
+            let rule = match qi.checked_sub(1) {
+                Some(p) if rule.is_none() && !anonymous && ctx.same_sentence(ctx.quotes[p].after, q.first) => {
+                    anonymous = speakers[p].1;
+                    speakers[p].0.clone()
+                }
+                _ => rule,
             };
             let mut cands = Vec::new();
             let mut speaker = rule.clone();

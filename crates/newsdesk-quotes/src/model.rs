@@ -22,6 +22,8 @@ pub struct ModelCard {
     /// Article-level cross-validation: per-fold speaker accuracy and quote F1.
     pub cv_speaker_accuracy: Vec<f64>,
     pub cv_quote_f1: Vec<f64>,
+    /// The rules alone on the same folds.
+    pub cv_rules_speaker_accuracy: Vec<f64>,
     pub train_quotes: usize,
     /// Training quotations whose right speaker was not among the candidates.
     pub unreachable: usize,

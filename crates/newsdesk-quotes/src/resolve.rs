@@ -4,7 +4,8 @@
 //! role, outlet/document nouns to their organisation.
 use super::context::Ctx;
 use super::lexicon::{
-    is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun, is_source_noun, title_role,
+    first_name_gender, is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun, is_source_noun,
+    pronoun_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -41,6 +42,15 @@ pub struct Resolved {
 impl Resolved {
     fn person_like(&self) -> bool {
         !self.org && !matches!(self.kind, Some("ORG" | "GPE" | "NORP"))
+    }
+
+    /// The gender (`f`/`m`) of a person's first name, when the census lists are clear.
+    pub fn gender(&self) -> Option<&'static str> {
+        // The first word the lists know (`Does Jess Smith` from a headline → `jess`).
+        let mut words = self.name.split_whitespace().take(2);
+        self.person_like()
+            .then(|| words.find_map(|w| first_name_gender(&w.to_lowercase())))
+            .flatten()
     }
 }
 
@@ -188,6 +198,46 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
+    /// The most recent salient person before the pronoun at word `at` (`None`
+    /// if anonymous or none), unless that person's first name clashes with the
+    /// pronoun's gender and one of the few entries before it agrees.
+    pub fn recent_agreeing(&self, at: usize) -> Option<&Resolved> {
+        let Some(want) = pronoun_gender(self.ctx.lower(at)) else {
+            return self.recent_person(at);
+        };
+        let (mut a, mut b) = (
+            self.salient.partition_point(|(p, _)| *p < at),
+            self.spoken.partition_point(|(p, _)| *p < at),
+        );
+        let mut first: Option<Option<&Resolved>> = None;
+        for _ in 0..8 {
+            // The later of the two lists' last entries (a speaker at the same word wins).
+            let take_salient = match (a.checked_sub(1), b.checked_sub(1)) {
+                (Some(x), Some(y)) => self.salient[x].0 > self.spoken[y].0,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let r = if take_salient {
+                a -= 1;
+                &self.salient[a].1
+            } else {
+                b -= 1;
+                &self.spoken[b].1
+            };
+            let gender = r.as_ref().and_then(Resolved::gender);
+            match first {
+                // The most recent entry, unless its first name clashes with the pronoun.
+                None if gender.map_or(true, |g| g == want) => return r.as_ref(),
+                None => first = Some(r.as_ref()),
+                // Then only a person whose first name agrees (the census lists are noisy).
+                Some(_) if gender == Some(want) => return r.as_ref(),
+                Some(_) => {}
+            }
+        }
+        first.flatten()
+    }
+
     /// The most recent salient person before word `at` (`None` if anonymous or none).
     pub fn recent_person(&self, at: usize) -> Option<&Resolved> {
         self.recent(at).and_then(|(_, r)| r.as_ref())
@@ -285,7 +335,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let with_mention = |r: Resolved| Resolved { mention, ..r };
         match np {
             Np::Name(n) => Some(self.resolve_name(n)),
-            Np::Pronoun(i) => self.recent_person(*i).cloned().map(with_mention),
+            Np::Pronoun(i) => self.recent_agreeing(*i).cloned().map(with_mention),
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);
                 if let Some(role) = title_role(h) {

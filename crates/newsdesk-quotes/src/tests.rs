@@ -72,6 +72,59 @@ fn multi_paragraph_quote_is_one_span_per_paragraph() {
 }
 
 #[test]
+fn cue_after_a_title_or_an_apposition_names_the_speaker() {
+    let t = "“These claims are completely false,” agent Mark Steinberg said.\n\
+             “We were never prouder of our son,” his mother, Diane, said on Tuesday.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("These claims are completely false,", Some("Mark Steinberg")),
+            q("We were never prouder of our son,", Some("Diane"))
+        ]
+    );
+}
+
+#[test]
+fn a_person_of_an_organisation_is_the_speaker() {
+    let t = "Sabine Rollinger, of Vladi Private Islands, which is listing it, said: \"This island is for sale now.\"\n\
+             One of his friends, Alex Sherman of Bloomberg News, wrote that he was a \"funny and warm guy.\"";
+    assert_eq!(
+        quotes(t),
+        [
+            q("This island is for sale now.", Some("Sabine Rollinger")),
+            q("funny and warm guy.", Some("Alex Sherman"))
+        ]
+    );
+}
+
+#[test]
+fn open_quotation_runs_on_past_a_caption() {
+    let t = "Sabine Rollinger said: \"This island is for sale now.\n\n\
+             \"It has a landing strip for planes.\n\nTiger Woods with ex-wife Elin Nordegren in 2010\n\n\
+             \"You can swim in the lake in summer.\"";
+    let got = quotes(t);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Sabine Rollinger")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn second_quotation_of_a_sentence_keeps_its_speaker() {
+    let t = "Obama said that Isis “has no place in this century,” and called on allies to defeat a “cancer so it does not spread.”";
+    let got = quotes(t);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Obama")), "{got:?}");
+}
+
+#[test]
+fn pronoun_skips_a_person_of_the_other_gender() {
+    let t = "Mary Poe met the press on Monday. John Roe stood beside her.\n“We will not give up on this,” she said.";
+    assert_eq!(quotes(t), [q("We will not give up on this,", Some("Mary Poe"))]);
+}
+
+#[test]
 fn nested_and_mismatched_single_quotes_stay_inside() {
     let t = "“That means cyberspace is not some lawless ‘Wild West” where anything goes,” said Coordinator for Cyber Issues Christopher Painter.";
     assert_eq!(

@@ -54,7 +54,10 @@ pub fn evaluate(extractor: &QuoteExtractor, docs: &[&Doc], gold: &[&GoldDoc]) ->
 #[derive(Clone, Copy, Debug)]
 pub struct FoldScore {
     pub articles: usize,
+    /// The learned ranker's counts.
     pub counts: Counts,
+    /// The rules' counts on the same articles, for comparison.
+    pub rules: Counts,
 }
 
 /// Article-level `k`-fold cross-validation: articles shuffled by `seed` and
@@ -88,6 +91,7 @@ pub fn cross_validate(docs: &[Doc], gold: &[GoldDoc], k: usize, seed: u64) -> Re
         scores.push(FoldScore {
             articles: test_docs.len(),
             counts: evaluate(&extractor, &test_docs, &test_gold),
+            rules: evaluate(&QuoteExtractor::default(), &test_docs, &test_gold),
         });
     }
     Ok(scores)

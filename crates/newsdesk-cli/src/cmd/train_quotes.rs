@@ -52,17 +52,19 @@ pub fn run(args: Args) -> CmdResult {
         let folds = cross_validate(&docs, &gold, args.folds, args.seed)?;
         for (i, f) in folds.iter().enumerate() {
             eprintln!(
-                "fold {}: {} articles, speaker accuracy {:.3} ({}/{}), quote F1 {:.3}",
+                "fold {}: {} articles, speaker accuracy {:.3} ({}/{}; rules {:.3}), quote F1 {:.3}",
                 i + 1,
                 f.articles,
                 f.counts.speaker_accuracy(),
                 f.counts.speaker_correct,
                 f.counts.matched,
+                f.rules.speaker_accuracy(),
                 f.counts.f1()
             );
         }
         card.cv_speaker_accuracy = folds.iter().map(|f| f.counts.speaker_accuracy()).collect();
         card.cv_quote_f1 = folds.iter().map(|f| f.counts.f1()).collect();
+        card.cv_rules_speaker_accuracy = folds.iter().map(|f| f.rules.speaker_accuracy()).collect();
     }
     let doc_refs: Vec<_> = docs.iter().collect();
     let gold_refs: Vec<_> = gold.iter().collect();
@@ -82,6 +84,8 @@ pub fn run(args: Args) -> CmdResult {
         "cv_speaker_accuracy_mean": acc,
         "cv_speaker_accuracy_sd": acc_sd,
         "cv_speaker_accuracy": card.cv_speaker_accuracy,
+        "cv_rules_speaker_accuracy_mean": mean_sd(&card.cv_rules_speaker_accuracy).0,
+        "cv_rules_speaker_accuracy_sd": mean_sd(&card.cv_rules_speaker_accuracy).1,
         "cv_quote_f1_mean": f1,
         "cv_quote_f1_sd": f1_sd,
         "cv_quote_f1": card.cv_quote_f1,
