@@ -7,7 +7,7 @@
 //! matched gold quotations whose predicted speaker equals `speaker` or one of
 //! `speaker_also` (case-insensitive), `null` matching only `null`.
 use crate::QuotesError;
-use newsdesk_core::{Quote, Speaker};
+use newsdesk_core::{CharSpan, Quote, Speaker};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -52,6 +52,25 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, QuotesError> {
         line: e.line,
         message: e.message,
     })
+}
+
+/// A quote at chars `start..end` by a speaker known only by name (as gold
+/// files give them).
+pub fn quote(start: u32, end: u32, speaker: Option<&str>) -> Quote {
+    Quote {
+        start_char: start,
+        end_char: end,
+        speaker: speaker.map(|name| Speaker {
+            name: name.to_string(),
+            mention: CharSpan {
+                start_char: 0,
+                end_char: 0,
+            },
+            entity: None,
+            label: None,
+        }),
+        cue: None,
+    }
 }
 
 /// `a..b` trimmed of whitespace and punctuation at both ends.
@@ -180,24 +199,6 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsdesk_core::CharSpan;
-
-    fn quote(a: u32, b: u32, speaker: Option<&str>) -> Quote {
-        Quote {
-            start_char: a,
-            end_char: b,
-            speaker: speaker.map(|s| Speaker {
-                name: s.to_string(),
-                mention: CharSpan {
-                    start_char: 0,
-                    end_char: 0,
-                },
-                entity: None,
-                label: None,
-            }),
-            cue: None,
-        }
-    }
 
     #[test]
     fn spans_match_after_trimming_punctuation() {

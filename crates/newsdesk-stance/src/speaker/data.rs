@@ -4,7 +4,7 @@
 use crate::classifier::Label;
 use crate::StanceError;
 use newsdesk_core::tokenize::{SentenceSplitter, Tokenizer};
-use newsdesk_core::{CharSpan, Doc, Quote, Speaker};
+use newsdesk_core::Doc;
 use newsdesk_quotes::eval::GoldDoc;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -41,22 +41,7 @@ pub struct SpeakerArticle {
 }
 
 /// A quote at chars `start..end` by a speaker known only by name.
-pub fn quote(start: u32, end: u32, speaker: Option<&str>) -> Quote {
-    Quote {
-        start_char: start,
-        end_char: end,
-        speaker: speaker.map(|name| Speaker {
-            name: name.to_string(),
-            mention: CharSpan {
-                start_char: 0,
-                end_char: 0,
-            },
-            entity: None,
-            label: None,
-        }),
-        cue: None,
-    }
-}
+pub use newsdesk_quotes::eval::quote;
 
 /// The articles as documents (tokens, sentences) whose quotes are the gold
 /// quotes of the same article id in `gold` (the `quotes/*.jsonl` format),
