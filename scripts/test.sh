@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== Rust tests"
-cargo test --workspace --release
+cargo test --workspace --profile ci  # release without LTO (Cargo.toml): a faster build
 
 echo "== Python tests"
 VENV=target/test-venv
@@ -18,6 +18,6 @@ python3 -m venv "$VENV"
 # 2-process LocalCluster, ~45 s) run instead of skipping
 "$VENV/bin/python" -m pip install -q "pyarrow>=15" "pandas>=1.5" "dask[distributed,dataframe]"
 rm -rf target/wheels
-"$VENV/bin/maturin" build --release -m python/Cargo.toml -o target/wheels
+"$VENV/bin/maturin" build --profile ci -m python/Cargo.toml -o target/wheels
 "$VENV/bin/python" -m pip install -q target/wheels/*.whl
 "$VENV/bin/python" -m pytest -q python/tests
