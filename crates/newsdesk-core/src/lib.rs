@@ -4,7 +4,8 @@
 //! quotes, stances), all located by offsets into the text. Stages implement
 //! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
 //! Shared building blocks: [`wordlist`] (the line format of embedded word
-//! lists), [`rng`] (seeded shuffles) and [`checksum`] (SHA-256 for model cards).
+//! lists), [`rng`] (seeded shuffles), [`hash`] (the stable hashes of model files)
+//! and [`checksum`] (SHA-256 for model cards).
 //!
 //! ```
 //! use newsdesk_core::Doc;
@@ -20,6 +21,7 @@ pub mod checksum;
 mod component;
 mod doc;
 mod error;
+pub mod hash;
 pub mod jsonl;
 mod layers;
 pub mod mutate;

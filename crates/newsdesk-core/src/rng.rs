@@ -40,4 +40,13 @@ impl Rng {
             items.swap(i, self.below(i + 1));
         }
     }
+
+    /// The shuffle the shipped NER models were trained with (`next % (i + 1)`,
+    /// very slightly biased), kept so that `train ner` reproduces them byte for
+    /// byte; new code uses [`Rng::shuffle`].
+    pub fn shuffle_modulo<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, (self.next_u64() % (i as u64 + 1)) as usize);
+        }
+    }
 }

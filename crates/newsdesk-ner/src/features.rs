@@ -8,7 +8,7 @@
 //! tokenizer output) see the same forms.
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
-use crate::hash::{finish, hash_str, mix};
+use newsdesk_core::hash::{finish, hash_str, mix};
 use newsdesk_core::tokenize::{
     lower, norm, prefix, shape, suffix, Token, FLAG_DIGIT, FLAG_LOWER, FLAG_PUNCT, FLAG_TITLE, FLAG_UPPER,
 };
@@ -306,7 +306,7 @@ impl Extractor {
 /// document; `None` when the word occurs nowhere else.
 pub fn aggregate(tags: &crate::tags::TagSet, words: &[u64], caps: &[bool], path: &[usize], out: &mut Vec<Option<u64>>) {
     let t = tags.types().len();
-    let mut stats: std::collections::HashMap<u64, Vec<u32>, crate::hash::HashKeyed> = Default::default();
+    let mut stats: std::collections::HashMap<u64, Vec<u32>, newsdesk_core::hash::HashKeyed> = Default::default();
     let type_of = |tag: usize| tags.split(tag).map_or(t, |(ty, _)| ty);
     for ((&w, &c), &tag) in words.iter().zip(caps).zip(path) {
         if c {

@@ -18,10 +18,10 @@ use crate::clusters::Clusters;
 use crate::decode::Transitions;
 use crate::features::{FeatureConfig, TEMPLATES};
 use crate::gazetteer::Gazetteer;
-use crate::hash::hash_bytes;
 use crate::model::{Entry, ModelCard, NerModel, Rows};
 use crate::tags::TagSet;
 use crate::NerError;
+use newsdesk_core::hash::hash_bytes;
 use serde::{Deserialize, Serialize};
 
 /// First bytes of every model file.

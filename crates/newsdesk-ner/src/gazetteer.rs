@@ -6,10 +6,10 @@
 //! The same structure holds a model's external lexicon (name lists from
 //! outside the training data, see [`Gazetteer::parse_lexicon`]), whose
 //! "types" are class bit sets instead of entity types.
-use crate::hash::{finish, hash_str, mix, HashKeyed};
 use crate::reader::Document;
 use crate::tags::TagSet;
 use crate::NerError;
+use newsdesk_core::hash::{finish, hash_str, mix, HashKeyed};
 use newsdesk_core::tokenize::{lower, norm};
 use std::collections::{BTreeMap, HashMap};
 

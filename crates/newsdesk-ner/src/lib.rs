@@ -27,7 +27,6 @@ mod eval;
 mod features;
 mod format;
 mod gazetteer;
-mod hash;
 mod model;
 mod reader;
 mod ruler;

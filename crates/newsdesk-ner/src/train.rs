@@ -8,11 +8,12 @@ use crate::features::{
     aggregate, aggregate_key, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig, Resources,
 };
 use crate::gazetteer::Gazetteer;
-use crate::hash::HashKeyed;
 use crate::model::{Entry, Memory, ModelCard, NerModel, Rows, TypeScore};
 use crate::reader::Document;
 use crate::tags::TagSet;
 use crate::NerError;
+use newsdesk_core::hash::HashKeyed;
+use newsdesk_core::rng::Rng;
 use newsdesk_core::tokenize::{pretokenized, FLAG_TITLE, FLAG_UPPER};
 use std::collections::{BTreeSet, HashMap};
 
@@ -177,7 +178,7 @@ pub fn train(
         c: 1.0,
     };
     let k = static_count(&opts.features);
-    let mut rng = SplitMix(opts.seed);
+    let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..data.docs.len()).collect();
     let mut best: Option<(f64, usize, NerModel)> = None;
     let mut memory = Memory::default();
@@ -185,7 +186,7 @@ pub fn train(
     let mut sc = Scratch::default();
     for epoch in 1..=opts.epochs {
         let started = std::time::Instant::now();
-        rng.shuffle(&mut order);
+        rng.shuffle_modulo(&mut order);
         let (mut done, mut errors) = (0, 0);
         for &d in &order {
             let sents = &data.docs[d];
@@ -292,7 +293,7 @@ fn train_sentence(
     at_doc: usize,
     k: usize,
     opts: &TrainOptions,
-    rng: &mut SplitMix,
+    rng: &mut Rng,
     memory: &Memory,
     mem_rows: &[[u32; 2]],
     sc: &mut Scratch,
@@ -531,31 +532,6 @@ fn prepare(
     }
     data.tokens = data.words.len();
     Ok((data, index))
-}
-
-/// Small deterministic RNG (SplitMix64) for shuffling.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f32 {
-        (self.next() >> 40) as f32 / (1u64 << 24) as f32
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
 }
 
 /// Hex SHA-256 of a file (for model cards).

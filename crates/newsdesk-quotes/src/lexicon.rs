@@ -1,27 +1,13 @@
 //! Word lists used by quote attribution: data files under `data/` (the
 //! [`newsdesk_core::wordlist`] format), embedded and built once into hash sets.
+use newsdesk_core::hash::HashKeyed;
 use newsdesk_core::wordlist;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// A small multiplicative hash: word lookups run for every word of every
-/// document, and SipHash's DoS resistance buys nothing for fixed word lists.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-}
-
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// Word lookups run for every word of every document: the fast hasher, as
+/// SipHash's DoS resistance buys nothing for fixed word lists.
+type WordSet = HashSet<&'static str, HashKeyed>;
 
 /// The embedded lists, by file name.
 const LISTS: &[(&str, &str)] = &[

@@ -2,26 +2,10 @@
 //! vocabulary (as sparse inputs), plus dense similarity, overlap, cue and
 //! length features (standardized with training means and deviations).
 use super::text::{self, cue, Words};
+use newsdesk_core::hash::{fnv1a64, HashKeyed};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// Hasher for keys that already are good 64-bit hashes.
-#[derive(Default)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = text::hash_bytes(bytes);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+type HashIndex = HashMap<u64, u32, HashKeyed>;
 
 /// Marks a word outside the vocabulary.
 const NONE: u32 = u32::MAX;
@@ -105,7 +89,7 @@ impl Vocab {
     /// Content words (not stop words, not numbers-only) with document frequency
     /// ≥ `min_df` over `docs`, most frequent first, at most `max_size`.
     pub fn build<'a>(docs: impl Iterator<Item = &'a Words>, min_df: u32, max_size: usize, input_size: usize) -> Vocab {
-        let mut df: HashMap<u64, u32, BuildHasherDefault<IdHasher>> = HashMap::default();
+        let mut df: HashMap<u64, u32, HashKeyed> = HashMap::default();
         let mut n_docs = 0u32;
         for d in docs {
             n_docs += 1;
@@ -318,7 +302,7 @@ impl Vocab {
             numbers: sorted_unique(
                 text.split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-                    .map(|w| text::hash_bytes(w.as_bytes()))
+                    .map(|w| fnv1a64(w.as_bytes()))
                     .collect(),
             ),
         }
@@ -526,8 +510,8 @@ mod tests {
     fn vocab_drops_stop_words_and_orders_by_df() {
         let v = vocab();
         assert!(!v.is_empty());
-        assert_eq!(v.hashes[0], text::hash_bytes(b"mayor"));
-        assert_eq!(v.id(text::hash_bytes(b"the")), NONE);
+        assert_eq!(v.hashes[0], fnv1a64(b"mayor"));
+        assert_eq!(v.id(fnv1a64(b"the")), NONE);
         assert!(v.idf[0] < *v.idf.last().unwrap());
     }
 

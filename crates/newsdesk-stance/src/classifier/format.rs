@@ -12,8 +12,8 @@ use super::card::ModelCard;
 use super::features::{Scaler, Vocab, DENSE, DENSE_NAMES};
 use super::label::Label;
 use super::mlp::{Mlp, OUT};
-use super::text::hash_bytes;
 use crate::StanceError;
+use newsdesk_core::hash::fnv1a64;
 use serde::{Deserialize, Serialize};
 
 pub const MAGIC: &[u8; 8] = b"NDSTANCE";
@@ -87,7 +87,7 @@ pub fn write(p: &Parts) -> Vec<u8> {
     out.extend(json);
     out.extend((payload.len() as u64).to_le_bytes());
     out.extend(payload);
-    out.extend(hash_bytes(&out).to_le_bytes());
+    out.extend(fnv1a64(&out).to_le_bytes());
     out
 }
 
@@ -168,7 +168,7 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
             bytes.len() - r.pos
         )));
     }
-    if hash_bytes(&bytes[..body_end]) != sum {
+    if fnv1a64(&bytes[..body_end]) != sum {
         return Err(corrupt("checksum mismatch".into()));
     }
     let labels: Vec<String> = Label::ALL.iter().map(|l| l.to_string()).collect();
@@ -276,7 +276,7 @@ mod tests {
             let good = fnc1();
             let mut bytes = newsdesk_core::mutate::mutate_all(&good[..good.len() - 8], &steps);
             if fix_checksum {
-                let sum = hash_bytes(&bytes);
+                let sum = fnv1a64(&bytes);
                 bytes.extend_from_slice(&sum.to_le_bytes());
             }
             if let Err(e) = read(&bytes, "m.bin") {

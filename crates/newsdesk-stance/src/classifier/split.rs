@@ -11,7 +11,7 @@
 //! are dropped, so dev claims and dev bodies are both new to the model, as in
 //! the FNC-1 test set.
 use super::data::Pair;
-use super::text::hash_bytes;
+use newsdesk_core::hash::fnv1a64;
 pub use newsdesk_core::rng::Rng;
 use std::collections::{BTreeSet, HashMap};
 
@@ -43,7 +43,7 @@ impl Side {
 
 /// The stable key of a headline (FNV-1a 64 of its bytes); cards store keys, not text.
 pub fn headline_key(headline: &str) -> u64 {
-    hash_bytes(headline.as_bytes())
+    fnv1a64(headline.as_bytes())
 }
 
 /// A claim- and body-disjoint split into dev, calibration and fit.

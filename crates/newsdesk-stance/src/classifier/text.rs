@@ -1,19 +1,10 @@
 //! Text analysis for the features: lower-cased word hashes, sentence ranges,
 //! stop words and cue lexicons (refuting, hedging, reporting, supporting,
 //! negation words; data files in `cues/`).
+use newsdesk_core::hash::fnv1a64;
 use newsdesk_core::wordlist;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-/// FNV-1a 64 of a byte string; the key of every word.
-pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
 
 /// Cue classes a word can belong to (bit flags).
 pub mod cue {
@@ -50,13 +41,10 @@ fn lexicon() -> &'static Lexicon {
             (NEGATION, "negation", cue::NEGATION),
         ] {
             for w in list(words, name) {
-                *cues.entry(hash_bytes(w.as_bytes())).or_insert(0) |= flag;
+                *cues.entry(fnv1a64(w.as_bytes())).or_insert(0) |= flag;
             }
         }
-        let stop = list(STOP, "stop")
-            .iter()
-            .map(|w| (hash_bytes(w.as_bytes()), ()))
-            .collect();
+        let stop = list(STOP, "stop").iter().map(|w| (fnv1a64(w.as_bytes()), ())).collect();
         Lexicon { cues, stop }
     })
 }
@@ -101,7 +89,7 @@ pub fn words(text: &str) -> Words {
             while buf.last() == Some(&b'\'') {
                 buf.pop();
             }
-            out.hashes.push(hash_bytes(buf));
+            out.hashes.push(fnv1a64(buf));
             buf.clear();
         }
     };
@@ -151,7 +139,7 @@ mod tests {
     use super::*;
 
     fn h(w: &str) -> u64 {
-        hash_bytes(w.as_bytes())
+        fnv1a64(w.as_bytes())
     }
 
     #[test]

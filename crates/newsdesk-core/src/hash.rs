@@ -1,6 +1,17 @@
-//! Fast, stable 64-bit hashing of feature strings and a pass-through hasher
-//! for maps keyed by such hashes. Stability matters: feature keys are stored
-//! in model files, so this function is part of the file format.
+//! The stable hashes of newsdesk and the hasher for maps keyed by them.
+//!
+//! [`hash_str`] keys the NER model's features and gazetteer; [`fnv1a64`] keys
+//! the stance models' words and the headlines of their dev split. Both are
+//! part of model file formats: their values never change.
+//! [`HashKeyed`] builds maps over keys that already are such hashes, and is a
+//! fast (not DoS-resistant) hasher for fixed word lists.
+//!
+//! ```
+//! use newsdesk_core::hash::{hash_str, HashKeyed};
+//! let mut seen: std::collections::HashMap<u64, &str, HashKeyed> = Default::default();
+//! seen.insert(hash_str("Washington"), "Washington");
+//! assert_eq!(seen[&hash_str("Washington")], "Washington");
+//! ```
 use std::hash::{BuildHasherDefault, Hasher};
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -43,6 +54,16 @@ pub fn finish(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
+/// FNV-1a 64 of a byte string (the stance models' word and headline key).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 /// A `Hasher` for keys that already are well-mixed `u64` hashes.
 #[derive(Default, Clone, Copy)]
 pub struct PassThrough(u64);
@@ -61,7 +82,8 @@ impl Hasher for PassThrough {
     }
 }
 
-/// `HashMap<u64, V, HashKeyed>` for pre-hashed keys.
+/// `HashMap<u64, V, HashKeyed>` for pre-hashed keys; also a fast hasher for
+/// sets of words (other keys are mixed in byte by byte).
 pub type HashKeyed = BuildHasherDefault<PassThrough>;
 
 #[cfg(test)]
@@ -74,5 +96,7 @@ mod tests {
         assert_eq!(hash_str("Washington"), 1556304844277921744);
         assert_ne!(hash_str("a"), hash_str("b"));
         assert_ne!(hash_str("abcdefgh"), hash_str("abcdefgh\0"));
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }
