@@ -8,40 +8,40 @@
 Each partition is annotated once (``nlp.pipe``) and split into the tables of
 :func:`newsdesk.to_pandas`; ``doc_id`` is the row's (integer) index label in
 ``df``. The pipeline travels as its bytes (a few hundred bytes for the shipped
-models) and each worker process builds it once and keeps it. Needs
+models) and each worker process builds it once and keeps it
+(:mod:`newsdesk._partition`, shared with :mod:`newsdesk.spark`). Needs
 ``pip install 'newsdesk[arrow]' 'dask[distributed,dataframe]'``.
 """
 
-import hashlib
 import operator
 from typing import Any, Dict, Iterable, Optional
 
-from . import _newsdesk
-from .tables import to_pandas
-
-# One pipeline per worker process, by the sha256 of its bytes.
-_PIPELINES: Dict[str, Any] = {}
+from . import _partition
 
 
-def _pipeline(data: bytes) -> Any:
-    key = hashlib.sha256(data).hexdigest()
-    if key not in _PIPELINES:
-        _PIPELINES[key] = _newsdesk.Pipeline.from_bytes(data, "dask")
-    return _PIPELINES[key]
-
-
-def _partition(part: Any, text: str, data: bytes, claims: Optional[list], batch_size: int) -> Dict[str, Any]:
-    nlp = _pipeline(data)
-    docs = list(nlp.pipe(part[text].tolist(), claims=claims, batch_size=batch_size))
-    tables = to_pandas(docs)
-    labels = part.index.to_numpy()
-    for frame in tables.values():
-        frame["doc_id"] = labels[frame["doc_id"].to_numpy()].astype("int64")
-    return tables
+def _partition_tables(
+    part: Any, text: str, data: bytes, claims: Optional[list], batch_size: int, n_threads: Optional[int]
+) -> Dict[str, Any]:
+    tables = _partition.annotate(
+        part[text].tolist(),
+        part.index.to_numpy(),
+        data,
+        engine="dask",
+        claims=claims,
+        batch_size=batch_size,
+        n_threads=n_threads,
+    )
+    return {name: table.to_pandas() for name, table in tables.items()}
 
 
 def annotate(
-    df: Any, text: str, nlp: Any, *, claims: Optional[Iterable[str]] = None, batch_size: int = 256
+    df: Any,
+    text: str,
+    nlp: Any,
+    *,
+    claims: Optional[Iterable[str]] = None,
+    batch_size: int = 256,
+    n_threads: Optional[int] = None,
 ) -> Dict[str, Any]:
     """The four tables of ``df[text]`` as dask DataFrames: docs, entities, quotes, stances."""
     try:
@@ -52,10 +52,10 @@ def annotate(
     data = nlp.to_bytes()
     claims = None if claims is None else list(claims)
     parts = [
-        dask.delayed(_partition)(p, text, data, claims, batch_size)
+        dask.delayed(_partition_tables)(p, text, data, claims, batch_size, n_threads)
         for p in df.to_delayed()
     ]
-    meta = to_pandas([])
+    meta = {name: schema.empty_table().to_pandas() for name, schema in _partition.schemas().items()}
     return {
         name: dd.from_delayed(
             [dask.delayed(operator.getitem)(p, name) for p in parts],

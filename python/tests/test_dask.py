@@ -30,7 +30,7 @@ def test_dask_local_cluster_equals_pipe():
         with distributed.Client(cluster) as client:
             tables = newsdesk.dask.annotate(df, "body", nlp, claims=[CLAIM])
             got = dict(zip(tables, client.compute(list(tables.values()), sync=True)))
-            workers = client.run(lambda: len(newsdesk.dask._PIPELINES))
+            workers = client.run(lambda: len(newsdesk._partition.PIPELINES))
     assert len(workers) == 2
     assert sum(workers.values()) >= 1 and all(n <= 1 for n in workers.values()), "one pipeline per worker"
     for name, frame in want.items():
