@@ -41,14 +41,18 @@ def data_dir() -> Path:
     return Path(os.environ.get("NEWSDESK_DATA", ROOT.parent / "shared" / "data"))
 
 
-def bodies() -> str:
+def body_rows() -> list:
+    """The FNC-1 train bodies as CSV rows (`Body ID`, `articleBody`)."""
     path = data_dir() / "stance" / "fnc1" / "train_bodies.csv"
     if not path.exists():
-        sys.exit(f"long_docs.py: {path} not found (set NEWSDESK_DATA)")
+        sys.exit(f"{Path(sys.argv[0]).name}: {path} not found (set NEWSDESK_DATA)")
     csv.field_size_limit(1 << 30)
     with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    return "\n\n".join(r["articleBody"].strip() for r in rows)
+        return list(csv.DictReader(f))
+
+
+def bodies() -> str:
+    return "\n\n".join(r["articleBody"].strip() for r in body_rows())
 
 
 def document(corpus: str, size: int, offset: int = 0) -> str:

@@ -1,7 +1,7 @@
 """Type stubs for the compiled module `newsdesk._newsdesk` (kept in step by tests/test_stubs.py)."""
 
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union, final, overload
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Protocol, Tuple, Union, final, overload
 
 __all__ = [
     "__version__",
@@ -33,6 +33,16 @@ __all__ = [
 
 __version__: str
 
+class _ArrowArray(Protocol):
+    """An Arrow array (a pyarrow `Array`): the Arrow PyCapsule interface."""
+
+    def __arrow_c_array__(self, requested_schema: Any = None) -> Tuple[Any, Any]: ...
+
+class _ArrowStream(Protocol):
+    """A stream of Arrow arrays (a pyarrow `ChunkedArray`, a pandas `Series`)."""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
 @final
 class Pipeline:
     """A processing pipeline: tokenizer, sentence splitter and trained components."""
@@ -45,7 +55,7 @@ class Pipeline:
     def make_doc(self, text: str) -> Doc: ...
     def pipe(
         self,
-        texts: Iterable[Any],
+        texts: Union[Iterable[Any], _ArrowArray, _ArrowStream],
         *,
         batch_size: int = 256,
         n_threads: Optional[int] = None,
@@ -316,4 +326,4 @@ def _speaker(doc: Doc, quote: int) -> Speaker: ...
 def _stance_from_json(kind: str, json: str) -> Any: ...
 
 # Used by newsdesk.to_arrow; not part of the API.
-def _tables(docs: Iterable[Doc]) -> Dict[str, ArrowTable]: ...
+def _tables(docs: Iterable[Union[Doc, Tuple[Doc, Any]]]) -> Dict[str, ArrowTable]: ...

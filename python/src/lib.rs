@@ -4,6 +4,7 @@
 //! error becomes a Python exception in [`error`], and batches never touch
 //! Python objects on worker threads.
 mod args;
+mod arrow_texts;
 mod batch;
 mod detach;
 mod doc;

@@ -1,6 +1,8 @@
-//! `nlp.pipe(...)`: pulls texts from a Python iterable a batch at a time and
-//! processes each batch in Rust with the GIL released; yields docs in order.
+//! `nlp.pipe(...)`: pulls texts from a Python iterable (or reads them from an
+//! Arrow array, see `arrow_texts`) a batch at a time and processes each batch
+//! in Rust with the GIL released; yields docs in order.
 use crate::args::text_arg;
+use crate::arrow_texts::ArrowTexts;
 use crate::batch::{process_one, Workers};
 use crate::detach::detached;
 use crate::doc::PyDoc;
@@ -12,11 +14,31 @@ use std::collections::VecDeque;
 
 type Ready = PyResult<(PyDoc, Option<Py<PyAny>>)>;
 
+/// Where `pipe` takes its texts from.
+pub enum Texts {
+    /// Any iterable of `str` (or of `(text, context)` pairs).
+    Iter(Py<PyIterator>),
+    /// An Arrow array or stream of strings, read in Rust.
+    Arrow(ArrowTexts),
+}
+
+impl Texts {
+    /// The texts of `obj`: Arrow data if it exports the C data interface, else its items.
+    pub fn new(obj: &Bound<'_, PyAny>, as_tuples: bool) -> PyResult<Texts> {
+        if !as_tuples {
+            if let Some(arrow) = ArrowTexts::from_py(obj)? {
+                return Ok(Texts::Arrow(arrow));
+            }
+        }
+        Ok(Texts::Iter(obj.try_iter()?.unbind()))
+    }
+}
+
 /// Iterator returned by `Pipeline.pipe`.
 #[pyclass(module = "newsdesk", name = "PipeIter")]
 pub struct PipeIter {
     /// `None` once the input is exhausted or raised.
-    source: Option<Py<PyIterator>>,
+    source: Option<Texts>,
     workers: Workers,
     batch_size: usize,
     as_tuples: bool,
@@ -27,13 +49,7 @@ pub struct PipeIter {
 }
 
 impl PipeIter {
-    pub fn new(
-        source: Py<PyIterator>,
-        workers: Workers,
-        batch_size: usize,
-        as_tuples: bool,
-        claims: Vec<String>,
-    ) -> Self {
+    pub fn new(source: Texts, workers: Workers, batch_size: usize, as_tuples: bool, claims: Vec<String>) -> Self {
         PipeIter {
             source: Some(source),
             workers,
@@ -46,10 +62,9 @@ impl PipeIter {
     }
 
     /// The text (and context) of one input item.
-    fn unpack(&self, item: &Bound<'_, PyAny>) -> PyResult<(String, Option<Py<PyAny>>)> {
-        let what = format!("texts[{}]", self.seen);
-        if !self.as_tuples {
-            return Ok((text_arg(item, &what)?, None));
+    fn unpack(item: &Bound<'_, PyAny>, what: &str, as_tuples: bool) -> PyResult<(String, Option<Py<PyAny>>)> {
+        if !as_tuples {
+            return Ok((text_arg(item, what)?, None));
         }
         let pair = item.cast::<PyTuple>().ok().filter(|t| t.len() == 2).ok_or_else(|| {
             PyTypeError::new_err(format!("{what} must be a (text, context) tuple when as_tuples=True"))
@@ -60,22 +75,31 @@ impl PipeIter {
         ))
     }
 
+    /// The next input item; `None` at the end.
+    fn next_item(&mut self, py: Python<'_>) -> Option<PyResult<(String, Option<Py<PyAny>>)>> {
+        let what = format!("texts[{}]", self.seen);
+        match self.source.as_mut()? {
+            Texts::Iter(source) => {
+                let item = source.bind(py).clone().next()?;
+                Some(item.and_then(|item| Self::unpack(&item, &what, self.as_tuples)))
+            }
+            Texts::Arrow(arrow) => Some(arrow.next()?.and_then(|text| {
+                let text = text
+                    .ok_or_else(|| PyTypeError::new_err(format!("{what} must be str, not null (a missing value)")))?;
+                Ok((text, None))
+            })),
+        }
+    }
+
     /// Read up to `batch_size` items, process them, and queue the results
     /// (followed by the input's error, if reading failed).
     fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
-        let Some(source) = self.source.as_ref().map(|s| s.clone_ref(py)) else {
-            return Ok(());
-        };
-        let mut source = source.into_bound(py);
         let (mut texts, mut contexts) = (Vec::new(), Vec::new());
         let mut failure = None;
-        while texts.len() < self.batch_size {
-            let item = match source.next() {
-                None => {
-                    self.source = None;
-                    break;
-                }
-                Some(item) => item.and_then(|item| self.unpack(&item)),
+        while self.source.is_some() && texts.len() < self.batch_size {
+            let Some(item) = self.next_item(py) else {
+                self.source = None;
+                break;
             };
             self.seen += 1;
             match item {

@@ -5,7 +5,7 @@ use crate::detach::detached;
 use crate::doc::{quoted, PyDoc};
 use crate::error::to_py_err;
 use crate::pickle::Reduce;
-use crate::pipe::PipeIter;
+use crate::pipe::{PipeIter, Texts};
 use crate::stance::PyStance;
 use newsdesk::{Error, Pattern, Pipeline};
 use pyo3::prelude::*;
@@ -88,6 +88,10 @@ impl PyPipeline {
     }
 
     /// Process an iterable of texts in batches, yielding `Doc`s in input order.
+    /// An Arrow array of strings (a pyarrow `Array` or `ChunkedArray`, a pandas
+    /// `Series`: anything with `__arrow_c_array__` or `__arrow_c_stream__`) is
+    /// read in Rust without making a Python `str` per text; a null is a
+    /// `TypeError` naming its position, raised after the docs before it.
     /// Each batch of `batch_size` texts runs in Rust with the GIL released, on
     /// `n_threads` worker threads (default: `NEWSDESK_NUM_THREADS`, else all cores).
     /// With `as_tuples=True` the items are `(text, context)` pairs and
@@ -107,7 +111,7 @@ impl PyPipeline {
         let claims = claims_arg(&nlp, claims)?;
         let workers = Workers::new(nlp, n_threads);
         Ok(PipeIter::new(
-            texts.try_iter()?.unbind(),
+            Texts::new(texts, as_tuples)?,
             workers,
             batch_size,
             as_tuples,

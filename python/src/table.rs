@@ -3,10 +3,10 @@
 //! so pyarrow, polars or duckdb read the columns in place, without JSON.
 use crate::detach::detached;
 use crate::doc::PyDoc;
-use newsdesk::table::{RecordBatch, Table, Tables};
+use newsdesk::table::{Meta, RecordBatch, Table, Tables};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyDict};
+use pyo3::types::{IntoPyDict, PyCapsule, PyDict, PyTuple};
 use std::ffi::CStr;
 
 /// Name the Arrow PyCapsule interface gives a stream capsule.
@@ -52,22 +52,47 @@ impl PyArrowTable {
     }
 }
 
-/// The four tables of `docs` (an iterable of `Doc`); `doc_id` is the position in `docs`.
+/// The four tables of `docs` (an iterable of `Doc`s, or of `(Doc, context)`
+/// pairs as `pipe(as_tuples=True)` yields); `doc_id` is the position in `docs`,
+/// and a context that is not `None` goes to the `fields` column as JSON.
 #[pyfunction]
 pub fn _tables<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let mut items: Vec<Py<PyDoc>> = Vec::new();
+    let dumps = py.import("json")?.getattr("dumps")?;
+    // As the command line writes `fields`: keys sorted, compact, UTF-8.
+    let options = [("sort_keys", true), ("ensure_ascii", false)].into_py_dict(py)?;
+    options.set_item("separators", (",", ":"))?;
+    let mut items: Vec<(Py<PyDoc>, Option<String>)> = Vec::new();
     for (i, item) in docs.try_iter()?.enumerate() {
         let item = item?;
-        let doc = item.cast::<PyDoc>().map_err(|_| {
-            let kind = item.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-            PyTypeError::new_err(format!("docs[{i}] is a {kind}, not a newsdesk.Doc"))
+        let (doc, context) = match item.cast::<PyTuple>() {
+            Ok(pair) if pair.len() == 2 => (pair.get_item(0)?, Some(pair.get_item(1)?)),
+            _ => (item, None),
+        };
+        let doc = doc.cast::<PyDoc>().map_err(|_| {
+            let kind = doc.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+            PyTypeError::new_err(format!(
+                "docs[{i}] is a {kind}, not a newsdesk.Doc or a (Doc, context) pair"
+            ))
         })?;
-        items.push(doc.clone().unbind());
+        let fields = match context.filter(|c| !c.is_none()) {
+            None => None,
+            Some(c) => Some(
+                dumps
+                    .call((c,), Some(&options))
+                    .map_err(|e| PyTypeError::new_err(format!("docs[{i}]: the context is not JSON-serializable: {e}")))?
+                    .extract()?,
+            ),
+        };
+        items.push((doc.clone().unbind(), fields));
     }
     let batches = detached(py, || {
         let mut tables = Tables::new();
-        for (i, d) in items.iter().enumerate() {
-            tables.push(i as i64, &d.get().inner, Default::default());
+        for (i, (d, fields)) in items.iter().enumerate() {
+            let meta = Meta {
+                source: None,
+                fields: fields.as_deref(),
+            };
+            tables.push(i as i64, &d.get().inner, meta);
         }
         tables.finish()
     })?;

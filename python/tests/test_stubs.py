@@ -21,7 +21,8 @@ def stub_tree():
 
 
 def stub_classes():
-    return {n.name: n for n in stub_tree().body if isinstance(n, ast.ClassDef)}
+    # `_Name` classes are typing-only helpers (Protocols) that exist in the stub alone
+    return {n.name: n for n in stub_tree().body if isinstance(n, ast.ClassDef) and not n.name.startswith("_")}
 
 
 def stub_functions():

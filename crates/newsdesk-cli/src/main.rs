@@ -2,6 +2,7 @@
 mod claims;
 mod cmd;
 mod output;
+mod parquet_input;
 mod progress;
 mod records;
 mod sink;
@@ -18,7 +19,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Annotate plain-text files, JSONL or stdin; one JSON document per line out.
+    /// Annotate plain-text files, JSONL, a Parquet file or stdin; JSON lines, HTML or Parquet tables out.
     Annotate(cmd::annotate::Args),
     /// Measure accuracy on annotated data; prints one JSON object.
     #[command(subcommand)]

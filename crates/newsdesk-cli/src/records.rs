@@ -197,8 +197,18 @@ pub fn parse_jsonl_line(line: &[u8], source: String, text_field: &str) -> Item {
         }
         None => return Err(err(format!("missing text field {text_field:?}"))),
     };
+    record(source, text, fields)
+}
+
+/// A record of `text` and the other `fields` of its input (JSONL or Parquet),
+/// with the claims of a `claims` field.
+pub fn record(source: String, text: String, fields: Map<String, Value>) -> Item {
+    let err = |message: String| RecordError {
+        source: source.clone(),
+        message,
+    };
     let claims = match fields.get("claims") {
-        None => Vec::new(),
+        None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => items
             .iter()
             .map(|v| v.as_str().map(str::to_string))

@@ -1,10 +1,10 @@
 //! `newsdesk annotate --to parquet`: the tables hold the same rows as the JSON output.
+mod common;
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
 use arrow_array::RecordBatch;
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use common::{news_texts, read};
 use serde_json::{json, Value};
-use std::path::Path;
 use std::process::{Command, Output};
 
 fn newsdesk(args: &[&str]) -> Output {
@@ -14,32 +14,12 @@ fn newsdesk(args: &[&str]) -> Output {
         .expect("run newsdesk")
 }
 
-/// Row groups and batches of `dir/<name>.parquet`.
-fn read(dir: &Path, name: &str) -> (usize, Vec<RecordBatch>) {
-    let file = std::fs::File::open(dir.join(format!("{name}.parquet"))).unwrap();
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
-    let groups = reader.metadata().num_row_groups();
-    (groups, reader.build().unwrap().map(|b| b.unwrap()).collect())
-}
-
 fn rows(batches: &[RecordBatch]) -> usize {
     batches.iter().map(|b| b.num_rows()).sum()
 }
 
 fn input() -> String {
-    let mut texts = vec![
-        "\"We are close to an agreement,\" said Japan's finance minister, Taro Aso, in Tokyo. \
-         \"Nobody wants a trade war,\" he added."
-            .to_string(),
-        "The talks ended. Both sides left.".to_string(),
-        "Zoë Ångström told Reuters: “The vote will pass.” “It will fail,” Theresa May said.".to_string(),
-    ];
-    let data = std::env::var("NEWSDESK_DATA").unwrap_or_else(|_| "../../../shared/data".into());
-    match std::fs::read_to_string(format!("{data}/news/seed.txt")) {
-        Ok(seed) => texts.push(seed),
-        Err(e) => eprintln!("SKIPPED part: seed document not read from {data}: {e}"),
-    }
-    let mut lines: Vec<String> = texts
+    let mut lines: Vec<String> = news_texts()
         .iter()
         .enumerate()
         .map(|(i, t)| json!({"id": i, "text": t, "claims": ["The vote will pass"]}).to_string())

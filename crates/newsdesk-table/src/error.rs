@@ -11,6 +11,9 @@ pub enum TableError {
         path: String,
         source: parquet::errors::ParquetError,
     },
+    /// An input file that cannot be read as asked (not Parquet, a missing column, …).
+    #[error("{path}: {message}")]
+    Input { path: String, message: String },
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
 }

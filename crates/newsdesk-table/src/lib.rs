@@ -7,7 +7,8 @@
 //! per claim for the whole document, with `speaker` null, and one per claim and
 //! quoted speaker). Offsets are char offsets (Python `str` offsets), as in the
 //! JSON documents. A fifth table, `errors`, holds input records that could not
-//! be annotated.
+//! be annotated. With `parquet`, [`ParquetTexts`] reads texts to annotate
+//! from a Parquet file, record batch by record batch.
 //!
 //! ```
 //! use newsdesk_core::Doc;
@@ -22,7 +23,11 @@
 //! ```
 mod error;
 #[cfg(feature = "parquet")]
+mod json_cell;
+#[cfg(feature = "parquet")]
 mod parquet_dir;
+#[cfg(feature = "parquet")]
+mod parquet_texts;
 mod schema;
 mod tables;
 
@@ -30,5 +35,7 @@ pub use arrow_array::RecordBatch;
 pub use error::TableError;
 #[cfg(feature = "parquet")]
 pub use parquet_dir::ParquetDir;
+#[cfg(feature = "parquet")]
+pub use parquet_texts::{ParquetTexts, TextRow};
 pub use schema::{stance_labels, Table, SCHEMA_KEY, TABLES_SCHEMA};
 pub use tables::{Meta, Tables};

@@ -2,13 +2,15 @@
 //! record (or an HTML page, or Parquet tables: see [`crate::sink`]).
 //!
 //! Output lines are `{"source": "file[:line]", "fields": {…}, "doc": {…}}` for
-//! documents (`fields` holds the other fields of a JSONL record, `doc` the
+//! documents (`fields` holds the other fields of a JSONL record or the other
+//! columns of a Parquet row, whose source is `file:row`; `doc` the
 //! `newsdesk.doc/1` document) and `{"source": …, "error": "…"}` for records that
 //! could not be read. Input is read and processed in bounded batches, so memory
 //! stays flat whatever the corpus size. `-o FILE` is written through a
 //! temporary file and never overwrites an input (see [`crate::output`]).
 use super::CmdResult;
 use crate::claims::ClaimArgs;
+use crate::parquet_input;
 use crate::progress;
 use crate::records::{Format, Item, Record, Records};
 use crate::sink::{Sink, To};
@@ -30,9 +32,16 @@ pub struct Args {
     /// Read JSONL: one JSON object per line with the text in --text-field.
     #[arg(long)]
     pub jsonl: bool,
-    /// JSONL field holding the text.
+    /// Read a Parquet file instead: one document per row, the text in
+    /// --text-field, every other column passed through as a field.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "jsonl"])]
+    pub parquet: Option<String>,
+    /// JSONL field (or Parquet column) holding the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
+    /// Parquet column holding the document id (the field `id` in the output, as in JSONL).
+    #[arg(long, value_name = "COL", requires = "parquet")]
+    pub id_field: Option<String>,
     /// Write to this file instead of stdout (never one of the inputs; written
     /// through a temporary file renamed at the end); with --to parquet: this directory.
     #[arg(long, short)]
@@ -57,22 +66,18 @@ pub struct Args {
     #[arg(long)]
     pub strict: bool,
     /// Annotate a built-in example text instead of reading input.
-    #[arg(long, conflicts_with_all = ["files", "jsonl"])]
+    #[arg(long, conflicts_with_all = ["files", "jsonl", "parquet"])]
     pub example: bool,
 }
 
 pub fn run(args: Args) -> CmdResult {
     let claims = args.claims.load()?;
-    let inputs = match (&args.files, args.example) {
-        (_, true) => Vec::new(),
-        (files, false) if files.is_empty() => vec!["-".to_string()],
-        (files, false) => files.clone(),
+    let inputs = match (&args.files, args.example, &args.parquet) {
+        (_, true, _) => Vec::new(),
+        (_, _, Some(file)) => vec![file.clone()],
+        (files, false, None) if files.is_empty() => vec!["-".to_string()],
+        (files, false, None) => files.clone(),
     };
-    let mut out = Sink::open(args.to, args.output.as_deref(), &inputs)?;
-    let mut nlp = newsdesk::load(&args.model)?;
-    if let Some(n) = args.threads {
-        nlp = nlp.with_threads(cap_threads(n))?;
-    }
     let mut records: Box<dyn Iterator<Item = Item>> = if args.example {
         let rec = Record {
             source: "<example>".into(),
@@ -81,6 +86,12 @@ pub fn run(args: Args) -> CmdResult {
             fields: Default::default(),
         };
         Box::new(std::iter::once(Ok(rec)))
+    } else if let Some(file) = &args.parquet {
+        Box::new(parquet_input::records(
+            file,
+            &args.text_field,
+            args.id_field.as_deref(),
+        )?)
     } else {
         let format = Format {
             jsonl: args.jsonl,
@@ -88,6 +99,11 @@ pub fn run(args: Args) -> CmdResult {
         };
         Box::new(Records::new(args.files.clone(), format))
     };
+    let mut out = Sink::open(args.to, args.output.as_deref(), &inputs)?;
+    let mut nlp = newsdesk::load(&args.model)?;
+    if let Some(n) = args.threads {
+        nlp = nlp.with_threads(cap_threads(n))?;
+    }
 
     let started = Instant::now();
     let bar = progress::bar(None, "docs");

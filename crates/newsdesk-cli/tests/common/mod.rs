@@ -75,3 +75,28 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Row groups and batches of `dir/<name>.parquet`.
+pub fn read(dir: &std::path::Path, name: &str) -> (usize, Vec<arrow_array::RecordBatch>) {
+    let file = std::fs::File::open(dir.join(format!("{name}.parquet"))).unwrap();
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+    let groups = reader.metadata().num_row_groups();
+    (groups, reader.build().unwrap().map(|b| b.unwrap()).collect())
+}
+
+/// Short news texts with quotes, and the seed article when ../shared/data has it.
+pub fn news_texts() -> Vec<String> {
+    let mut texts = vec![
+        "\"We are close to an agreement,\" said Japan's finance minister, Taro Aso, in Tokyo. \
+         \"Nobody wants a trade war,\" he added."
+            .to_string(),
+        "The talks ended. Both sides left.".to_string(),
+        "Zoë Ångström told Reuters: “The vote will pass.” “It will fail,” Theresa May said.".to_string(),
+    ];
+    let data = std::env::var("NEWSDESK_DATA").unwrap_or_else(|_| "../../../shared/data".into());
+    match std::fs::read_to_string(format!("{data}/news/seed.txt")) {
+        Ok(seed) => texts.push(seed),
+        Err(e) => eprintln!("SKIPPED part: seed document not read from {data}: {e}"),
+    }
+    texts
+}
