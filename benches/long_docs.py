@@ -11,13 +11,18 @@ is reached (cut at a paragraph break), written under target/long-docs/:
 - `doc-<n>mb`: one document of n MB, for each of --sizes after the first;
 - `sentence`: one "sentence" of 2,000,000 tokens (`word word …`, 10 MB);
 - the 1 MB and second-size documents again with one `--claim` (the stance
-  features), unless --no-claims (not the largest: the stance features of a
-  document still take ~450 bytes per input byte, 22 GB for 50 MB).
+  features), unless --no-claims.
 
 Each case is one `newsdesk annotate --threads 1` process with its output
 thrown away. Time is the child's CPU time (user + system, from `os.wait4`),
 which a machine shared with other jobs disturbs far less than wall time
 (also reported, `wall`); peak memory is the child's maximum resident set.
+The child is forked by a small Python process of its own (`MEASURE`): Linux
+carries the peak resident set of the process that execs over into the
+child's `ru_maxrss`, so a child started from this script, which holds the
+long documents it built, would report this script's peak as its own (before
+this, a 2-million-token sentence "took" 558 MB and the 1 MB document with a
+claim 559 bytes per byte; measured alone they take 231 MB and 160 MB).
 `startup` is a run on a one-line document: its CPU time is taken off every
 case before dividing by the size (`s_per_mb`), and its memory off the peak
 (`net_bytes_per_byte`).
@@ -69,22 +74,33 @@ def document(corpus: str, size: int, offset: int = 0) -> str:
     return doc[: cut if cut > size // 2 else size].decode("utf-8", errors="ignore")
 
 
+# Runs argv[1:] with stdout thrown away and prints its exit status, CPU seconds
+# and peak resident set (KiB) as JSON. It is small, so its own peak (carried
+# into the child's ru_maxrss at exec) stays under any newsdesk run's.
+MEASURE = """
+import json, os, sys
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, ru = os.wait4(pid, 0)
+print(json.dumps([os.waitstatus_to_exitcode(status), ru.ru_utime + ru.ru_stime, ru.ru_maxrss]))
+"""
+
+
 def run(binary: str, files, claims=()) -> dict:
     cmd = [binary, "annotate", "--threads", "1", *files]
     for c in claims:
         cmd += ["--claim", c]
     env = dict(os.environ, NEWSDESK_NUM_THREADS="1")
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, env=env)
     seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        sys.exit(f"long_docs.py: {' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    status, cpu, maxrss = json.loads(proc.stdout) if proc.returncode == 0 else (proc.returncode, 0, 0)
+    if status != 0:
+        sys.exit(f"long_docs.py: {' '.join(cmd)} failed ({status}): {proc.stderr.decode()[-2000:]}")
     size = sum(Path(f).stat().st_size for f in files)
-    cpu = usage.ru_utime + usage.ru_stime
-    return {"bytes": size, "seconds": round(cpu, 3), "wall": round(seconds, 3), "peak_rss": usage.ru_maxrss * 1024}
+    return {"bytes": size, "seconds": round(cpu, 3), "wall": round(seconds, 3), "peak_rss": maxrss * 1024}
 
 
 def summarize(r: dict, startup: dict) -> dict:

@@ -25,8 +25,9 @@ pub struct Ctx<'a> {
     pub words: Vec<Word>,
     /// The words' lower-cased texts, concatenated (see [`Word::lo`]).
     pub lowered: String,
-    /// For each word, the accepted quotation it lies in (marks included).
-    pub in_quote: Vec<Option<usize>>,
+    /// For each word, the accepted quotation it lies in (marks included);
+    /// `u32` halves this per-word vector on long documents.
+    pub in_quote: Vec<Option<u32>>,
     pub quotes: Vec<QuoteLoc>,
 }
 
@@ -48,8 +49,8 @@ impl<'a> Ctx<'a> {
 
     /// Word range `lo..hi` covering chars `a..b` (words fully inside).
     pub fn words_in(&self, a: usize, b: usize) -> (usize, usize) {
-        let lo = self.words.partition_point(|w| w.start < a);
-        let hi = self.words.partition_point(|w| w.end <= b);
+        let lo = self.words.partition_point(|w| w.start() < a);
+        let hi = self.words.partition_point(|w| w.end() <= b);
         (lo, hi.max(lo))
     }
 
@@ -58,7 +59,7 @@ impl<'a> Ctx<'a> {
         let mark_lo = span.open.unwrap_or(start);
         let mark_hi = span.close.map_or(end, |c| c + 1);
         let (lo, hi) = self.words_in(mark_lo, mark_hi);
-        let idx = self.quotes.len();
+        let idx = self.quotes.len() as u32;
         for q in &mut self.in_quote[lo..hi] {
             *q = Some(idx);
         }
@@ -102,7 +103,7 @@ impl<'a> Ctx<'a> {
 
     /// Text of words `lo..hi` as in the document.
     pub fn text(&self, lo: usize, hi: usize) -> String {
-        self.chars[self.words[lo].start..self.words[hi - 1].end]
+        self.chars[self.words[lo].start()..self.words[hi - 1].end()]
             .iter()
             .collect()
     }

@@ -194,8 +194,8 @@ impl QuoteExtractor {
                     label: r.label.clone(),
                 }),
                 cue: cue.map(|(a, b)| CharSpan {
-                    start_char: ctx.words[a].start as u32,
-                    end_char: ctx.words[b - 1].end as u32,
+                    start_char: ctx.words[a].start() as u32,
+                    end_char: ctx.words[b - 1].end() as u32,
                 }),
             };
             out.push((quote, cands));

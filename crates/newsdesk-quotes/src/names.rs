@@ -208,7 +208,7 @@ impl Ctx<'_> {
         self.collect_roles(lo, a, b, &mut roles);
         // Trust an entity only when it lies within the name (NER may glue a title
         // or a neighbouring name on: `the United Nations Samantha Power`).
-        let (first, last) = (self.words[a].start as u32, self.words[b - 1].end as u32);
+        let (first, last) = (self.words[a].start() as u32, self.words[b - 1].end() as u32);
         let ent = (a..b)
             .filter_map(|i| self.words[i].ent)
             .find(|&e| self.doc.ents[e as usize].start_char >= first && self.doc.ents[e as usize].end_char <= last);

@@ -82,6 +82,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             last_counts: HashMap::new(),
         };
         r.collect_names();
+        r.cands.shrink_to_fit();
         // Resolution prefers the first mention of equal names, so only that one is
         // indexed (a name repeated thousands of times stays one candidate).
         let mut seen = std::collections::HashSet::new();
@@ -258,7 +259,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn chars_of(&self, lo: usize, hi: usize) -> (usize, usize) {
-        (self.ctx.words[lo].start, self.ctx.words[hi - 1].end)
+        (self.ctx.words[lo].start(), self.ctx.words[hi - 1].end())
     }
 
     /// The most complete name in the document that `n` abbreviates.

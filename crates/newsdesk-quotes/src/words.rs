@@ -18,11 +18,13 @@ pub enum Kind {
     Punct(char),
 }
 
-/// One word: `start..end` in chars of the document text.
+/// One word: `start()..end()` in chars of the document text. Offsets are
+/// `u32` (as everywhere in a `Doc`), which keeps a word at 36 bytes: a long
+/// document has one per five bytes of text.
 #[derive(Clone, Debug)]
 pub struct Word {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: Kind,
     /// The lower-cased text is `lowered[lo..hi]` of the string [`lex`] returns.
     pub lo: u32,
@@ -36,6 +38,14 @@ pub struct Word {
 }
 
 impl Word {
+    /// First char of the word.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Char just past the word.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
     pub fn is(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
@@ -109,8 +119,8 @@ pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
         };
         let hi = lowered.len() as u32;
         words.push(Word {
-            start,
-            end: i,
+            start: start as u32,
+            end: i as u32,
             kind,
             lo,
             hi,
@@ -150,12 +160,12 @@ pub fn attach_entities(doc: &Doc, words: &mut [Word]) {
         .collect();
     ents.sort_by_key(|(_, e)| e.start_char);
     for (idx, e) in ents {
-        while w < words.len() && words[w].end <= e.start_char as usize {
+        while w < words.len() && words[w].end <= e.start_char {
             w += 1;
         }
         let mut k = w;
-        while k < words.len() && words[k].start < e.end_char as usize {
-            if words[k].start >= e.start_char as usize && words[k].end <= e.end_char as usize + 2 {
+        while k < words.len() && words[k].start < e.end_char {
+            if words[k].start >= e.start_char && words[k].end <= e.end_char.saturating_add(2) {
                 words[k].ent = Some(idx as u32);
             }
             k += 1;
@@ -193,7 +203,7 @@ mod tests {
         lex(&chars)
             .0
             .iter()
-            .map(|w| chars[w.start..w.end].iter().collect())
+            .map(|w| chars[w.start()..w.end()].iter().collect())
             .collect()
     }
 
@@ -216,6 +226,13 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn a_word_stays_small() {
+        // One word per ~5 bytes of a document: this size is most of the
+        // quotes stage's memory on long documents.
+        assert!(std::mem::size_of::<Word>() <= 36, "{}", std::mem::size_of::<Word>());
     }
 
     #[test]

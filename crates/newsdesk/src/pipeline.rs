@@ -142,9 +142,14 @@ impl Pipeline {
 
     /// Tokenize and split only (no components).
     pub fn make_doc(&self, text: &str) -> Doc {
-        let tokens = self.tokenizer.tokenize(text);
-        let sents = self.splitter.split(text, &tokens);
-        Doc::new(text.to_string(), tokens, sents)
+        self.doc_of(text.to_string())
+    }
+
+    /// Tokenize and split `text`, which becomes the document's text.
+    fn doc_of(&self, text: String) -> Doc {
+        let tokens = self.tokenizer.tokenize(&text);
+        let sents = self.splitter.split(&text, &tokens);
+        Doc::new(text, tokens, sents)
     }
 
     /// Process one document. Panics if a component fails; see [`Pipeline::try_process`].
@@ -160,7 +165,8 @@ impl Pipeline {
     /// Process one document and measure its stance (and each quoted speaker's)
     /// towards `claims`: the result's `stances` has one entry per claim, in order.
     /// An empty or whitespace-only claim is an [`Error::BlankClaim`]; a document
-    /// without words is `unrelated` to every claim.
+    /// without words is `unrelated` to every claim. An owned `String` becomes
+    /// the document's text without a copy (a long document is not held twice).
     ///
     /// ```
     /// let nlp = newsdesk::load("ontonotes").unwrap();
@@ -168,8 +174,8 @@ impl Pipeline {
     /// assert_eq!(doc.stances[0].stance.label, "unrelated");
     /// assert!(nlp.process_with_claims("Text.", vec![" ".into()]).is_err());
     /// ```
-    pub fn process_with_claims(&self, text: &str, claims: Vec<String>) -> Result<Doc, Error> {
-        let mut doc = self.make_doc(text);
+    pub fn process_with_claims(&self, text: impl Into<String>, claims: Vec<String>) -> Result<Doc, Error> {
+        let mut doc = self.doc_of(text.into());
         doc.claims = claims;
         self.annotate(&mut doc)?;
         Ok(doc)

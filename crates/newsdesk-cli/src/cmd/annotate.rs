@@ -185,7 +185,7 @@ fn process(nlp: &Pipeline, batch: Vec<Item>, extra_claims: &[String]) -> Vec<Out
             .map(|item| match item {
                 Ok(rec) => {
                     let claims = extra_claims.iter().cloned().chain(rec.claims).collect();
-                    let result = nlp.process_with_claims(&rec.text, claims).map_err(|e| e.to_string());
+                    let result = nlp.process_with_claims(rec.text, claims).map_err(|e| e.to_string());
                     (rec.source, rec.fields, result)
                 }
                 Err(e) => (e.source, Default::default(), Err(e.message)),

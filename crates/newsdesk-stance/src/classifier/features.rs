@@ -215,11 +215,16 @@ fn contains(sorted: &[u64], h: u64) -> bool {
 }
 
 /// Hashes of the char 4-grams of the text lower-cased, with every run of
-/// non-alphanumeric chars read as one space.
+/// non-alphanumeric chars read as one space (sorted, unique).
+///
+/// Duplicates are dropped whenever the buffer doubles past the distinct
+/// 4-grams kept so far, so a long body holds a few times its distinct 4-grams
+/// rather than 8 bytes per char.
 fn char4(text: &str) -> Vec<u64> {
     let mut window = [0u32; 4];
     let mut filled = 0usize;
-    let mut out = Vec::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len().min(CHAR4_COMPACT));
+    let mut compact_at = CHAR4_COMPACT;
     let mut last_space = true;
     for c in text.chars() {
         let c = if c.is_alphanumeric() {
@@ -235,10 +240,17 @@ fn char4(text: &str) -> Vec<u64> {
         filled += 1;
         if filled >= 4 {
             out.push((window[0] as u64) << 48 ^ (window[1] as u64) << 32 ^ (window[2] as u64) << 16 ^ window[3] as u64);
+            if out.len() >= compact_at {
+                out = sorted_unique(out);
+                compact_at = (2 * out.len()).max(CHAR4_COMPACT);
+            }
         }
     }
     sorted_unique(out)
 }
+
+/// Buffered 4-grams before [`char4`] first drops duplicates.
+const CHAR4_COMPACT: usize = 1 << 16;
 
 impl Vocab {
     /// Analyse a text for use as claim or body.
@@ -537,6 +549,21 @@ mod tests {
         let q = dense(&v.analyze("Did the mayor resign after 3 years?"), &body);
         assert_eq!((q[31], q[42], q[43]), (1.0, 1.0, 1.0), "question, its number missing");
         assert!(rel.iter().all(|x| x.is_finite()));
+    }
+
+    #[test]
+    fn char4_of_a_long_text_equals_the_sorted_unique_grams() {
+        // Long enough to compact several times on the way.
+        let text = (0..40_000).map(|i| format!("Word{} ", i % 5_000)).collect::<String>();
+        let grams = char4(&text);
+        let mut all = Vec::new();
+        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        for w in lower.windows(4) {
+            let h = (w[0] as u64) << 48 ^ (w[1] as u64) << 32 ^ (w[2] as u64) << 16 ^ w[3] as u64;
+            all.push(h);
+        }
+        assert_eq!(grams, sorted_unique(all));
+        assert!(grams.capacity() < 4 * grams.len().max(CHAR4_COMPACT));
     }
 
     #[test]
