@@ -3,7 +3,7 @@
 //! `According to X, "…"`, `X termed it "…"`), or no phrase at all (a
 //! quotation standing alone, which continues the previous speaker).
 use super::context::Ctx;
-use super::lexicon::{is_clause_opener, is_cue_filler, is_cue_verb};
+use super::lexicon::{is_clause_opener, is_cue_filler, is_cue_verb, is_determiner, is_preposition};
 use super::names::Np;
 use super::resolve::Resolver;
 
@@ -140,12 +140,14 @@ fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         // `A government spokeswoman, Rosario Murillo, said`: a name filling the
         // whole apposition is the speaker.
         if let Some(Np::Name(n)) = ctx.np_ending_at(end - 1, p + 1).map(|np| head_of(ctx, np, p + 1)) {
-            if n.lo == p + 1
-                && !matches!(
-                    p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)),
-                    Some(Np::Name(_) | Np::Pronoun(_))
-                )
-            {
+            // (`One of the journalists detained with Foley in Libya, Clare Morgana
+            // Gillis, said`: a name ending a prepositional modifier is not the subject.)
+            let subject_left = match p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)) {
+                Some(Np::Name(l)) => !l.lo.checked_sub(1).is_some_and(|k| is_preposition(ctx.lower(k))),
+                Some(Np::Pronoun(_)) => true,
+                _ => false,
+            };
+            if n.lo == p + 1 && !subject_left {
                 return Some(Np::Name(n));
             }
         }
@@ -239,8 +241,25 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             np: Some(np),
             cue: Some(cue),
         },
-        None => Found::Nothing,
+        // No cue: words quoted inside a sentence whose subject is a named person are
+        // that person's (`Max Fisher of Vox praised his "dedication to truth"`),
+        // unless they modify a noun (`agreed to a "35 dates in three cities" tour`).
+        None => match res.main_subject(main, b) {
+            Some(Np::Name(n)) if res.resolve_name(&n).person && !modifies_noun(ctx, qi) => Found::Phrase {
+                np: Some(Np::Name(n)),
+                cue: None,
+            },
+            _ => Found::Nothing,
+        },
     }
+}
+
+/// Quotation `qi` sits between a determiner and a lower-case word: `a "…" tour`.
+fn modifies_noun(ctx: &Ctx, qi: usize) -> bool {
+    let q = &ctx.quotes[qi];
+    let next = ctx.words.get(q.after);
+    q.first.checked_sub(1).is_some_and(|k| is_determiner(ctx.lower(k)))
+        && next.is_some_and(|w| w.is_alpha() && !w.cap && !is_preposition(ctx.low(w)))
 }
 
 fn is_mark(w: &super::words::Word) -> bool {

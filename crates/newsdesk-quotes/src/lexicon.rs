@@ -95,7 +95,7 @@ pub fn title_role(lower: &str) -> Option<&'static str> {
 pub fn is_title(w: &str) -> bool {
     TITLES.contains_key(w.trim_end_matches('.'))
 }
-/// Person-referring pronouns that take their referent from earlier text.
+/// Pronouns that take their referent from earlier text (`it`: an organisation).
 pub fn is_pronoun(w: &str) -> bool {
     PRONOUNS.contains(w)
 }

@@ -141,7 +141,8 @@ impl QuoteExtractor {
                     match prev {
                         Some(p) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
                         None => (
-                            res.recent_person_near(q.first, q.para).cloned(),
+                            res.reporting_subject_before(q.first)
+                                .or_else(|| res.recent_person_near(q.first, q.para).cloned()),
                             false,
                             None,
                             RuleKind::Standalone,

@@ -318,6 +318,20 @@ impl Ctx<'_> {
         if is_pronoun(self.low(w)) {
             return Some(Np::Pronoun(i));
         }
+        if w.cap && is_source_noun(self.low(w)) {
+            // `Statement from Nita Chaudhary, co-founder of UltraViolet:`
+            let from = i + 1;
+            if matches!(self.lower(from), "from" | "by") {
+                let inner = self.name_starting_at(from + 1).filter(|n| n.hi <= ceil);
+                let hi = inner.as_ref().map_or(from, |n| n.hi);
+                return Some(Np::Nominal {
+                    lo: i,
+                    hi,
+                    head: i,
+                    inner,
+                });
+            }
+        }
         if !is_determiner(self.low(w)) {
             return self.name_starting_at(i).map(Np::Name);
         }
@@ -362,8 +376,8 @@ impl Ctx<'_> {
         let mut inner = self.inner_name(i + 1, last);
         let mut hi = k;
         if inner.is_none() && matches!(self.lower(k), "for" | "of" | "at") && is_title(self.lower(last)) {
-            // `a spokesman for Google`
-            inner = self.name_starting_at(k + 1).filter(|n| n.hi <= ceil);
+            // `a spokesman for Google`, `a spokeswoman for the White House`
+            inner = self.affiliation_at(k).filter(|n| n.hi <= ceil);
             hi = inner.as_ref().map_or(k, |n| n.hi);
         }
         Some(Np::Nominal {
@@ -371,6 +385,18 @@ impl Ctx<'_> {
             hi,
             head: last,
             inner,
+        })
+    }
+
+    /// The name after the preposition at word `k` (`for the White House` → `White House`).
+    pub fn affiliation_at(&self, k: usize) -> Option<Name> {
+        if !matches!(self.lower(k), "for" | "of" | "at") {
+            return None;
+        }
+        let s = if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };
+        self.name_starting_at(s).map(|mut n| {
+            n.org = n.org || s > k + 1;
+            n
         })
     }
 

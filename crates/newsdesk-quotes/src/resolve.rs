@@ -66,6 +66,8 @@ pub struct Resolver<'c, 'a> {
     salient: Vec<(usize, Option<Resolved>)>,
     /// Quote speakers, in text order (as [`Resolver::note_speaker`] saw them).
     spoken: Vec<(usize, Option<Resolved>)>,
+    /// Quote speakers that are organisations or outlets, in text order.
+    spoken_orgs: Vec<(usize, Resolved)>,
     /// Mentions by last key word.
     last_counts: HashMap<String, usize>,
 }
@@ -79,6 +81,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             by_last: HashMap::new(),
             salient: Vec::new(),
             spoken: Vec::new(),
+            spoken_orgs: Vec::new(),
             last_counts: HashMap::new(),
         };
         r.collect_names();
@@ -182,9 +185,51 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// (`None`: an anonymous person, whom a later `he said` refers to).
     /// Quotations are noted in text order.
     pub fn note_speaker(&mut self, at: usize, r: Option<&Resolved>) {
-        if r.map_or(true, Resolved::person_like) {
-            self.spoken.push((at, r.cloned()));
+        match r {
+            Some(r) if !r.person_like() => self.spoken_orgs.push((at, r.clone())),
+            _ => self.spoken.push((at, r.cloned())),
         }
+    }
+
+    /// What `it` before word `at` speaks for: the most recent organisation that
+    /// spoke in this or the previous paragraph, else the most recent organisation named.
+    fn recent_source(&self, at: usize) -> Option<Resolved> {
+        let para = self.ctx.words[at].para;
+        let spoke = self.spoken_orgs[..self.spoken_orgs.partition_point(|(p, _)| *p < at)]
+            .last()
+            .filter(|(p, _)| self.ctx.words[*p].para + 1 >= para);
+        match spoke {
+            Some((_, r)) => Some(r.clone()),
+            None => self.recent_org(at).map(|n| self.resolve_name(&n)),
+        }
+    }
+
+    /// The subject of the sentence just before word `at` (in this or the
+    /// previous paragraph) when that sentence reports speech (`A spokeswoman
+    /// for the White House said …`), resolved to a person or organisation.
+    pub fn reporting_subject_before(&self, at: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let para = ctx.words.get(at)?.para;
+        let mut end = at;
+        while end > 0 && !ctx.words[end - 1].is_alpha() && ctx.free(end - 1) {
+            end -= 1;
+        }
+        let mut lo = end;
+        while lo > 0 && end - lo < 60 && ctx.free(lo - 1) && !ctx.words[lo - 1].is_terminator() {
+            if ctx.words[lo - 1].para != ctx.words[end.saturating_sub(1)].para {
+                break;
+            }
+            lo -= 1;
+        }
+        if lo == end || ctx.words[lo].para + 1 < para {
+            return None;
+        }
+        let cue = (lo..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+        let np = self.main_subject(lo, cue)?;
+        if np.range().1 + 4 < cue {
+            return None;
+        }
+        self.resolve(&np)
     }
 
     /// The most recent salient entry before word `at`: subject or speaker
@@ -336,9 +381,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let with_mention = |r: Resolved| Resolved { mention, ..r };
         match np {
             Np::Name(n) => Some(self.resolve_name(n)),
+            Np::Pronoun(i) if self.ctx.lower(*i) == "it" => self.recent_source(*i).map(with_mention),
             Np::Pronoun(i) => self.recent_agreeing(*i).cloned().map(with_mention),
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);
+                // `the listing agent said` after `The listing agent for Vladi Private Islands`.
+                if inner.is_none() && self.ctx.lower(*lo) == "the" {
+                    if let Some(n) = self.earlier_affiliation(*head, *lo) {
+                        return Some(with_mention(self.resolve_name(&n)));
+                    }
+                }
                 if let Some(role) = title_role(h) {
                     let holder = self.names_before(*lo).find(|c| c.roles.contains(&role));
                     if let Some(c) = holder {
@@ -371,6 +423,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 source.map(|n| with_mention(self.resolve_name(&n)))
             }
         }
+    }
+
+    /// The organisation an earlier mention of the noun at word `head` was
+    /// affiliated to (`spokeswoman for the ministry`), within a few hundred words.
+    fn earlier_affiliation(&self, head: usize, at: usize) -> Option<Name> {
+        let ctx = self.ctx;
+        let h = ctx.lower(head);
+        (at.saturating_sub(400)..at)
+            .rev()
+            .filter(|&j| ctx.free(j) && ctx.lower(j) == h)
+            .find_map(|j| ctx.affiliation_at(j + 1))
     }
 
     /// Names mentioned before word `at`, nearest first (at most 300, so a

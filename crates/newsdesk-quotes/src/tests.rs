@@ -345,3 +345,75 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn it_speaks_for_the_organisation_that_spoke_last() {
+    let t = "“The strike was a success for our forces and our partners,” a White House statement said.\n\n“We will keep using every tool at our disposal.” It added.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "The strike was a success for our forces and our partners,",
+                Some("White House")
+            ),
+            q("We will keep using every tool at our disposal.", Some("White House"))
+        ]
+    );
+}
+
+#[test]
+fn a_quote_after_a_reporting_sentence_is_its_subject_s() {
+    let t = "A spokeswoman for the White House said the video was being checked. “If genuine, we are appalled by this brutal murder.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "If genuine, we are appalled by this brutal murder.",
+            Some("White House")
+        )]
+    );
+}
+
+#[test]
+fn the_role_noun_again_speaks_for_its_earlier_affiliation() {
+    let t = "The listing agent for Vladi Private Islands says the island is for sale.\n\n“This island was owned by a famous golfer,” the listing agent said.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "This island was owned by a famous golfer,",
+            Some("Vladi Private Islands")
+        )]
+    );
+}
+
+#[test]
+fn apposition_after_a_prepositional_modifier_names_the_speaker() {
+    let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "the same impulse that moved him every time.",
+            Some("Clare Morgana Gillis")
+        )]
+    );
+}
+
+#[test]
+fn a_statement_from_a_person_introduces_the_quote() {
+    let t = "Statement from Nita Chaudhary, co-founder of UltraViolet:\n\n“By having a roundtable without any women, the panel misses the point.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "By having a roundtable without any women, the panel misses the point.",
+            Some("Nita Chaudhary")
+        )]
+    );
+}
+
+#[test]
+fn cue_less_quote_belongs_to_the_named_subject() {
+    let t = "Max Fisher praised his “dedication to truth and understanding.”";
+    assert_eq!(
+        quotes(t),
+        [q("dedication to truth and understanding.", Some("Max Fisher"))]
+    );
+}
