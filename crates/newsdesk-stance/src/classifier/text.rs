@@ -3,7 +3,27 @@
 //! negation words; data files in `cues/`).
 use newsdesk_core::wordlist;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// Hasher for keys that already are good 64-bit hashes (word hashes).
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Build-hasher of maps keyed by word hashes.
+pub type HashKeyed = BuildHasherDefault<IdHasher>;
 
 /// FNV-1a 64 of a byte string; the key of every word.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -34,14 +54,14 @@ const NEGATION: &str = include_str!("cues/negation.txt");
 const STOP: &str = include_str!("cues/stop.txt");
 
 struct Lexicon {
-    cues: HashMap<u64, u8>,
-    stop: HashMap<u64, ()>,
+    cues: HashMap<u64, u8, HashKeyed>,
+    stop: HashMap<u64, (), HashKeyed>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for (words, name, flag) in [
             (REFUTE, "refute", cue::REFUTE),
             (HEDGE, "hedge", cue::HEDGE),
