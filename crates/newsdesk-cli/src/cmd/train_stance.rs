@@ -1,7 +1,7 @@
 //! `newsdesk train stance`: train a stance classifier on FNC-1 style CSV files.
 use super::CmdResult;
 use crate::progress;
-use newsdesk::train::stance::{train, DataFile, Progress, TrainConfig};
+use newsdesk::train::stance::{train, DataFile, Dataset, Progress, TrainConfig};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,10 +44,21 @@ pub struct Args {
     /// (claim-disjoint) calibration split: threshold calibration.
     #[arg(long)]
     pub f1_bias: bool,
+    /// Joint training: a second bodies CSV whose pairs (with --also-stances)
+    /// all join the fit part, marked by the `in_domain` feature at 0.
+    #[arg(long, requires = "also_stances")]
+    pub also_bodies: Option<PathBuf>,
+    /// The stances CSV of --also-bodies.
+    #[arg(long, requires = "also_bodies")]
+    pub also_stances: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> CmdResult {
     let data = args.data.load()?;
+    let also = match (&args.also_bodies, &args.also_stances) {
+        (Some(b), Some(s)) => Some(Dataset::load(b, s)?),
+        _ => None,
+    };
     let config = TrainConfig {
         seed: args.seed,
         epochs: args.epochs,
@@ -61,7 +72,7 @@ pub fn run(args: Args) -> CmdResult {
         f1_bias: args.f1_bias,
         ..TrainConfig::default()
     };
-    let files = vec![
+    let mut files = vec![
         DataFile {
             role: "bodies".into(),
             path: args.data.bodies.display().to_string(),
@@ -75,6 +86,20 @@ pub fn run(args: Args) -> CmdResult {
             records: data.pairs.len(),
         },
     ];
+    if let (Some(d), Some(b), Some(s)) = (&also, &args.also_bodies, &args.also_stances) {
+        files.push(DataFile {
+            role: "also-bodies".into(),
+            path: b.display().to_string(),
+            sha256: d.bodies_sha256.clone(),
+            records: d.bodies.len(),
+        });
+        files.push(DataFile {
+            role: "also-stances".into(),
+            path: s.display().to_string(),
+            sha256: d.stances_sha256.clone(),
+            records: d.pairs.len(),
+        });
+    }
     let name = args.name.clone().unwrap_or_else(|| {
         args.out
             .file_stem()
@@ -85,29 +110,38 @@ pub fn run(args: Args) -> CmdResult {
         .collect::<Vec<_>>()
         .join(" ");
     eprintln!(
-        "newsdesk: training {name} on {} pairs, {} bodies",
+        "newsdesk: training {name} on {} pairs, {} bodies (and {} joint pairs)",
         data.pairs.len(),
-        data.bodies.len()
+        data.bodies.len(),
+        also.as_ref().map_or(0, |d| d.pairs.len())
     );
     let bar = progress::bar(Some(config.epochs as u64), "epochs");
-    let model = train(&data, files, &config, &name, &command, &mut |p| match p {
-        Progress::Stage(s) => bar.set_message(s),
-        Progress::Epoch {
-            epoch,
-            epochs,
-            loss,
-            dev_f1_macro,
-            dev_fnc_relative,
-        } => {
-            bar.set_position(epoch as u64);
-            bar.suspend(|| {
-                eprintln!(
-                    "epoch {epoch}/{epochs}: loss {loss:.4}, dev (uncalibrated) f1_macro {dev_f1_macro:.4}, \
+    let model = train(
+        &data,
+        also.as_ref(),
+        files,
+        &config,
+        &name,
+        &command,
+        &mut |p| match p {
+            Progress::Stage(s) => bar.set_message(s),
+            Progress::Epoch {
+                epoch,
+                epochs,
+                loss,
+                dev_f1_macro,
+                dev_fnc_relative,
+            } => {
+                bar.set_position(epoch as u64);
+                bar.suspend(|| {
+                    eprintln!(
+                        "epoch {epoch}/{epochs}: loss {loss:.4}, dev (uncalibrated) f1_macro {dev_f1_macro:.4}, \
                      fnc_relative {dev_fnc_relative:.4}"
-                )
-            });
-        }
-    })?;
+                    )
+                });
+            }
+        },
+    )?;
     bar.finish_and_clear();
     model.save(&args.out)?;
     let card = model.card();

@@ -15,7 +15,7 @@ const LEAD_SENTS: usize = 3;
 const TOP_SENTS: usize = 3;
 
 /// Names of the dense features, in input order.
-pub const DENSE_NAMES: [&str; 44] = [
+pub const DENSE_NAMES: [&str; 45] = [
     "cos_text",
     "cos_lead",
     "cos_best_sentence",
@@ -60,9 +60,13 @@ pub const DENSE_NAMES: [&str; 44] = [
     "aligned_negation",
     "claim_numbers_missing",
     "claim_has_numbers",
+    "in_domain",
 ];
 /// Number of dense features.
 pub const DENSE: usize = DENSE_NAMES.len();
+/// Index of `in_domain`: 1 for the model's own kind of text (always, when
+/// predicting); 0 for the pairs of a second training set (joint training).
+pub const IN_DOMAIN: usize = DENSE - 1;
 
 /// The vocabulary (word hashes by descending document frequency) with IDF weights.
 #[derive(Clone, Debug)]
@@ -328,22 +332,38 @@ fn coverage(claim: &[u64], target: &[u64]) -> f32 {
     claim.iter().filter(|&&h| contains(target, h)).count() as f32 / claim.len() as f32
 }
 
-/// Count of words with `flag` within `window` words of a claim content word.
-fn near_claim_words(body: &Analyzed, claim: &Analyzed, flag: u8, window: usize) -> f32 {
-    let n = body.words.hashes.len();
-    let mut marked = vec![false; n];
-    for (i, &h) in body.words.hashes.iter().enumerate() {
-        if !text::is_stop(h) && contains(&claim.content, h) {
-            for m in &mut marked[i.saturating_sub(window)..(i + window + 1).min(n)] {
-                *m = true;
-            }
+/// Whether each body word is a content word of the claim.
+fn claim_word_hits(body: &Analyzed, claim: &Analyzed) -> Vec<bool> {
+    body.words
+        .hashes
+        .iter()
+        .map(|&h| !text::is_stop(h) && contains(&claim.content, h))
+        .collect()
+}
+
+/// Count of words with `flag` within `window` words of a claim content word
+/// (`hits` from [`claim_word_hits`]).
+fn near_claim_words(body: &Analyzed, hits: &[bool], flag: u8, window: usize) -> f32 {
+    let n = hits.len();
+    // Scan left to right keeping the index of the last hit and looking ahead
+    // to the next one: a word is near when either is within `window`.
+    let mut next_hit = vec![usize::MAX; n + 1];
+    for i in (0..n).rev() {
+        next_hit[i] = if hits[i] { i } else { next_hit[i + 1] };
+    }
+    let mut last_hit: Option<usize> = None;
+    let mut count = 0usize;
+    for i in 0..n {
+        if hits[i] {
+            last_hit = Some(i);
+        }
+        if body.flags[i] & flag != 0
+            && (last_hit.is_some_and(|l| i - l <= window) || next_hit[i].saturating_sub(i) <= window)
+        {
+            count += 1;
         }
     }
-    body.flags
-        .iter()
-        .zip(&marked)
-        .filter(|(f, m)| **m && **f & flag != 0)
-        .count() as f32
+    count as f32
 }
 
 /// Counts of each cue class over `flags`.
@@ -399,18 +419,14 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
     for (k, c) in cue_counts(&claim.flags).into_iter().enumerate() {
         f[19 + k] = c.min(3.0);
     }
-    f[24] = near_claim_words(body, claim, cue::NEGATION, 4).ln_1p();
-    f[25] = near_claim_words(body, claim, cue::REFUTE, 8).ln_1p();
-    f[26] = near_claim_words(body, claim, cue::HEDGE, 8).ln_1p();
+    let hits = claim_word_hits(body, claim);
+    f[24] = near_claim_words(body, &hits, cue::NEGATION, 4).ln_1p();
+    f[25] = near_claim_words(body, &hits, cue::REFUTE, 8).ln_1p();
+    f[26] = near_claim_words(body, &hits, cue::HEDGE, 8).ln_1p();
     f[27] = (claim.words.hashes.len() as f32).ln_1p();
     f[28] = (body.words.hashes.len() as f32).ln_1p();
     f[29] = (body.words.sents.len() as f32).ln_1p();
-    f[30] = body
-        .words
-        .hashes
-        .iter()
-        .position(|&h| !text::is_stop(h) && contains(&claim.content, h))
-        .map_or(1.0, |p| p as f32 / n_words);
+    f[30] = hits.iter().position(|&h| h).map_or(1.0, |p| p as f32 / n_words);
     f[31] = claim.question as u8 as f32;
     if let Some(&(_, best)) = sims.first() {
         let (s, e) = body.words.sents[best];
@@ -438,6 +454,7 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
         f[42] = 1.0 - coverage(&claim.numbers, &body.numbers);
         f[43] = 1.0;
     }
+    f[IN_DOMAIN] = 1.0;
     debug_assert_eq!(cue::NAMES.len(), 5);
     f
 }
@@ -564,6 +581,18 @@ mod tests {
         }
         assert_eq!(grams, sorted_unique(all));
         assert!(grams.capacity() < 4 * grams.len().max(CHAR4_COMPACT));
+    }
+
+    #[test]
+    fn near_claim_words_counts_flagged_words_within_the_window() {
+        let v = vocab();
+        let body = v.analyze("not a b c mayor d e f g h not i j k l m n o p q r s t u not");
+        let hits = claim_word_hits(&body, &v.analyze("mayor"));
+        assert_eq!(hits.iter().filter(|&&h| h).count(), 1);
+        // 'not' at distances 4 (before), 6 (after) and 20 (after) from 'mayor'.
+        assert_eq!(near_claim_words(&body, &hits, cue::NEGATION, 4), 1.0);
+        assert_eq!(near_claim_words(&body, &hits, cue::NEGATION, 6), 2.0);
+        assert_eq!(near_claim_words(&body, &hits, cue::NEGATION, 3), 0.0);
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! # Model
 //! Inputs are the L2-normalized term-frequency vectors of claim and text over
 //! the most frequent content words of the training data (5,000 for `fnc1`,
-//! 10,000 for `arc`), plus 44 dense
+//! 10,000 for `arc`), plus 45 dense
 //! features ([`features::DENSE_NAMES`]): TF-IDF cosine of the claim with the
 //! whole text, its lead (first 3 sentences) and its best two sentences; the
 //! share of claim words, word bigrams and char 4-grams found in the text;
@@ -26,14 +26,16 @@
 //! within a few words of a claim word; lengths; and, read from the sentences
 //! aligned with the claim, the cue counts of the best-aligned sentence and
 //! the similarity-weighted cue rates of all sentences, a question claim, and
-//! claim numbers missing from the text. Cue word lists are data files
+//! claim numbers missing from the text; `in_domain` is 1 except for the
+//! pairs of a second data set in joint training (`train` with `also`).
+//! Cue word lists are data files
 //! (`classifier/cues/*.txt`). A single ReLU layer (100
 //! units) and a softmax over the four labels follow, trained with
 //! class-weighted cross-entropy (so "disagree" is not traded away), dropout
 //! and Adam, single-threaded with a fixed seed (deterministic). A temperature
 //! fitted on a calibration split makes the probabilities calibrated. The
 //! first-layer weights are stored as i8 with a per-row scale. The shipped
-//! models use fully balanced class weights, and `fnc1` also threshold
+//! models use fully balanced class weights and threshold
 //! calibration: per-label biases moved to maximize macro-F1 on the
 //! (claim-disjoint) calibration split.
 //!

@@ -246,7 +246,7 @@ mod tests {
             min_df: 1,
             ..TrainConfig::default()
         };
-        train(&dataset(), vec![], &cfg, "tiny", "test", &mut |_| {}).unwrap()
+        train(&dataset(), None, vec![], &cfg, "tiny", "test", &mut |_| {}).unwrap()
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Text analysis for the features: lower-cased word hashes, sentence ranges,
 //! stop words and cue lexicons (refuting, hedging, reporting, supporting,
 //! negation words; data files in `cues/`).
-use newsdesk_core::hash::fnv1a64;
+use newsdesk_core::hash::{fnv1a64, HashKeyed};
 use newsdesk_core::wordlist;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -25,14 +25,14 @@ const NEGATION: &str = include_str!("cues/negation.txt");
 const STOP: &str = include_str!("cues/stop.txt");
 
 struct Lexicon {
-    cues: HashMap<u64, u8>,
-    stop: HashMap<u64, ()>,
+    cues: HashMap<u64, u8, HashKeyed>,
+    stop: HashMap<u64, (), HashKeyed>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for (words, name, flag) in [
             (REFUTE, "refute", cue::REFUTE),
             (HEDGE, "hedge", cue::HEDGE),

@@ -46,8 +46,13 @@ pub enum Progress {
 }
 
 /// Train a model on `data`. `name` and `command` go into the model card.
+///
+/// `also`: a second data set (say ARC for an FNC-1 model) whose pairs all join
+/// the fit part with the `in_domain` feature at 0; dev, calibration and the
+/// vocabulary come from `data` only.
 pub fn train(
     data: &Dataset,
+    also: Option<&Dataset>,
     data_files: Vec<DataFile>,
     config: &TrainConfig,
     name: &str,
@@ -99,53 +104,29 @@ pub fn train(
     drop(doc_words);
 
     progress(Progress::Stage("features"));
-    let body_ids: Vec<u32> = data
-        .pairs
-        .iter()
-        .map(|p| p.body_id)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let bodies: HashMap<u32, Analyzed> = body_ids
-        .par_iter()
-        .map(|b| (*b, vocab.analyze(&data.bodies[b])))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
-    let heads: Vec<&str> = data
-        .pairs
-        .iter()
-        .map(|p| p.headline.as_str())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let claims: HashMap<&str, Analyzed> = heads
-        .par_iter()
-        .map(|h| (*h, vocab.analyze(h)))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
-    let dense: Vec<[f32; DENSE]> = data
-        .pairs
-        .par_iter()
-        .map(|p| features::dense(&claims[p.headline.as_str()], &bodies[&p.body_id]))
-        .collect();
-    let fit_dense: Vec<[f32; DENSE]> = dense
+    let own = pair_features(&vocab, data, 1.0);
+    let other = also.map(|d| pair_features(&vocab, d, 0.0));
+    let fit_dense: Vec<[f32; DENSE]> = own
+        .dense
         .iter()
         .zip(&parts)
         .filter(|(_, &w)| w == Some(Part::Fit))
         .map(|(d, _)| *d)
+        .chain(other.iter().flat_map(|o| o.dense.iter().copied()))
         .collect();
     let scaler = Scaler::fit(&fit_dense);
-    let xs: Vec<Vec<(u32, f32)>> = data
-        .pairs
-        .par_iter()
-        .zip(&dense)
-        .map(|(p, d)| features::input(&vocab, &claims[p.headline.as_str()], &bodies[&p.body_id], d, &scaler))
-        .collect();
+    let (claims, bodies) = (&own.claims, &own.bodies);
+    let mut xs = own.inputs(&vocab, data, &scaler);
     let ys: Vec<usize> = data.pairs.iter().map(|p| p.label.index()).collect();
     let which = |w: Part| -> Vec<usize> { (0..parts.len()).filter(|&i| parts[i] == Some(w)).collect() };
-    let (fit, cal_idx, dev_idx) = (which(Part::Fit), which(Part::Calibration), which(Part::Dev));
+    let (mut fit, cal_idx, dev_idx) = (which(Part::Fit), which(Part::Calibration), which(Part::Dev));
+    let mut ys = ys;
+    if let (Some(d), Some(o)) = (also, &other) {
+        fit.extend(xs.len()..xs.len() + d.pairs.len());
+        xs.extend(o.inputs(&vocab, d, &scaler));
+        ys.extend(d.pairs.iter().map(|p| p.label.index()));
+    }
+    let own_fit_pairs = fit.len() - also.map_or(0, |d| d.pairs.len());
 
     let mut n = [0f32; OUT];
     for &i in &fit {
@@ -229,7 +210,7 @@ pub fn train(
             calibration_body_ids: groups.calibration.bodies.iter().copied().collect(),
             dev_headline_keys: groups.dev.headlines.iter().copied().collect(),
             dropped_pairs: dropped,
-            fit_pairs: fit.len(),
+            fit_pairs: own_fit_pairs,
             calibration_pairs: cal_idx.len(),
             dev_pairs: dev_idx.len(),
         },
@@ -300,6 +281,63 @@ pub fn train(
     card.train_seconds = started.elapsed().as_secs_f64();
     model.set_card(card);
     Ok(model)
+}
+
+/// Analysed claims and bodies of a data set and the dense features of its
+/// pairs, with `in_domain` set to `in_domain`.
+struct PairFeatures<'a> {
+    claims: HashMap<&'a str, Analyzed>,
+    bodies: HashMap<u32, Analyzed>,
+    dense: Vec<[f32; DENSE]>,
+}
+
+fn pair_features<'a>(vocab: &Vocab, data: &'a Dataset, in_domain: f32) -> PairFeatures<'a> {
+    let body_ids: BTreeSet<u32> = data.pairs.iter().map(|p| p.body_id).collect();
+    let bodies: HashMap<u32, Analyzed> = body_ids
+        .into_iter()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|b| (*b, vocab.analyze(&data.bodies[b])))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let heads: BTreeSet<&str> = data.pairs.iter().map(|p| p.headline.as_str()).collect();
+    let claims: HashMap<&str, Analyzed> = heads
+        .into_iter()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|h| (*h, vocab.analyze(h)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let dense = data
+        .pairs
+        .par_iter()
+        .map(|p| {
+            let mut d = features::dense(&claims[p.headline.as_str()], &bodies[&p.body_id]);
+            d[features::IN_DOMAIN] = in_domain;
+            d
+        })
+        .collect();
+    PairFeatures { claims, bodies, dense }
+}
+
+impl PairFeatures<'_> {
+    fn inputs(&self, vocab: &Vocab, data: &Dataset, scaler: &Scaler) -> Vec<Vec<(u32, f32)>> {
+        data.pairs
+            .par_iter()
+            .zip(&self.dense)
+            .map(|(p, d)| {
+                features::input(
+                    vocab,
+                    &self.claims[p.headline.as_str()],
+                    &self.bodies[&p.body_id],
+                    d,
+                    scaler,
+                )
+            })
+            .collect()
+    }
 }
 
 fn argmax_label(z: &[f32; OUT]) -> Label {
