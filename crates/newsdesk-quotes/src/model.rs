@@ -181,4 +181,30 @@ mod tests {
     fn embedded_model_loads() {
         assert!(!SpeakerModel::embedded().weights.is_empty());
     }
+
+    /// A refused model names its origin and says what is wrong.
+    fn names_origin(e: &QuotesError) -> bool {
+        matches!(e, QuotesError::Model { origin, message } if origin == "m.json" && !message.is_empty())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn any_text_is_a_model_or_a_clear_error(bytes in proptest::collection::vec(0u8.., 0..300)) {
+            if let Err(e) = SpeakerModel::from_json(&String::from_utf8_lossy(&bytes), "m.json") {
+                proptest::prop_assert!(names_origin(&e), "{e}");
+            }
+        }
+
+        /// Mutations of the shipped model (bytes flipped, inserted, cut; lines
+        /// doubled or dropped) load or are refused, never panic.
+        #[test]
+        fn mutated_models_load_or_fail_cleanly(steps in proptest::collection::vec((0u8.., 0usize..1 << 20, 0u8..), 1..4)) {
+            let good = include_str!("../models/speaker.json").as_bytes();
+            let bytes = newsdesk_core::mutate::mutate_all(good, &steps);
+            if let Err(e) = SpeakerModel::from_json(&String::from_utf8_lossy(&bytes), "m.json") {
+                proptest::prop_assert!(names_origin(&e), "{e}");
+            }
+        }
+    }
 }
