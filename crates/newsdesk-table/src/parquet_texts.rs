@@ -66,7 +66,8 @@ impl ParquetTexts {
         })?;
         // Types as Parquet stores them: no dictionary, view or large variants.
         let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
-        let builder = ParquetRecordBatchReaderBuilder::try_new_with_options(file, options)
+        let builder = no_panic(|| ParquetRecordBatchReaderBuilder::try_new_with_options(file, options))
+            .map_err(input)?
             .map_err(|e| input(format!("not a readable Parquet file: {e}")))?;
         let schema = builder.schema().clone();
         let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
@@ -96,9 +97,8 @@ impl ParquetTexts {
                 )));
             }
         }
-        let reader = builder
-            .with_batch_size(BATCH_ROWS)
-            .build()
+        let reader = no_panic(|| builder.with_batch_size(BATCH_ROWS).build())
+            .map_err(input)?
             .map_err(|e| input(format!("cannot read: {e}")))?;
         Ok(ParquetTexts {
             path: name,
@@ -164,25 +164,40 @@ impl Iterator for ParquetTexts {
                     return Some(Ok(row));
                 }
             }
-            match self.reader.as_mut()?.next() {
-                Some(Ok(batch)) => {
+            let reader = self.reader.as_mut()?;
+            let failure = match no_panic(|| reader.next()) {
+                Ok(Some(Ok(batch))) => {
                     self.batch = Some(batch);
                     self.pos = 0;
+                    continue;
                 }
-                None => {
+                Ok(None) => {
                     self.reader = None;
                     return None;
                 }
-                Some(Err(e)) => {
-                    self.reader = None;
-                    return Some(Err(TableError::Input {
-                        path: self.path.clone(),
-                        message: format!("unreadable after row {}: {e}", self.row),
-                    }));
-                }
-            }
+                Ok(Some(Err(e))) => e.to_string(),
+                Err(message) => message,
+            };
+            self.reader = None;
+            return Some(Err(TableError::Input {
+                path: self.path.clone(),
+                message: format!("unreadable after row {}: {failure}", self.row),
+            }));
         }
     }
+}
+
+/// The parquet crate asserts on some corrupt data instead of returning an
+/// error: a panic while decoding becomes a message about the file.
+fn no_panic<T>(decode: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(decode)).map_err(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("corrupt data (the Parquet decoder failed: {why})")
+    })
 }
 
 #[cfg(test)]
