@@ -111,6 +111,10 @@ pub fn static_count(config: &FeatureConfig) -> usize {
         + if config.lexicon { LEXICON_FEATURES } else { 0 }
 }
 
+/// The first `WORD_KEYS` static keys of a token (bias, word, lowercase,
+/// shape, affixes) depend on its word form alone, and key 1 is the word's own.
+pub(crate) const WORD_KEYS: usize = 12;
+
 /// Number of gazetteer features per token.
 const GAZETTEER_FEATURES: usize = 6;
 /// Number of lexicon features per token.
@@ -410,6 +414,24 @@ mod tests {
             "the word feature of token 0 does not depend on context"
         );
         assert_ne!(out[..k], out2[..k], "the +2 window of token 0 differs");
+    }
+
+    #[test]
+    fn word_keys_depend_on_the_word_alone() {
+        let cfg = FeatureConfig::default();
+        let keys = |words: &[&str]| {
+            let (text, toks) = pretokenized(words);
+            let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
+            let mut out = Vec::new();
+            Extractor::default().extract(&cfg, Resources::default(), &texts, &toks, &mut out);
+            out
+        };
+        let k = static_count(&cfg);
+        let a = keys(&["Painter", "said", "so"]);
+        let b = keys(&["He", "met", "PAINTER", "Painter", "."]);
+        assert_eq!(a[..WORD_KEYS], b[3 * k..3 * k + WORD_KEYS], "same word, other context");
+        assert_ne!(a[WORD_KEYS..k], b[3 * k + WORD_KEYS..4 * k]);
+        assert_ne!(a[1], b[2 * k + 1], "key 1 tells the word forms apart");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The trained model and its use on sentences.
 use crate::clusters::Clusters;
 use crate::decode::{Lattice, Transitions};
-use crate::features::{aggregate, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig, Resources};
+use crate::features::{
+    aggregate, memory_key, memory_lower_key, static_count, Extractor, FeatureConfig, Resources, WORD_KEYS,
+};
 use crate::gazetteer::Gazetteer;
 use crate::table::{prefetch, Table};
 use crate::tags::TagSet;
@@ -177,33 +179,65 @@ impl NerModel {
             lowers: Vec::new(),
             caps: Vec::new(),
             agg: Vec::new(),
-            found: Vec::new(),
+            scratch: KeyScratch::default(),
             memory: Memory::default(),
         }
     }
 
-    /// Add the rows of `keys` (`k` per token) to `out` (`l` per token),
-    /// prefetching table slots and rows ahead of use.
-    fn score_keys(&self, keys: &[u64], k: usize, found: &mut Vec<(u32, u32)>, out: &mut [f32]) {
-        const AHEAD: usize = 16;
+    /// Add the rows of `keys` (`k` per token) to `out` (`l` per token), in
+    /// key order, so the sums are the same whatever the memory layout.
+    ///
+    /// The first [`WORD_KEYS`] keys of a token depend on its word alone:
+    /// their sum is kept in `cache` by word (key 1 is the word's own key)
+    /// and copied for a word seen before, an exact partial sum since every
+    /// token's scores start at zero and add the keys in order. The other
+    /// keys are looked up in three staggered streams that keep memory reads
+    /// in flight: the table slot of key `i + 2 * AHEAD` is prefetched, key
+    /// `i + AHEAD` is looked up and its row prefetched, and row `i` is added
+    /// (soon after its prefetch, so it is still in L1).
+    fn score_keys(&self, keys: &[u64], k: usize, scratch: &mut KeyScratch, out: &mut [f32]) {
+        const AHEAD: usize = 8;
         let l = self.tags.len();
         let t = &self.rows.index;
-        keys.iter().take(AHEAD).for_each(|&key| t.prefetch(key));
-        found.clear();
-        for (i, &key) in keys.iter().enumerate() {
-            if let Some(&next) = keys.get(i + AHEAD) {
-                t.prefetch(next);
-            }
-            let r = t.get(key).unwrap_or((0, 0));
-            if r.0 < r.1 {
-                prefetch(self.rows.entries[r.0 as usize..].as_ptr() as *const u8);
-            }
-            found.push(r);
+        let entries = &self.rows.entries[..];
+        let KeyScratch { todo, found, cache } = scratch;
+        todo.clear();
+        for (j, (tk, row)) in keys.chunks_exact(k).zip(out.chunks_exact_mut(l)).enumerate() {
+            let from = match cache.get(tk[1]) {
+                Some(sum) => {
+                    row.copy_from_slice(sum);
+                    WORD_KEYS
+                }
+                None => 0,
+            };
+            todo.extend((j * k + from) as u32..((j + 1) * k) as u32);
         }
-        for (i, r) in found.iter().enumerate() {
+        todo.iter().take(2 * AHEAD).for_each(|&i| t.prefetch(keys[i as usize]));
+        let look = |i: u32| {
+            let r = t.get(keys[i as usize]).unwrap_or((0, 0));
+            if r.0 < r.1 {
+                prefetch(entries[r.0 as usize..].as_ptr() as *const u8);
+                prefetch(entries[r.1 as usize - 1..].as_ptr() as *const u8);
+            }
+            r
+        };
+        found.clear();
+        found.extend(todo.iter().take(AHEAD).map(|&i| look(i)));
+        for (at, &i) in todo.iter().enumerate() {
+            if let Some(&next) = todo.get(at + 2 * AHEAD) {
+                t.prefetch(keys[next as usize]);
+            }
+            if let Some(&next) = todo.get(at + AHEAD) {
+                found.push(look(next));
+            }
+            let (i, r) = (i as usize, found[at]);
             let row = &mut out[(i / k) * l..(i / k + 1) * l];
-            for e in &self.rows.entries[r.0 as usize..r.1 as usize] {
+            for e in &entries[r.0 as usize..r.1 as usize] {
                 row[e.tag as usize] += e.weight;
+            }
+            // Only a token that was not in the cache gets here with its last word key.
+            if i % k == WORD_KEYS - 1 {
+                cache.insert(keys[i - WORD_KEYS + 2], row);
             }
         }
     }
@@ -214,6 +248,46 @@ impl NerModel {
             for e in &self.rows.entries[a as usize..b as usize] {
                 out[e.tag as usize] += e.weight;
             }
+        }
+    }
+}
+
+/// Buffers of [`NerModel::score_keys`]: the keys still to look up, their
+/// rows, and the word sums seen so far.
+#[derive(Default)]
+struct KeyScratch {
+    todo: Vec<u32>,
+    found: Vec<(u32, u32)>,
+    cache: WordSums,
+}
+
+/// Sums of the rows of the first [`WORD_KEYS`] keys, by word key; emptied
+/// when [`WordSums::MAX`] words are held, so memory stays bounded on long
+/// documents.
+#[derive(Default)]
+struct WordSums {
+    at: HashMap<u64, u32, HashKeyed>,
+    sums: Vec<f32>,
+}
+
+impl WordSums {
+    const MAX: usize = 4096;
+
+    fn get(&self, word: u64) -> Option<&[f32]> {
+        let l = self.sums.len() / self.at.len().max(1);
+        self.at
+            .get(&word)
+            .map(|&i| &self.sums[i as usize * l..(i as usize + 1) * l])
+    }
+
+    fn insert(&mut self, word: u64, sum: &[f32]) {
+        if self.at.len() >= Self::MAX {
+            self.at.clear();
+            self.sums.clear();
+        }
+        if let std::collections::hash_map::Entry::Vacant(v) = self.at.entry(word) {
+            v.insert((self.sums.len() / sum.len()) as u32);
+            self.sums.extend_from_slice(sum);
         }
     }
 }
@@ -267,7 +341,7 @@ pub struct Annotator<'m> {
     lowers: Vec<u64>,
     caps: Vec<bool>,
     agg: Vec<Option<u64>>,
-    found: Vec<(u32, u32)>,
+    scratch: KeyScratch,
     memory: Memory,
 }
 
@@ -289,7 +363,7 @@ impl Annotator<'_> {
             self.ex.extract(&m.config, m.resources(), texts, tokens, &mut self.keys);
             let at = self.base.len();
             self.base.resize(at + texts.len() * l, 0.0);
-            m.score_keys(&self.keys, k, &mut self.found, &mut self.base[at..]);
+            m.score_keys(&self.keys, k, &mut self.scratch, &mut self.base[at..]);
             let (w, lo) = self.ex.all_word_hashes();
             self.words.extend_from_slice(w);
             self.lowers.extend_from_slice(lo);
