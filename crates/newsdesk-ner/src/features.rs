@@ -418,7 +418,11 @@ mod tests {
 
     #[test]
     fn word_keys_depend_on_the_word_alone() {
-        let cfg = FeatureConfig::default();
+        // No cluster resources are given, so the config must not count cluster keys.
+        let cfg = FeatureConfig {
+            cluster_prefixes: vec![],
+            ..FeatureConfig::default()
+        };
         let keys = |words: &[&str]| {
             let (text, toks) = pretokenized(words);
             let texts: Vec<&str> = toks.iter().map(|t| t.text(&text)).collect();
