@@ -50,6 +50,7 @@ def main() -> None:
         dask_s = time.perf_counter() - started
     print(f"dask, 2 workers: {dask_s:.1f} s", file=sys.stderr, flush=True)
     rows = {name: len(frame) for name, frame in want.items()}
+    rows["errors"] = 0
     if rows != {name: len(frame) for name, frame in got.items()}:
         sys.exit(f"dask_vs_pipe.py: row counts differ: pipe {rows}, dask { {n: len(f) for n, f in got.items()} }")
     print(

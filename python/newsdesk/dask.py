@@ -1,4 +1,4 @@
-"""Annotate a dask DataFrame text column into the four tables, one pipeline per worker process.
+"""Annotate a dask DataFrame text column into the tables, one pipeline per worker process.
 
 >>> import dask.dataframe as dd, newsdesk, newsdesk.dask    # doctest: +SKIP
 >>> df = dd.read_parquet("articles.parquet")                # doctest: +SKIP
@@ -6,8 +6,11 @@
 >>> tables["entities"].groupby("label").size().compute()    # doctest: +SKIP
 
 Each partition is annotated once (``nlp.pipe``) and split into the tables of
-:func:`newsdesk.to_pandas`; ``doc_id`` is the row's (integer) index label in
-``df``. The pipeline travels as its bytes (a few hundred bytes for the shipped
+:func:`newsdesk.to_pandas` plus ``errors`` (doc_id, source, error): a null or
+non-``str`` text is a row there, not a failed partition (``errors="raise"``
+fails instead). ``doc_id`` is the row's (integer) index label in ``df``;
+``source`` (in ``docs`` and ``errors``) the value of the ``source`` column, if
+one is named. The pipeline travels as its bytes (a few hundred bytes for the shipped
 models) and each worker process builds it once and keeps it
 (:mod:`newsdesk._partition`, shared with :mod:`newsdesk.spark`). Needs
 ``pip install 'newsdesk[arrow]' 'dask[distributed,dataframe]'``.
@@ -19,17 +22,14 @@ from typing import Any, Dict, Iterable, Optional
 from . import _partition
 
 
-def _partition_tables(
-    part: Any, text: str, data: bytes, claims: Optional[list], batch_size: int, n_threads: Optional[int]
-) -> Dict[str, Any]:
+def _partition_tables(part: Any, text: str, data: bytes, source: Optional[str], options: Dict[str, Any]) -> Dict[str, Any]:
     tables = _partition.annotate(
         part[text].tolist(),
         part.index.to_numpy(),
         data,
         engine="dask",
-        claims=claims,
-        batch_size=batch_size,
-        n_threads=n_threads,
+        sources=None if source is None else part[source].tolist(),
+        **options,
     )
     return {name: table.to_pandas() for name, table in tables.items()}
 
@@ -40,21 +40,29 @@ def annotate(
     nlp: Any,
     *,
     claims: Optional[Iterable[str]] = None,
+    source: Optional[str] = None,
     batch_size: int = 256,
     n_threads: Optional[int] = None,
+    errors: str = "collect",
 ) -> Dict[str, Any]:
-    """The four tables of ``df[text]`` as dask DataFrames: docs, entities, quotes, stances."""
+    """The tables of ``df[text]`` as dask DataFrames: docs, entities, quotes, stances, errors.
+
+    ``errors="collect"`` makes each bad record a row of ``errors``;
+    ``errors="raise"`` fails the partition at the first one, naming its doc_id.
+    """
     try:
         import dask
         import dask.dataframe as dd
     except ImportError as e:
         raise ImportError("newsdesk.dask needs dask: pip install 'dask[distributed,dataframe]'") from e
     data = nlp.to_bytes()
-    claims = None if claims is None else list(claims)
-    parts = [
-        dask.delayed(_partition_tables)(p, text, data, claims, batch_size, n_threads)
-        for p in df.to_delayed()
-    ]
+    options = {
+        "claims": None if claims is None else list(claims),
+        "batch_size": batch_size,
+        "n_threads": n_threads,
+        "errors": _partition.check_errors(errors, "dask"),
+    }
+    parts = [dask.delayed(_partition_tables)(p, text, data, source, options) for p in df.to_delayed()]
     meta = {name: schema.empty_table().to_pandas() for name, schema in _partition.schemas().items()}
     return {
         name: dd.from_delayed(

@@ -1,4 +1,4 @@
-"""Annotate a Spark DataFrame text column into the four tables, one pipeline per Python worker.
+"""Annotate a Spark DataFrame text column into the tables, one pipeline per Python worker.
 
 >>> import newsdesk, newsdesk.spark                                   # doctest: +SKIP
 >>> df = spark.read.parquet("articles.parquet")                       # doctest: +SKIP
@@ -8,13 +8,16 @@
 One ``mapInArrow`` pass annotates every text once: the executors' Python
 workers receive Arrow batches of (text, doc_id), run ``nlp.pipe`` on slices of
 ``batch_size`` rows and send back the rows of :func:`newsdesk.to_arrow`, each
-row filling one of four struct columns (docs, entities, quotes, stances). That
+row filling one of five struct columns (docs, entities, quotes, stances,
+errors: a null or non-string text is a row of ``errors``, doc_id, source and
+error, not a failed task, unless ``errors="raise"``). That
 result is persisted and each table is a filter and a select of it, so writing
 all four tables annotates once. The pipeline travels as its bytes and each
 Python worker process builds it once and keeps it (:mod:`newsdesk._partition`,
 shared with :mod:`newsdesk.dask`). ``doc_id`` is the ``doc_id`` column cast to
 long, or ``monotonically_increasing_id()`` (unique and increasing in row order,
-not consecutive) when none is given. Needs ``pip install 'newsdesk[spark]'``
+not consecutive) when none is given; ``source`` (in ``docs`` and ``errors``)
+the ``source`` column as a string, if one is named. Needs ``pip install 'newsdesk[spark]'``
 (pyspark, pyarrow, pandas) on the driver and the executors.
 """
 
@@ -37,9 +40,10 @@ def _batches(
     claims: Optional[List[str]],
     batch_size: int,
     n_threads: Optional[int],
+    errors: str,
     schema: "pa.Schema",
 ) -> Iterator["pa.RecordBatch"]:
-    """mapInArrow: (text, doc_id) batches in, one batch per table and slice out."""
+    """mapInArrow: (text, doc_id[, source]) batches in, one batch per table and slice out."""
     import pyarrow as pa
 
     for batch in batches:
@@ -53,6 +57,8 @@ def _batches(
                 claims=claims,
                 batch_size=batch_size,
                 n_threads=n_threads,
+                sources=part.column(2).to_pylist() if part.num_columns > 2 else None,
+                errors=errors,
             )
             for name, table in tables.items():
                 if table.num_rows == 0:
@@ -71,12 +77,18 @@ def annotate(
     nlp: Any,
     *,
     doc_id: Optional[str] = None,
+    source: Optional[str] = None,
     claims: Optional[Iterable[str]] = None,
     batch_size: int = 256,
     n_threads: Optional[int] = None,
     storage_level: Any = "MEMORY_AND_DISK",
+    errors: str = "collect",
 ) -> Dict[str, "DataFrame"]:
-    """The four tables of ``df[text]`` as Spark DataFrames: docs, entities, quotes, stances.
+    """The tables of ``df[text]`` as Spark DataFrames: docs, entities, quotes, stances, errors.
+
+    ``errors="collect"`` makes each bad record (a null or non-string text) a
+    row of ``errors``; ``errors="raise"`` fails the task at the first one,
+    naming its doc_id.
 
     ``storage_level`` (a ``pyspark.StorageLevel`` or its name; ``None`` to not
     persist, and annotate again for each table) keeps the annotated rows for
@@ -98,9 +110,13 @@ def annotate(
         claims=None if claims is None else list(claims),
         batch_size=batch_size,
         n_threads=n_threads,
+        errors=_partition.check_errors(errors, "spark"),
         schema=to_arrow_schema(schema),
     )
-    rows = df.select(F.col(text).alias("text"), ids.alias("doc_id")).mapInArrow(run, schema)
+    columns = [F.col(text).alias("text"), ids.alias("doc_id")]
+    if source is not None:
+        columns.append(F.col(source).cast("string").alias("source"))
+    rows = df.select(*columns).mapInArrow(run, schema)
     if storage_level is not None:
         level = getattr(pyspark.StorageLevel, storage_level) if isinstance(storage_level, str) else storage_level
         rows = rows.persist(level)

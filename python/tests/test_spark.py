@@ -91,6 +91,7 @@ def test_local2_equals_pipe(spark):
     df = spark.createDataFrame([(i, b) for i, b in enumerate(bodies)], "id long, body string").repartition(6, "id")
     tables = newsdesk.spark.annotate(df, "body", nlp, doc_id="id", claims=[CLAIM], batch_size=64)
     got = collect(tables)
+    assert got.pop("errors").empty
     assert_tables_equal(got, want)
     assert len(want["entities"]) > 10 * N_BODIES and len(want["stances"]) >= N_BODIES
     workers = workers_pipelines(spark)
@@ -109,6 +110,7 @@ def test_default_doc_ids_follow_row_order(spark):
     df = spark.createDataFrame([(b,) for b in bodies], "body string")  # 2 partitions, rows in order
     tables = newsdesk.spark.annotate(df, "body", nlp, storage_level=None)
     got = collect(tables)
+    assert got.pop("errors").empty
     ids = got["docs"]["doc_id"]
     assert ids.is_unique and ids.is_monotonic_increasing
     position = {doc_id: i for i, doc_id in enumerate(ids)}
@@ -117,12 +119,33 @@ def test_default_doc_ids_follow_row_order(spark):
     assert_tables_equal(got, want)
 
 
-def test_null_text_is_an_error_naming_the_doc_id(spark):
+def test_bad_texts_are_rows_of_errors(spark):
+    import newsdesk.spark
+
+    nlp = newsdesk.blank()
+    rows = [(7, "Fine text.", "a"), (8, None, "b"), (9, "Also fine.", None)]
+    df = spark.createDataFrame(rows, "id long, body string, url string").coalesce(1)
+    got = collect(newsdesk.spark.annotate(df, "body", nlp, doc_id="id", source="url", storage_level=None))
+    want = newsdesk.to_pandas(list(nlp.pipe(["Fine text.", "Also fine."])))
+    want["docs"]["doc_id"] = [7, 9]
+    want["docs"]["source"] = ["a", None]
+    for name in ("entities", "quotes", "stances"):
+        want[name]["doc_id"] = want[name]["doc_id"].map({0: 7, 1: 9})
+    errors = got.pop("errors")
+    assert_tables_equal(got, want)
+    assert errors.to_dict("records") == [{"doc_id": 8, "source": "b", "error": "text is null (a missing value)"}]
+    # a text column of another type: every row is an error, none is dropped
+    numbers = spark.createDataFrame([(1, 10), (2, 20)], "id long, body long").coalesce(1)
+    errors = collect(newsdesk.spark.annotate(numbers, "body", nlp, doc_id="id", storage_level=None))["errors"]
+    assert errors["doc_id"].tolist() == [1, 2] and set(errors["error"]) == {"text is int, not str"}
+
+
+def test_null_text_with_errors_raise_names_the_doc_id(spark):
     import newsdesk.spark
 
     df = spark.createDataFrame([(7, "Fine text."), (8, None)], "id long, body string").coalesce(1)
-    tables = newsdesk.spark.annotate(df, "body", newsdesk.blank(), doc_id="id", storage_level=None)
-    with pytest.raises(Exception, match="the text of doc_id 8 is NoneType, not str"):
+    tables = newsdesk.spark.annotate(df, "body", newsdesk.blank(), doc_id="id", storage_level=None, errors="raise")
+    with pytest.raises(Exception, match="the text of doc_id 8 is null"):
         tables["docs"].collect()
 
 

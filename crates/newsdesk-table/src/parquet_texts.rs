@@ -273,6 +273,20 @@ mod tests {
     }
 
     #[test]
+    fn a_large_row_group_is_decoded_a_bounded_batch_at_a_time() {
+        // One row group of 1,000 rows: never more than BATCH_ROWS of them decoded at once.
+        let f = Temp::new("batches", &file_bytes(1000, 1000));
+        let mut rows = ParquetTexts::open(&f.0, "body", None).unwrap();
+        let mut n = 0;
+        while let Some(row) = rows.next() {
+            row.unwrap();
+            n += 1;
+            assert!(rows.batch.as_ref().unwrap().num_rows() <= BATCH_ROWS, "row {n}");
+        }
+        assert_eq!(n, 1000);
+    }
+
+    #[test]
     fn bad_files_and_columns_are_named_up_front() {
         let f = Temp::new("cols", &file_bytes(3, 10));
         let err = |text: &str, id: Option<&str>| ParquetTexts::open(&f.0, text, id).err().unwrap().to_string();
