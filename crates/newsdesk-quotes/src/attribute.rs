@@ -3,7 +3,7 @@
 //! `According to X, "…"`, `X termed it "…"`), or no phrase at all (a
 //! quotation standing alone, which continues the previous speaker).
 use super::context::Ctx;
-use super::lexicon::{is_clause_opener, is_cue_filler, is_cue_verb, is_determiner, is_preposition};
+use super::lexicon::{is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_preposition};
 use super::names::Np;
 use super::resolve::Resolver;
 
@@ -69,10 +69,34 @@ fn before_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
 /// The attribution of quotation `qi`.
 pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     let (lo, hi) = after_window(ctx, qi);
-    if let Some((np, cue)) = after_phrase(ctx, lo, hi) {
-        return Found::Phrase { np, cue: Some(cue) };
+    let after = after_phrase(ctx, lo, hi);
+    // `X said: "… ." She also asked …`: a quotation that ends its sentence and was
+    // introduced by a cue or a colon belongs to the introduction, not to the next sentence.
+    if after.is_some() && ends_sentence(ctx, qi) {
+        let before = before_phrase(ctx, res, qi);
+        if introduced(ctx, qi, &before) {
+            return before;
+        }
     }
-    before_phrase(ctx, res, qi)
+    match after {
+        Some((np, cue)) => Found::Phrase { np, cue: Some(cue) },
+        None => before_phrase(ctx, res, qi),
+    }
+}
+
+/// The quotation's own words end with `.`, `!` or `?`.
+fn ends_sentence(ctx: &Ctx, qi: usize) -> bool {
+    let q = &ctx.quotes[qi];
+    q.end > q.start && matches!(ctx.chars[q.end - 1], '.' | '!' | '?')
+}
+
+/// The phrase before quotation `qi` attributes it with a cue verb or a colon.
+fn introduced(ctx: &Ctx, qi: usize, before: &Found) -> bool {
+    let colon = ctx.quotes[qi]
+        .first
+        .checked_sub(1)
+        .is_some_and(|k| ctx.words[k].is(':'));
+    matches!(before, Found::Phrase { np: Some(_), cue } if cue.is_some() || colon)
 }
 
 /// `, said X` / `X said` / `X, a doctor, told` / `according to X` right after the quotation.
@@ -112,8 +136,15 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     // Otherwise the first cue verb of the clause, with the phrase left of it
     // (`agent Mark Steinberg said`, `his mother, Diane, said`, `ynetnews said`).
     // A cue right after the quotation whose subject cannot be read still attributes it.
+    // A clause joined by a conjunction (`"…," and it was the first thing he said`)
+    // is not the quotation's attribution, nor is a cue word used as a noun (`a claim`).
+    if is_conjunction(ctx.lower(i)) {
+        return direct;
+    }
     direct.or_else(|| {
-        let cue = (i..hi.min(i + 16)).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+        let cue = (i..hi.min(i + 16)).find(|&k| {
+            !ctx.words[k].cap && is_cue_verb(ctx.lower(k)) && !(k > i && is_article_or_possessive(ctx.lower(k - 1)))
+        })?;
         match np_left(ctx, cue, i) {
             Some(np) => Some((Some(np), (cue, cue + 1))),
             None => (cue < i + 4).then_some((None, (cue, cue + 1))),
@@ -260,6 +291,14 @@ fn modifies_noun(ctx: &Ctx, qi: usize) -> bool {
     let next = ctx.words.get(q.after);
     q.first.checked_sub(1).is_some_and(|k| is_determiner(ctx.lower(k)))
         && next.is_some_and(|w| w.is_alpha() && !w.cap && !is_preposition(ctx.low(w)))
+}
+
+/// `a claim`, `his statement`: a cue word after these is a noun (`one said` is not).
+fn is_article_or_possessive(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    )
 }
 
 fn is_mark(w: &super::words::Word) -> bool {

@@ -30,6 +30,9 @@ const LISTS: &[(&str, &str)] = &[
     ("name_connectors.txt", include_str!("../data/name_connectors.txt")),
     ("prepositions.txt", include_str!("../data/prepositions.txt")),
     ("first_name_gender.txt", include_str!("../data/first_name_gender.txt")),
+    ("conjunctions.txt", include_str!("../data/conjunctions.txt")),
+    ("person_nouns.txt", include_str!("../data/person_nouns.txt")),
+    ("gender_nouns.txt", include_str!("../data/gender_nouns.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -70,6 +73,19 @@ static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(&["name_particle
 static TITLE_FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_function_words.txt"]));
 static NAME_CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_connectors.txt"]));
 static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.txt"]));
+static CONJUNCTIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["conjunctions.txt"]));
+/// Head nouns describing a person, with the gender they imply (`""`: none).
+static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
+/// Nouns that say only a person's gender.
+static GENDER_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("gender_nouns.txt"));
+
+/// A list of words with an optional gender field (`""`: none).
+fn gendered(name: &'static str) -> HashMap<&'static str, &'static str> {
+    entries(name)
+        .into_iter()
+        .map(|e| (e.fields[0], e.fields.get(1).copied().unwrap_or("")))
+        .collect()
+}
 /// First names whose census frequency is clearly one gender's (`f`/`m`).
 static FIRST_NAME_GENDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     entries("first_name_gender.txt")
@@ -143,6 +159,19 @@ pub fn is_name_connector(w: &str) -> bool {
 pub fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(w)
 }
+/// Words opening a clause of its own after a quotation (`and`, `which`).
+pub fn is_conjunction(w: &str) -> bool {
+    CONJUNCTIONS.contains(w)
+}
+/// A head noun describing a person (`actress`, `republican`): `Some` with the
+/// gender it implies (`f`/`m`), or `Some(None)` for either.
+pub fn person_noun(w: &str) -> Option<Option<&'static str>> {
+    PERSON_NOUNS.get(w).map(|g| (!g.is_empty()).then_some(*g))
+}
+/// A noun that says only a person's gender (`woman` → `f`).
+pub fn gender_noun(w: &str) -> Option<&'static str> {
+    GENDER_NOUNS.get(w).copied()
+}
 
 /// The gender (`f`/`m`) a first name (lower case) usually has, if clear.
 pub fn first_name_gender(w: &str) -> Option<&'static str> {
@@ -182,5 +211,11 @@ mod tests {
         assert_eq!(first_name_gender("mary"), Some("f"));
         assert_eq!(first_name_gender("james"), Some("m"));
         assert_eq!(first_name_gender("taylor"), None);
+        assert!(is_conjunction("and") && !is_conjunction("said"));
+        assert_eq!(person_noun("actress"), Some(Some("f")));
+        assert_eq!(gender_noun("woman"), Some("f"));
+        assert_eq!(person_noun("woman"), None);
+        assert_eq!(person_noun("republican"), Some(None));
+        assert_eq!(person_noun("statement"), None);
     }
 }

@@ -359,6 +359,16 @@ impl Ctx<'_> {
             let run_end = self.run_right(i + 1);
             let head = self.lower(run_end);
             let headed = run_end <= last + 1 && self.free(run_end) && (is_title(head) || is_source_noun(head));
+            // `The California Republican said`: a capitalised description of a person.
+            if !headed && person_noun(self.lower(run_end - 1)).is_some() {
+                let inner = self.inner_name(i + 1, run_end - 1);
+                return Some(Np::Nominal {
+                    lo: i,
+                    hi: run_end,
+                    head: run_end - 1,
+                    inner,
+                });
+            }
             if !headed {
                 return self.name_starting_at(i + 1).map(|mut n| {
                     n.org = n.org || n.ent.is_none();

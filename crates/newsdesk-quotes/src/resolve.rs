@@ -4,8 +4,8 @@
 //! role, outlet/document nouns to their organisation.
 use super::context::Ctx;
 use super::lexicon::{
-    first_name_gender, is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun, is_source_noun,
-    pronoun_gender, title_role,
+    first_name_gender, gender_noun, is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun,
+    is_source_noun, is_title, person_noun, pronoun_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -160,11 +160,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
         while s < hi && !ctx.words[s].is_alpha() && !ctx.words[s].is('(') {
             s += 1;
         }
-        let first = ctx.lower(s);
-        let participle = first.ends_with("ing") && ctx.words.get(s).is_some_and(|w| w.cap);
-        if is_clause_opener(first) || participle {
-            if let Some(c) = (s..hi.min(s + 30)).find(|&k| ctx.words[k].is(',')) {
-                s = c + 1;
+        // Leading adverbial clauses and phrases, one after another (`Afterward, in
+        // a video interview with the Boston Globe, he …`).
+        for _ in 0..3 {
+            let first = ctx.lower(s);
+            let participle = first.ends_with("ing") && ctx.words.get(s).is_some_and(|w| w.cap);
+            if !(is_clause_opener(first) || participle) {
+                break;
+            }
+            match (s..hi.min(s + 30)).find(|&k| ctx.words[k].is(',')) {
+                Some(c) => s = c + 1,
+                None => break,
             }
         }
         loop {
@@ -178,7 +184,45 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return None;
             }
         }
-        ctx.np_starting_at(s, hi)
+        ctx.np_starting_at(s, hi).map(|np| self.subject_head(np, hi))
+    }
+
+    /// The person a subject phrase names: the name in an apposition (`Another
+    /// friend, Max Fisher of Vox, praised`), after an indefinite article and
+    /// adjectives (`An emotional Obama ran`), or after an organisation and a
+    /// role (`CBS News foreign correspondent Clarissa Ward changed`).
+    fn subject_head(&self, np: Np, hi: usize) -> Np {
+        let ctx = self.ctx;
+        let personal = |n: &Name| match n.ent.and_then(|e| ctx.kind(e)) {
+            Some(k) => k == "PERSON",
+            None => !n.org,
+        };
+        let found = match &np {
+            Np::Nominal { lo, hi: end, inner, .. } => match inner {
+                Some(n)
+                    if matches!(ctx.lower(*lo), "a" | "an") && n.ent.and_then(|e| ctx.kind(e)) == Some("PERSON") =>
+                {
+                    Some(n.clone())
+                }
+                None if ctx.words.get(*end).is_some_and(|w| w.is(',')) => ctx.name_starting_at(end + 1).filter(|n| {
+                    n.hi < hi && personal(n) && matches!(ctx.lower(n.hi), "," | "of" | "for" | "at" | "from")
+                }),
+                _ => None,
+            },
+            Np::Name(n) if !personal(n) => {
+                let mut k = n.hi;
+                while k < hi.min(n.hi + 3) && ctx.words[k].is_alpha() && !ctx.words[k].cap && !is_cue_verb(ctx.lower(k))
+                {
+                    k += 1;
+                }
+                (k > n.hi && is_title(ctx.lower(k - 1)))
+                    .then(|| ctx.name_starting_at(k))
+                    .flatten()
+                    .filter(|m| m.hi <= hi)
+            }
+            _ => None,
+        };
+        found.map_or(np, Np::Name)
     }
 
     /// Record the speaker of a quotation starting at word `at` as salient
@@ -248,7 +292,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// if anonymous or none), unless that person's first name clashes with the
     /// pronoun's gender and one of the few entries before it agrees.
     pub fn recent_agreeing(&self, at: usize) -> Option<&Resolved> {
-        let Some(want) = pronoun_gender(self.ctx.lower(at)) else {
+        self.recent_of_gender(at, pronoun_gender(self.ctx.lower(at)))
+    }
+
+    /// The most recent salient person before word `at` whose first name does
+    /// not clash with gender `want` (`None`: any), as for a pronoun.
+    fn recent_of_gender(&self, at: usize, want: Option<&str>) -> Option<&Resolved> {
+        let Some(want) = want else {
             return self.recent_person(at);
         };
         let (mut a, mut b) = (
@@ -408,6 +458,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .as_ref()
                         .filter(|_| role == "spokesman")
                         .map(|n| with_mention(self.resolve_name(n)));
+                }
+                // `the actress`, `The California Republican`, `the 41-year-old woman`
+                // (not `the homeless man`): a description of a person named before,
+                // not of one named inside it.
+                let aged = (*lo..=*head).any(|k| self.ctx.lower(k).ends_with("-year-old"));
+                let described = person_noun(h).or_else(|| gender_noun(h).filter(|_| aged).map(Some));
+                if let Some(gender) = described.filter(|_| self.ctx.lower(*lo) == "the") {
+                    let named_inside = inner.as_ref().is_some_and(|n| self.resolve_name(n).person);
+                    if !named_inside {
+                        return self.recent_of_gender(*lo, gender).cloned().map(with_mention);
+                    }
                 }
                 if !is_source_noun(h) {
                     return None;

@@ -417,3 +417,78 @@ fn cue_less_quote_belongs_to_the_named_subject() {
         [q("dedication to truth and understanding.", Some("Max Fisher"))]
     );
 }
+
+#[test]
+fn an_introduced_quote_ending_its_sentence_keeps_its_introduction() {
+    let t = "Maria Lopez said: “We have never been prouder of our son.” Tom Hale also asked the media to leave.";
+    assert_eq!(
+        quotes(t),
+        [q("We have never been prouder of our son.", Some("Maria Lopez"))]
+    );
+}
+
+#[test]
+fn a_cue_word_as_a_noun_or_after_a_conjunction_attributes_nothing() {
+    let t = "Tom Hale spoke first.\nMaria Lopez is walking back what she said, telling the paper her comments \
+             were “only my opinion and nothing more.” Which is a claim few believe.\nLopez went on to say that \
+             “I will be looked at as a nobody,” and it was the first true thing she said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("only my opinion and nothing more.", Some("Maria Lopez")),
+            q("I will be looked at as a nobody,", Some("Maria Lopez"))
+        ]
+    );
+}
+
+#[test]
+fn the_subject_after_several_openers_or_in_an_apposition() {
+    let t = "Afterward, in a video interview with the Boston Globe, Tom Hale hesitated, remarking that “you do \
+             not want to be defined by it.”\nAnother friend, Max Fisher of Vox, praised his “dedication to truth \
+             and understanding.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("you do not want to be defined by it.", Some("Tom Hale")),
+            q("dedication to truth and understanding.", Some("Max Fisher"))
+        ]
+    );
+}
+
+#[test]
+fn a_subject_after_an_organisation_and_role_or_an_article_and_adjective() {
+    let t = "Sheera Frenkel wrote about him.\nCBS News foreign correspondent Clarissa Ward changed her picture.\n\
+             This, she said, “is how I will remember him as a journalist.”\nAn emotional Obama ran through a \
+             list of abuses, calling them “cowardly acts of violence.”";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Sheera Frenkel", "PERSON"),
+            ("CBS News", "ORG"),
+            ("Clarissa Ward", "PERSON"),
+            ("Obama", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("is how I will remember him as a journalist.", Some("Clarissa Ward")),
+            q("cowardly acts of violence.", Some("Obama"))
+        ]
+    );
+}
+
+#[test]
+fn a_description_names_the_person_before_it_unless_it_only_gives_a_gender() {
+    let t = "Jane Roe, a senator from Ohio, spoke on Monday.\n“We will not back down on this,” the California \
+             Republican said.\n“Here is the whole truth of it,” the 41-year-old woman said.\nA homeless man \
+             joined her.\n“There are many victims here,” the homeless man told her.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We will not back down on this,", Some("Jane Roe")),
+            q("Here is the whole truth of it,", Some("Jane Roe")),
+            q("There are many victims here,", None)
+        ]
+    );
+}
