@@ -1,6 +1,7 @@
 //! Claim–text features: TF vectors of claim and text over the input
 //! vocabulary (as sparse inputs), plus dense similarity, overlap, cue and
 //! length features (standardized with training means and deviations).
+use super::keyset::KeySet;
 use super::text::{self, cue, Words};
 use newsdesk_core::hash::{fnv1a64, HashKeyed};
 use std::collections::HashMap;
@@ -189,15 +190,15 @@ pub struct Analyzed {
     lead: Vec<(u32, f32)>,
     lead_norm: f32,
     sents: Vec<(Vec<(u32, f32)>, f32)>,
-    /// Sorted unique content-word hashes, word bigram hashes, char 4-gram hashes.
-    content: Vec<u64>,
-    bigrams: Vec<u64>,
-    char4: Vec<u64>,
-    lead_content: Vec<u64>,
+    /// Content-word hashes, word bigram hashes, char 4-gram hashes.
+    content: KeySet,
+    bigrams: KeySet,
+    char4: KeySet,
+    lead_content: KeySet,
     /// The text is a question (ends with `?`).
     question: bool,
-    /// Sorted unique hashes of the all-digit words.
-    numbers: Vec<u64>,
+    /// Hashes of the all-digit words.
+    numbers: KeySet,
 }
 
 impl Analyzed {
@@ -208,30 +209,22 @@ impl Analyzed {
     }
 }
 
-fn sorted_unique(mut v: Vec<u64>) -> Vec<u64> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-fn contains(sorted: &[u64], h: u64) -> bool {
-    sorted.binary_search(&h).is_ok()
-}
-
-/// Hashes of the char 4-grams of the text lower-cased, with every run of
-/// non-alphanumeric chars read as one space (sorted, unique).
+/// The char 4-grams of the text lower-cased, with every run of
+/// non-alphanumeric chars read as one space (each the four chars packed in
+/// 16 bits apiece, so never 0).
 ///
-/// Duplicates are dropped whenever the buffer doubles past the distinct
-/// 4-grams kept so far, so a long body holds a few times its distinct 4-grams
-/// rather than 8 bytes per char.
-fn char4(text: &str) -> Vec<u64> {
+/// A set rather than a sorted list: sorting a body's 4-grams was the largest
+/// single cost of a prediction.
+fn char4(text: &str) -> KeySet {
     let mut window = [0u32; 4];
     let mut filled = 0usize;
-    let mut out = Vec::with_capacity(text.len().min(CHAR4_COMPACT));
-    let mut compact_at = CHAR4_COMPACT;
+    let mut out = KeySet::with_capacity((text.len() / 2).min(CHAR4_PRESIZE));
     let mut last_space = true;
     for c in text.chars() {
-        let c = if c.is_alphanumeric() {
+        let c = if c.is_ascii_alphanumeric() {
+            last_space = false;
+            c.to_ascii_lowercase()
+        } else if c.is_alphanumeric() {
             last_space = false;
             c.to_lowercase().next().unwrap_or(c)
         } else if last_space {
@@ -243,18 +236,16 @@ fn char4(text: &str) -> Vec<u64> {
         window = [window[1], window[2], window[3], c as u32];
         filled += 1;
         if filled >= 4 {
-            out.push((window[0] as u64) << 48 ^ (window[1] as u64) << 32 ^ (window[2] as u64) << 16 ^ window[3] as u64);
-            if out.len() >= compact_at {
-                out = sorted_unique(out);
-                compact_at = (2 * out.len()).max(CHAR4_COMPACT);
-            }
+            out.insert(
+                (window[0] as u64) << 48 ^ (window[1] as u64) << 32 ^ (window[2] as u64) << 16 ^ window[3] as u64,
+            );
         }
     }
-    sorted_unique(out)
+    out
 }
 
-/// Buffered 4-grams before [`char4`] first drops duplicates.
-const CHAR4_COMPACT: usize = 1 << 16;
+/// Most 4-grams [`char4`] sizes its set for before it grows.
+const CHAR4_PRESIZE: usize = 1 << 15;
 
 impl Vocab {
     /// Analyse a text for use as claim or body.
@@ -280,7 +271,9 @@ impl Vocab {
             .sents
             .iter()
             .map(|&(s, e)| {
-                let v = self.tfidf(&mut ids[s as usize..e as usize].to_vec());
+                scratch.clear();
+                scratch.extend_from_slice(&ids[s as usize..e as usize]);
+                let v = self.tfidf(&mut scratch);
                 let n = norm(&v);
                 (v, n)
             })
@@ -289,18 +282,20 @@ impl Vocab {
             .sents
             .get(LEAD_SENTS.min(words.sents.len()).wrapping_sub(1))
             .map_or(0, |s| s.1);
-        let lead = self.tfidf(&mut ids[..lead_end as usize].to_vec());
+        scratch.clear();
+        scratch.extend_from_slice(&ids[..lead_end as usize]);
+        let lead = self.tfidf(&mut scratch);
         let lead_norm = norm(&lead);
-        let is_content = |h: &u64| !text::is_stop(*h);
-        let content = sorted_unique(words.hashes.iter().copied().filter(is_content).collect());
-        let lead_content = sorted_unique(
-            words.hashes[..lead_end as usize]
-                .iter()
-                .copied()
-                .filter(is_content)
-                .collect(),
-        );
-        let bigrams = sorted_unique(words.hashes.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect());
+        let content_set = |hashes: &[u64]| {
+            let mut set = KeySet::with_capacity(hashes.len());
+            for &h in hashes.iter().filter(|&&h| !text::is_stop(h)) {
+                set.insert(h);
+            }
+            set
+        };
+        let content = content_set(&words.hashes);
+        let lead_content = content_set(&words.hashes[..lead_end as usize]);
+        let bigrams = KeySet::from_keys(words.hashes.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]));
         Analyzed {
             words,
             flags,
@@ -315,21 +310,20 @@ impl Vocab {
             char4: char4(text),
             lead_content,
             question: text.trim_end().ends_with('?'),
-            numbers: sorted_unique(
-                text.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-                    .map(|w| fnv1a64(w.as_bytes()))
-                    .collect(),
-            ),
+            numbers: numbers(text),
         }
     }
 }
 
-fn coverage(claim: &[u64], target: &[u64]) -> f32 {
-    if claim.is_empty() {
-        return 0.0;
+/// Hashes of the all-digit words of a text.
+fn numbers(text: &str) -> KeySet {
+    let mut set = KeySet::default();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            set.insert(fnv1a64(w.as_bytes()));
+        }
     }
-    claim.iter().filter(|&&h| contains(target, h)).count() as f32 / claim.len() as f32
+    set
 }
 
 /// Whether each body word is a content word of the claim.
@@ -337,7 +331,7 @@ fn claim_word_hits(body: &Analyzed, claim: &Analyzed) -> Vec<bool> {
     body.words
         .hashes
         .iter()
-        .map(|&h| !text::is_stop(h) && contains(&claim.content, h))
+        .map(|&h| !text::is_stop(h) && claim.content.contains(h))
         .collect()
 }
 
@@ -393,15 +387,15 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
     sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     f[2] = sims.first().map_or(0.0, |s| s.0);
     f[3] = sims.get(1).map_or(0.0, |s| s.0);
-    f[4] = coverage(&claim.content, &body.content);
-    f[5] = coverage(&claim.content, &body.lead_content);
+    f[4] = claim.content.share_in(&body.content);
+    f[5] = claim.content.share_in(&body.lead_content);
     if let Some(&(_, best)) = sims.first() {
         let (s, e) = body.words.sents[best];
-        let best_words = sorted_unique(body.words.hashes[s as usize..e as usize].to_vec());
-        f[6] = coverage(&claim.content, &best_words);
+        let best_words = &body.words.hashes[s as usize..e as usize];
+        f[6] = claim.content.share_in(&KeySet::from_keys(best_words.iter().copied()));
     }
-    f[7] = coverage(&claim.bigrams, &body.bigrams);
-    f[8] = coverage(&claim.char4, &body.char4);
+    f[7] = claim.bigrams.share_in(&body.bigrams);
+    f[8] = claim.char4.share_in(&body.char4);
     let n_words = body.words.hashes.len().max(1) as f32;
     for (k, c) in cue_counts(&body.flags).into_iter().enumerate() {
         f[9 + k] = (1.0 + 100.0 * c / n_words).ln();
@@ -451,7 +445,7 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
         f[37 + k] = if mass > 0.0 { 10.0 * weighted[k] / mass } else { 0.0 };
     }
     if !claim.numbers.is_empty() {
-        f[42] = 1.0 - coverage(&claim.numbers, &body.numbers);
+        f[42] = 1.0 - claim.numbers.share_in(&body.numbers);
         f[43] = 1.0;
     }
     f[IN_DOMAIN] = 1.0;
@@ -569,18 +563,30 @@ mod tests {
     }
 
     #[test]
-    fn char4_of_a_long_text_equals_the_sorted_unique_grams() {
-        // Long enough to compact several times on the way.
-        let text = (0..40_000).map(|i| format!("Word{} ", i % 5_000)).collect::<String>();
-        let grams = char4(&text);
+    fn char4_of_a_long_text_equals_the_unique_grams() {
+        // Long enough for the set to grow past its presize.
+        let mut x = 1u64;
+        let text = (0..300_000)
+            .map(|i| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                match i % 9 {
+                    8 => ", É ".to_string(),
+                    _ => char::from(b'A' + ((x >> 33) % 26) as u8).to_string(),
+                }
+            })
+            .collect::<String>();
+        let mut grams: Vec<u64> = char4(&text).iter().collect();
+        grams.sort_unstable();
         let mut all = Vec::new();
-        let lower: Vec<char> = text.to_lowercase().chars().collect();
+        let lower: Vec<char> = text.to_lowercase().replace(", ", " ").chars().collect();
         for w in lower.windows(4) {
             let h = (w[0] as u64) << 48 ^ (w[1] as u64) << 32 ^ (w[2] as u64) << 16 ^ w[3] as u64;
             all.push(h);
         }
-        assert_eq!(grams, sorted_unique(all));
-        assert!(grams.capacity() < 4 * grams.len().max(CHAR4_COMPACT));
+        all.sort_unstable();
+        all.dedup();
+        assert!(all.len() > CHAR4_PRESIZE);
+        assert_eq!(grams, all);
     }
 
     #[test]

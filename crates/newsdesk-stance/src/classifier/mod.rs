@@ -65,6 +65,7 @@ pub mod data;
 pub(crate) mod embedded;
 pub mod features;
 pub mod format;
+pub mod keyset;
 pub mod label;
 pub mod metrics;
 pub mod mlp;
