@@ -49,13 +49,15 @@ def annotate(
     batch_size: int,
     n_threads: Optional[int],
     sources: Optional[Sequence[Any]] = None,
+    fields: Optional[Sequence[Any]] = None,
     errors: str = "collect",
 ) -> Dict[str, Any]:
     """The tables (``pyarrow.Table``s: docs, entities, quotes, stances, errors) of ``texts``.
 
     ``doc_id`` is ``doc_ids[i]`` (int64) for ``texts[i]`` and ``source`` is
-    ``sources[i]`` (as ``str``; null without ``sources``). Every text gives
-    one row of ``docs`` or one row of ``errors``.
+    ``sources[i]`` (as ``str``; null without ``sources``); ``fields[i]`` (a
+    dict of the row's other columns, or None) goes to ``docs.fields`` as JSON.
+    Every text gives one row of ``docs`` or one row of ``errors``.
     """
     import pyarrow as pa  # the engines' callers have checked that it is installed
 
@@ -93,7 +95,8 @@ def annotate(
                 bad.append((i, f"{type(e).__name__}: {e}"))
         good = ok
     keep = pa.array(good, pa.int64())
-    tables = _renumbered(to_arrow(docs), ids.take(keep), src.take(keep))
+    pairs = docs if fields is None else list(zip(docs, (fields[i] for i in good)))
+    tables = _renumbered(to_arrow(pairs), ids.take(keep), src.take(keep))
     bad.sort()
     rows = pa.array([i for i, _ in bad], pa.int64())
     tables["errors"] = pa.table(

@@ -16,19 +16,25 @@ models) and each worker process builds it once and keeps it
 ``pip install 'newsdesk[arrow]' 'dask[distributed,dataframe]'``.
 """
 
+import json
 import operator
-from typing import Any, Dict, Iterable, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from . import _partition
 
 
-def _partition_tables(part: Any, text: str, data: bytes, source: Optional[str], options: Dict[str, Any]) -> Dict[str, Any]:
+def _partition_tables(
+    part: Any, text: str, data: bytes, source: Optional[str], fields: Optional[List[str]], options: Dict[str, Any]
+) -> Dict[str, Any]:
+    # pandas writes the JSON (dates as ISO 8601 text, NaN as null), as Spark does for newsdesk.spark.
+    records = None if fields is None else json.loads(part[fields].to_json(orient="records", date_format="iso"))
     tables = _partition.annotate(
         part[text].tolist(),
         part.index.to_numpy(),
         data,
         engine="dask",
         sources=None if source is None else part[source].tolist(),
+        fields=records,
         **options,
     )
     return {name: table.to_pandas() for name, table in tables.items()}
@@ -41,6 +47,7 @@ def annotate(
     *,
     claims: Optional[Iterable[str]] = None,
     source: Optional[str] = None,
+    fields: Optional[Iterable[str]] = None,
     batch_size: int = 256,
     n_threads: Optional[int] = None,
     errors: str = "collect",
@@ -49,6 +56,8 @@ def annotate(
 
     ``errors="collect"`` makes each bad record a row of ``errors``;
     ``errors="raise"`` fails the partition at the first one, naming its doc_id.
+    ``fields`` names columns whose values go to ``docs.fields`` as a JSON
+    object (dates as ISO 8601 text, missing values as null).
     """
     try:
         import dask
@@ -62,7 +71,8 @@ def annotate(
         "n_threads": n_threads,
         "errors": _partition.check_errors(errors, "dask"),
     }
-    parts = [dask.delayed(_partition_tables)(p, text, data, source, options) for p in df.to_delayed()]
+    cols = None if fields is None else list(fields)
+    parts = [dask.delayed(_partition_tables)(p, text, data, source, cols, options) for p in df.to_delayed()]
     meta = {name: schema.empty_table().to_pandas() for name, schema in _partition.schemas().items()}
     return {
         name: dd.from_delayed(

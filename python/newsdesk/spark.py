@@ -22,6 +22,7 @@ the ``source`` column as a string, if one is named. Needs ``pip install 'newsdes
 """
 
 import functools
+import json
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional
 
 from . import _partition
@@ -43,12 +44,13 @@ def _batches(
     errors: str,
     schema: "pa.Schema",
 ) -> Iterator["pa.RecordBatch"]:
-    """mapInArrow: (text, doc_id[, source]) batches in, one batch per table and slice out."""
+    """mapInArrow: (text, doc_id[, source][, fields]) batches in, one batch per table and slice out."""
     import pyarrow as pa
 
     for batch in batches:
         for start in range(0, batch.num_rows, batch_size):
             part = batch.slice(start, batch_size)
+            names = part.schema.names
             tables = _partition.annotate(
                 part.column(0).to_pylist(),
                 part.column(1),
@@ -57,7 +59,12 @@ def _batches(
                 claims=claims,
                 batch_size=batch_size,
                 n_threads=n_threads,
-                sources=part.column(2).to_pylist() if part.num_columns > 2 else None,
+                sources=part.column("source").to_pylist() if "source" in names else None,
+                fields=(
+                    [None if r is None else json.loads(r) for r in part.column("fields").to_pylist()]
+                    if "fields" in names
+                    else None
+                ),
                 errors=errors,
             )
             for name, table in tables.items():
@@ -78,6 +85,7 @@ def annotate(
     *,
     doc_id: Optional[str] = None,
     source: Optional[str] = None,
+    fields: Optional[Iterable[str]] = None,
     claims: Optional[Iterable[str]] = None,
     batch_size: int = 256,
     n_threads: Optional[int] = None,
@@ -88,7 +96,9 @@ def annotate(
 
     ``errors="collect"`` makes each bad record (a null or non-string text) a
     row of ``errors``; ``errors="raise"`` fails the task at the first one,
-    naming its doc_id.
+    naming its doc_id. ``fields`` names columns whose values go to
+    ``docs.fields`` as a JSON object (Spark's ``to_json``: timestamps as ISO
+    8601 text; a null value leaves its key out).
 
     ``storage_level`` (a ``pyspark.StorageLevel`` or its name; ``None`` to not
     persist, and annotate again for each table) keeps the annotated rows for
@@ -116,6 +126,8 @@ def annotate(
     columns = [F.col(text).alias("text"), ids.alias("doc_id")]
     if source is not None:
         columns.append(F.col(source).cast("string").alias("source"))
+    if fields is not None:
+        columns.append(F.to_json(F.struct(*[F.col(c) for c in fields])).alias("fields"))
     rows = df.select(*columns).mapInArrow(run, schema)
     if storage_level is not None:
         level = getattr(pyspark.StorageLevel, storage_level) if isinstance(storage_level, str) else storage_level

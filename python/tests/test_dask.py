@@ -82,3 +82,39 @@ def test_bad_records_collected_or_raised():
             newsdesk.dask.annotate(df, "body", nlp, errors="raise")["docs"].compute()
     with pytest.raises(ValueError, match="errors must be one of"):
         newsdesk.dask.annotate(df, "body", nlp, errors="skip")
+
+
+def test_other_columns_go_to_docs_fields():
+    """fields=[...]: the named columns of each good row go to docs.fields as JSON (dates ISO, NaN null)."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+    import json
+
+    import newsdesk.dask
+
+    frame = pd.DataFrame(
+        {
+            "body": ["Fine text.", None, "Also fine."],
+            "title": ["One", "Two", "Three"],
+            "n": [1, 2, 3],
+            "score": [0.5, 1.0, float("nan")],
+            "when": pd.to_datetime(["2015-01-02", "2015-01-03", "2015-01-04"]),
+        },
+        index=[4, 5, 6],
+    )
+    with dask.config.set({"dataframe.convert-string": False}):
+        df = dd.from_pandas(frame, npartitions=2)
+    with dask.config.set(scheduler="synchronous"):
+        got = newsdesk.dask.annotate(df, "body", newsdesk.blank(), fields=["title", "n", "score", "when"])
+        docs, errors = got["docs"].compute(), got["errors"].compute()
+    assert docs["doc_id"].tolist() == [4, 6] and errors["doc_id"].tolist() == [5]
+    fields = [json.loads(f) for f in docs["fields"]]
+    assert fields == [
+        {"title": "One", "n": 1, "score": 0.5, "when": "2015-01-02T00:00:00.000"},
+        {"title": "Three", "n": 3, "score": None, "when": "2015-01-04T00:00:00.000"},
+    ]
+    assert all(list(json.loads(f)) == sorted(json.loads(f)) for f in docs["fields"]), "keys sorted, as the CLI"
+    no_fields = newsdesk.dask.annotate(df, "body", newsdesk.blank())["docs"].compute(scheduler="synchronous")
+    assert no_fields["fields"].isna().all()

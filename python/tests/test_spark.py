@@ -140,6 +140,24 @@ def test_bad_texts_are_rows_of_errors(spark):
     assert errors["doc_id"].tolist() == [1, 2] and set(errors["error"]) == {"text is int, not str"}
 
 
+def test_other_columns_go_to_docs_fields(spark):
+    import json
+
+    import newsdesk.spark
+
+    rows = [(7, "Fine text.", "One", 1, None), (8, None, "Two", 2, 0.5), (9, "Also fine.", "Three", 3, 1.5)]
+    df = spark.createDataFrame(rows, "id long, body string, title string, n long, score double").coalesce(1)
+    got = collect(
+        newsdesk.spark.annotate(df, "body", newsdesk.blank(), doc_id="id", fields=["title", "n", "score"], storage_level=None)
+    )
+    assert got["docs"]["doc_id"].tolist() == [7, 9] and got["errors"]["doc_id"].tolist() == [8]
+    # Spark's to_json leaves a null value's key out
+    assert [json.loads(f) for f in got["docs"]["fields"]] == [
+        {"title": "One", "n": 1},
+        {"title": "Three", "n": 3, "score": 1.5},
+    ]
+
+
 def test_null_text_with_errors_raise_names_the_doc_id(spark):
     import newsdesk.spark
 
