@@ -3,7 +3,9 @@
 //! `According to X, "…"`, `X termed it "…"`), or no phrase at all (a
 //! quotation standing alone, which continues the previous speaker).
 use super::context::Ctx;
-use super::lexicon::{is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_preposition};
+use super::lexicon::{
+    is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_noun_opener, is_preposition,
+};
 use super::names::Np;
 use super::resolve::Resolver;
 
@@ -143,7 +145,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     }
     direct.or_else(|| {
         let cue = (i..hi.min(i + 16)).find(|&k| {
-            !ctx.words[k].cap && is_cue_verb(ctx.lower(k)) && !(k > i && is_article_or_possessive(ctx.lower(k - 1)))
+            !ctx.words[k].cap && is_cue_verb(ctx.lower(k)) && !(k > i && is_noun_opener(ctx.lower(k - 1)))
         })?;
         match np_left(ctx, cue, i) {
             Some(np) => Some((Some(np), (cue, cue + 1))),
@@ -291,14 +293,6 @@ fn modifies_noun(ctx: &Ctx, qi: usize) -> bool {
     let next = ctx.words.get(q.after);
     q.first.checked_sub(1).is_some_and(|k| is_determiner(ctx.lower(k)))
         && next.is_some_and(|w| w.is_alpha() && !w.cap && !is_preposition(ctx.low(w)))
-}
-
-/// `a claim`, `his statement`: a cue word after these is a noun (`one said` is not).
-fn is_article_or_possessive(lower: &str) -> bool {
-    matches!(
-        lower,
-        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-    )
 }
 
 fn is_mark(w: &super::words::Word) -> bool {

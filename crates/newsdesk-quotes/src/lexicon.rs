@@ -33,6 +33,7 @@ const LISTS: &[(&str, &str)] = &[
     ("conjunctions.txt", include_str!("../data/conjunctions.txt")),
     ("person_nouns.txt", include_str!("../data/person_nouns.txt")),
     ("gender_nouns.txt", include_str!("../data/gender_nouns.txt")),
+    ("noun_openers.txt", include_str!("../data/noun_openers.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -74,6 +75,7 @@ static TITLE_FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_f
 static NAME_CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_connectors.txt"]));
 static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.txt"]));
 static CONJUNCTIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["conjunctions.txt"]));
+static NOUN_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["noun_openers.txt"]));
 /// Head nouns describing a person, with the gender they imply (`""`: none).
 static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
 /// Nouns that say only a person's gender.
@@ -87,12 +89,8 @@ fn gendered(name: &'static str) -> HashMap<&'static str, &'static str> {
         .collect()
 }
 /// First names whose census frequency is clearly one gender's (`f`/`m`).
-static FIRST_NAME_GENDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    entries("first_name_gender.txt")
-        .into_iter()
-        .filter_map(|e| Some((e.fields[0], *e.fields.get(1)?)))
-        .collect()
-});
+static FIRST_NAME_GENDER: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| gendered("first_name_gender.txt"));
 
 /// Verbs (any form) that introduce reported speech or writing.
 pub fn is_cue_verb(w: &str) -> bool {
@@ -159,6 +157,10 @@ pub fn is_name_connector(w: &str) -> bool {
 pub fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(w)
 }
+/// An article or possessive (`a`, `his`; not `one`): a cue word after it is a noun.
+pub fn is_noun_opener(w: &str) -> bool {
+    NOUN_OPENERS.contains(w)
+}
 /// Words opening a clause of its own after a quotation (`and`, `which`).
 pub fn is_conjunction(w: &str) -> bool {
     CONJUNCTIONS.contains(w)
@@ -175,7 +177,7 @@ pub fn gender_noun(w: &str) -> Option<&'static str> {
 
 /// The gender (`f`/`m`) a first name (lower case) usually has, if clear.
 pub fn first_name_gender(w: &str) -> Option<&'static str> {
-    FIRST_NAME_GENDER.get(w).copied()
+    FIRST_NAME_GENDER.get(w).copied().filter(|g| !g.is_empty())
 }
 /// The gender (`f`/`m`) of a personal pronoun (lower case), if it has one.
 pub fn pronoun_gender(w: &str) -> Option<&'static str> {
@@ -212,6 +214,7 @@ mod tests {
         assert_eq!(first_name_gender("james"), Some("m"));
         assert_eq!(first_name_gender("taylor"), None);
         assert!(is_conjunction("and") && !is_conjunction("said"));
+        assert!(is_noun_opener("his") && !is_noun_opener("one"));
         assert_eq!(person_noun("actress"), Some(Some("f")));
         assert_eq!(gender_noun("woman"), Some("f"));
         assert_eq!(person_noun("woman"), None);
