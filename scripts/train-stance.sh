@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Retrains the shipped stance models (fnc1, arc) into crates/newsdesk-stance/models/
 # and scores them on the claim- and body-disjoint dev splits named in their model
-# cards, then the per-speaker model (speakers.json, 5-fold cross-validation by
-# article) on top of the new fnc1. Deterministic (fixed seeds); a few minutes.
+# cards, then the per-speaker model (speakers.json, 5-fold cross-validation by article,
+# repeated with 5 fold seeds) on top of the new fnc1. Deterministic (fixed seeds); a few minutes.
 # Rebuild afterwards so the embedded copies are updated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +22,4 @@ train arc arc arc_bodies.csv 30 --input-vocab 10000 --class-weight-power 1.0 --f
 # the speaker model reads the fnc1 model's predictions: build it in first
 cargo build --release -p newsdesk-cli
 nice "$BIN" train speakers --data "$DATA/stance/speakers/train.jsonl" --quotes "$DATA/quotes/train.jsonl" \
-  --body-model fnc1 --folds 5 --seed 1 --out "$MODELS/speakers.json"
+  --body-model fnc1 --folds 5 --seed 1 --repeats 5 --out "$MODELS/speakers.json"

@@ -25,9 +25,12 @@ pub struct Args {
     /// Cross-validation folds (over articles).
     #[arg(long, default_value_t = SpeakerTrainConfig::default().folds)]
     pub folds: usize,
-    /// Seed of the fold assignment.
+    /// Seed of the fold assignment (repeats use the following seeds).
     #[arg(long, default_value_t = SpeakerTrainConfig::default().seed)]
     pub seed: u64,
+    /// Cross-validation repeats with different fold seeds (mean ± std reported).
+    #[arg(long, default_value_t = SpeakerTrainConfig::default().repeats)]
+    pub repeats: usize,
 }
 
 fn data_file(role: &str, path: &Path, records: usize) -> Result<DataFile, Box<dyn std::error::Error + Send + Sync>> {
@@ -49,6 +52,7 @@ pub fn run(args: Args) -> CmdResult {
     let config = SpeakerTrainConfig {
         folds: args.folds,
         seed: args.seed,
+        repeats: args.repeats,
         ..SpeakerTrainConfig::default()
     };
     let files = vec![
@@ -68,21 +72,32 @@ pub fn run(args: Args) -> CmdResult {
     let c = &model.card;
     for r in &c.cv {
         eprintln!(
-            "l2 {}: CV accuracy {:.4}, macro-F1 {:.4}",
-            r.l2, r.metrics.accuracy, r.metrics.f1_macro
+            "l2 {}: CV accuracy {:.4} ± {:.4}, macro-F1 {:.4} ± {:.4} ({} repeats; seed {}: {:.4} / {:.4})",
+            r.l2,
+            r.accuracy_mean,
+            r.accuracy_std,
+            r.f1_macro_mean,
+            r.f1_macro_std,
+            c.repeats,
+            c.seed,
+            r.metrics.accuracy,
+            r.metrics.f1_macro
         );
     }
     let best = c.cv.iter().find(|r| r.l2 == c.l2).expect("chosen from the grid");
     eprintln!(
-        "newsdesk: wrote {} ({} pairs, {} articles, {} folds); chosen l2 {}: CV accuracy {:.4}, macro-F1 {:.4}; \
-         copy-the-article {:.4} / {:.4}",
+        "newsdesk: wrote {} ({} pairs, {} articles, {} folds × {} repeats); chosen l2 {}: CV accuracy {:.4} ± {:.4}, \
+         macro-F1 {:.4} ± {:.4}; copy-the-article {:.4} / {:.4}",
         args.out.display(),
         c.pairs,
         c.articles,
         c.folds,
+        c.repeats,
         c.l2,
-        best.metrics.accuracy,
-        best.metrics.f1_macro,
+        best.accuracy_mean,
+        best.accuracy_std,
+        best.f1_macro_mean,
+        best.f1_macro_std,
         c.copy_article_baseline.accuracy,
         c.copy_article_baseline.f1_macro
     );

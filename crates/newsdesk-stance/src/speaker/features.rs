@@ -1,37 +1,43 @@
-//! The speaker model's features: the document-level prediction, the body
-//! model read on the speaker's quotes and on the attributing sentences, and
-//! claim overlap and cue features of those texts.
-use crate::classifier::features::{self, Analyzed};
-use crate::classifier::{Prediction, StanceModel};
+//! The speaker model's features, all read through the body model's public
+//! API (so they do not depend on the body model's internal feature layout):
+//! the document-level prediction; the body model on all of the speaker's
+//! quotes and on all attributing sentences; the strongest reading of each
+//! label on any single quote and any single attributing sentence (one quote
+//! can deny a claim the rest never mentions); and the number of quotes.
+use crate::classifier::features::Analyzed;
+use crate::classifier::mlp::OUT;
+use crate::classifier::{Label, Prediction, StanceModel};
 
-/// Dense features of claim vs. quotes that the speaker model uses
-/// (indexes into [`features::DENSE_NAMES`]).
-const QUOTE_DENSE: [usize; 14] = [0, 4, 7, 9, 10, 11, 12, 13, 24, 25, 26, 28, 31, 42];
-/// Dense features of claim vs. attributing sentences.
-const CONTEXT_DENSE: [usize; 8] = [0, 4, 9, 10, 11, 13, 24, 25];
+/// Sources of the body model's label log-probabilities, then of its
+/// per-label maximum probabilities over single pieces, in feature order.
+const LOG_SOURCES: [&str; 3] = ["doc", "quotes", "context"];
+const MAX_SOURCES: [&str; 2] = ["best_quote", "best_context"];
 
 /// Names of the features, in order.
 pub fn names() -> Vec<String> {
-    let labels = ["agree", "disagree", "discuss", "unrelated"];
-    let mut out = Vec::new();
-    for src in ["doc", "quotes", "context"] {
-        out.extend(labels.iter().map(|l| format!("{src}_log_p_{l}")));
-    }
-    out.extend(
-        QUOTE_DENSE
-            .iter()
-            .map(|&j| format!("quotes_{}", features::DENSE_NAMES[j])),
-    );
-    out.extend(
-        CONTEXT_DENSE
-            .iter()
-            .map(|&j| format!("context_{}", features::DENSE_NAMES[j])),
-    );
+    let per_label =
+        |src: &'static str, kind: &'static str| Label::ALL.iter().map(move |l| format!("{src}_{kind}_{}", l.as_str()));
+    let mut out: Vec<String> = LOG_SOURCES.iter().flat_map(|s| per_label(s, "log_p")).collect();
+    out.extend(MAX_SOURCES.iter().flat_map(|s| per_label(s, "max_p")));
     out.push("quotes".into());
     out
 }
 
-/// The feature row of one (claim, speaker) pair.
+/// Per-label maximum of the body model's probabilities over the pieces
+/// (lines) of `text`; zeros for a text without pieces.
+fn best_piece(body: &StanceModel, claim: &Analyzed, text: &str) -> [f32; OUT] {
+    let mut best = [0f32; OUT];
+    for piece in text.lines().filter(|l| !l.trim().is_empty()) {
+        let p = body.classify_analyzed(claim, &body.analyze(piece)).probs;
+        for (b, v) in best.iter_mut().zip(p) {
+            *b = b.max(v);
+        }
+    }
+    best
+}
+
+/// The feature row of one (claim, speaker) pair: `quotes` and `context` hold
+/// one quote / attributing sentence per line.
 pub fn row(
     body: &StanceModel,
     claim: &Analyzed,
@@ -40,20 +46,13 @@ pub fn row(
     context: &str,
     n_quotes: usize,
 ) -> Vec<f32> {
-    let q = body.analyze(quotes);
-    let c = body.analyze(context);
-    let mut out = Vec::with_capacity(39);
-    for p in [
-        doc.probs,
-        body.classify_analyzed(claim, &q).probs,
-        body.classify_analyzed(claim, &c).probs,
-    ] {
+    let whole = |t: &str| body.classify_analyzed(claim, &body.analyze(t)).probs;
+    let mut out = Vec::with_capacity((LOG_SOURCES.len() + MAX_SOURCES.len()) * OUT + 1);
+    for p in [doc.probs, whole(quotes), whole(context)] {
         out.extend(p.iter().map(|v| (v + 1e-4).ln()));
     }
-    let dq = features::dense(claim, &q);
-    out.extend(QUOTE_DENSE.iter().map(|&j| dq[j]));
-    let dc = features::dense(claim, &c);
-    out.extend(CONTEXT_DENSE.iter().map(|&j| dc[j]));
+    out.extend(best_piece(body, claim, quotes));
+    out.extend(best_piece(body, claim, context));
     out.push((n_quotes as f32).ln_1p());
     out
 }
@@ -67,8 +66,19 @@ mod tests {
         let Ok(m) = StanceModel::embedded("fnc1") else { return };
         let claim = m.analyze("The mayor resigned");
         let doc = m.classify_analyzed(&claim, &m.analyze("The mayor resigned on Monday."));
-        let r = row(&m, &claim, &doc, "It is false.", "\"It is false,\" the mayor said.", 1);
+        let quotes = "It is false.\nHe did not resign.";
+        let r = row(&m, &claim, &doc, quotes, "\"It is false,\" the mayor said.", 2);
         assert_eq!(r.len(), names().len());
         assert!(r.iter().all(|x| x.is_finite()));
+        assert_eq!(r[r.len() - 1], 3f32.ln());
+        // The best quote reads each label at least as strongly as every single quote.
+        for q in quotes.lines() {
+            let p = m.classify_analyzed(&claim, &m.analyze(q)).probs;
+            for k in 0..OUT {
+                assert!(r[3 * OUT + k] >= p[k]);
+            }
+        }
+        let empty = row(&m, &claim, &doc, "", "", 0);
+        assert_eq!(empty[3 * OUT], 0.0, "no quote: zero best-quote probabilities");
     }
 }

@@ -19,11 +19,13 @@
 //! # Model
 //! A class-balanced multinomial logistic regression ([`logreg`]) over
 //! [`features::names`]: the log-probabilities of the document-level
-//! prediction and of the body model read on the speaker's quotations and on
-//! the attributing sentences, claim overlap and cue features of both texts,
-//! and the number of quotations. Trained on hand-labelled (speaker, claim)
-//! pairs with gold quotes and speakers; the L2 strength is chosen by
-//! cross-validation over articles (`newsdesk train speakers --folds`).
+//! prediction, of the body model read on all the speaker's quotations and on
+//! all attributing sentences, and the per-label maxima over single quotes
+//! and single attributing sentences; and the number of quotations. Every
+//! feature comes through the body model's public API ([`StanceModel`]).
+//! Trained on hand-labelled (speaker, claim) pairs with gold quotes and
+//! speakers; the L2 strength is chosen by cross-validation over articles,
+//! repeated with several fold seeds (`newsdesk train speakers --folds --repeats`).
 pub mod data;
 pub mod features;
 pub mod inputs;
@@ -43,10 +45,15 @@ use logreg::LogReg;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// Cross-validated scores of one setting.
+/// Cross-validated scores of one setting: mean and standard deviation over
+/// the repeats (fold seeds), and the full metrics of the first repeat.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CvResult {
     pub l2: f32,
+    pub accuracy_mean: f64,
+    pub accuracy_std: f64,
+    pub f1_macro_mean: f64,
+    pub f1_macro_std: f64,
     #[serde(flatten)]
     pub metrics: Metrics,
 }
@@ -64,10 +71,13 @@ pub struct SpeakerCard {
     pub articles: usize,
     pub pairs: usize,
     pub folds: usize,
+    /// Fold seed of the first repeat (the others follow it).
     pub seed: u64,
+    /// Cross-validation repeats, each with its own fold seed.
+    pub repeats: usize,
     /// Cross-validation (by article) of every L2 strength tried.
     pub cv: Vec<CvResult>,
-    /// The chosen L2 strength (best cross-validated macro-F1).
+    /// The chosen L2 strength (best mean cross-validated macro-F1).
     pub l2: f32,
     /// The same folds' pairs labelled with the document-level prediction.
     pub copy_article_baseline: Metrics,

@@ -27,6 +27,8 @@ pub struct Example {
 pub struct SpeakerTrainConfig {
     pub folds: usize,
     pub seed: u64,
+    /// Cross-validation is repeated with fold seeds `seed..seed + repeats`.
+    pub repeats: usize,
     pub l2_grid: Vec<f32>,
     pub steps: usize,
 }
@@ -36,7 +38,8 @@ impl Default for SpeakerTrainConfig {
         SpeakerTrainConfig {
             folds: 5,
             seed: 1,
-            l2_grid: vec![0.01, 0.1, 0.3, 1.0, 3.0, 10.0],
+            repeats: 5,
+            l2_grid: vec![0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0],
             steps: 300,
         }
     }
@@ -84,8 +87,42 @@ fn fit(ex: &[&Example], l2: f32, steps: usize) -> LogReg {
     LogReg::fit(&xs, &ys, l2, steps)
 }
 
-/// Cross-validate every L2 strength over article folds, pick the best
-/// macro-F1, fit on all pairs. `data`, `name`, `command` go into the card.
+/// Article of each fold (`fold_of[article]`), articles shuffled by `seed`.
+fn fold_of(n_articles: usize, folds: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n_articles).collect();
+    Rng::new(seed).shuffle(&mut order);
+    let mut fold_of = vec![0; n_articles];
+    for (i, &a) in order.iter().enumerate() {
+        fold_of[a] = i % folds;
+    }
+    fold_of
+}
+
+/// Out-of-fold predictions of every pair with L2 strength `l2`.
+fn cross_predict(examples: &[Example], fold_of: &[usize], folds: usize, l2: f32, steps: usize) -> Vec<Label> {
+    let mut pred = vec![Label::Unrelated; examples.len()];
+    for f in 0..folds {
+        let train: Vec<&Example> = examples.iter().filter(|e| fold_of[e.article] != f).collect();
+        let m = fit(&train, l2, steps);
+        for (i, e) in examples.iter().enumerate() {
+            if fold_of[e.article] == f {
+                pred[i] = prediction(m.probs(&e.x)).label;
+            }
+        }
+    }
+    pred
+}
+
+/// Mean and (population) standard deviation.
+fn mean_std(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len().max(1) as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    (mean, (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt())
+}
+
+/// Cross-validate every L2 strength over article folds, repeated with
+/// `config.repeats` fold seeds; pick the best mean macro-F1, fit on all
+/// pairs. `data`, `name`, `command` go into the card.
 pub fn train(
     examples: &[Example],
     config: &SpeakerTrainConfig,
@@ -95,41 +132,38 @@ pub fn train(
     command: &str,
 ) -> Result<SpeakerModel, StanceError> {
     let n_articles = examples.iter().map(|e| e.article + 1).max().unwrap_or(0);
-    if config.folds < 2 || n_articles < config.folds || config.l2_grid.is_empty() {
+    if config.folds < 2 || n_articles < config.folds || config.l2_grid.is_empty() || config.repeats == 0 {
         return Err(StanceError::Training(format!(
-            "need at least 2 folds, no more folds than articles ({n_articles}), and an L2 value"
+            "need at least 2 folds, no more folds than articles ({n_articles}), an L2 value and a repeat"
         )));
     }
-    let mut order: Vec<usize> = (0..n_articles).collect();
-    Rng::new(config.seed).shuffle(&mut order);
-    let mut fold_of = vec![0; n_articles];
-    for (i, &a) in order.iter().enumerate() {
-        fold_of[a] = i % config.folds;
-    }
+    let splits: Vec<Vec<usize>> = (0..config.repeats as u64)
+        .map(|r| fold_of(n_articles, config.folds, config.seed + r))
+        .collect();
     let gold: Vec<Label> = examples.iter().map(|e| e.label).collect();
     let cv: Vec<CvResult> = config
         .l2_grid
         .par_iter()
         .map(|&l2| {
-            let mut pred = vec![Label::Unrelated; examples.len()];
-            for f in 0..config.folds {
-                let train: Vec<&Example> = examples.iter().filter(|e| fold_of[e.article] != f).collect();
-                let m = fit(&train, l2, config.steps);
-                for (i, e) in examples.iter().enumerate() {
-                    if fold_of[e.article] == f {
-                        pred[i] = prediction(m.probs(&e.x)).label;
-                    }
-                }
-            }
+            let runs: Vec<Metrics> = splits
+                .iter()
+                .map(|f| Metrics::compute(&gold, &cross_predict(examples, f, config.folds, l2, config.steps)))
+                .collect();
+            let (accuracy_mean, accuracy_std) = mean_std(&runs.iter().map(|m| m.accuracy).collect::<Vec<_>>());
+            let (f1_macro_mean, f1_macro_std) = mean_std(&runs.iter().map(|m| m.f1_macro).collect::<Vec<_>>());
             CvResult {
                 l2,
-                metrics: Metrics::compute(&gold, &pred),
+                accuracy_mean,
+                accuracy_std,
+                f1_macro_mean,
+                f1_macro_std,
+                metrics: runs.into_iter().next().expect("at least one repeat"),
             }
         })
         .collect();
     let best = cv
         .iter()
-        .max_by(|a, b| a.metrics.f1_macro.total_cmp(&b.metrics.f1_macro))
+        .max_by(|a, b| a.f1_macro_mean.total_cmp(&b.f1_macro_mean))
         .expect("grid is not empty");
     let all: Vec<&Example> = examples.iter().collect();
     let baseline: Vec<Label> = examples.iter().map(|e| e.doc_label).collect();
@@ -138,8 +172,9 @@ pub fn train(
         card: SpeakerCard {
             name: name.into(),
             description: "per-speaker stance: class-balanced multinomial logistic regression over the document-level \
-                          prediction, the body model on the speaker's quotes and on the attributing sentences, and \
-                          claim overlap / cue features of both"
+                          prediction, the body model on all of the speaker's quotes and all attributing sentences, \
+                          its strongest reading of each label on any one quote and any one attributing sentence, \
+                          and the number of quotes"
                 .into(),
             command: command.into(),
             data,
@@ -149,6 +184,7 @@ pub fn train(
             pairs: examples.len(),
             folds: config.folds,
             seed: config.seed,
+            repeats: config.repeats,
             l2: best.l2,
             cv: cv.clone(),
             copy_article_baseline: Metrics::compute(&gold, &baseline),
