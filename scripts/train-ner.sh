@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/train-ner.sh ontonotes|conll}"
 data="${NEWSDESK_DATA:-../shared/data}/ner"
 case "$name" in
-  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-10}; dropout=${DROPOUT:-0.2}; prune=${PRUNE:-0.02}; news=${NEWS:-target/ner-news/train.jsonl} ;;
+  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-10}; dropout=${DROPOUT:-0.2}; prune=${PRUNE:-0.2}; news=${NEWS:-target/ner-news/train.jsonl} ;;
   conll) dir=conll2003; format=conll2003; epochs=${EPOCHS:-15}; dropout=${DROPOUT:-0.2}; prune=${PRUNE:-0.01}; news=none ;;
   *) echo "unknown model $name (ontonotes|conll)" >&2; exit 2 ;;
 esac
