@@ -6,16 +6,16 @@
 # Word clusters (target/ner-clusters/clusters.txt, or $CLUSTERS) and name lists
 # (target/ner-lexicon/lexicon.txt, or $LEXICON) are used as features and shipped
 # inside the model (see scripts/ner-clusters.sh and scripts/ner-lexicon.sh).
-# The ontonotes model also trains on 200 hand-annotated 2014-15 news articles
-# (FNC-1 train bodies): crates/newsdesk-ner/data/news-train.standoff.jsonl holds
-# their ids, offsets and labels (no text), joined here with the bodies in the
-# shared data (scripts/ner_news_join.py); NEWS_WEIGHT copies of each (NEWS=none: without).
+# The ontonotes model also trains on hand-annotated 2014-15 news (FNC-1 train
+# bodies and ARC comments): crates/newsdesk-ner/data/news-train.standoff.jsonl
+# holds their ids, offsets and labels (no text), joined here with the bodies in
+# the shared data (scripts/ner_news_join.py); NEWS_WEIGHT copies of each (NEWS=none: without).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/train-ner.sh ontonotes|conll}"
 data="${NEWSDESK_DATA:-../shared/data}/ner"
 case "$name" in
-  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-10}; dropout=${DROPOUT:-0.2}; prune=${PRUNE:-0.02}; news=${NEWS:-target/ner-news/train.jsonl} ;;
+  ontonotes) dir=ontonotes5; format=ontonotes; epochs=${EPOCHS:-10}; dropout=${DROPOUT:-0.2}; prune=${PRUNE:-0.4}; news=${NEWS:-target/ner-news/train.jsonl} ;;
   conll) dir=conll2003; format=conll2003; epochs=${EPOCHS:-15}; dropout=${DROPOUT:-0.2}; prune=${PRUNE:-0.01}; news=none ;;
   *) echo "unknown model $name (ontonotes|conll)" >&2; exit 2 ;;
 esac
@@ -30,10 +30,10 @@ if [[ $clusters != none ]]; then extra+=(--clusters "$clusters"); fi
 lexicon="${LEXICON:-target/ner-lexicon/lexicon.txt}"
 [[ $lexicon == none || -f $lexicon || -n ${LEXICON:-} ]] || bash scripts/ner-lexicon.sh
 if [[ $lexicon != none ]]; then extra+=(--lexicon "$lexicon"); fi
-if [[ $news == target/ner-news/train.jsonl && ! -f $news ]]; then
+if [[ $news == target/ner-news/train.jsonl ]]; then
   mkdir -p target/ner-news
   python3 scripts/ner_news_join.py crates/newsdesk-ner/data/news-train.standoff.jsonl \
-    "${NEWSDESK_DATA:-../shared/data}/stance/fnc1/train_bodies.csv" "$news"
+    "${NEWSDESK_DATA:-../shared/data}" "$news"
 fi
 if [[ $news != none ]]; then extra+=(--extra "$news" --extra-weight "${NEWS_WEIGHT:-10}"); fi
 "$CARGO_TARGET_DIR/release/newsdesk" train ner \

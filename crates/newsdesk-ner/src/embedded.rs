@@ -40,3 +40,16 @@ impl NerModel {
         }
     }
 }
+
+#[cfg(all(test, feature = "embedded-models"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_models_are_at_most_16_mb() {
+        for name in EMBEDDED {
+            let len = bytes(name).expect("embedded").len();
+            assert!(len <= 16_000_000, "{name}.bin is {len} bytes, over 16,000,000");
+        }
+    }
+}
