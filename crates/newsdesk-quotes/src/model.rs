@@ -1,9 +1,8 @@
 //! The learned speaker ranker: a linear model over candidate features
-//! ([`crate::rank`]), trained as an averaged perceptron, stored as JSON with
+//! ([`crate::rank`]), trained as a regularised conditional logit, stored as JSON with
 //! its model card.
 use super::rank::Candidate;
 use crate::QuotesError;
-use newsdesk_core::rng::Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,7 +17,9 @@ pub struct ModelCard {
     pub data_sha256: String,
     pub command: String,
     pub seed: u64,
+    /// Gradient steps and the L2 penalty of the fit.
     pub epochs: usize,
+    pub l2: f64,
     /// Article-level cross-validation: per-fold speaker accuracy and quote F1.
     pub cv_speaker_accuracy: Vec<f64>,
     pub cv_quote_f1: Vec<f64>,
@@ -95,52 +96,56 @@ impl SpeakerModel {
         best(cands.iter().map(|c| self.score(&c.features)))
     }
 
-    /// Train an averaged perceptron on `examples` (quotations whose right
-    /// speaker is among the candidates), `epochs` passes in an order shuffled by `seed`.
-    pub fn train(examples: &[Example], epochs: usize, seed: u64, card: ModelCard) -> SpeakerModel {
-        let mut w: HashMap<&str, f32> = HashMap::new();
-        let mut total: HashMap<&str, f32> = HashMap::new();
-        let mut order: Vec<usize> = (0..examples.len())
-            .filter(|&i| examples[i].correct.contains(&true))
+    /// Fit a conditional logit (softmax over each quotation's candidates) on
+    /// `examples`: `steps` full-batch AdaGrad steps on the log-likelihood of
+    /// the right candidates (all of them, when several names are right) minus
+    /// `l2`·‖w‖²/2. Deterministic; quotations with no right candidate are left out.
+    pub fn train(examples: &[Example], steps: usize, l2: f64, card: ModelCard) -> SpeakerModel {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let coded: Vec<(Vec<Vec<usize>>, &[bool])> = examples
+            .iter()
+            .filter(|ex| ex.correct.contains(&true))
+            .map(|ex| {
+                let feats = ex
+                    .features
+                    .iter()
+                    .map(|fs| {
+                        fs.iter()
+                            .map(|f| {
+                                let n = index.len();
+                                *index.entry(f.as_str()).or_insert(n)
+                            })
+                            .collect()
+                    })
+                    .collect();
+                (feats, ex.correct.as_slice())
+            })
             .collect();
-        let mut rng = Rng::new(seed);
-        let mut steps = 0f32;
-        // Averaging by lazy sums: total += w * (time since the last change).
-        let mut stamp: HashMap<&str, f32> = HashMap::new();
-        for _ in 0..epochs {
-            rng.shuffle(&mut order);
-            for &i in &order {
-                let ex = &examples[i];
-                let score = |f: &[String]| f.iter().map(|k| w.get(k.as_str()).copied().unwrap_or(0.0)).sum::<f32>();
-                let scores: Vec<f32> = ex.features.iter().map(|f| score(f)).collect();
-                let pred = best(scores.iter().copied());
-                steps += 1.0;
-                if ex.correct[pred] {
-                    continue;
-                }
-                let gold = best(
-                    scores
-                        .iter()
-                        .zip(&ex.correct)
-                        .map(|(s, c)| if *c { *s } else { f32::MIN }),
-                );
-                for (feats, delta) in [(&ex.features[gold], 1.0f32), (&ex.features[pred], -1.0)] {
-                    for f in feats.iter().map(String::as_str) {
-                        let wf = w.entry(f).or_default();
-                        let t = stamp.entry(f).or_default();
-                        *total.entry(f).or_default() += *wf * (steps - *t);
-                        *t = steps;
-                        *wf += delta;
-                    }
+        let mut w = vec![0f64; index.len()];
+        let mut g2 = vec![1e-8f64; index.len()];
+        let mut grad = vec![0f64; index.len()];
+        for _ in 0..steps {
+            grad.iter_mut().zip(&w).for_each(|(g, wi)| *g = -l2 * wi);
+            for (feats, correct) in &coded {
+                let scores: Vec<f64> = feats.iter().map(|fs| fs.iter().map(|&f| w[f]).sum()).collect();
+                let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let p: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
+                let z: f64 = p.iter().sum();
+                let zc: f64 = p.iter().zip(*correct).filter(|(_, c)| **c).map(|(p, _)| p).sum();
+                for ((fs, pi), c) in feats.iter().zip(&p).zip(*correct) {
+                    // d log(Σ_right p) / d score_i = p_i|right − p_i
+                    let d = if *c { pi / zc } else { 0.0 } - pi / z;
+                    fs.iter().for_each(|&f| grad[f] += d);
                 }
             }
+            for ((wi, gi), hi) in w.iter_mut().zip(&grad).zip(g2.iter_mut()) {
+                *hi += gi * gi;
+                *wi += 0.5 * gi / hi.sqrt();
+            }
         }
-        let weights = w
-            .iter()
-            .map(|(f, wf)| {
-                let t = total.get(f).copied().unwrap_or(0.0) + wf * (steps - stamp.get(f).copied().unwrap_or(0.0));
-                (f.to_string(), t / steps.max(1.0))
-            })
+        let weights = index
+            .into_iter()
+            .map(|(f, i)| (f.to_string(), w[i] as f32))
             .filter(|(_, v)| *v != 0.0)
             .collect();
         SpeakerModel::new(weights, card)
@@ -169,7 +174,7 @@ mod tests {
             correct: (0..3).map(|i| i == good).collect(),
         };
         let examples: Vec<Example> = (0..10).map(|i| ex(if i < 8 { 1 } else { 2 })).collect();
-        let m = SpeakerModel::train(&examples, 5, 1, ModelCard::default());
+        let m = SpeakerModel::train(&examples, 100, 0.1, ModelCard::default());
         assert!(m.weights["a"] > m.weights.get("b").copied().unwrap_or(0.0));
         let back = SpeakerModel::from_json(&m.to_json(), "t").unwrap();
         assert_eq!(back.weights, m.weights);

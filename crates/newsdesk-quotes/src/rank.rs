@@ -177,7 +177,37 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         all.extend(f[1..].iter().map(|x| format!("{side}&{x}")));
         add_mention(&mut out, r, all);
     }
+    stack(&mut out, c);
     out
+}
+
+/// Conjoin each named candidate's own features with how the rules found the
+/// quotation, and, for the rules' choice, with being that choice: the model
+/// learns when to trust the rules and what to prefer when they find no one.
+fn stack(out: &mut [Candidate], c: &Context) {
+    let how = match (c.kind, c.rule.is_some()) {
+        (RuleKind::Phrase { cue: true }, true) => "c_cue",
+        (RuleKind::Phrase { cue: true }, false) => "c_cue_none",
+        (RuleKind::Phrase { cue: false }, _) => "c_colon",
+        (RuleKind::Standalone, true) => "c_standalone",
+        (RuleKind::Standalone, false) => "c_standalone_none",
+        (RuleKind::Nothing, _) => "c_nothing",
+    };
+    for cand in out.iter_mut().filter(|x| x.speaker.is_some()) {
+        let base: Vec<String> = cand
+            .features
+            .iter()
+            .filter(|f| !f.contains('&') && !f.starts_with("rule"))
+            .cloned()
+            .collect();
+        let chosen = cand.features.iter().any(|f| f == "rule");
+        for f in base {
+            if chosen {
+                cand.features.push(format!("rule&{f}"));
+            }
+            cand.features.push(format!("{how}&{f}"));
+        }
+    }
 }
 
 /// A cue verb right after word `i` (fillers and a short apposition skipped).
@@ -235,5 +265,41 @@ fn add_mention(out: &mut Vec<Candidate>, r: Resolved, features: Vec<String>) {
             speaker: Some(r),
             features,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stacking_conjoins_features_with_the_rules_finding() {
+        let r = Resolved {
+            name: "Jane Roe".into(),
+            mention: (0, 8),
+            ent: None,
+            label: None,
+            kind: Some("PERSON"),
+            org: false,
+            person: true,
+        };
+        let c = Context {
+            rule: Some(&r),
+            kind: RuleKind::Phrase { cue: true },
+            prev: None,
+        };
+        let mut out = vec![
+            Candidate {
+                speaker: None,
+                features: owned(vec!["none"]),
+            },
+            Candidate {
+                speaker: Some(r.clone()),
+                features: owned(vec!["rule", "before", "before&dw1"]),
+            },
+        ];
+        stack(&mut out, &c);
+        assert_eq!(out[0].features, ["none"]);
+        assert_eq!(out[1].features[3..], ["rule&before", "c_cue&before"]);
     }
 }

@@ -6,8 +6,10 @@ use newsdesk_core::rng::Rng;
 use newsdesk_core::Doc;
 use std::sync::Arc;
 
-/// Passes over the training quotations.
-pub const EPOCHS: usize = 20;
+/// Gradient steps of the fit.
+pub const EPOCHS: usize = 300;
+/// Its L2 penalty.
+pub const L2: f64 = 3.0;
 
 /// The ranker's examples from `docs` (annotated) against `gold`: each gold
 /// quotation the rules found, with its candidates; also the number of those
@@ -61,8 +63,14 @@ pub struct FoldScore {
 }
 
 /// Article-level `k`-fold cross-validation: articles shuffled by `seed` and
-/// dealt into `k` folds; each fold is scored by a model trained on the others.
-pub fn cross_validate(docs: &[Doc], gold: &[GoldDoc], k: usize, seed: u64) -> Result<Vec<FoldScore>, QuotesError> {
+/// dealt into `k` folds; each fold is
+/// scored by a model fitted with `steps` and `l2` ([`SpeakerModel::train`]) on the others.
+pub fn cross_validate(
+    docs: &[Doc],
+    gold: &[GoldDoc],
+    (k, seed): (usize, u64),
+    (steps, l2): (usize, f64),
+) -> Result<Vec<FoldScore>, QuotesError> {
     if k < 2 || k > docs.len() {
         return Err(QuotesError::Training(format!(
             "{k} folds for {} articles (need 2 ≤ folds ≤ articles)",
@@ -83,7 +91,7 @@ pub fn cross_validate(docs: &[Doc], gold: &[GoldDoc], k: usize, seed: u64) -> Re
         let (train_docs, train_gold) = split(false);
         let (test_docs, test_gold) = split(true);
         let (ex, _) = examples(&train_docs, &train_gold);
-        let model = SpeakerModel::train(&ex, EPOCHS, seed, ModelCard::default());
+        let model = SpeakerModel::train(&ex, steps, l2, ModelCard::default());
         let extractor = QuoteExtractor {
             model: Some(Arc::new(model)),
             ..QuoteExtractor::default()

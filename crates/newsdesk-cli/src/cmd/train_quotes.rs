@@ -5,7 +5,7 @@
 use super::eval_quotes::annotate;
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
-use newsdesk::train::quotes::{cross_validate, examples, read_gold, ModelCard, SpeakerModel, EPOCHS};
+use newsdesk::train::quotes::{cross_validate, examples, read_gold, ModelCard, SpeakerModel, EPOCHS, L2};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,6 +20,12 @@ pub struct Args {
     /// Seed of the fold assignment and of the training order.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Gradient steps of the ranker's fit.
+    #[arg(long, default_value_t = EPOCHS)]
+    steps: usize,
+    /// L2 penalty of the ranker's fit.
+    #[arg(long, default_value_t = L2)]
+    l2: f64,
     /// Pipeline whose entities the candidates use (a `newsdesk::load` name).
     #[arg(long, default_value = "ontonotes")]
     pipeline: String,
@@ -45,11 +51,12 @@ pub fn run(args: Args) -> CmdResult {
         data_sha256: file_sha256(&args.data)?,
         command: std::env::args().collect::<Vec<_>>().join(" "),
         seed: args.seed,
-        epochs: EPOCHS,
+        epochs: args.steps,
+        l2: args.l2,
         ..ModelCard::default()
     };
     if args.folds > 0 {
-        let folds = cross_validate(&docs, &gold, args.folds, args.seed)?;
+        let folds = cross_validate(&docs, &gold, (args.folds, args.seed), (args.steps, args.l2))?;
         for (i, f) in folds.iter().enumerate() {
             eprintln!(
                 "fold {}: {} articles, speaker accuracy {:.3} ({}/{}; rules {:.3}), quote F1 {:.3}",
@@ -71,7 +78,7 @@ pub fn run(args: Args) -> CmdResult {
     let (ex, unreachable) = examples(&doc_refs, &gold_refs);
     card.train_quotes = ex.len();
     card.unreachable = unreachable;
-    let model = SpeakerModel::train(&ex, EPOCHS, args.seed, card.clone());
+    let model = SpeakerModel::train(&ex, args.steps, args.l2, card.clone());
     if let Some(path) = &args.output {
         std::fs::write(path, model.to_json() + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
