@@ -17,8 +17,9 @@ pub struct ModelCard {
     pub data_sha256: String,
     pub command: String,
     pub seed: u64,
-    /// Gradient steps and the L2 penalty of the fit.
-    pub epochs: usize,
+    /// Gradient steps of the fit.
+    pub steps: usize,
+    /// Its L2 penalty.
     pub l2: f64,
     /// Article-level cross-validation: per-fold speaker accuracy and quote F1.
     pub cv_speaker_accuracy: Vec<f64>,
@@ -183,8 +184,10 @@ mod tests {
     }
 
     #[test]
-    fn embedded_model_loads() {
-        assert!(!SpeakerModel::embedded().weights.is_empty());
+    fn embedded_model_loads_with_its_card() {
+        let m = SpeakerModel::embedded();
+        assert!(!m.weights.is_empty());
+        assert_eq!((m.card.steps, m.card.l2), (crate::train::STEPS, crate::train::L2));
     }
 
     /// A refused model names its origin and says what is wrong.

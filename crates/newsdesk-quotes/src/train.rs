@@ -7,7 +7,7 @@ use newsdesk_core::Doc;
 use std::sync::Arc;
 
 /// Gradient steps of the fit.
-pub const EPOCHS: usize = 300;
+pub const STEPS: usize = 300;
 /// Its L2 penalty.
 pub const L2: f64 = 3.0;
 

@@ -26,7 +26,7 @@ pub mod stance {
 /// training with cross-validation by article.
 pub mod quotes {
     pub use newsdesk_quotes::eval::{read_gold, Counts};
-    pub use newsdesk_quotes::train::{cross_validate, examples, EPOCHS, L2};
+    pub use newsdesk_quotes::train::{cross_validate, examples, L2, STEPS};
     pub use newsdesk_quotes::{ModelCard, SpeakerModel};
 }
 

@@ -5,7 +5,7 @@
 use super::eval_quotes::annotate;
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
-use newsdesk::train::quotes::{cross_validate, examples, read_gold, ModelCard, SpeakerModel, EPOCHS, L2};
+use newsdesk::train::quotes::{cross_validate, examples, read_gold, ModelCard, SpeakerModel, L2, STEPS};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,11 +17,11 @@ pub struct Args {
     /// Folds of articles for cross-validation (0: none).
     #[arg(long, default_value_t = 5)]
     folds: usize,
-    /// Seed of the fold assignment and of the training order.
+    /// Seed of the fold assignment (the fit itself is deterministic).
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Gradient steps of the ranker's fit.
-    #[arg(long, default_value_t = EPOCHS)]
+    #[arg(long, default_value_t = STEPS)]
     steps: usize,
     /// L2 penalty of the ranker's fit.
     #[arg(long, default_value_t = L2)]
@@ -51,7 +51,7 @@ pub fn run(args: Args) -> CmdResult {
         data_sha256: file_sha256(&args.data)?,
         command: std::env::args().collect::<Vec<_>>().join(" "),
         seed: args.seed,
-        epochs: args.steps,
+        steps: args.steps,
         l2: args.l2,
         ..ModelCard::default()
     };
