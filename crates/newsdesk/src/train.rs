@@ -17,7 +17,7 @@ pub mod stance {
     pub use newsdesk_stance::classifier::calibrate::{ece, log_loss};
     pub use newsdesk_stance::classifier::card::DataFile;
     pub use newsdesk_stance::classifier::train::{train, Progress};
-    pub use newsdesk_stance::classifier::{Dataset, Label, Metrics, StanceModel, TrainConfig};
+    pub use newsdesk_stance::classifier::{Dataset, Label, Metrics, Pair, Prediction, StanceModel, TrainConfig};
     /// Per-speaker stance: data, features, cross-validated training.
     pub use newsdesk_stance::speaker;
 }

@@ -5,9 +5,17 @@
 //! dev bodies (listed in its model card) when the stances file is the one the
 //! model was trained on (same SHA-256), so evaluating on the training files
 //! measures held-back data; any other file is evaluated whole.
+//!
+//! `--predictions FILE` also writes one JSON line per evaluated pair, in the
+//! stances file's order: `pair` (0-based position among the stances file's data
+//! rows), `body_id`, `headline`, `gold`, `label` and `scores` (probability per
+//! label), for error analysis and for stacking other models on these scores.
 use super::CmdResult;
+use crate::output::Output;
 use newsdesk::train::stance::{ece, log_loss, Metrics, StanceModel};
+use newsdesk::train::stance::{Pair, Prediction};
 use serde_json::json;
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -30,6 +38,9 @@ pub struct Args {
     pub model: String,
     #[arg(long, value_enum, default_value_t = Split::Auto)]
     pub split: Split,
+    /// Also write each evaluated pair's gold label, prediction and scores here (JSON lines).
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<String>,
 }
 
 pub fn run(args: Args) -> CmdResult {
@@ -53,14 +64,29 @@ pub fn run(args: Args) -> CmdResult {
         Split::All => false,
         Split::Auto => trained_on_this,
     };
-    let pairs: Vec<_> = data.pairs.iter().filter(|p| !use_dev || card.split.is_dev(p)).collect();
+    let (rows, pairs): (Vec<usize>, Vec<&Pair>) = data
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !use_dev || card.split.is_dev(p))
+        .unzip();
     if pairs.is_empty() {
         return Err(format!("no pairs to evaluate in {}", args.data.stances.display()).into());
     }
+    // Opened (and checked against the inputs) before the work, written after it.
+    let input_paths = [&args.data.bodies, &args.data.stances].map(|p| p.display().to_string());
+    let pred_out = args
+        .predictions
+        .as_deref()
+        .map(|path| Output::open(Some(path), &input_paths))
+        .transpose()?;
     let inputs: Vec<(&str, &str)> = pairs.iter().map(|p| (p.headline.as_str(), data.body(p))).collect();
     let started = Instant::now();
     let pred = model.classify_batch(&inputs);
     let seconds = started.elapsed().as_secs_f64();
+    if let (Some(out), Some(path)) = (pred_out, &args.predictions) {
+        write_predictions(out, &rows, &pairs, &pred).map_err(|e| format!("cannot write {path}: {e}"))?;
+    }
     let gold: Vec<_> = pairs.iter().map(|p| p.label).collect();
     let metrics = Metrics::compute(&gold, &pred.iter().map(|p| p.label).collect::<Vec<_>>());
     let probs: Vec<[f32; 4]> = pred.iter().map(|p| p.probs).collect();
@@ -81,4 +107,22 @@ pub fn run(args: Args) -> CmdResult {
     }
     super::print_json(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One JSON line per pair (see the module doc); the file appears only when complete.
+fn write_predictions(mut out: Output, rows: &[usize], pairs: &[&Pair], pred: &[Prediction]) -> std::io::Result<()> {
+    for ((row, pair), p) in rows.iter().zip(pairs).zip(pred) {
+        let s = p.scores();
+        let line = json!({
+            "pair": row,
+            "body_id": pair.body_id,
+            "headline": pair.headline,
+            "gold": pair.label.as_str(),
+            "label": s.label,
+            "scores": s.scores,
+        });
+        serde_json::to_writer(&mut out, &line)?;
+        writeln!(out)?;
+    }
+    out.finish()
 }

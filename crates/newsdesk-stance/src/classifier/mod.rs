@@ -56,7 +56,7 @@
 //! `scripts/train-stance.sh` retrains both shipped models:
 //! `newsdesk train stance --bodies B --stances S --out M [--seed --epochs --dev-fraction]`,
 //! and `newsdesk eval stance --bodies B --stances S [--model fnc1|arc|PATH] [--split dev|all]`
-//! scores them.
+//! scores them (`--predictions FILE` adds each pair's prediction and scores as JSON lines).
 pub mod calibrate;
 pub mod card;
 pub mod component;
