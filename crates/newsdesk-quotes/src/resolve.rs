@@ -2,6 +2,7 @@
 //! document (surname → full name), pronouns to the most recent person
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
+use super::attribute::np_left;
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun,
@@ -142,7 +143,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             }
             if let Some(s) = (start..=i).find(|&k| ctx.free(k)) {
-                if let Some(Np::Name(name)) = self.main_subject(s, i + 1) {
+                let main = self.main_subject(s, i + 1);
+                // The subject of a reporting verb later in the sentence is a person the
+                // next `he said` may mean (`The news comes after the screenwriter,
+                // Aaron Sorkin, told Bloomberg that Bale was a lock.`).
+                let reporting = (s..=i)
+                    .filter(|&k| ctx.free(k) && !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))
+                    .filter_map(|k| np_left(ctx, k, s));
+                for np in main.into_iter().chain(reporting) {
+                    let Np::Name(name) = np else { continue };
+                    if self.salient.last().is_some_and(|(p, _)| *p >= name.lo) {
+                        continue;
+                    }
                     let r = self.resolve_name(&name);
                     if r.person {
                         self.salient.push((name.lo, Some(r)));

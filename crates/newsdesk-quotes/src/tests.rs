@@ -492,3 +492,16 @@ fn a_description_names_the_person_before_it_unless_it_only_gives_a_gender() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_means_the_reporting_subject_not_a_person_in_the_report() {
+    let t = "Tom Hale left the film.\nThe news came after the writer, Mark Lopez, told a paper that Hale was \
+             a lock. ““We needed the best actor,” he said. “He is going to crush it.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We needed the best actor,", Some("Mark Lopez")),
+            q("He is going to crush it.", Some("Mark Lopez"))
+        ]
+    );
+}
