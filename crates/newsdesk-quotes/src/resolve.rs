@@ -5,8 +5,8 @@
 use super::attribute::np_left;
 use super::context::Ctx;
 use super::lexicon::{
-    first_name_gender, gender_noun, is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun,
-    is_source_noun, is_title, person_noun, pronoun_gender, title_role,
+    first_name_gender, gender_noun, is_clause_opener, is_cue_filler, is_cue_verb, is_group_noun, is_org_word,
+    is_outlet_noun, is_source_noun, is_title, person_noun, pronoun_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -448,8 +448,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);
                 // `the listing agent said` after `The listing agent for Vladi Private Islands`.
+                // `the council members said` after `members of the New York City Council`:
+                // a group of people introduced before speaks as the phrase itself.
                 if inner.is_none() && self.ctx.lower(*lo) == "the" {
                     if let Some(n) = self.earlier_affiliation(*head, *lo) {
+                        if is_group_noun(h) {
+                            return Some(self.group(*lo, np.range().1));
+                        }
                         return Some(with_mention(self.resolve_name(&n)));
                     }
                 }
@@ -495,6 +500,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 };
                 source.map(|n| with_mention(self.resolve_name(&n)))
             }
+        }
+    }
+
+    /// A group of people named by the phrase at words `lo..hi` (`the council members`).
+    fn group(&self, lo: usize, hi: usize) -> Resolved {
+        Resolved {
+            name: self.ctx.text(lo, hi),
+            mention: self.chars_of(lo, hi),
+            ent: None,
+            label: None,
+            kind: None,
+            org: false,
+            person: true,
         }
     }
 

@@ -505,3 +505,13 @@ fn a_pronoun_means_the_reporting_subject_not_a_person_in_the_report() {
         ]
     );
 }
+
+#[test]
+fn a_group_introduced_before_speaks_as_itself_not_as_its_organisation() {
+    let t = "Five members of the Riverside City Council praised the plan.\n\
+             “We commend the mayor for this move,” the council members said.";
+    assert_eq!(
+        quotes(t),
+        [q("We commend the mayor for this move,", Some("the council members"))]
+    );
+}
