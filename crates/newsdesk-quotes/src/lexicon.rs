@@ -35,6 +35,7 @@ const LISTS: &[(&str, &str)] = &[
     ("gender_nouns.txt", include_str!("../data/gender_nouns.txt")),
     ("noun_openers.txt", include_str!("../data/noun_openers.txt")),
     ("group_nouns.txt", include_str!("../data/group_nouns.txt")),
+    ("name_introducers.txt", include_str!("../data/name_introducers.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -78,6 +79,7 @@ static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.tx
 static CONJUNCTIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["conjunctions.txt"]));
 static NOUN_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["noun_openers.txt"]));
 static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["group_nouns.txt"]));
+static NAME_INTRODUCERS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_introducers.txt"]));
 /// Head nouns describing a person, with the gender they imply (`""`: none).
 static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
 /// Nouns that say only a person's gender.
@@ -167,6 +169,11 @@ pub fn is_noun_opener(w: &str) -> bool {
 /// A plural noun naming a group of people (`members`, `officials`).
 pub fn is_group_noun(w: &str) -> bool {
     GROUP_NOUNS.contains(w)
+}
+
+/// A word after which a quoted word is a user name (`named`, `user`).
+pub fn is_name_introducer(w: &str) -> bool {
+    NAME_INTRODUCERS.contains(w)
 }
 
 pub fn is_conjunction(w: &str) -> bool {

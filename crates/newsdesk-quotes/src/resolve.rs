@@ -281,10 +281,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return None;
         }
         let cue = (lo..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
-        let np = self.main_subject(lo, cue)?;
-        if np.range().1 + 4 < cue {
-            return None;
-        }
+        // The sentence's subject when it is next to the cue, else the phrase just
+        // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).
+        let np = self
+            .main_subject(lo, cue)
+            .filter(|np| np.range().1 + 4 >= cue)
+            .or_else(|| np_left(ctx, cue, lo))?;
         self.resolve(&np)
     }
 

@@ -515,3 +515,19 @@ fn a_group_introduced_before_speaks_as_itself_not_as_its_organisation() {
         [q("We commend the mayor for this move,", Some("the council members"))]
     );
 }
+
+#[test]
+fn a_quoted_user_name_after_named_or_in_an_apposition_is_the_speaker() {
+    let t = "Page Six reports that not everyone is sympathetic.\n\
+             “You think they could stop some rats?” a commenter named “4npower” said.\n\
+             “Rats would not want to live that high up,” another commenter, “Lady-Amanita,” claimed.\n\
+             “It was never about the rats at all,” a commenter said in “all caps” later.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("You think they could stop some rats?", Some("4npower")),
+            q("Rats would not want to live that high up,", Some("Lady-Amanita")),
+            q("It was never about the rats at all,", None)
+        ]
+    );
+}
