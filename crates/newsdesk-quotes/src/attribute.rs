@@ -156,7 +156,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
 
 /// The speaker phrase just left of the cue at `c`: fillers (`also`) and
 /// appositions (`X, a doctor, said`) skipped.
-fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
+pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
     let mut k = c;
     while k > floor && is_cue_filler(ctx.lower(k - 1)) {
         k -= 1;

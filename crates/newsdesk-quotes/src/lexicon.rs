@@ -34,6 +34,8 @@ const LISTS: &[(&str, &str)] = &[
     ("person_nouns.txt", include_str!("../data/person_nouns.txt")),
     ("gender_nouns.txt", include_str!("../data/gender_nouns.txt")),
     ("noun_openers.txt", include_str!("../data/noun_openers.txt")),
+    ("group_nouns.txt", include_str!("../data/group_nouns.txt")),
+    ("name_introducers.txt", include_str!("../data/name_introducers.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -76,6 +78,8 @@ static NAME_CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_connect
 static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.txt"]));
 static CONJUNCTIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["conjunctions.txt"]));
 static NOUN_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["noun_openers.txt"]));
+static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["group_nouns.txt"]));
+static NAME_INTRODUCERS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_introducers.txt"]));
 /// Head nouns describing a person, with the gender they imply (`""`: none).
 static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
 /// Nouns that say only a person's gender.
@@ -162,6 +166,16 @@ pub fn is_noun_opener(w: &str) -> bool {
     NOUN_OPENERS.contains(w)
 }
 /// Words opening a clause of its own after a quotation (`and`, `which`).
+/// A plural noun naming a group of people (`members`, `officials`).
+pub fn is_group_noun(w: &str) -> bool {
+    GROUP_NOUNS.contains(w)
+}
+
+/// A word after which a quoted word is a user name (`named`, `user`).
+pub fn is_name_introducer(w: &str) -> bool {
+    NAME_INTRODUCERS.contains(w)
+}
+
 pub fn is_conjunction(w: &str) -> bool {
     CONJUNCTIONS.contains(w)
 }

@@ -80,12 +80,26 @@ fn paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The double marks of one paragraph with their directions.
+/// The double marks of one paragraph with their directions. A typed-twice
+/// curly mark (`““We needed`, `crush it.””`) counts once: the copy away from the
+/// quoted words is dropped.
 fn marks(chars: &[char], (a, b): (usize, usize)) -> Vec<(usize, Dir)> {
     (a..b)
-        .filter(|&i| is_double(chars[i]))
+        .filter(|&i| is_double(chars[i]) && !doubled_outer(chars, i))
         .map(|i| (i, direction(chars, i)))
         .collect()
+}
+
+/// The mark at `i` is the outer copy of a doubled curly mark: before its twin
+/// when they open, after it when they close.
+fn doubled_outer(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let twin = |j: usize| chars.get(j) == Some(&c);
+    match c {
+        '“' | '„' | '«' => twin(i + 1),
+        '”' | '»' => i > 0 && twin(i - 1),
+        _ => false,
+    }
 }
 
 /// Last non-space char of a paragraph.
@@ -203,6 +217,14 @@ mod tests {
             ["One two,", "Three four."]
         );
         assert_eq!(quoted("One local said,\"No one went.\" Then"), ["No one went."]);
+    }
+
+    #[test]
+    fn doubled_curly_marks_count_once() {
+        assert_eq!(
+            quoted("Sorkin said. ““We needed the best actor,” he said. “It is hard.””"),
+            ["We needed the best actor,", "It is hard."]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! phrases (`the colonel`, `a source`, `the Daily Mail piece`).
 use super::context::Ctx;
 use super::lexicon::*;
+use super::words::Kind;
 
 /// A name with its titles and roles.
 #[derive(Clone, Debug)]
@@ -274,6 +275,9 @@ impl Ctx<'_> {
     /// A speaker phrase whose last word is `i` (not before word `floor`).
     pub fn np_ending_at(&self, i: usize, floor: usize) -> Option<Np> {
         let w = self.words.get(i)?;
+        if self.free(i) && matches!(w.kind, Kind::Punct('"' | '”')) {
+            return self.quoted_name_ending_at(i, floor).map(Np::Name);
+        }
         if !self.free(i) || !w.is_alpha() {
             return None;
         }
@@ -299,14 +303,41 @@ impl Ctx<'_> {
                     inner,
                 });
             }
-            if !self.free(j)
-                || !(wj.is_alpha() || wj.kind == super::words::Kind::Num)
-                || (!wj.cap && is_cue_verb(self.low(wj)))
-            {
+            if !self.free(j) || !(wj.is_alpha() || wj.kind == Kind::Num) || (!wj.cap && is_cue_verb(self.low(wj))) {
                 return None;
             }
         }
         None
+    }
+
+    /// A user name in quotation marks closed at word `close`: `a commenter named
+    /// "4npower"`, `Another commenter, "Lady­Amanita,"` (after a name introducer,
+    /// or a comma after a noun), at most five words and all of them free.
+    fn quoted_name_ending_at(&self, close: usize, floor: usize) -> Option<Name> {
+        let open = (close.saturating_sub(6).max(floor)..close)
+            .rev()
+            .find(|&k| matches!(self.words[k].kind, Kind::Punct('"' | '“')))?;
+        let mut hi = close;
+        if self.words[hi - 1].is(',') {
+            hi -= 1;
+        }
+        let lo = open + 1;
+        let word = |k: usize| matches!(self.words[k].kind, Kind::Alpha | Kind::Num);
+        if lo >= hi || !word(lo) || !word(hi - 1) || !(open..=close).all(|k| self.free(k)) {
+            return None;
+        }
+        let before = open.checked_sub(1)?;
+        let apposition = self.words[before].is(',')
+            && before
+                .checked_sub(1)
+                .is_some_and(|n| !self.words[n].cap && nominal_head(self.lower(n)));
+        (is_name_introducer(self.lower(before)) || apposition).then_some(Name {
+            lo,
+            hi,
+            roles: Vec::new(),
+            ent: None,
+            org: false,
+        })
     }
 
     /// A speaker phrase starting at word `i` (not reaching word `ceil`).

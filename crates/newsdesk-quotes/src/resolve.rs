@@ -2,10 +2,11 @@
 //! document (surname → full name), pronouns to the most recent person
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
+use super::attribute::np_left;
 use super::context::Ctx;
 use super::lexicon::{
-    first_name_gender, gender_noun, is_clause_opener, is_cue_filler, is_cue_verb, is_org_word, is_outlet_noun,
-    is_source_noun, is_title, person_noun, pronoun_gender, title_role,
+    first_name_gender, gender_noun, is_clause_opener, is_cue_filler, is_cue_verb, is_group_noun, is_org_word,
+    is_outlet_noun, is_source_noun, is_title, person_noun, pronoun_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -142,7 +143,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             }
             if let Some(s) = (start..=i).find(|&k| ctx.free(k)) {
-                if let Some(Np::Name(name)) = self.main_subject(s, i + 1) {
+                let main = self.main_subject(s, i + 1);
+                // The subject of a reporting verb later in the sentence is a person the
+                // next `he said` may mean (`The news comes after the screenwriter,
+                // Aaron Sorkin, told Bloomberg that Bale was a lock.`).
+                let reporting = (s..=i)
+                    .filter(|&k| ctx.free(k) && !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))
+                    .filter_map(|k| np_left(ctx, k, s));
+                for np in main.into_iter().chain(reporting) {
+                    let Np::Name(name) = np else { continue };
+                    if self.salient.last().is_some_and(|(p, _)| *p >= name.lo) {
+                        continue;
+                    }
                     let r = self.resolve_name(&name);
                     if r.person {
                         self.salient.push((name.lo, Some(r)));
@@ -269,10 +281,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return None;
         }
         let cue = (lo..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
-        let np = self.main_subject(lo, cue)?;
-        if np.range().1 + 4 < cue {
-            return None;
-        }
+        // The sentence's subject when it is next to the cue, else the phrase just
+        // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).
+        let np = self
+            .main_subject(lo, cue)
+            .filter(|np| np.range().1 + 4 >= cue)
+            .or_else(|| np_left(ctx, cue, lo))?;
         self.resolve(&np)
     }
 
@@ -436,8 +450,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);
                 // `the listing agent said` after `The listing agent for Vladi Private Islands`.
+                // `the council members said` after `members of the New York City Council`:
+                // a group of people introduced before speaks as the phrase itself.
                 if inner.is_none() && self.ctx.lower(*lo) == "the" {
                     if let Some(n) = self.earlier_affiliation(*head, *lo) {
+                        if is_group_noun(h) {
+                            return Some(self.group(*lo, np.range().1));
+                        }
                         return Some(with_mention(self.resolve_name(&n)));
                     }
                 }
@@ -483,6 +502,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 };
                 source.map(|n| with_mention(self.resolve_name(&n)))
             }
+        }
+    }
+
+    /// A group of people named by the phrase at words `lo..hi` (`the council members`).
+    fn group(&self, lo: usize, hi: usize) -> Resolved {
+        Resolved {
+            name: self.ctx.text(lo, hi),
+            mention: self.chars_of(lo, hi),
+            ent: None,
+            label: None,
+            kind: None,
+            org: false,
+            person: true,
         }
     }
 

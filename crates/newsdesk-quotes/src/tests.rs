@@ -492,3 +492,42 @@ fn a_description_names_the_person_before_it_unless_it_only_gives_a_gender() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_means_the_reporting_subject_not_a_person_in_the_report() {
+    let t = "Tom Hale left the film.\nThe news came after the writer, Mark Lopez, told a paper that Hale was \
+             a lock. ““We needed the best actor,” he said. “He is going to crush it.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We needed the best actor,", Some("Mark Lopez")),
+            q("He is going to crush it.", Some("Mark Lopez"))
+        ]
+    );
+}
+
+#[test]
+fn a_group_introduced_before_speaks_as_itself_not_as_its_organisation() {
+    let t = "Five members of the Riverside City Council praised the plan.\n\
+             “We commend the mayor for this move,” the council members said.";
+    assert_eq!(
+        quotes(t),
+        [q("We commend the mayor for this move,", Some("the council members"))]
+    );
+}
+
+#[test]
+fn a_quoted_user_name_after_named_or_in_an_apposition_is_the_speaker() {
+    let t = "Page Six reports that not everyone is sympathetic.\n\
+             “You think they could stop some rats?” a commenter named “4npower” said.\n\
+             “Rats would not want to live that high up,” another commenter, “Lady-Amanita,” claimed.\n\
+             “It was never about the rats at all,” a commenter said in “all caps” later.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("You think they could stop some rats?", Some("4npower")),
+            q("Rats would not want to live that high up,", Some("Lady-Amanita")),
+            q("It was never about the rats at all,", None)
+        ]
+    );
+}
