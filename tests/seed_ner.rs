@@ -6,7 +6,6 @@ use newsdesk_e2e::data_file;
 use newsdesk_ner::{NerComponent, NerModel};
 
 #[test]
-#[ignore = "the shipped OntoNotes model finds 19 of the 23 entities (the three summit EVENTs: \"the G-20 Summit\" as FAC, \"EU Summit\" without \"U.S.-\", \"World Summit\" cut before \"on the Information Society\"; and \"UN Charter\" as ORG \"UN\" + LAW \"Charter\"); run with --include-ignored"]
 fn seed_entities_found_with_default_model() {
     let (Some(text_path), Some(gold_path)) = (data_file("news/seed.txt"), data_file("news/seed.gold.json")) else {
         return;

@@ -1,4 +1,5 @@
 //! The `ner` pipeline component.
+use crate::conventions::{self, is_currency};
 use crate::model::{NerModel, Prediction};
 use crate::window::Windows;
 use newsdesk_core::{Component, CoreError, Doc, Entity, EntitySource};
@@ -15,7 +16,7 @@ use std::sync::Arc;
 /// A currency symbol right before a MONEY entity is part of it (`$500`, `£ 20`):
 /// OntoNotes tags the `$` of `$ 200,000` `O` about a quarter of the time, and
 /// the models learn that inconsistency; news conventions (and readers) expect
-/// the symbol inside.
+/// the symbol inside. The other span conventions are in [`crate::conventions`].
 #[derive(Clone, Debug)]
 pub struct NerComponent {
     model: Arc<NerModel>,
@@ -72,14 +73,10 @@ impl NerComponent {
             }
         }
         windows.finish(&mut ann, &mut sink);
+        out.sort_by_key(|e| e.start);
+        conventions::apply(&doc.text, &doc.tokens, &mut out);
         out
     }
-}
-
-/// A currency symbol token: `$`, `£`, `€`, `¥`, `₹`, or letters and a symbol (`US$`, `HK$`).
-fn is_currency(token: &str) -> bool {
-    let mut chars = token.chars();
-    matches!(chars.next_back(), Some('$' | '£' | '€' | '¥' | '₹')) && chars.all(|c| c.is_ascii_uppercase())
 }
 
 impl Component for NerComponent {
@@ -112,16 +109,6 @@ impl Component for NerComponent {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn currency_symbols() {
-        for t in ["$", "£", "€", "US$", "HK$"] {
-            assert!(is_currency(t), "{t}");
-        }
-        for t in ["", "S", "us$", "$5", "#"] {
-            assert!(!is_currency(t), "{t}");
-        }
-    }
 
     #[test]
     #[cfg(feature = "embedded-models")]

@@ -83,7 +83,8 @@ pub struct Evaluation {
 }
 
 /// Run `model` over the gold tokens of `docs` (via `pretokenized`, no
-/// re-tokenization) and score it. Also returns `(margin, correct)` per
+/// re-tokenization), apply the span conventions of the `ner` component
+/// (see [`crate::conventions`]) and score it. Also returns `(margin, correct)` per
 /// predicted entity, for fitting the confidence temperature.
 ///
 /// `groups` names consecutive runs of documents (`("nw", 88)`: the next 88
@@ -125,8 +126,9 @@ pub fn evaluate(model: &NerModel, docs: &[Document], groups: &[(String, usize)])
             }
         }
         windows.finish(&mut ann, &mut sink);
-        for (preds, sent) in found.into_iter().zip(&doc.sentences) {
+        for ((preds, sent), (text, toks)) in found.into_iter().zip(&doc.sentences).zip(&made) {
             let gold: HashSet<&Span> = sent.spans.iter().collect();
+            let preds = crate::conventions::apply_spans(text, toks, preds);
             let (pred, margin): (Vec<Span>, Vec<f32>) = preds.into_iter().unzip();
             margins.extend(margin.into_iter().zip(&pred).map(|(m, s)| (m, gold.contains(s))));
             counts.add(&sent.spans, &pred);

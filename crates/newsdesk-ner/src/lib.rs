@@ -20,6 +20,7 @@
 //! ```
 mod clusters;
 mod component;
+mod conventions;
 mod decode;
 mod embedded;
 mod error;
