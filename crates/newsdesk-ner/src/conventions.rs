@@ -76,10 +76,13 @@ const HYPHEN_NAMES: &[&str] = &["EVENT", "ORG", "LAW", "FAC", "WORK_OF_ART"];
 /// a linked tail never runs over them.
 const NUMERIC: &[&str] = &["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"];
 
-/// A currency symbol token: `$`, `£`, `€`, `¥`, `₹`, or letters and a symbol (`US$`, `HK$`).
+/// The currency symbols the conventions know.
+const CURRENCY_SYMBOLS: [char; 5] = ['$', '£', '€', '¥', '₹'];
+
+/// A currency symbol token: one of [`CURRENCY_SYMBOLS`], or capitals and a symbol (`US$`, `HK$`).
 pub(crate) fn is_currency(token: &str) -> bool {
     let mut chars = token.chars();
-    matches!(chars.next_back(), Some('$' | '£' | '€' | '¥' | '₹')) && chars.all(|c| c.is_ascii_uppercase())
+    chars.next_back().is_some_and(|c| CURRENCY_SYMBOLS.contains(&c)) && chars.all(|c| c.is_ascii_uppercase())
 }
 
 /// The tokens of a text, as the conventions walk them.
@@ -375,9 +378,7 @@ fn currency_markers(v: &View, ents: &mut Vec<Entity>) {
 fn bare_amounts(v: &View, ents: &mut [Entity]) {
     let marker = |i: usize| {
         let w = v.word(i);
-        w == "#"
-            || w.contains(['$', '£', '€', '¥', '₹'])
-            || matches!(v.lower_kind(i), Some(Kind::Currency | Kind::CurrencyNoun))
+        w == "#" || w.contains(CURRENCY_SYMBOLS) || matches!(v.lower_kind(i), Some(Kind::Currency | Kind::CurrencyNoun))
     };
     for e in ents.iter_mut().filter(|e| e.label == "MONEY") {
         let (start, end) = (e.start as usize, e.end as usize);
