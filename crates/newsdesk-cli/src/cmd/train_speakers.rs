@@ -71,20 +71,22 @@ pub fn run(args: Args) -> CmdResult {
     model.save(&args.out)?;
     let c = &model.card;
     for r in &c.cv {
+        let s = &r.scores;
         eprintln!(
             "l2 {}: CV accuracy {:.4} ± {:.4}, macro-F1 {:.4} ± {:.4} ({} repeats; seed {}: {:.4} / {:.4})",
             r.l2,
-            r.accuracy_mean,
-            r.accuracy_std,
-            r.f1_macro_mean,
-            r.f1_macro_std,
+            s.accuracy_mean,
+            s.accuracy_std,
+            s.f1_macro_mean,
+            s.f1_macro_std,
             c.repeats,
             c.seed,
-            r.metrics.accuracy,
-            r.metrics.f1_macro
+            s.metrics.accuracy,
+            s.metrics.f1_macro
         );
     }
-    let best = c.cv.iter().find(|r| r.l2 == c.l2).expect("chosen from the grid");
+    let best = &c.cv.iter().find(|r| r.l2 == c.l2).expect("chosen from the grid").scores;
+    let base = &c.copy_article_baseline;
     eprintln!(
         "newsdesk: wrote {} ({} pairs, {} articles, {} folds × {} repeats); chosen l2 {}: CV accuracy {:.4} ± {:.4}, \
          macro-F1 {:.4} ± {:.4}; copy-the-article {:.4} / {:.4}",
@@ -98,12 +100,32 @@ pub fn run(args: Args) -> CmdResult {
         best.accuracy_std,
         best.f1_macro_mean,
         best.f1_macro_std,
-        c.copy_article_baseline.accuracy,
-        c.copy_article_baseline.f1_macro
+        base.accuracy,
+        base.f1_macro
     );
+    let n = &c.nested.scores;
+    eprintln!(
+        "nested CV (inner folds choose l2): accuracy {:.4} ± {:.4}, macro-F1 {:.4} ± {:.4}; copy-the-article {:.4} / {:.4}",
+        n.accuracy_mean, n.accuracy_std, n.f1_macro_mean, n.f1_macro_std, base.accuracy, base.f1_macro
+    );
+    for h in &c.halves {
+        eprintln!(
+            "chosen on the {} articles (l2 {}), reported on the {} ({} pairs): accuracy {:.4}, macro-F1 {:.4}; \
+             copy-the-article {:.4} / {:.4}",
+            h.chosen_on,
+            h.chosen,
+            h.reported_on,
+            h.pairs,
+            h.metrics.accuracy,
+            h.metrics.f1_macro,
+            h.copy_article.accuracy,
+            h.copy_article.f1_macro
+        );
+    }
     println!(
         "{}",
-        serde_json::json!({"model": args.out.display().to_string(), "cv": best, "copy_article": c.copy_article_baseline})
+        serde_json::json!({"model": args.out.display().to_string(), "cv": best, "nested": c.nested,
+                           "halves": c.halves, "copy_article": base})
     );
     Ok(ExitCode::SUCCESS)
 }

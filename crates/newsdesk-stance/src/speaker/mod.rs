@@ -26,12 +26,17 @@
 //! Trained on hand-labelled (speaker, claim) pairs with gold quotes and
 //! speakers; the L2 strength is chosen by cross-validation over articles,
 //! repeated with several fold seeds (`newsdesk train speakers --folds --repeats`).
+//! Since that choice sees the folds it is scored on, the card also holds
+//! figures the choice never saw ([`cv`]): nested cross-validation and a
+//! two-halves check, each against copy-the-article on the same pairs.
+pub mod cv;
 pub mod data;
 pub mod features;
 pub mod inputs;
 pub mod logreg;
 mod train;
 
+pub use cv::{Half, NestedCv, Scores};
 pub use data::{docs_with_gold_quotes, read_articles, SpeakerArticle, SpeakerPair};
 pub use inputs::{speaker_inputs, SpeakerInput};
 pub use train::{examples, train, Example, SpeakerTrainConfig};
@@ -45,17 +50,12 @@ use logreg::LogReg;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// Cross-validated scores of one setting: mean and standard deviation over
-/// the repeats (fold seeds), and the full metrics of the first repeat.
+/// Cross-validated scores of one L2 strength.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CvResult {
     pub l2: f32,
-    pub accuracy_mean: f64,
-    pub accuracy_std: f64,
-    pub f1_macro_mean: f64,
-    pub f1_macro_std: f64,
     #[serde(flatten)]
-    pub metrics: Metrics,
+    pub scores: Scores,
 }
 
 /// What the speaker model is, how it was trained and how it scored.
@@ -79,7 +79,13 @@ pub struct SpeakerCard {
     pub cv: Vec<CvResult>,
     /// The chosen L2 strength (best mean cross-validated macro-F1).
     pub l2: f32,
-    /// The same folds' pairs labelled with the document-level prediction.
+    /// Nested cross-validation of that choice: the same outer folds and
+    /// seeds report, inner folds on each outer training side choose L2.
+    pub nested: NestedCv<f32>,
+    /// L2 chosen on the even-numbered articles, reported on the odd ones, and
+    /// the reverse.
+    pub halves: Vec<Half<f32>>,
+    /// All pairs labelled with the document-level prediction.
     pub copy_article_baseline: Metrics,
 }
 

@@ -1,11 +1,10 @@
 //! Training the speaker model: feature rows from articles with gold quotes,
-//! cross-validation over articles, the final fit on every pair.
+//! cross-validation over articles ([`cv`](super::cv)), the final fit on every pair.
 use super::data::SpeakerArticle;
 use super::inputs::speaker_inputs;
 use super::logreg::LogReg;
-use super::{features, prediction, CvResult, SpeakerCard, SpeakerModel};
+use super::{cv, features, prediction, CvResult, SpeakerCard, SpeakerModel};
 use crate::classifier::card::DataFile;
-use crate::classifier::split::Rng;
 use crate::classifier::{Label, Metrics, StanceModel};
 use crate::StanceError;
 use newsdesk_core::Doc;
@@ -87,42 +86,10 @@ fn fit(ex: &[&Example], l2: f32, steps: usize) -> LogReg {
     LogReg::fit(&xs, &ys, l2, steps)
 }
 
-/// Article of each fold (`fold_of[article]`), articles shuffled by `seed`.
-fn fold_of(n_articles: usize, folds: usize, seed: u64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n_articles).collect();
-    Rng::new(seed).shuffle(&mut order);
-    let mut fold_of = vec![0; n_articles];
-    for (i, &a) in order.iter().enumerate() {
-        fold_of[a] = i % folds;
-    }
-    fold_of
-}
-
-/// Out-of-fold predictions of every pair with L2 strength `l2`.
-fn cross_predict(examples: &[Example], fold_of: &[usize], folds: usize, l2: f32, steps: usize) -> Vec<Label> {
-    let mut pred = vec![Label::Unrelated; examples.len()];
-    for f in 0..folds {
-        let train: Vec<&Example> = examples.iter().filter(|e| fold_of[e.article] != f).collect();
-        let m = fit(&train, l2, steps);
-        for (i, e) in examples.iter().enumerate() {
-            if fold_of[e.article] == f {
-                pred[i] = prediction(m.probs(&e.x)).label;
-            }
-        }
-    }
-    pred
-}
-
-/// Mean and (population) standard deviation.
-fn mean_std(xs: &[f64]) -> (f64, f64) {
-    let n = xs.len().max(1) as f64;
-    let mean = xs.iter().sum::<f64>() / n;
-    (mean, (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt())
-}
-
 /// Cross-validate every L2 strength over article folds, repeated with
 /// `config.repeats` fold seeds; pick the best mean macro-F1, fit on all
-/// pairs. `data`, `name`, `command` go into the card.
+/// pairs; add the nested cross-validation and two-halves figures of that
+/// choice ([`cv`](super::cv)). `data`, `name`, `command` go into the card.
 pub fn train(
     examples: &[Example],
     config: &SpeakerTrainConfig,
@@ -132,43 +99,36 @@ pub fn train(
     command: &str,
 ) -> Result<SpeakerModel, StanceError> {
     let n_articles = examples.iter().map(|e| e.article + 1).max().unwrap_or(0);
-    if config.folds < 2 || n_articles < config.folds || config.l2_grid.is_empty() || config.repeats == 0 {
+    if config.folds < 2 || n_articles < 2 * config.folds || config.l2_grid.is_empty() || config.repeats == 0 {
         return Err(StanceError::Training(format!(
-            "need at least 2 folds, no more folds than articles ({n_articles}), an L2 value and a repeat"
+            "need at least 2 folds, twice as many articles ({n_articles}) as folds (for the two-halves check), \
+             an L2 value and a repeat"
         )));
     }
-    let splits: Vec<Vec<usize>> = (0..config.repeats as u64)
-        .map(|r| fold_of(n_articles, config.folds, config.seed + r))
-        .collect();
-    let gold: Vec<Label> = examples.iter().map(|e| e.label).collect();
+    let seeds: Vec<u64> = (0..config.repeats as u64).map(|r| config.seed + r).collect();
+    let all: Vec<&Example> = examples.iter().collect();
+    let steps = config.steps;
+    let fit_predict = |train: &[&Example], l2: f32, test: &[&Example]| -> Vec<Label> {
+        let m = fit(train, l2, steps);
+        test.iter().map(|e| prediction(m.probs(&e.x)).label).collect()
+    };
+    let runs = cv::grid_runs(&all, &config.l2_grid, config.folds, &seeds, &fit_predict);
+    let l2 = config.l2_grid[cv::best(&runs)];
     let cv: Vec<CvResult> = config
         .l2_grid
-        .par_iter()
-        .map(|&l2| {
-            let runs: Vec<Metrics> = splits
-                .iter()
-                .map(|f| Metrics::compute(&gold, &cross_predict(examples, f, config.folds, l2, config.steps)))
-                .collect();
-            let (accuracy_mean, accuracy_std) = mean_std(&runs.iter().map(|m| m.accuracy).collect::<Vec<_>>());
-            let (f1_macro_mean, f1_macro_std) = mean_std(&runs.iter().map(|m| m.f1_macro).collect::<Vec<_>>());
-            CvResult {
-                l2,
-                accuracy_mean,
-                accuracy_std,
-                f1_macro_mean,
-                f1_macro_std,
-                metrics: runs.into_iter().next().expect("at least one repeat"),
-            }
+        .iter()
+        .zip(runs)
+        .map(|(&l2, runs)| CvResult {
+            l2,
+            scores: cv::Scores::from_runs(runs),
         })
         .collect();
-    let best = cv
-        .iter()
-        .max_by(|a, b| a.f1_macro_mean.total_cmp(&b.f1_macro_mean))
-        .expect("grid is not empty");
-    let all: Vec<&Example> = examples.iter().collect();
+    let nested = cv::nested(&all, &config.l2_grid, config.folds, &seeds, &fit_predict);
+    let halves = cv::halves(&all, &config.l2_grid, config.folds, &seeds, &fit_predict);
+    let gold: Vec<Label> = examples.iter().map(|e| e.label).collect();
     let baseline: Vec<Label> = examples.iter().map(|e| e.doc_label).collect();
     Ok(SpeakerModel {
-        model: fit(&all, best.l2, config.steps),
+        model: fit(&all, l2, config.steps),
         card: SpeakerCard {
             name: name.into(),
             description: "per-speaker stance: class-balanced multinomial logistic regression over the document-level \
@@ -185,8 +145,10 @@ pub fn train(
             folds: config.folds,
             seed: config.seed,
             repeats: config.repeats,
-            l2: best.l2,
-            cv: cv.clone(),
+            l2,
+            cv,
+            nested,
+            halves,
             copy_article_baseline: Metrics::compute(&gold, &baseline),
         },
     })
