@@ -531,3 +531,16 @@ fn a_quoted_user_name_after_named_or_in_an_apposition_is_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_soft_hyphen_inside_a_name_keeps_it_whole() {
+    let t = "“Rats would not want to live that high up,” another commenter, “Lady\u{AD}Amanita,” claimed.\n\
+             “We will not back down now,” said Mar\u{AD}garet Hale.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Rats would not want to live that high up,", Some("Lady\u{AD}Amanita")),
+            q("We will not back down now,", Some("Mar\u{AD}garet Hale"))
+        ]
+    );
+}
