@@ -138,7 +138,10 @@ impl QuoteExtractor {
                         let r = &ctx.quotes[p];
                         r.para + 1 >= q.para || (r.open_end && r.para + 3 >= q.para)
                     });
+                    // A paragraph opening with a reporting sentence is that sentence's speaker's.
+                    let opening = res.opening_reporter_before(q.first);
                     match prev {
+                        _ if opening.is_some() => (opening, false, None, RuleKind::Standalone),
                         Some(p) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
                         None => (
                             res.reporting_subject_before(q.first)

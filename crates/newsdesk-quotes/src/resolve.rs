@@ -264,6 +264,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// previous paragraph) when that sentence reports speech (`A spokeswoman
     /// for the White House said …`), resolved to a person or organisation.
     pub fn reporting_subject_before(&self, at: usize) -> Option<Resolved> {
+        let (lo, end) = self.sentence_before(at)?;
+        self.reporting_subject(lo, end)
+    }
+
+    /// The subject of the sentence just before word `at` when that sentence
+    /// opens `at`'s paragraph and reports speech (`Another commenter, "X,"
+    /// claimed that … . "…"`).
+    pub fn opening_reporter_before(&self, at: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let (lo, end) = self.sentence_before(at)?;
+        let para = ctx.words[at].para;
+        let opens = ctx.words[lo].para == para && lo.checked_sub(1).map_or(true, |k| ctx.words[k].para != para);
+        opens.then(|| self.reporting_subject(lo, end)).flatten()
+    }
+
+    /// Words `lo..end` of the sentence just before word `at`, in this or the previous paragraph.
+    fn sentence_before(&self, at: usize) -> Option<(usize, usize)> {
         let ctx = self.ctx;
         let para = ctx.words.get(at)?.para;
         let mut end = at;
@@ -280,6 +297,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if lo == end || ctx.words[lo].para + 1 < para {
             return None;
         }
+        Some((lo, end))
+    }
+
+    /// The speaker of words `lo..end` when they report speech: the subject of its cue.
+    fn reporting_subject(&self, lo: usize, end: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
         let cue = (lo..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
         // The sentence's subject when it is next to the cue, else the phrase just
         // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).

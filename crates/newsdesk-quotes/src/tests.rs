@@ -544,3 +544,19 @@ fn a_soft_hyphen_inside_a_name_keeps_it_whole() {
         ]
     );
 }
+
+#[test]
+fn a_cue_less_quote_after_a_paragraph_opening_report_is_its_subject_s() {
+    let t = "“You think they could stop some rats?” a commenter named “4npower” said.\n\n\
+             Another commenter, “Lady-Amanita,” claimed that the report is an exaggeration. “Rats would not want to live up there.”\n\n\
+             “Nobody wants that at all,” she said. Ann Lee was not convinced. “It is still a problem.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("You think they could stop some rats?", Some("4npower")),
+            q("Rats would not want to live up there.", Some("Lady-Amanita")),
+            q("Nobody wants that at all,", Some("Lady-Amanita")),
+            q("It is still a problem.", Some("Lady-Amanita"))
+        ]
+    );
+}
