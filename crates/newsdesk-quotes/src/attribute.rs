@@ -116,6 +116,11 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     if is_cue_verb(ctx.lower(i)) {
         return Some((ctx.np_starting_at(i + 1, hi), (i, i + 1)));
     }
+    // `“… .” In reality, Williams explained, …`: a capitalised clause opener
+    // starts the next sentence, whose cue is its own.
+    if ctx.words[i].cap && is_clause_opener(ctx.lower(i)) {
+        return None;
+    }
     let direct = ctx.np_starting_at(i, hi).and_then(|np| {
         let mut k = np.range().1;
         let apposition = k < hi && ctx.words[k].is(',');

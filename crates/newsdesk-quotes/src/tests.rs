@@ -560,3 +560,16 @@ fn a_cue_less_quote_after_a_paragraph_opening_report_is_its_subject_s() {
         ]
     );
 }
+
+#[test]
+fn no_cue_from_a_next_sentence_opened_by_a_clause_opener() {
+    let t = "“Social media owes our friend an apology,” Brian Williams said.\n\n\
+             Viewers thought Mike Seidel was “writing his name in the snow.” In reality, Williams explained, Seidel lost contact.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Social media owes our friend an apology,", Some("Brian Williams")),
+            q("writing his name in the snow.", None)
+        ]
+    );
+}
