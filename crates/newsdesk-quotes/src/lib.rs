@@ -138,18 +138,24 @@ impl QuoteExtractor {
                         let r = &ctx.quotes[p];
                         r.para + 1 >= q.para || (r.open_end && r.para + 3 >= q.para)
                     });
-                    // A paragraph opening with a reporting sentence is that sentence's speaker's.
-                    let opening = res.opening_reporter_before(q.first);
-                    match prev {
-                        _ if opening.is_some() => (opening, false, None, RuleKind::Standalone),
-                        Some(p) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
-                        None => (
-                            res.reporting_subject_before(q.first)
-                                .or_else(|| res.recent_person_near(q.first, q.para).cloned()),
-                            false,
-                            None,
-                            RuleKind::Standalone,
-                        ),
+                    // A paragraph opening with a reporting sentence is that sentence's
+                    // speaker's; a reporter the text does not name is nobody we know.
+                    let unnamed = |r: Option<Resolved>| {
+                        let anonymous = r.is_none();
+                        (r, anonymous, None, RuleKind::Standalone)
+                    };
+                    match (res.opening_reporter_before(q.first), prev) {
+                        (Some(r), _) => unnamed(r),
+                        (None, Some(p)) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
+                        (None, None) => match res.reporting_subject_before(q.first) {
+                            Some(r) => unnamed(r),
+                            None => (
+                                res.recent_person_near(q.first, q.para).cloned(),
+                                false,
+                                None,
+                                RuleKind::Standalone,
+                            ),
+                        },
                     }
                 }
                 Found::Nothing => (None, false, None, RuleKind::Nothing),

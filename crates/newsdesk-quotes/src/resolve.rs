@@ -263,7 +263,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The subject of the sentence just before word `at` (in this or the
     /// previous paragraph) when that sentence reports speech (`A spokeswoman
     /// for the White House said …`), resolved to a person or organisation.
-    pub fn reporting_subject_before(&self, at: usize) -> Option<Resolved> {
+    /// (`Some(None)`: the sentence's subject is a description that names nobody.)
+    pub fn reporting_subject_before(&self, at: usize) -> Option<Option<Resolved>> {
         let (lo, end) = self.sentence_before(at)?;
         self.reporting_subject(lo, end)
     }
@@ -271,7 +272,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The subject of the sentence just before word `at` when that sentence
     /// opens `at`'s paragraph and reports speech (`Another commenter, "X,"
     /// claimed that … . "…"`).
-    pub fn opening_reporter_before(&self, at: usize) -> Option<Resolved> {
+    pub fn opening_reporter_before(&self, at: usize) -> Option<Option<Resolved>> {
         let ctx = self.ctx;
         let (lo, end) = self.sentence_before(at)?;
         let para = ctx.words[at].para;
@@ -301,7 +302,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     /// The speaker of words `lo..end` when they report speech: the subject of its cue.
-    fn reporting_subject(&self, lo: usize, end: usize) -> Option<Resolved> {
+    /// `Some(None)`: a description that names nobody (`one resident said`).
+    fn reporting_subject(&self, lo: usize, end: usize) -> Option<Option<Resolved>> {
         let ctx = self.ctx;
         let cue = (lo..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
         // The sentence's subject when it is next to the cue, else the phrase just
@@ -310,7 +312,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .main_subject(lo, cue)
             .filter(|np| np.range().1 + 4 >= cue)
             .or_else(|| np_left(ctx, cue, lo))?;
-        self.resolve(&np)
+        match self.resolve(&np) {
+            None if !matches!(np, Np::Nominal { .. }) => None,
+            r => Some(r),
+        }
     }
 
     /// The most recent salient entry before word `at`: subject or speaker

@@ -573,3 +573,10 @@ fn no_cue_from_a_next_sentence_opened_by_a_clause_opener() {
         ]
     );
 }
+
+#[test]
+fn an_unnamed_reporter_gives_no_speaker() {
+    let t = "Mayor John Hale spoke on Monday. One resident told reporters the water was brown for a week.\n\n\
+             “We could not drink it for days and days.”";
+    assert_eq!(quotes(t), [q("We could not drink it for days and days.", None)]);
+}
