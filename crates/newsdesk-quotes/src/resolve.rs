@@ -150,8 +150,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let reporting = (s..=i)
                     .filter(|&k| ctx.free(k) && !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))
                     .filter_map(|k| np_left(ctx, k, s));
-                for np in main.into_iter().chain(reporting) {
-                    let Np::Name(name) = np else { continue };
+                // The person a document comes from (`The rumor came from golfer Dan
+                // Olsen.`, `an email from X`) is one too.
+                let sources = (s..=i)
+                    .filter(|&k| ctx.free(k) && is_source_noun(ctx.lower(k)) && !is_outlet_noun(ctx.lower(k)))
+                    .filter_map(|k| self.document_from(k, i + 1));
+                let mut names: Vec<Name> = main
+                    .into_iter()
+                    .chain(reporting)
+                    .filter_map(|np| match np {
+                        Np::Name(n) => Some(n),
+                        _ => None,
+                    })
+                    .chain(sources)
+                    .collect();
+                names.sort_by_key(|n| n.lo);
+                for name in names {
                     if self.salient.last().is_some_and(|(p, _)| *p >= name.lo) {
                         continue;
                     }
@@ -163,6 +177,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             start = i + 1;
         }
+    }
+
+    /// The name a document noun at word `k` comes from, before word `hi`: `rumor
+    /// came from occasional pro golfer Dan Olsen`, `an email from X`.
+    fn document_from(&self, k: usize, hi: usize) -> Option<Name> {
+        let ctx = self.ctx;
+        let mut j = k + 1;
+        if matches!(ctx.lower(j), "came" | "comes" | "come") {
+            j += 1;
+        }
+        if ctx.lower(j) != "from" {
+            return None;
+        }
+        // A few lower-case words of description may come first (`pro golfer`).
+        let first = (j + 1..(j + 5).min(hi))
+            .take_while(|&m| ctx.free(m) && ctx.words[m].is_alpha())
+            .find(|&m| ctx.words[m].cap || ctx.words[m].ent.is_some())?;
+        ctx.name_starting_at(first).filter(|n| n.hi <= hi)
     }
 
     /// The subject of the clause `lo..hi`, skipping a leading adverbial clause.

@@ -580,3 +580,14 @@ fn an_unnamed_reporter_gives_no_speaker() {
              “We could not drink it for days and days.”";
     assert_eq!(quotes(t), [q("We could not drink it for days and days.", None)]);
 }
+
+#[test]
+fn the_person_a_document_came_from_is_a_pronoun_antecedent() {
+    let t = "Tiger Woods is not golfing.\n\n\
+             The drug-test rumor came from occasional pro golfer Dan Olsen. Who is Dan Olsen? But he had this to say:\n\n\
+             “I have heard that he is suspended for a month.”";
+    assert_eq!(
+        quotes(t),
+        [q("I have heard that he is suspended for a month.", Some("Dan Olsen"))]
+    );
+}
