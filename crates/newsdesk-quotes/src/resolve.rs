@@ -197,8 +197,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         ctx.name_starting_at(first).filter(|n| n.hi <= hi)
     }
 
-    /// The subject of the clause `lo..hi`, skipping a leading adverbial clause.
-    pub fn main_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+    /// Where the clause `lo..hi` starts after its leading adverbial clauses.
+    fn clause_start(&self, lo: usize, hi: usize) -> usize {
         let ctx = self.ctx;
         let mut s = lo;
         while s < hi && !ctx.words[s].is_alpha() && !ctx.words[s].is('(') {
@@ -217,6 +217,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 None => break,
             }
         }
+        s
+    }
+
+    /// The subject of the clause `lo..hi`, skipping a leading adverbial clause.
+    pub fn main_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        let mut s = self.clause_start(lo, hi);
         loop {
             match ctx.lower(s) {
                 "and" | "but" | "so" | "yet" | "," => s += 1,
@@ -337,7 +344,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// `Some(None)`: a description that names nobody (`one resident said`).
     fn reporting_subject(&self, lo: usize, end: usize) -> Option<Option<Resolved>> {
         let ctx = self.ctx;
-        let cue = (lo..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+        // (not in a leading adverbial: `In a sprawling Facebook post, X has made claims`)
+        let cue = (self.clause_start(lo, end)..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
         // The sentence's subject when it is next to the cue, else the phrase just
         // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).
         let np = self

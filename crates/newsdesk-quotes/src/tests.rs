@@ -591,3 +591,16 @@ fn the_person_a_document_came_from_is_a_pronoun_antecedent() {
         [q("I have heard that he is suspended for a month.", Some("Dan Olsen"))]
     );
 }
+
+#[test]
+fn a_woman_named_x_introduces_x() {
+    let t = "In a long post, a woman named Taylor Lianne Chandler has made claims about Michael Phelps.\n\n\
+             “Many of you have wondered why I was so freaked out.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Many of you have wondered why I was so freaked out.",
+            Some("Taylor Lianne Chandler")
+        )]
+    );
+}
