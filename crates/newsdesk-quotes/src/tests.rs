@@ -604,3 +604,19 @@ fn a_woman_named_x_introduces_x() {
         )]
     );
 }
+
+#[test]
+fn read_is_a_cue_when_a_document_is_its_subject() {
+    let t = "Five members of the New York City Council applauded the move.\n\n\
+             “The mayor has taken a significant step,” read a joint statement from the council members.\n\n\
+             A statement issued by Maria Lopez was short. The statement read: “We will not back down now.”\n\n\
+             “They read the letter twice,” Tom Hale said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("The mayor has taken a significant step,", Some("the council members")),
+            q("We will not back down now.", Some("Maria Lopez")),
+            q("They read the letter twice,", Some("Tom Hale"))
+        ]
+    );
+}
