@@ -253,6 +253,13 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             main = c + 1;
         }
     }
+    // `She called him “…”`: the subject's words about the object, not the object's.
+    if let Some(c) = name_calling(ctx, b).filter(|&c| c >= main) {
+        return Found::Phrase {
+            np: res.main_subject(main, c),
+            cue: Some((c, c + 1)),
+        };
+    }
     let cue = (main..b).rev().find(|&k| {
         let w = &ctx.words[k];
         ctx.free(k) && w.is_alpha() && !w.cap && (is_cue_verb(ctx.lower(k)) || document_reads(ctx, k, main))
@@ -302,6 +309,13 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             _ => Found::Nothing,
         },
     }
+}
+
+/// The word `called` in `called him/her/them` right before word `b` (a quotation's opening mark).
+pub fn name_calling(ctx: &Ctx, b: usize) -> Option<usize> {
+    let c = b.checked_sub(2)?;
+    (matches!(ctx.lower(c), "called" | "calls" | "call") && matches!(ctx.lower(c + 1), "him" | "her" | "them"))
+        .then_some(c)
 }
 
 /// Word `k` is `read` with a document as its subject (`the statement read:`).

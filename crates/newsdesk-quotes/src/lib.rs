@@ -226,16 +226,19 @@ impl QuoteExtractor {
             .filter(|w| !lexicon::is_title_function_word(ctx.low(w)))
             .collect();
         let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap);
-        let before = ctx.words[..ctx.words_in(span.open.unwrap_or(a), b).0]
+        let first = ctx.words_in(span.open.unwrap_or(a), b).0;
+        let before = ctx.words[..first]
             .iter()
             .rev()
             .take(60)
             .take_while(|w| !w.is_terminator())
             .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
             .take(2);
-        let marked = before
-            .into_iter()
-            .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
+        // (`She called him “an extraordinary son”` is a quotation: see [`attribute::name_calling`].)
+        let marked = attribute::name_calling(ctx, first).is_none()
+            && before
+                .into_iter()
+                .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
         !title_case && !marked
     }
 }

@@ -620,3 +620,17 @@ fn read_is_a_cue_when_a_document_is_its_subject() {
         ]
     );
 }
+
+#[test]
+fn called_him_quotes_the_subject() {
+    let t = "“We have never been prouder of our son,” his mother, Diane, said.\n\n\
+             She called him “an extraordinary son, brother and journalist.”\n\n\
+             Officials called it an “encouraging sign of real progress” on Monday.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We have never been prouder of our son,", Some("Diane")),
+            q("an extraordinary son, brother and journalist.", Some("Diane"))
+        ]
+    );
+}
