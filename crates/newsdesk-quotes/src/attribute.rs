@@ -5,6 +5,7 @@
 use super::context::Ctx;
 use super::lexicon::{
     is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_noun_opener, is_preposition,
+    is_source_noun,
 };
 use super::names::Np;
 use super::resolve::Resolver;
@@ -115,6 +116,22 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     }
     if is_cue_verb(ctx.lower(i)) {
         return Some((ctx.np_starting_at(i + 1, hi), (i, i + 1)));
+    }
+    // `“…,” read a joint statement from the council members`: the document's source.
+    if ctx.lower(i) == "read" {
+        if let Some(np @ Np::Nominal { head, hi: e, .. }) = ctx.np_starting_at(i + 1, hi) {
+            if is_source_noun(ctx.lower(head)) {
+                let source = matches!(ctx.lower(e), "from" | "by")
+                    .then(|| ctx.np_starting_at(e + 1, hi))
+                    .flatten();
+                return Some((Some(source.unwrap_or(np)), (i, i + 1)));
+            }
+        }
+    }
+    // `“… .” In reality, Williams explained, …`: a capitalised clause opener
+    // starts the next sentence, whose cue is its own.
+    if ctx.words[i].cap && is_clause_opener(ctx.lower(i)) {
+        return None;
     }
     let direct = ctx.np_starting_at(i, hi).and_then(|np| {
         let mut k = np.range().1;
@@ -236,9 +253,16 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             main = c + 1;
         }
     }
+    // `She called him “…”`: the subject's words about the object, not the object's.
+    if let Some(c) = name_calling(ctx, b).filter(|&c| c >= main) {
+        return Found::Phrase {
+            np: res.main_subject(main, c),
+            cue: Some((c, c + 1)),
+        };
+    }
     let cue = (main..b).rev().find(|&k| {
         let w = &ctx.words[k];
-        ctx.free(k) && w.is_alpha() && !w.cap && is_cue_verb(ctx.lower(k))
+        ctx.free(k) && w.is_alpha() && !w.cap && (is_cue_verb(ctx.lower(k)) || document_reads(ctx, k, main))
     });
     if let Some(c) = cue {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.
@@ -285,6 +309,21 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             _ => Found::Nothing,
         },
     }
+}
+
+/// The word `called` in `called him/her/them` right before word `b` (a quotation's opening mark).
+pub fn name_calling(ctx: &Ctx, b: usize) -> Option<usize> {
+    let c = b.checked_sub(2)?;
+    (matches!(ctx.lower(c), "called" | "calls" | "call") && matches!(ctx.lower(c + 1), "him" | "her" | "them"))
+        .then_some(c)
+}
+
+/// Word `k` is `read` with a document as its subject (`the statement read:`).
+fn document_reads(ctx: &Ctx, k: usize, floor: usize) -> bool {
+    ctx.lower(k) == "read"
+        && k.checked_sub(1).filter(|&e| e >= floor).is_some_and(
+            |e| matches!(ctx.np_ending_at(e, floor), Some(Np::Nominal { head, .. }) if is_source_noun(ctx.lower(head))),
+        )
 }
 
 /// Quotation `qi` sits between a determiner and a lower-case word: `a "…" tour`.

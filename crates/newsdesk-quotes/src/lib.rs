@@ -138,15 +138,24 @@ impl QuoteExtractor {
                         let r = &ctx.quotes[p];
                         r.para + 1 >= q.para || (r.open_end && r.para + 3 >= q.para)
                     });
-                    match prev {
-                        Some(p) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
-                        None => (
-                            res.reporting_subject_before(q.first)
-                                .or_else(|| res.recent_person_near(q.first, q.para).cloned()),
-                            false,
-                            None,
-                            RuleKind::Standalone,
-                        ),
+                    // A paragraph opening with a reporting sentence is that sentence's
+                    // speaker's; a reporter the text does not name is nobody we know.
+                    let unnamed = |r: Option<Resolved>| {
+                        let anonymous = r.is_none();
+                        (r, anonymous, None, RuleKind::Standalone)
+                    };
+                    match (res.opening_reporter_before(q.first), prev) {
+                        (Some(r), _) => unnamed(r),
+                        (None, Some(p)) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
+                        (None, None) => match res.reporting_subject_before(q.first) {
+                            Some(r) => unnamed(r),
+                            None => (
+                                res.recent_person_near(q.first, q.para).cloned(),
+                                false,
+                                None,
+                                RuleKind::Standalone,
+                            ),
+                        },
                     }
                 }
                 Found::Nothing => (None, false, None, RuleKind::Nothing),
@@ -217,16 +226,19 @@ impl QuoteExtractor {
             .filter(|w| !lexicon::is_title_function_word(ctx.low(w)))
             .collect();
         let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap);
-        let before = ctx.words[..ctx.words_in(span.open.unwrap_or(a), b).0]
+        let first = ctx.words_in(span.open.unwrap_or(a), b).0;
+        let before = ctx.words[..first]
             .iter()
             .rev()
             .take(60)
             .take_while(|w| !w.is_terminator())
             .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
             .take(2);
-        let marked = before
-            .into_iter()
-            .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
+        // (`She called him “an extraordinary son”` is a quotation: see [`attribute::name_calling`].)
+        let marked = attribute::name_calling(ctx, first).is_none()
+            && before
+                .into_iter()
+                .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
         !title_case && !marked
     }
 }

@@ -158,10 +158,17 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
                         nested = 0;
                     }
                     // A closing mark with no opener: a quotation whose opening mark was
-                    // dropped, introduced by a colon at the end of the previous paragraph.
+                    // dropped, introduced by a colon at the end of the previous paragraph
+                    // or continuing a previous paragraph that was one whole quotation.
                     Dir::Close => {
                         let first = k == 0;
-                        let intro = p > 0 && last_visible(chars, paras[p - 1]) == Some(':');
+                        let intro = p > 0 && {
+                            let prev = paras[p - 1];
+                            let first_visible = chars[prev.0..prev.1].iter().copied().find(|c| !c.is_whitespace());
+                            last_visible(chars, prev) == Some(':')
+                                || (first_visible.is_some_and(is_double)
+                                    && last_visible(chars, prev).is_some_and(is_double))
+                        };
                         if first && intro {
                             out.push(Span {
                                 open: None,
@@ -273,6 +280,19 @@ mod tests {
     fn dropped_opening_mark_after_colon() {
         let t = "Warren also said this:\n\nCertainly, forces realize it.”\n\nMore.";
         assert_eq!(quoted(t), ["Certainly, forces realize it."]);
+    }
+
+    #[test]
+    fn dropped_opening_mark_after_a_whole_quoted_paragraph() {
+        let t = "Statement from Nita Chaudhary:\n\n\"By having a roundtable, the panel is wrong.\"\n\nWhile it is good to see, we believe they should do more.\"\nBut tonight.";
+        assert_eq!(
+            quoted(t),
+            [
+                "By having a roundtable, the panel is wrong.",
+                "While it is good to see, we believe they should do more."
+            ]
+        );
+        assert!(quoted("He said no.\n\nThen it ended.\" More.").is_empty());
     }
 
     /// Spans lie inside the text, between their marks, and in text order.

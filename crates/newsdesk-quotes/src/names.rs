@@ -383,6 +383,12 @@ impl Ctx<'_> {
         if k == i + 1 {
             return None;
         }
+        // `a woman named Taylor Lianne Chandler`: the phrase introduces the name.
+        if self.lower(k) == "named" {
+            if let Some(n) = self.name_starting_at(k + 1).filter(|n| n.hi <= ceil) {
+                return Some(Np::Name(n));
+            }
+        }
         let last = k - 1;
         if self.words[i + 1].cap && self.low(w) == "the" {
             // `the State Department` is a name with its article; `the IS spokesman` and

@@ -150,8 +150,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let reporting = (s..=i)
                     .filter(|&k| ctx.free(k) && !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))
                     .filter_map(|k| np_left(ctx, k, s));
-                for np in main.into_iter().chain(reporting) {
-                    let Np::Name(name) = np else { continue };
+                // The person a document comes from (`The rumor came from golfer Dan
+                // Olsen.`, `an email from X`) is one too.
+                let sources = (s..=i)
+                    .filter(|&k| ctx.free(k) && is_source_noun(ctx.lower(k)) && !is_outlet_noun(ctx.lower(k)))
+                    .filter_map(|k| self.document_from(k, i + 1));
+                let mut names: Vec<Name> = main
+                    .into_iter()
+                    .chain(reporting)
+                    .filter_map(|np| match np {
+                        Np::Name(n) => Some(n),
+                        _ => None,
+                    })
+                    .chain(sources)
+                    .collect();
+                names.sort_by_key(|n| n.lo);
+                for name in names {
                     if self.salient.last().is_some_and(|(p, _)| *p >= name.lo) {
                         continue;
                     }
@@ -165,8 +179,26 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
-    /// The subject of the clause `lo..hi`, skipping a leading adverbial clause.
-    pub fn main_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+    /// The name a document noun at word `k` comes from, before word `hi`: `rumor
+    /// came from occasional pro golfer Dan Olsen`, `an email from X`.
+    fn document_from(&self, k: usize, hi: usize) -> Option<Name> {
+        let ctx = self.ctx;
+        let mut j = k + 1;
+        if matches!(ctx.lower(j), "came" | "comes" | "come") {
+            j += 1;
+        }
+        if ctx.lower(j) != "from" {
+            return None;
+        }
+        // A few lower-case words of description may come first (`pro golfer`).
+        let first = (j + 1..(j + 5).min(hi))
+            .take_while(|&m| ctx.free(m) && ctx.words[m].is_alpha())
+            .find(|&m| ctx.words[m].cap || ctx.words[m].ent.is_some())?;
+        ctx.name_starting_at(first).filter(|n| n.hi <= hi)
+    }
+
+    /// Where the clause `lo..hi` starts after its leading adverbial clauses.
+    fn clause_start(&self, lo: usize, hi: usize) -> usize {
         let ctx = self.ctx;
         let mut s = lo;
         while s < hi && !ctx.words[s].is_alpha() && !ctx.words[s].is('(') {
@@ -185,6 +217,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 None => break,
             }
         }
+        s
+    }
+
+    /// The subject of the clause `lo..hi`, skipping a leading adverbial clause.
+    pub fn main_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        let mut s = self.clause_start(lo, hi);
         loop {
             match ctx.lower(s) {
                 "and" | "but" | "so" | "yet" | "," => s += 1,
@@ -263,7 +302,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The subject of the sentence just before word `at` (in this or the
     /// previous paragraph) when that sentence reports speech (`A spokeswoman
     /// for the White House said …`), resolved to a person or organisation.
-    pub fn reporting_subject_before(&self, at: usize) -> Option<Resolved> {
+    /// (`Some(None)`: the sentence's subject is a description that names nobody.)
+    pub fn reporting_subject_before(&self, at: usize) -> Option<Option<Resolved>> {
+        let (lo, end) = self.sentence_before(at)?;
+        self.reporting_subject(lo, end)
+    }
+
+    /// The subject of the sentence just before word `at` when that sentence
+    /// opens `at`'s paragraph and reports speech (`Another commenter, "X,"
+    /// claimed that … . "…"`).
+    pub fn opening_reporter_before(&self, at: usize) -> Option<Option<Resolved>> {
+        let ctx = self.ctx;
+        let (lo, end) = self.sentence_before(at)?;
+        let para = ctx.words[at].para;
+        let opens = ctx.words[lo].para == para && lo.checked_sub(1).map_or(true, |k| ctx.words[k].para != para);
+        opens.then(|| self.reporting_subject(lo, end)).flatten()
+    }
+
+    /// Words `lo..end` of the sentence just before word `at`, in this or the previous paragraph.
+    fn sentence_before(&self, at: usize) -> Option<(usize, usize)> {
         let ctx = self.ctx;
         let para = ctx.words.get(at)?.para;
         let mut end = at;
@@ -280,14 +337,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if lo == end || ctx.words[lo].para + 1 < para {
             return None;
         }
-        let cue = (lo..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+        Some((lo, end))
+    }
+
+    /// The speaker of words `lo..end` when they report speech: the subject of its cue.
+    /// `Some(None)`: a description that names nobody (`one resident said`).
+    fn reporting_subject(&self, lo: usize, end: usize) -> Option<Option<Resolved>> {
+        let ctx = self.ctx;
+        // (not in a leading adverbial: `In a sprawling Facebook post, X has made claims`)
+        let cue = (self.clause_start(lo, end)..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
         // The sentence's subject when it is next to the cue, else the phrase just
         // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).
         let np = self
             .main_subject(lo, cue)
             .filter(|np| np.range().1 + 4 >= cue)
             .or_else(|| np_left(ctx, cue, lo))?;
-        self.resolve(&np)
+        match self.resolve(&np) {
+            None if !matches!(np, Np::Nominal { .. }) => None,
+            r => Some(r),
+        }
     }
 
     /// The most recent salient entry before word `at`: subject or speaker

@@ -531,3 +531,106 @@ fn a_quoted_user_name_after_named_or_in_an_apposition_is_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_soft_hyphen_inside_a_name_keeps_it_whole() {
+    let t = "“Rats would not want to live that high up,” another commenter, “Lady\u{AD}Amanita,” claimed.\n\
+             “We will not back down now,” said Mar\u{AD}garet Hale.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Rats would not want to live that high up,", Some("Lady\u{AD}Amanita")),
+            q("We will not back down now,", Some("Mar\u{AD}garet Hale"))
+        ]
+    );
+}
+
+#[test]
+fn a_cue_less_quote_after_a_paragraph_opening_report_is_its_subject_s() {
+    let t = "“You think they could stop some rats?” a commenter named “4npower” said.\n\n\
+             Another commenter, “Lady-Amanita,” claimed that the report is an exaggeration. “Rats would not want to live up there.”\n\n\
+             “Nobody wants that at all,” she said. Ann Lee was not convinced. “It is still a problem.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("You think they could stop some rats?", Some("4npower")),
+            q("Rats would not want to live up there.", Some("Lady-Amanita")),
+            q("Nobody wants that at all,", Some("Lady-Amanita")),
+            q("It is still a problem.", Some("Lady-Amanita"))
+        ]
+    );
+}
+
+#[test]
+fn no_cue_from_a_next_sentence_opened_by_a_clause_opener() {
+    let t = "“Social media owes our friend an apology,” Brian Williams said.\n\n\
+             Viewers thought Mike Seidel was “writing his name in the snow.” In reality, Williams explained, Seidel lost contact.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Social media owes our friend an apology,", Some("Brian Williams")),
+            q("writing his name in the snow.", None)
+        ]
+    );
+}
+
+#[test]
+fn an_unnamed_reporter_gives_no_speaker() {
+    let t = "Mayor John Hale spoke on Monday. One resident told reporters the water was brown for a week.\n\n\
+             “We could not drink it for days and days.”";
+    assert_eq!(quotes(t), [q("We could not drink it for days and days.", None)]);
+}
+
+#[test]
+fn the_person_a_document_came_from_is_a_pronoun_antecedent() {
+    let t = "Tiger Woods is not golfing.\n\n\
+             The drug-test rumor came from occasional pro golfer Dan Olsen. Who is Dan Olsen? But he had this to say:\n\n\
+             “I have heard that he is suspended for a month.”";
+    assert_eq!(
+        quotes(t),
+        [q("I have heard that he is suspended for a month.", Some("Dan Olsen"))]
+    );
+}
+
+#[test]
+fn a_woman_named_x_introduces_x() {
+    let t = "In a long post, a woman named Taylor Lianne Chandler has made claims about Michael Phelps.\n\n\
+             “Many of you have wondered why I was so freaked out.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Many of you have wondered why I was so freaked out.",
+            Some("Taylor Lianne Chandler")
+        )]
+    );
+}
+
+#[test]
+fn read_is_a_cue_when_a_document_is_its_subject() {
+    let t = "Five members of the New York City Council applauded the move.\n\n\
+             “The mayor has taken a significant step,” read a joint statement from the council members.\n\n\
+             A statement issued by Maria Lopez was short. The statement read: “We will not back down now.”\n\n\
+             “They read the letter twice,” Tom Hale said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("The mayor has taken a significant step,", Some("the council members")),
+            q("We will not back down now.", Some("Maria Lopez")),
+            q("They read the letter twice,", Some("Tom Hale"))
+        ]
+    );
+}
+
+#[test]
+fn called_him_quotes_the_subject() {
+    let t = "“We have never been prouder of our son,” his mother, Diane, said.\n\n\
+             She called him “an extraordinary son, brother and journalist.”\n\n\
+             Officials called it an “encouraging sign of real progress” on Monday.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We have never been prouder of our son,", Some("Diane")),
+            q("an extraordinary son, brother and journalist.", Some("Diane"))
+        ]
+    );
+}

@@ -7,7 +7,7 @@
 //! (the tokenizer splits `Warren's` and `al-Adnani`, and its tokens are not
 //! aligned with the names attribution matches); abbreviations are the
 //! tokenizer's.
-use newsdesk_core::tokenize::{is_abbrev, TokenKind};
+use newsdesk_core::tokenize::{is_abbrev, is_invisible, TokenKind};
 use newsdesk_core::Doc;
 
 /// What a word is.
@@ -58,12 +58,20 @@ impl Word {
     }
 }
 
-/// The document's chars, with debris tokens blanked to spaces.
+/// The document's chars, with debris tokens blanked to spaces; invisible
+/// chars inside a word (`Lady\u{AD}Amanita`) stay, and [`lex`] keeps the word whole.
 pub fn clean_chars(doc: &Doc) -> Vec<char> {
     let mut chars: Vec<char> = doc.text.chars().collect();
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Debris) {
-        let end = (t.char_end as usize).min(chars.len());
-        for c in &mut chars[t.char_start as usize..end] {
+        let (start, end) = (t.char_start as usize, (t.char_end as usize).min(chars.len()));
+        let inside_word = start > 0
+            && chars[start - 1].is_alphanumeric()
+            && chars.get(end).is_some_and(|c| c.is_alphanumeric())
+            && chars[start..end].iter().all(|&c| is_invisible(c));
+        if inside_word {
+            continue;
+        }
+        for c in &mut chars[start..end] {
             *c = ' ';
         }
     }
@@ -92,7 +100,7 @@ pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
             i += 1;
             while i < chars.len() {
                 let d = chars[i];
-                let joins = matches!(d, '-' | '\'' | '’' | '.' | '&' | '_')
+                let joins = (matches!(d, '-' | '\'' | '’' | '.' | '&' | '_') || is_invisible(d))
                     && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
                 if d.is_alphanumeric() || joins {
                     i += 1;
@@ -138,12 +146,12 @@ fn is_abbreviation(with_period: &[char]) -> bool {
     (3..=8).contains(&with_period.len()) && is_abbrev(&with_period.iter().collect::<String>(), None)
 }
 
-/// Append the lower case of `chars` (ASCII fast path).
+/// Append the lower case of `chars` (ASCII fast path), invisible chars left out.
 fn push_lower(out: &mut String, chars: &[char]) {
     for &c in chars {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else {
+        } else if !is_invisible(c) {
             out.extend(c.to_lowercase());
         }
     }
@@ -226,6 +234,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn an_invisible_char_inside_a_word_keeps_it_whole() {
+        let chars: Vec<char> = "Lady\u{AD}Amanita said".chars().collect();
+        let (w, lowered) = lex(&chars);
+        assert_eq!(w.len(), 2);
+        assert_eq!(
+            chars[w[0].start()..w[0].end()].iter().collect::<String>(),
+            "Lady\u{AD}Amanita"
+        );
+        assert_eq!(&lowered[w[0].lo as usize..w[0].hi as usize], "ladyamanita");
     }
 
     #[test]

@@ -61,6 +61,7 @@ mod token;
 mod tokenizer;
 
 pub use abbrev::{abbrev_class, is_abbrev, AbbrevClass};
+pub use chars::is_invisible;
 pub use error::TokenizeError;
 pub use features::{classify, like_num, lower, norm, prefix, pretokenized, ptb_unescape, shape, suffix, text_flags};
 pub use kind::kind_of;
