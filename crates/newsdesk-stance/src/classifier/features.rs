@@ -68,6 +68,8 @@ pub const DENSE_NAMES: [&str; 49] = [
     "vec_cos_first_sentence",
     "in_domain",
 ];
+/// Where the four word-vector cosines are among the dense features.
+pub const VECTOR_COSINES: std::ops::Range<usize> = 44..48;
 /// Number of dense features.
 pub const DENSE: usize = DENSE_NAMES.len();
 /// Index of `in_domain`: 1 for the model's own kind of text (always, when
@@ -476,7 +478,7 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
         f[42] = 1.0 - claim.numbers.share_in(&body.numbers);
         f[43] = 1.0;
     }
-    f[44..48].copy_from_slice(&vector_cosines(claim, body));
+    f[VECTOR_COSINES].copy_from_slice(&vector_cosines(claim, body));
     f[IN_DOMAIN] = 1.0;
     debug_assert_eq!(cue::NAMES.len(), 5);
     f
@@ -589,6 +591,7 @@ mod tests {
         let q = dense(&v.analyze("Did the mayor resign after 3 years?"), &body);
         assert_eq!((q[31], q[42], q[43]), (1.0, 1.0, 1.0), "question, its number missing");
         assert!(rel.iter().all(|x| x.is_finite()));
+        assert!(DENSE_NAMES[VECTOR_COSINES].iter().all(|n| n.starts_with("vec_cos_")));
         let cos = |claim: &str| vector_cosines(&v.analyze(claim), &body);
         let (near, far) = (cos("Mayor quits"), cos("Smartphone has a larger screen"));
         assert!(near[0] > far[0] && near[2] > far[2], "{near:?} {far:?}");

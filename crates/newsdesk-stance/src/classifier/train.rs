@@ -149,7 +149,13 @@ pub fn train(
     weight = weight.map(|w| w / mean_w);
 
     let mut rng = Rng::new(config.seed);
-    let mut net = Mlp::new(features::input_size(&vocab), config.hidden, &mut rng);
+    // Without word vectors their cosines are always 0: their weights start at
+    // zero and stay there, and the rest start as they would without them.
+    let unused: Vec<usize> = match vocab.vectors {
+        Some(_) => Vec::new(),
+        None => features::VECTOR_COSINES.map(|j| 2 * vocab.input_size + j).collect(),
+    };
+    let mut net = Mlp::new(features::input_size(&vocab), config.hidden, &unused, &mut rng);
     let opt = Optim {
         lr: config.learning_rate,
         l2: config.l2,
