@@ -18,7 +18,7 @@ train() { # name data-dir bodies-file epochs [extra training options]
     --model "$MODELS/$1.stance" > "$MODELS/$1.dev.json"
 }
 train fnc1 fnc1 train_bodies.csv 30 --class-weight-power 1.0 --f1-bias
-train arc arc arc_bodies.csv 30 --input-vocab 10000 --class-weight-power 1.0 --f1-bias
+train arc arc arc_bodies.csv 30 --input-vocab 10000 --class-weight-power 1.0 --f1-bias --word-vectors
 # the speaker model reads the fnc1 model's predictions: build it in first
 cargo build --release -p newsdesk-cli
 nice "$BIN" train speakers --data "$DATA/stance/speakers/train.jsonl" --quotes "$DATA/quotes/train.jsonl" \

@@ -5,7 +5,8 @@
 //! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
 //! Shared building blocks: [`wordlist`] (the line format of embedded word
 //! lists), [`rng`] (seeded shuffles), [`hash`] (the stable hashes of model files)
-//! and [`checksum`] (SHA-256 for model cards).
+//! [`checksum`] (SHA-256 for model cards) and [`container`] (named sections
+//! of a model file behind a magic, a version and a SHA-256).
 //!
 //! ```
 //! use newsdesk_core::Doc;
@@ -19,6 +20,7 @@
 //! ```
 pub mod checksum;
 mod component;
+pub mod container;
 mod doc;
 mod error;
 pub mod hash;

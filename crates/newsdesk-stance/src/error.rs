@@ -23,6 +23,13 @@ pub enum StanceError {
     Truncated { what: String, message: String },
     #[error("stance model {what} is corrupt: {message}")]
     Corrupt { what: String, message: String },
+    #[error("{what}: {source}")]
+    Container {
+        what: String,
+        source: newsdesk_core::container::ContainerError,
+    },
+    #[error("stance model {what} was trained with word vectors {card} but this build has {built} (retrain it)")]
+    VectorsMismatch { what: String, card: String, built: String },
     #[error("unknown embedded stance model {0:?} (known: fnc1, arc)")]
     UnknownModel(String),
     #[error("embedded stance models are not compiled in (enable the `embedded-models` feature)")]

@@ -44,6 +44,10 @@ pub struct Args {
     /// (claim-disjoint) calibration split: threshold calibration.
     #[arg(long)]
     pub f1_bias: bool,
+    /// Add the four claim–text cosines in the static word vectors
+    /// (`models/minilm.vectors`, best sentence, top 3, whole text, first sentence).
+    #[arg(long)]
+    pub word_vectors: bool,
     /// Joint training: a second bodies CSV whose pairs (with --also-stances)
     /// all join the fit part, marked by the `in_domain` feature at 0.
     #[arg(long, requires = "also_stances")]
@@ -70,6 +74,7 @@ pub fn run(args: Args) -> CmdResult {
         input_vocab: args.input_vocab,
         calibrate_bias: args.calibrate_bias,
         f1_bias: args.f1_bias,
+        word_vectors: args.word_vectors,
         ..TrainConfig::default()
     };
     let mut files = vec![

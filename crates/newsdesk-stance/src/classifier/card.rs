@@ -30,6 +30,10 @@ pub struct TrainConfig {
     /// (threshold calibration).
     #[serde(default)]
     pub f1_bias: bool,
+    /// Read the four word-vector cosines (`models/minilm.vectors`); without
+    /// them those inputs are 0 and the vectors are not computed.
+    #[serde(default)]
+    pub word_vectors: bool,
 }
 
 impl Default for TrainConfig {
@@ -50,6 +54,7 @@ impl Default for TrainConfig {
             min_df: 2,
             calibrate_bias: false,
             f1_bias: false,
+            word_vectors: false,
         }
     }
 }
@@ -128,4 +133,9 @@ pub struct ModelCard {
     pub calibration: CalibrationCard,
     pub dev: DevScores,
     pub train_seconds: f64,
+    /// SHA-256 of the word vectors file the features read
+    /// (`models/minilm.vectors`), empty for a model without them; a model is
+    /// refused by a build with other vectors.
+    #[serde(default)]
+    pub vectors_sha256: String,
 }

@@ -8,6 +8,7 @@ pub fn bytes(name: &str) -> Result<&'static [u8], StanceError> {
         "fnc1" => Ok(include_bytes!("../../models/fnc1.stance")),
         "arc" => Ok(include_bytes!("../../models/arc.stance")),
         "speakers" => Ok(include_bytes!("../../models/speakers.json")),
+        "minilm.vectors" => Ok(include_bytes!("../../models/minilm.vectors")),
         other => Err(StanceError::UnknownModel(other.into())),
     }
 }

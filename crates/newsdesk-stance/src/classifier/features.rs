@@ -3,6 +3,7 @@
 //! length features (standardized with training means and deviations).
 use super::keyset::KeySet;
 use super::text::{self, cue, Words};
+use super::vectors::{self, TextVectors, WordVectors};
 use newsdesk_core::hash::{fnv1a64, HashKeyed};
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ const LEAD_SENTS: usize = 3;
 const TOP_SENTS: usize = 3;
 
 /// Names of the dense features, in input order.
-pub const DENSE_NAMES: [&str; 45] = [
+pub const DENSE_NAMES: [&str; 49] = [
     "cos_text",
     "cos_lead",
     "cos_best_sentence",
@@ -61,15 +62,22 @@ pub const DENSE_NAMES: [&str; 45] = [
     "aligned_negation",
     "claim_numbers_missing",
     "claim_has_numbers",
+    "vec_cos_best_sentence",
+    "vec_cos_top3_sentences",
+    "vec_cos_text",
+    "vec_cos_first_sentence",
     "in_domain",
 ];
+/// Where the four word-vector cosines are among the dense features.
+pub const VECTOR_COSINES: std::ops::Range<usize> = 44..48;
 /// Number of dense features.
 pub const DENSE: usize = DENSE_NAMES.len();
 /// Index of `in_domain`: 1 for the model's own kind of text (always, when
 /// predicting); 0 for the pairs of a second training set (joint training).
 pub const IN_DOMAIN: usize = DENSE - 1;
 
-/// The vocabulary (word hashes by descending document frequency) with IDF weights.
+/// The vocabulary (word hashes by descending document frequency) with IDF
+/// weights, and the word vectors texts are analysed with (if any).
 #[derive(Clone, Debug)]
 pub struct Vocab {
     pub hashes: Vec<u64>,
@@ -77,10 +85,11 @@ pub struct Vocab {
     /// The first `input_size` words are the claim/text TF inputs of the network.
     pub input_size: usize,
     index: HashIndex,
+    pub vectors: Option<&'static WordVectors>,
 }
 
 impl Vocab {
-    pub fn new(hashes: Vec<u64>, idf: Vec<f32>, input_size: usize) -> Vocab {
+    pub fn new(hashes: Vec<u64>, idf: Vec<f32>, input_size: usize, vectors: Option<&'static WordVectors>) -> Vocab {
         let index = hashes.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
         let input_size = input_size.min(hashes.len());
         Vocab {
@@ -88,12 +97,19 @@ impl Vocab {
             idf,
             input_size,
             index,
+            vectors,
         }
     }
 
     /// Content words (not stop words, not numbers-only) with document frequency
     /// ≥ `min_df` over `docs`, most frequent first, at most `max_size`.
-    pub fn build<'a>(docs: impl Iterator<Item = &'a Words>, min_df: u32, max_size: usize, input_size: usize) -> Vocab {
+    pub fn build<'a>(
+        docs: impl Iterator<Item = &'a Words>,
+        min_df: u32,
+        max_size: usize,
+        input_size: usize,
+        vectors: Option<&'static WordVectors>,
+    ) -> Vocab {
         let mut df: HashMap<u64, u32, HashKeyed> = HashMap::default();
         let mut n_docs = 0u32;
         for d in docs {
@@ -112,7 +128,7 @@ impl Vocab {
             .iter()
             .map(|&(_, n)| ((1.0 + n_docs as f32) / (1.0 + n as f32)).ln() + 1.0)
             .collect();
-        Vocab::new(words.into_iter().map(|(h, _)| h).collect(), idf, input_size)
+        Vocab::new(words.into_iter().map(|(h, _)| h).collect(), idf, input_size, vectors)
     }
 
     pub fn len(&self) -> usize {
@@ -199,6 +215,8 @@ pub struct Analyzed {
     question: bool,
     /// Hashes of the all-digit words.
     numbers: KeySet,
+    /// Sentence and whole-text word-vector means (empty without vectors).
+    vectors: TextVectors,
 }
 
 impl Analyzed {
@@ -253,6 +271,10 @@ impl Vocab {
         let words = text::words(text);
         let ids: Vec<u32> = words.hashes.iter().map(|&h| self.id(h)).collect();
         let flags: Vec<u8> = words.hashes.iter().map(|&h| text::cue_flags(h)).collect();
+        let vectors = self.vectors.map_or_else(TextVectors::default, |v| {
+            let content_word: Vec<bool> = words.hashes.iter().map(|&h| !text::is_stop(h)).collect();
+            v.sentence_vectors(&words.hashes, &content_word, &words.sents)
+        });
         let mut scratch: Vec<u32> = ids.clone();
         let all = counts(&mut scratch);
         let input: Vec<(u32, f32)> = all
@@ -311,6 +333,7 @@ impl Vocab {
             lead_content,
             question: text.trim_end().ends_with('?'),
             numbers: numbers(text),
+            vectors,
         }
     }
 }
@@ -324,6 +347,13 @@ fn numbers(text: &str) -> KeySet {
         }
     }
     set
+}
+
+/// Word-vector cosines of a claim with a text (say a body, or a speaker's
+/// quotes): its best sentence, the mean of its best three, the whole text,
+/// its first sentence (see [`vectors::cosines`]).
+pub fn vector_cosines(claim: &Analyzed, text: &Analyzed) -> [f32; 4] {
+    vectors::cosines(&claim.vectors, &text.vectors)
 }
 
 /// Whether each body word is a content word of the claim.
@@ -448,6 +478,7 @@ pub fn dense(claim: &Analyzed, body: &Analyzed) -> [f32; DENSE] {
         f[42] = 1.0 - claim.numbers.share_in(&body.numbers);
         f[43] = 1.0;
     }
+    f[VECTOR_COSINES].copy_from_slice(&vector_cosines(claim, body));
     f[IN_DOMAIN] = 1.0;
     debug_assert_eq!(cue::NAMES.len(), 5);
     f
@@ -526,7 +557,7 @@ mod tests {
             "The mayor said the smartphone screen is new.",
         ];
         let words: Vec<Words> = docs.iter().map(|d| text::words(d)).collect();
-        Vocab::build(words.iter(), 1, 100, 100)
+        Vocab::build(words.iter(), 1, 100, 100, Some(WordVectors::embedded().unwrap()))
     }
 
     #[test]
@@ -560,6 +591,17 @@ mod tests {
         let q = dense(&v.analyze("Did the mayor resign after 3 years?"), &body);
         assert_eq!((q[31], q[42], q[43]), (1.0, 1.0, 1.0), "question, its number missing");
         assert!(rel.iter().all(|x| x.is_finite()));
+        assert!(DENSE_NAMES[VECTOR_COSINES].iter().all(|n| n.starts_with("vec_cos_")));
+        let cos = |claim: &str| vector_cosines(&v.analyze(claim), &body);
+        let (near, far) = (cos("Mayor quits"), cos("Smartphone has a larger screen"));
+        assert!(near[0] > far[0] && near[2] > far[2], "{near:?} {far:?}");
+        assert_eq!(&rel[44..48], &cos("Mayor resigned")[..]);
+        let plain = Vocab::new(v.hashes.clone(), v.idf.clone(), 100, None);
+        let f = dense(
+            &plain.analyze("Mayor resigned"),
+            &plain.analyze("The mayor resigned on Monday."),
+        );
+        assert_eq!(&f[44..48], &[0.0; 4], "no vectors, no cosines");
     }
 
     #[test]

@@ -6,12 +6,15 @@
 //! word hashes `u64[V]` — FNV-1a 64 of the lower-cased word —, IDF `f32[V]`,
 //! dense-feature means and deviations `f32[D]` each, first-layer per-row
 //! scales `f32[I]` and weights `i8[I·H]`, `b1 f32[H]`, `w2 f32[H·4]`,
-//! `b2 f32[4]`), and an FNV-1a 64 checksum of all preceding bytes.
+//! `b2 f32[4]`), and an FNV-1a 64 checksum of all preceding bytes. The card
+//! names the word vectors the features read by SHA-256; a model is refused
+//! when this build embeds other vectors.
 use super::calibrate::Calibration;
 use super::card::ModelCard;
 use super::features::{Scaler, Vocab, DENSE, DENSE_NAMES};
 use super::label::Label;
 use super::mlp::{Mlp, OUT};
+use super::vectors::WordVectors;
 use crate::StanceError;
 use newsdesk_core::hash::fnv1a64;
 use serde::{Deserialize, Serialize};
@@ -180,6 +183,20 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
             header.word_hash
         )));
     }
+    let vectors = match header.card.vectors_sha256.as_str() {
+        "" => None,
+        sum => {
+            let built = WordVectors::embedded()?;
+            if sum != built.checksum() {
+                return Err(StanceError::VectorsMismatch {
+                    what: what.into(),
+                    card: sum.into(),
+                    built: built.checksum().into(),
+                });
+            }
+            Some(built)
+        }
+    };
     let (v, i, h) = (header.vocab_size, header.inputs, header.hidden);
     if Some(i) != header.input_vocab.checked_mul(2).and_then(|n| n.checked_add(DENSE))
         || header.input_vocab > v
@@ -219,7 +236,7 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
         return Err(corrupt(format!("payload has {} bytes, layout uses {}", plen, p.pos)));
     }
     Ok(Parts {
-        vocab: Vocab::new(hashes, idf, header.input_vocab),
+        vocab: Vocab::new(hashes, idf, header.input_vocab, vectors),
         scaler,
         mlp: Mlp {
             inputs: i,
@@ -251,6 +268,7 @@ mod tests {
             && match e {
                 StanceError::Magic { .. } => m.contains("magic"),
                 StanceError::Version { .. } => m.contains("version"),
+                StanceError::VectorsMismatch { .. } => m.contains("word vectors"),
                 StanceError::Truncated { message, .. } | StanceError::Corrupt { message, .. } => !message.is_empty(),
                 _ => false,
             }

@@ -19,13 +19,24 @@ pub struct Mlp {
 }
 
 impl Mlp {
-    /// Glorot-uniform weights from `rng`, zero biases.
-    pub fn new(inputs: usize, hidden: usize, rng: &mut Rng) -> Mlp {
+    /// Glorot-uniform weights from `rng`, zero biases. The rows of the
+    /// `unused` inputs (always 0 for this network) start at zero and draw no
+    /// random numbers, so they stay zero in training and the other weights
+    /// start as in a network without those inputs.
+    pub fn new(inputs: usize, hidden: usize, unused: &[usize], rng: &mut Rng) -> Mlp {
         let mut init = |fan_in: usize, fan_out: usize, n: usize| {
             let a = (6.0 / (fan_in + fan_out) as f32).sqrt();
             (0..n).map(|_| (rng.unit() * 2.0 - 1.0) * a).collect::<Vec<f32>>()
         };
-        let w1 = init(inputs, hidden, inputs * hidden);
+        let used = inputs - unused.len();
+        let drawn = init(used, hidden, used * hidden);
+        let mut rows = drawn.chunks_exact(hidden);
+        let mut w1 = vec![0.0; inputs * hidden];
+        for (r, row) in w1.chunks_exact_mut(hidden).enumerate() {
+            if !unused.contains(&r) {
+                row.copy_from_slice(rows.next().expect("one drawn row per used input"));
+            }
+        }
         let w2 = init(hidden, OUT, hidden * OUT);
         Mlp {
             inputs,
@@ -240,6 +251,18 @@ impl Trainer {
 mod tests {
     use super::*;
 
+    /// Inputs a network never sees (the word-vector cosines of a model
+    /// without vectors) start at zero, and the other weights start as in a
+    /// network without them, so adding such inputs changes no trained model.
+    #[test]
+    fn unused_inputs_start_at_zero_and_leave_the_other_draws_alone() {
+        let with = Mlp::new(5, 3, &[1, 3], &mut Rng::new(7));
+        let without = Mlp::new(3, 3, &[], &mut Rng::new(7));
+        assert!(with.w1[3..6].iter().chain(&with.w1[9..12]).all(|&w| w == 0.0));
+        assert_eq!([&with.w1[0..3], &with.w1[6..9], &with.w1[12..15]].concat(), without.w1);
+        assert_eq!(with.w2, without.w2);
+    }
+
     #[test]
     fn learns_a_separable_problem_deterministically() {
         // Class k is signalled by input k (plus a shared noise input 4).
@@ -247,7 +270,7 @@ mod tests {
         let ys: Vec<usize> = (0..200).map(|i| i % 4).collect();
         let train = |seed| {
             let mut rng = Rng::new(seed);
-            let mut net = Mlp::new(5, 8, &mut rng);
+            let mut net = Mlp::new(5, 8, &[], &mut rng);
             let mut t = Trainer::new(
                 &net,
                 Optim {

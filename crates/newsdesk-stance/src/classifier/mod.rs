@@ -17,7 +17,7 @@
 //! # Model
 //! Inputs are the L2-normalized term-frequency vectors of claim and text over
 //! the most frequent content words of the training data (5,000 for `fnc1`,
-//! 10,000 for `arc`), plus 45 dense
+//! 10,000 for `arc`), plus 49 dense
 //! features ([`features::DENSE_NAMES`]): TF-IDF cosine of the claim with the
 //! whole text, its lead (first 3 sentences) and its best two sentences; the
 //! share of claim words, word bigrams and char 4-grams found in the text;
@@ -26,7 +26,10 @@
 //! within a few words of a claim word; lengths; and, read from the sentences
 //! aligned with the claim, the cue counts of the best-aligned sentence and
 //! the similarity-weighted cue rates of all sentences, a question claim, and
-//! claim numbers missing from the text; `in_domain` is 1 except for the
+//! claim numbers missing from the text; four cosines of claim and text in
+//! static word vectors distilled from MiniLM ([`vectors`]: best sentence,
+//! mean of the best three, whole text, first sentence; only in models trained
+//! with `word_vectors`, the shipped `arc`, else 0); `in_domain` is 1 except for the
 //! pairs of a second data set in joint training (`train` with `also`).
 //! Cue word lists are data files
 //! (`classifier/cues/*.txt`). A single ReLU layer (100
@@ -73,6 +76,7 @@ pub mod model;
 pub mod split;
 pub mod text;
 pub mod train;
+pub mod vectors;
 
 pub use card::{ModelCard, TrainConfig};
 pub use component::StanceComponent;

@@ -307,6 +307,21 @@ mod tests {
         std::fs::remove_file(&path).ok();
     }
 
+    #[cfg(feature = "embedded-models")]
+    #[test]
+    fn a_model_made_with_other_word_vectors_is_refused() {
+        let vectors = crate::classifier::vectors::WordVectors::embedded().unwrap();
+        let mut m = StanceModel::embedded("arc").unwrap();
+        assert_eq!(m.card().vectors_sha256, vectors.checksum());
+        let mut card = m.card().clone();
+        card.vectors_sha256 = "0".repeat(64);
+        m.set_card(card);
+        let e = StanceModel::from_bytes(&m.to_bytes()).unwrap_err();
+        assert!(matches!(e, StanceError::VectorsMismatch { .. }), "{e}");
+        assert!(e.to_string().contains(vectors.checksum()), "{e}");
+        assert_eq!(StanceModel::embedded("fnc1").unwrap().card().vectors_sha256, "");
+    }
+
     #[test]
     fn bad_files_are_clear_errors() {
         let bytes = tiny().to_bytes();

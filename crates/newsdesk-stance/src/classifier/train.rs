@@ -11,6 +11,7 @@ use super::mlp::{softmax, Mlp, Optim, Trainer, OUT};
 use super::model::StanceModel;
 use super::split::{GroupSplit, Rng};
 use super::text;
+use super::vectors::WordVectors;
 use crate::StanceError;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -100,7 +101,17 @@ pub fn train(
         .chain(fit_heads)
         .collect();
     let doc_words: Vec<text::Words> = docs.par_iter().map(|d| text::words(d)).collect();
-    let vocab = Vocab::build(doc_words.iter(), config.min_df, config.vocab_size, config.input_vocab);
+    let vectors = match config.word_vectors {
+        true => Some(WordVectors::embedded()?),
+        false => None,
+    };
+    let vocab = Vocab::build(
+        doc_words.iter(),
+        config.min_df,
+        config.vocab_size,
+        config.input_vocab,
+        vectors,
+    );
     drop(doc_words);
 
     progress(Progress::Stage("features"));
@@ -138,7 +149,13 @@ pub fn train(
     weight = weight.map(|w| w / mean_w);
 
     let mut rng = Rng::new(config.seed);
-    let mut net = Mlp::new(features::input_size(&vocab), config.hidden, &mut rng);
+    // Without word vectors their cosines are always 0: their weights start at
+    // zero and stay there, and the rest start as they would without them.
+    let unused: Vec<usize> = match vocab.vectors {
+        Some(_) => Vec::new(),
+        None => features::VECTOR_COSINES.map(|j| 2 * vocab.input_size + j).collect(),
+    };
+    let mut net = Mlp::new(features::input_size(&vocab), config.hidden, &unused, &mut rng);
     let opt = Optim {
         lr: config.learning_rate,
         l2: config.l2,
@@ -228,6 +245,7 @@ pub fn train(
             ece: 0.0,
         },
         train_seconds: 0.0,
+        vectors_sha256: vectors.map_or_else(String::new, |v| v.checksum().into()),
     };
     let parts_out = Parts {
         vocab,
