@@ -186,17 +186,7 @@ fn shipped_speaker_model_beats_copying_the_article_in_cross_validation() {
     assert_eq!(sides, [("even", "odd"), ("odd", "even")]);
     assert_eq!(c.halves.iter().map(|h| h.pairs).sum::<usize>(), c.pairs);
     for h in &c.halves {
-        eprintln!(
-            "chosen on {} (l2 {}), reported on {} ({} pairs): {:.4} / {:.4} vs copy {:.4} / {:.4}",
-            h.chosen_on,
-            h.chosen,
-            h.reported_on,
-            h.pairs,
-            h.metrics.accuracy,
-            h.metrics.f1_macro,
-            h.copy_article.accuracy,
-            h.copy_article.f1_macro
-        );
+        eprintln!("{h}");
         assert_eq!((total(&h.metrics), total(&h.copy_article)), (h.pairs, h.pairs));
     }
 }

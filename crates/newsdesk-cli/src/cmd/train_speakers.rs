@@ -109,18 +109,7 @@ pub fn run(args: Args) -> CmdResult {
         n.accuracy_mean, n.accuracy_std, n.f1_macro_mean, n.f1_macro_std, base.accuracy, base.f1_macro
     );
     for h in &c.halves {
-        eprintln!(
-            "chosen on the {} articles (l2 {}), reported on the {} ({} pairs): accuracy {:.4}, macro-F1 {:.4}; \
-             copy-the-article {:.4} / {:.4}",
-            h.chosen_on,
-            h.chosen,
-            h.reported_on,
-            h.pairs,
-            h.metrics.accuracy,
-            h.metrics.f1_macro,
-            h.copy_article.accuracy,
-            h.copy_article.f1_macro
-        );
+        eprintln!("{h}");
     }
     println!(
         "{}",

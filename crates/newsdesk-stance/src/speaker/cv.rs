@@ -68,6 +68,24 @@ pub struct Half<P> {
     pub copy_article: Metrics,
 }
 
+impl<P: std::fmt::Display> std::fmt::Display for Half<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "chosen on the {} articles (setting {}), reported on the {} ({} pairs): accuracy {:.4}, macro-F1 {:.4}; \
+             copy-the-article {:.4} / {:.4}",
+            self.chosen_on,
+            self.chosen,
+            self.reported_on,
+            self.pairs,
+            self.metrics.accuracy,
+            self.metrics.f1_macro,
+            self.copy_article.accuracy,
+            self.copy_article.f1_macro
+        )
+    }
+}
+
 /// Mean and (population) standard deviation.
 fn mean_std(xs: &[f64]) -> (f64, f64) {
     let n = xs.len().max(1) as f64;
@@ -95,6 +113,18 @@ pub fn fold_of(articles: &[usize], folds: usize, seed: u64) -> Vec<Option<usize>
     out
 }
 
+/// Fold `f`'s pairs (with their positions in `ex`) and the rest of `ex`.
+fn split<'a>(ex: &[&'a Example], fold: &[Option<usize>], f: usize) -> (Vec<usize>, Vec<&'a Example>, Vec<&'a Example>) {
+    let (at, test): (Vec<usize>, Vec<&Example>) = ex
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| fold[e.article] == Some(f))
+        .map(|(i, e)| (i, *e))
+        .unzip();
+    let train = ex.iter().filter(|e| fold[e.article] != Some(f)).copied().collect();
+    (at, test, train)
+}
+
 /// Out-of-fold labels of `ex` (in its order) with setting `p`, folds over
 /// the articles of `ex` dealt by `seed`.
 pub fn cross_predict<P: Copy, F>(ex: &[&Example], folds: usize, seed: u64, p: P, fit_predict: &F) -> Vec<Label>
@@ -104,16 +134,10 @@ where
     let fold = fold_of(&articles(ex), folds, seed);
     let mut pred = vec![Label::Unrelated; ex.len()];
     for f in 0..folds {
-        let (at, test): (Vec<usize>, Vec<&Example>) = ex
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| fold[e.article] == Some(f))
-            .map(|(i, e)| (i, *e))
-            .unzip();
+        let (at, test, train) = split(ex, &fold, f);
         if test.is_empty() {
             continue;
         }
-        let train: Vec<&Example> = ex.iter().filter(|e| fold[e.article] != Some(f)).copied().collect();
         for (i, label) in at.into_iter().zip(fit_predict(&train, p, &test)) {
             pred[i] = label;
         }
@@ -174,13 +198,7 @@ where
         let per_fold: Vec<(P, Vec<(usize, Label)>)> = (0..folds)
             .into_par_iter()
             .map(|f| {
-                let train: Vec<&Example> = ex.iter().filter(|e| fold[e.article] != Some(f)).copied().collect();
-                let (at, test): (Vec<usize>, Vec<&Example>) = ex
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| fold[e.article] == Some(f))
-                    .map(|(i, e)| (i, *e))
-                    .unzip();
+                let (at, test, train) = split(ex, &fold, f);
                 let p = choose(&train, grid, folds, seeds, fit_predict);
                 let labels = if test.is_empty() {
                     Vec::new()
