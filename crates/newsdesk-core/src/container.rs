@@ -17,6 +17,7 @@
 //! assert_eq!(back.get("values").unwrap(), &[1, 2, 3, 4]);
 //! assert!(container::read(&bytes[..bytes.len() - 1]).is_err());
 //! ```
+use crate::bytes::{ByteReader, Truncated};
 use crate::checksum::sha256_hex;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
@@ -33,7 +34,7 @@ pub enum ContainerError {
     #[error("container format version {found} is not supported (this build reads {VERSION})")]
     Version { found: u32 },
     #[error("container is truncated: {0}")]
-    Truncated(String),
+    Truncated(#[from] Truncated),
     #[error("container checksum mismatch: the file is corrupt")]
     Checksum,
     #[error("container is malformed: {0}")]
@@ -97,47 +98,12 @@ pub fn checksum(bytes: &[u8]) -> String {
     sha256_hex(bytes)
 }
 
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], ContainerError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| {
-                ContainerError::Truncated(format!(
-                    "{what} needs {n} bytes at offset {}, {} left",
-                    self.pos,
-                    self.bytes.len() - self.pos
-                ))
-            })?;
-        let s = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-
-    fn u32(&mut self, what: &str) -> Result<u32, ContainerError> {
-        Ok(u32::from_le_bytes(self.take(4, what)?.try_into().expect("4 bytes")))
-    }
-
-    fn u64(&mut self, what: &str) -> Result<u64, ContainerError> {
-        Ok(u64::from_le_bytes(self.take(8, what)?.try_into().expect("8 bytes")))
-    }
-}
-
 /// Parse and verify container bytes.
 pub fn read(bytes: &[u8]) -> Result<Sections, ContainerError> {
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
         return Err(ContainerError::Magic);
     }
-    let mut c = Cursor {
-        bytes,
-        pos: MAGIC.len(),
-    };
+    let mut c = ByteReader::at(bytes, MAGIC.len());
     let version = c.u32("version")?;
     if version != VERSION {
         return Err(ContainerError::Version { found: version });
@@ -159,12 +125,12 @@ pub fn read(bytes: &[u8]) -> Result<Sections, ContainerError> {
         let d = c.take(len, &format!("section {name:?}"))?;
         sections.sections.push((name, d.to_vec()));
     }
-    let body_end = c.pos;
+    let body_end = c.pos();
     let stored = c.take(DIGEST, "checksum")?;
-    if c.pos != bytes.len() {
+    if c.left() != 0 {
         return Err(ContainerError::Malformed(format!(
             "{} bytes after the checksum",
-            bytes.len() - c.pos
+            c.left()
         )));
     }
     if Sha256::digest(&bytes[..body_end]).as_slice() != stored {
@@ -228,6 +194,10 @@ mod tests {
             assert!(matches!(e, ContainerError::Truncated(_)), "cut {cut}: {e}");
             assert!(e.to_string().contains("truncated"));
         }
+        assert_eq!(
+            read(&bytes[..14]).unwrap_err().to_string(),
+            "container is truncated: section count needs 4 bytes at offset 12, 2 left"
+        );
         assert_eq!(read(b"PK\x03\x04zipzipzip"), Err(ContainerError::Magic));
         let mut v = bytes.clone();
         v[8] = 7;

@@ -5,8 +5,9 @@
 //! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
 //! Shared building blocks: [`wordlist`] (the line format of embedded word
 //! lists), [`rng`] (seeded shuffles), [`hash`] (the stable hashes of model files)
-//! [`checksum`] (SHA-256 for model cards) and [`container`] (named sections
-//! of a model file behind a magic, a version and a SHA-256).
+//! [`checksum`] (SHA-256 for model cards), [`bytes`] (the little-endian reader
+//! of model files, naming the part a short file cuts) and [`container`]
+//! (named sections of a model file behind a magic, a version and a SHA-256).
 //!
 //! ```
 //! use newsdesk_core::Doc;
@@ -18,6 +19,7 @@
 //! let json = doc.to_json();
 //! assert_eq!(Doc::from_json(&json).unwrap(), doc);
 //! ```
+pub mod bytes;
 pub mod checksum;
 mod component;
 pub mod container;

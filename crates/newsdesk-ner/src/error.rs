@@ -33,3 +33,10 @@ impl NerError {
         }
     }
 }
+
+/// A short model file: which part is cut, where.
+impl From<newsdesk_core::bytes::Truncated> for NerError {
+    fn from(e: newsdesk_core::bytes::Truncated) -> NerError {
+        NerError::Corrupt(format!("truncated file: {e}"))
+    }
+}

@@ -21,6 +21,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{Entry, ModelCard, NerModel, Rows};
 use crate::tags::TagSet;
 use crate::NerError;
+use newsdesk_core::bytes::ByteReader;
 use newsdesk_core::hash::hash_bytes;
 use serde::{Deserialize, Serialize};
 
@@ -129,10 +130,10 @@ impl NerModel {
                 "checksum mismatch (truncated or damaged file)".into(),
             ));
         }
-        let mut cur = Cursor { bytes: body, at: 12 };
-        let hlen = u32::from_le_bytes(cur.take(4)?.try_into().expect("4 bytes")) as usize;
-        let header: Header =
-            serde_json::from_slice(cur.take(hlen)?).map_err(|e| NerError::Corrupt(format!("bad header: {e}")))?;
+        let mut cur = ByteReader::at(body, 12);
+        let hlen = cur.u32("header length")? as usize;
+        let header: Header = serde_json::from_slice(cur.take(hlen, "header")?)
+            .map_err(|e| NerError::Corrupt(format!("bad header: {e}")))?;
         if header.features.templates != TEMPLATES {
             return Err(NerError::Incompatible(format!(
                 "feature templates version {}, this build extracts version {TEMPLATES}",
@@ -158,13 +159,13 @@ impl NerModel {
                     .checked_add(header.gazetteer_bytes)?
                     .checked_add(header.lexicon_bytes)
             });
-        if need != Some(body.len() - cur.at) {
+        if need != Some(cur.left()) {
             return Err(NerError::Corrupt("section sizes do not match the header".into()));
         }
-        let keys = cur.take(8 * header.keys)?;
-        let lens = cur.take(header.keys)?;
-        let tag_bytes = cur.take(header.weights)?;
-        let weight_bytes = cur.take(2 * header.weights)?;
+        let keys = cur.u64s(header.keys, "feature keys")?;
+        let lens = cur.take(header.keys, "weights per key")?;
+        let tag_bytes = cur.take(header.weights, "weight tags")?;
+        let weight_bytes = cur.take(2 * header.weights, "weights")?;
         if lens.iter().map(|&n| n as usize).sum::<usize>() != header.weights
             || tag_bytes.iter().any(|&t| t as usize >= l)
         {
@@ -180,38 +181,31 @@ impl NerModel {
                 weight: i16::from_le_bytes([b[0], b[1]]) as f32 * header.scale,
                 tag,
             });
-        for (k, &n) in keys.chunks_exact(8).zip(lens) {
-            rows.push(
-                u64::from_le_bytes(k.try_into().expect("8 bytes")),
-                entries.by_ref().take(n as usize),
-            );
+        for (&k, &n) in keys.iter().zip(lens) {
+            rows.push(k, entries.by_ref().take(n as usize));
         }
-        let floats: Vec<f32> = cur
-            .take(4 * (l * l + 2 * l))?
-            .chunks_exact(4)
-            .map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes")))
-            .collect();
+        let floats = cur.f32s(l * l + 2 * l, "transition scores")?;
         let trans = Transitions::with_scores(
             &tags,
             floats[..l * l].to_vec(),
             floats[l * l..l * l + l].to_vec(),
             floats[l * l + l..].to_vec(),
         );
-        let cluster_text = std::str::from_utf8(cur.take(header.cluster_bytes)?)
+        let cluster_text = std::str::from_utf8(cur.take(header.cluster_bytes, "clusters")?)
             .map_err(|_| NerError::Corrupt("clusters are not UTF-8".into()))?;
         let clusters = if header.features.cluster_prefixes.is_empty() || cluster_text.is_empty() {
             None
         } else {
             Some(Clusters::parse(cluster_text, "model clusters")?)
         };
-        let gazetteer_text = std::str::from_utf8(cur.take(header.gazetteer_bytes)?)
+        let gazetteer_text = std::str::from_utf8(cur.take(header.gazetteer_bytes, "gazetteer")?)
             .map_err(|_| NerError::Corrupt("gazetteer is not UTF-8".into()))?;
         let gazetteer = if header.features.gazetteer {
             Some(Gazetteer::parse(gazetteer_text, tags.types().len(), "model gazetteer")?)
         } else {
             None
         };
-        let lexicon_text = std::str::from_utf8(cur.take(header.lexicon_bytes)?)
+        let lexicon_text = std::str::from_utf8(cur.take(header.lexicon_bytes, "lexicon")?)
             .map_err(|_| NerError::Corrupt("lexicon is not UTF-8".into()))?;
         let lexicon = if header.features.lexicon && !lexicon_text.is_empty() {
             Some(Gazetteer::parse_lexicon(lexicon_text, "model lexicon")?)
@@ -242,24 +236,6 @@ impl NerModel {
     pub fn save(&self, path: impl AsRef<std::path::Path>) -> Result<(), NerError> {
         let path = path.as_ref();
         std::fs::write(path, self.to_bytes()).map_err(|e| NerError::io(path, e))
-    }
-}
-
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], NerError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| NerError::Corrupt("truncated file".into()))?;
-        let s = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(s)
     }
 }
 
@@ -310,6 +286,14 @@ mod tests {
         }
         let short = NerModel::from_bytes(&bytes[..10]).unwrap_err().to_string();
         assert!(short.contains("truncated: 10 bytes"), "{short}");
+        let mut long_header = bytes[..bytes.len() - 8].to_vec();
+        long_header[12..16].copy_from_slice(&u32::MAX.to_le_bytes());
+        long_header.extend_from_slice(&hash_bytes(&long_header).to_le_bytes());
+        let e = NerModel::from_bytes(&long_header).unwrap_err().to_string();
+        assert!(
+            e.contains("truncated file: header needs 4294967295 bytes at offset 16"),
+            "{e}"
+        );
         assert!(matches!(
             NerModel::from_bytes(b"PK\x03\x04 not a model at all"),
             Err(NerError::NotAModel(_))

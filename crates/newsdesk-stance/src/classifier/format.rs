@@ -16,6 +16,7 @@ use super::label::Label;
 use super::mlp::{Mlp, OUT};
 use super::vectors::WordVectors;
 use crate::StanceError;
+use newsdesk_core::bytes::{ByteReader, Truncated};
 use newsdesk_core::hash::fnv1a64;
 use serde::{Deserialize, Serialize};
 
@@ -94,62 +95,21 @@ pub fn write(p: &Parts) -> Vec<u8> {
     out
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-    what: &'a str,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, part: &str) -> Result<&'a [u8], StanceError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| StanceError::Truncated {
-                what: self.what.into(),
-                message: format!(
-                    "{part} needs {n} bytes at offset {}, file has {}",
-                    self.pos,
-                    self.bytes.len()
-                ),
-            })?;
-        let s = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-
-    fn u32(&mut self, part: &str) -> Result<u32, StanceError> {
-        Ok(u32::from_le_bytes(self.take(4, part)?.try_into().expect("4 bytes")))
-    }
-
-    fn u64(&mut self, part: &str) -> Result<u64, StanceError> {
-        Ok(u64::from_le_bytes(self.take(8, part)?.try_into().expect("8 bytes")))
-    }
-
-    fn f32s(&mut self, n: usize, part: &str) -> Result<Vec<f32>, StanceError> {
-        let b = self.take(n.saturating_mul(4), part)?;
-        Ok(b.chunks_exact(4)
-            .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect())
-    }
-}
-
 /// Parse a model file; `what` names it in errors.
 pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
     let corrupt = |message: String| StanceError::Corrupt {
         what: what.into(),
         message,
     };
+    let truncated = |e: Truncated| StanceError::Truncated {
+        what: what.into(),
+        message: e.to_string(),
+    };
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
         return Err(StanceError::Magic { what: what.into() });
     }
-    let mut r = Reader {
-        bytes,
-        pos: MAGIC.len(),
-        what,
-    };
-    let version = r.u32("format version")?;
+    let mut r = ByteReader::at(bytes, MAGIC.len());
+    let version = r.u32("format version").map_err(truncated)?;
     if version != VERSION {
         return Err(StanceError::Version {
             what: what.into(),
@@ -157,19 +117,16 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
             supported: VERSION,
         });
     }
-    let hlen = r.u32("header length")? as usize;
-    let header: Header =
-        serde_json::from_slice(r.take(hlen, "header")?).map_err(|e| corrupt(format!("header JSON: {e}")))?;
-    let plen = r.u64("payload length")? as usize;
-    let payload_start = r.pos;
-    r.take(plen, "payload")?;
-    let body_end = r.pos;
-    let sum = r.u64("checksum")?;
-    if r.pos != bytes.len() {
-        return Err(corrupt(format!(
-            "{} trailing bytes after the checksum",
-            bytes.len() - r.pos
-        )));
+    let hlen = r.u32("header length").map_err(truncated)? as usize;
+    let header: Header = serde_json::from_slice(r.take(hlen, "header").map_err(truncated)?)
+        .map_err(|e| corrupt(format!("header JSON: {e}")))?;
+    let plen = r.u64("payload length").map_err(truncated)? as usize;
+    let payload_start = r.pos();
+    r.take(plen, "payload").map_err(truncated)?;
+    let body_end = r.pos();
+    let sum = r.u64("checksum").map_err(truncated)?;
+    if r.left() != 0 {
+        return Err(corrupt(format!("{} trailing bytes after the checksum", r.left())));
     }
     if fnv1a64(&bytes[..body_end]) != sum {
         return Err(corrupt("checksum mismatch".into()));
@@ -207,33 +164,25 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Parts, StanceError> {
             header.input_vocab
         )));
     }
-    let mut p = Reader {
-        bytes: &bytes[payload_start..body_end],
-        pos: 0,
-        what,
-    };
-    let hashes: Vec<u64> = p
-        .take(v.saturating_mul(8), "vocabulary")?
-        .chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-        .collect();
-    let idf = p.f32s(v, "idf")?;
+    let mut p = ByteReader::new(&bytes[payload_start..body_end]);
+    let hashes = p.u64s(v, "vocabulary").map_err(truncated)?;
+    let idf = p.f32s(v, "idf").map_err(truncated)?;
     let scaler = Scaler {
-        mean: p.f32s(DENSE, "feature means")?,
-        std: p.f32s(DENSE, "feature deviations")?,
+        mean: p.f32s(DENSE, "feature means").map_err(truncated)?,
+        std: p.f32s(DENSE, "feature deviations").map_err(truncated)?,
     };
-    let scales = p.f32s(i, "w1 scales")?;
-    let q = p.take(i.saturating_mul(h), "w1")?;
+    let scales = p.f32s(i, "w1 scales").map_err(truncated)?;
+    let q = p.take(i.saturating_mul(h), "w1").map_err(truncated)?;
     let w1 = q
         .chunks_exact(h)
         .zip(&scales)
         .flat_map(|(row, s)| row.iter().map(move |&b| b as i8 as f32 * s))
         .collect();
-    let b1 = p.f32s(h, "b1")?;
-    let w2 = p.f32s(h.saturating_mul(OUT), "w2")?;
-    let b2: [f32; OUT] = p.f32s(OUT, "b2")?.try_into().expect("OUT values");
-    if p.pos != plen {
-        return Err(corrupt(format!("payload has {} bytes, layout uses {}", plen, p.pos)));
+    let b1 = p.f32s(h, "b1").map_err(truncated)?;
+    let w2 = p.f32s(h.saturating_mul(OUT), "w2").map_err(truncated)?;
+    let b2: [f32; OUT] = p.f32s(OUT, "b2").map_err(truncated)?.try_into().expect("OUT values");
+    if p.left() != 0 {
+        return Err(corrupt(format!("payload has {} bytes, layout uses {}", plen, p.pos())));
     }
     Ok(Parts {
         vocab: Vocab::new(hashes, idf, header.input_vocab, vectors),
