@@ -10,6 +10,7 @@
 //! vector is the SIF-weighted sum of its content words' vectors (stop words,
 //! whose SIF weights are tiny, are skipped for speed), normalized to unit length.
 use crate::StanceError;
+use newsdesk_core::bytes::ByteReader;
 use newsdesk_core::container;
 use newsdesk_core::hash::HashKeyed;
 use serde::Deserialize;
@@ -71,15 +72,14 @@ impl WordVectors {
                 meta.dims
             )));
         }
-        let f32s = |b: &[u8]| -> Vec<f32> {
-            b.chunks_exact(4)
-                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
-                .collect()
-        };
-        let index: HashMap<u64, u32, HashKeyed> = hashes
-            .chunks_exact(8)
+        // (the sizes are checked above, so these reads cannot come up short)
+        let f32s = |b: &[u8], part: &str| ByteReader::new(b).f32s(n, part).map_err(|e| corrupt(e.to_string()));
+        let index: HashMap<u64, u32, HashKeyed> = ByteReader::new(hashes)
+            .u64s(n, "hashes")
+            .map_err(|e| corrupt(e.to_string()))?
+            .into_iter()
             .enumerate()
-            .map(|(i, c)| (u64::from_le_bytes(c.try_into().expect("8 bytes")), i as u32))
+            .map(|(i, h)| (h, i as u32))
             .collect();
         if index.len() != n {
             return Err(corrupt("repeated word hashes".into()));
@@ -87,7 +87,11 @@ impl WordVectors {
         Ok(WordVectors {
             dims: meta.dims,
             index,
-            weights: f32s(weights).iter().zip(f32s(scales)).map(|(w, s)| w * s).collect(),
+            weights: f32s(weights, "weights")?
+                .iter()
+                .zip(f32s(scales, "scales")?)
+                .map(|(w, s)| w * s)
+                .collect(),
             rows: rows.iter().map(|&b| b as i8).collect(),
             checksum: container::checksum(bytes),
         })
