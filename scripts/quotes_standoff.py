@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Quote annotations of our own on FNC-1 train bodies, kept in the repo as stand-off records.
+
+The repo holds no article text: each record has the body id, the SHA-256 of the body, and
+every string of an annotation (quote, speaker, speaker_also, cue) as code-point offsets into
+the body. `join` rebuilds the shared quotes format (`quotes/train.jsonl`'s) from the data
+directory; `standoff` turns a file in that format into records; `select` lists candidate
+bodies chosen the way `quotes/train.jsonl` was (600-6000 characters, at least four double
+quotation marks, disjoint from quotes/dev and quotes/train, near-duplicates dropped, fixed seed).
+
+    python3 scripts/quotes_standoff.py select DATA N SEED
+    python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
+    python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
+"""
+import csv
+import hashlib
+import json
+import random
+import re
+import sys
+
+MARKS = '"\u201c\u201d'
+
+
+def bodies(data):
+    csv.field_size_limit(1 << 30)
+    with open(f"{data}/stance/fnc1/train_bodies.csv", encoding="utf-8", newline="") as f:
+        return {f"fnc1-train-{row['Body ID']}": row["articleBody"] for row in csv.DictReader(f)}
+
+
+def sha(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def shingles(text):
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+
+
+def near_duplicate(a, b):
+    return bool(a) and len(a & b) / len(a) > 0.2
+
+
+def select(data, n, seed):
+    texts = bodies(data)
+    taken = []
+    for split in ("dev", "train"):
+        with open(f"{data}/quotes/{split}.jsonl", encoding="utf-8") as f:
+            taken += [shingles(json.loads(line)["text"]) for line in f if line.strip()]
+    ids = sorted(i for i, t in texts.items() if 600 <= len(t) <= 6000 and sum(t.count(m) for m in MARKS) >= 4)
+    random.Random(seed).shuffle(ids)
+    chosen = []
+    for i in ids:
+        s = shingles(texts[i])
+        if any(near_duplicate(s, t) or near_duplicate(t, s) for t in taken):
+            continue
+        taken.append(s)
+        chosen.append(i)
+        if len(chosen) == n:
+            break
+    print("\n".join(chosen))
+
+
+def span_of(text, string, near=0):
+    """Offsets of the occurrence of `string` closest to `near`."""
+    found = [m.start() for m in re.finditer(re.escape(string), text)]
+    if not found:
+        raise SystemExit(f"{string!r} does not occur in the text")
+    start = min(found, key=lambda s: abs(s - near))
+    return [start, start + len(string)]
+
+
+def standoff(path):
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = record["text"]
+            quotes = []
+            for q in record["quotes"]:
+                if text[q["start"] : q["end"]] != q["text"]:
+                    raise SystemExit(f"{path}:{number}: quote offsets do not give its text")
+                near = q["start"]
+                quotes.append(
+                    {
+                        "start": q["start"],
+                        "end": q["end"],
+                        "speaker": span_of(text, q["speaker"], near) if q["speaker"] else None,
+                        "speaker_also": [span_of(text, s, near) for s in q.get("speaker_also", [])],
+                        "cue": span_of(text, q["cue"], q["end"]) if q.get("cue") else None,
+                    }
+                )
+            print(json.dumps({"id": record["id"], "sha256": sha(text), "quotes": quotes}))
+
+
+def join(data, path):
+    texts = bodies(data)
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = texts.get(record["id"])
+            if text is None or sha(text) != record["sha256"]:
+                raise SystemExit(f"{path}:{number}: body {record['id']} missing or changed in {data}")
+            cut = lambda span: text[span[0] : span[1]] if span else None
+            quotes = [
+                {
+                    "start": q["start"],
+                    "end": q["end"],
+                    "text": text[q["start"] : q["end"]],
+                    "speaker": cut(q["speaker"]),
+                    "speaker_also": [cut(s) for s in q["speaker_also"]],
+                    "cue": cut(q["cue"]),
+                }
+                for q in record["quotes"]
+            ]
+            print(json.dumps({"id": record["id"], "text": text, "quotes": quotes}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    command, *args = sys.argv[1:] or ["help"]
+    if command == "select" and len(args) == 3:
+        select(args[0], int(args[1]), int(args[2]))
+    elif command == "standoff" and len(args) == 1:
+        standoff(args[0])
+    elif command == "join" and len(args) == 2:
+        join(*args)
+    else:
+        raise SystemExit(__doc__)
