@@ -115,7 +115,10 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         return Some((ctx.np_starting_at(i + 2, hi), (i, i + 2)));
     }
     if is_cue_verb(ctx.lower(i)) {
-        return Some((ctx.np_starting_at(i + 1, hi), (i, i + 1)));
+        let np = ctx
+            .np_starting_at(i + 1, hi)
+            .or_else(|| ctx.name_after_role(i + 1, hi).map(Np::Name));
+        return Some((np, (i, i + 1)));
     }
     // `“…,” read a joint statement from the council members`: the document's source.
     if ctx.lower(i) == "read" {
@@ -137,7 +140,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         let mut k = np.range().1;
         let apposition = k < hi && ctx.words[k].is(',');
         if apposition {
-            k = (k + 1..hi.min(k + 16)).find(|&j| ctx.words[j].is(','))? + 1;
+            k = (k + 1..hi.min(k + 24)).find(|&j| ctx.words[j].is(','))? + 1;
         }
         while k < hi && is_cue_filler(ctx.lower(k)) {
             k += 1;
@@ -285,7 +288,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     }
     let colon = (lo..b)
         .rev()
-        .find(|&k| !is_mark(&ctx.words[k]))
+        .find(|&k| !ctx.words[k].is_quote_mark())
         .is_some_and(|k| ctx.words[k].is(':'));
     if colon {
         return Found::Phrase {
@@ -332,8 +335,4 @@ fn modifies_noun(ctx: &Ctx, qi: usize) -> bool {
     let next = ctx.words.get(q.after);
     q.first.checked_sub(1).is_some_and(|k| is_determiner(ctx.lower(k)))
         && next.is_some_and(|w| w.is_alpha() && !w.cap && !is_preposition(ctx.low(w)))
-}
-
-fn is_mark(w: &super::words::Word) -> bool {
-    matches!(w.kind, super::words::Kind::Punct('"' | '“' | '”' | '„' | '«' | '»'))
 }

@@ -435,6 +435,20 @@ impl Ctx<'_> {
         })
     }
 
+    /// The name after a few lower-case role words from word `i` on (`said prison
+    /// investigator Joe Goldsmith`): the role describes the name that follows it.
+    pub fn name_after_role(&self, i: usize, ceil: usize) -> Option<Name> {
+        let k = (i..ceil.min(i + 5)).find(|&k| {
+            let l = self.lower(k);
+            let w = &self.words[k];
+            !(self.free(k) && w.is_alpha() && !w.cap && nominal_head(l) && !is_determiner(l) && !is_pronoun(l))
+        })?;
+        if k == i || !self.words[k].cap {
+            return None;
+        }
+        self.name_starting_at(k).filter(|n| n.hi <= ceil)
+    }
+
     /// The name after the preposition at word `k` (`for the White House` → `White House`).
     pub fn affiliation_at(&self, k: usize) -> Option<Name> {
         if !matches!(self.lower(k), "for" | "of" | "at") {

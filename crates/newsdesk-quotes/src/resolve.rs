@@ -346,12 +346,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let ctx = self.ctx;
         // (not in a leading adverbial: `In a sprawling Facebook post, X has made claims`)
         let cue = (self.clause_start(lo, end)..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
-        // The sentence's subject when it is next to the cue, else the phrase just
-        // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).
-        let np = self
-            .main_subject(lo, cue)
-            .filter(|np| np.range().1 + 4 >= cue)
-            .or_else(|| np_left(ctx, cue, lo))?;
+        // `“Hope springs eternal,” said James Cason`: a cue right after quoted words
+        // (too short to be a quotation) that open the sentence has its subject after it.
+        let inverted = ctx.words[lo].is_quote_mark()
+            && (lo + 1..cue)
+                .rev()
+                .find(|&k| !ctx.words[k].is(','))
+                .is_some_and(|k| ctx.words[k].is_quote_mark());
+        let np = if inverted {
+            ctx.np_starting_at(cue + 1, end)
+                .or_else(|| ctx.name_after_role(cue + 1, end).map(Np::Name))?
+        } else {
+            // The sentence's subject when it is next to the cue, else the phrase just
+            // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).
+            self.main_subject(lo, cue)
+                .filter(|np| np.range().1 + 4 >= cue)
+                .or_else(|| np_left(ctx, cue, lo))?
+        };
         match self.resolve(&np) {
             None if !matches!(np, Np::Nominal { .. }) => None,
             r => Some(r),

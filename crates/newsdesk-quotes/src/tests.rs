@@ -634,3 +634,39 @@ fn called_him_quotes_the_subject() {
         ]
     );
 }
+
+#[test]
+fn lower_case_role_words_after_the_cue_describe_the_name_that_follows() {
+    let t = "“The damage was far worse than anyone expected at first,” said county fire marshal Ruth Okafor.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "The damage was far worse than anyone expected at first,",
+            Some("Ruth Okafor")
+        )]
+    );
+}
+
+#[test]
+fn a_long_apposition_with_a_relative_clause_sits_between_the_name_and_the_cue() {
+    let t = "“No insect we know of could survive that long under the skin,” Helen Marsh, who is the head of the school of life sciences at a large university in the north of England, told reporters.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "No insect we know of could survive that long under the skin,",
+            Some("Helen Marsh")
+        )]
+    );
+}
+
+#[test]
+fn a_short_quoted_phrase_opening_a_sentence_is_not_its_subject() {
+    let t = "“Miracles do happen,” said Victor Lund, the former mayor of the town. “He has been written off a dozen times before now.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "He has been written off a dozen times before now.",
+            Some("Victor Lund")
+        )]
+    );
+}

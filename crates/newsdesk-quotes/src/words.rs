@@ -52,6 +52,10 @@ impl Word {
     pub fn is_alpha(&self) -> bool {
         self.kind == Kind::Alpha
     }
+    /// A double quotation mark of any style.
+    pub fn is_quote_mark(&self) -> bool {
+        matches!(self.kind, Kind::Punct('"' | '“' | '”' | '„' | '«' | '»'))
+    }
     /// Sentence-final punctuation.
     pub fn is_terminator(&self) -> bool {
         matches!(self.kind, Kind::Punct('.' | '!' | '?'))
