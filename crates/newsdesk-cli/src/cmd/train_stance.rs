@@ -15,9 +15,13 @@ pub struct Args {
     /// Model name in the card (default: the output file stem).
     #[arg(long)]
     pub name: Option<String>,
-    /// Seed of the split, initialization, shuffling and dropout.
+    /// Seed of the split, and of initialization, shuffling and dropout
+    /// unless --init-seed is given.
     #[arg(long, default_value_t = TrainConfig::default().seed)]
     pub seed: u64,
+    /// Seed of the initialization, shuffling and dropout (default: --seed).
+    #[arg(long)]
+    pub init_seed: Option<u64>,
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
     pub epochs: usize,
     /// Share of bodies held out, as whole claim/topic groups, as the dev split.
@@ -65,6 +69,7 @@ pub fn run(args: Args) -> CmdResult {
     };
     let config = TrainConfig {
         seed: args.seed,
+        init_seed: args.init_seed,
         epochs: args.epochs,
         dev_fraction: args.dev_fraction,
         hidden: args.hidden,

@@ -6,7 +6,12 @@ use serde::{Deserialize, Serialize};
 /// Training settings (all recorded in the model card).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainConfig {
+    /// Seed of the split; also of the network's initialization, shuffles and
+    /// dropout unless `init_seed` is given.
     pub seed: u64,
+    /// Seed of the initialization, shuffles and dropout (default: `seed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub init_seed: Option<u64>,
     pub epochs: usize,
     /// Share of bodies held out (as whole topic groups) as the development split.
     pub dev_fraction: f64,
@@ -40,6 +45,7 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             seed: 1,
+            init_seed: None,
             epochs: 40,
             dev_fraction: 0.2,
             calibration_fraction: 0.1,

@@ -35,7 +35,8 @@
 //! (`classifier/cues/*.txt`). A single ReLU layer (100
 //! units) and a softmax over the four labels follow, trained with
 //! class-weighted cross-entropy (so "disagree" is not traded away), dropout
-//! and Adam, single-threaded with a fixed seed (deterministic). A temperature
+//! and Adam, single-threaded with a fixed seed (deterministic; `init_seed`, by
+//! default the split seed). A temperature
 //! fitted on a calibration split makes the probabilities calibrated. The
 //! first-layer weights are stored as i8 with a per-row scale. The shipped
 //! models use fully balanced class weights and threshold
@@ -57,7 +58,7 @@
 //! Models are versioned binary files ([`format`]) with the model card
 //! (data SHA-256s, command, seed, settings, dev scores) in a JSON header.
 //! `scripts/train-stance.sh` retrains both shipped models:
-//! `newsdesk train stance --bodies B --stances S --out M [--seed --epochs --dev-fraction]`,
+//! `newsdesk train stance --bodies B --stances S --out M [--seed --init-seed --epochs --dev-fraction]`,
 //! and `newsdesk eval stance --bodies B --stances S [--model fnc1|arc|PATH] [--split dev|all]`
 //! scores them (`--predictions FILE` adds each pair's prediction and scores as JSON lines).
 pub mod calibrate;

@@ -264,6 +264,31 @@ mod tests {
     }
 
     #[test]
+    fn init_seed_moves_the_network_not_the_split() {
+        let base = tiny();
+        let train_with = |init_seed| {
+            let cfg = TrainConfig {
+                init_seed,
+                ..base.card().config.clone()
+            };
+            train(&dataset(), None, vec![], &cfg, "tiny", "test", &mut |_| {}).unwrap()
+        };
+        // The default is the split seed: the same network as before the option.
+        let same = train_with(Some(base.card().config.seed));
+        assert_eq!((&same.mlp, &same.calibration), (&base.mlp, &base.calibration));
+        let other = train_with(Some(base.card().config.seed + 1));
+        assert_ne!(other.mlp, base.mlp);
+        assert_eq!(other.card().split, base.card().split);
+        assert_eq!((&other.vocab.hashes, &other.scaler), (&base.vocab.hashes, &base.scaler));
+        // Recorded only when given, so cards without it read and write as before.
+        let json = serde_json::to_string(&other.card().config).unwrap();
+        assert!(json.contains("\"init_seed\":2"), "{json}");
+        assert!(!serde_json::to_string(&base.card().config)
+            .unwrap()
+            .contains("init_seed"));
+    }
+
+    #[test]
     fn split_sides_are_disjoint() {
         let d = dataset();
         let s = split(&d, &TrainConfig::default());

@@ -148,7 +148,7 @@ pub fn train(
     let mean_w: f32 = (0..OUT).map(|k| weight[k] * n[k]).sum::<f32>() / total;
     weight = weight.map(|w| w / mean_w);
 
-    let mut rng = Rng::new(config.seed);
+    let mut rng = Rng::new(config.init_seed.unwrap_or(config.seed));
     // Without word vectors their cosines are always 0: their weights start at
     // zero and stay there, and the rest start as they would without them.
     let unused: Vec<usize> = match vocab.vectors {
