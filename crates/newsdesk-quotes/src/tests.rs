@@ -670,3 +670,27 @@ fn a_short_quoted_phrase_opening_a_sentence_is_not_its_subject() {
         )]
     );
 }
+
+#[test]
+fn he_after_a_sentence_about_a_titled_person_is_that_person() {
+    let t = "Lakeshore county Gov. Paul Brandt has defended the response and called for calm.\n\n“To the families of those who were hurt, I offer my full support,” he said on Saturday.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "To the families of those who were hurt, I offer my full support,",
+            Some("Paul Brandt")
+        )]
+    );
+}
+
+#[test]
+fn he_after_a_sentence_whose_subject_is_a_spokesman_is_the_spokesman() {
+    let t = "The gardener Alan Brook found the mushrooms while filming.\n\nA spokesman for the Royal Botanic Trust confirmed the find. “There are several hundred species of fungi in the garden,” he said.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "There are several hundred species of fungi in the garden,",
+            Some("Royal Botanic Trust")
+        )]
+    );
+}
