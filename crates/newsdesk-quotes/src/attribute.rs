@@ -148,6 +148,10 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         if !(k < hi && is_cue_verb(ctx.lower(k))) {
             return None;
         }
+        // `“…,” Arab News quoted Nnamdi Obasi, an analyst`: the one quoted speaks.
+        if let Some(quoted) = quoted_object(ctx, k, hi) {
+            return Some((Some(quoted), (k, k + 1)));
+        }
         // `his mother, Diane, said`: a name filling the apposition is the speaker.
         let np = match (&np, apposition) {
             (Np::Nominal { .. }, true) => np_left(ctx, k, i).unwrap_or(np),
@@ -174,6 +178,17 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     })
 }
 
+/// The object of `quoted` / `quotes` / `quoting` at word `k`, before word `hi`:
+/// the one whose words are quoted (`the Sunday Times quoted a police source`).
+fn quoted_object(ctx: &Ctx, k: usize, hi: usize) -> Option<Np> {
+    matches!(ctx.lower(k), "quoted" | "quotes" | "quoting")
+        .then(|| {
+            ctx.np_starting_at(k + 1, hi)
+                .or_else(|| ctx.name_after_role(k + 1, hi).map(Np::Name))
+        })
+        .flatten()
+}
+
 /// The speaker phrase just left of the cue at `c`: fillers (`also`) and
 /// appositions (`X, a doctor, said`) skipped.
 pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
@@ -182,8 +197,8 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         k -= 1;
     }
     let mut end = k.checked_sub(1).filter(|&e| e >= floor)?;
-    if ctx.lower(end) == "who" {
-        // `Reddit user X, who said`: the relative pronoun's antecedent.
+    if matches!(ctx.lower(end), "who" | "which") {
+        // `Reddit user X, who said`, `the FBI, which stated`: the relative pronoun's antecedent.
         end = end.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
     }
     while ctx.words[end].is(',') {
@@ -257,7 +272,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         }
     }
     // `She called him “…”`: the subject's words about the object, not the object's.
-    if let Some(c) = name_calling(ctx, b).filter(|&c| c >= main) {
+    if let Some(c) = name_calling(ctx, b).or_else(|| calling(ctx, b)).filter(|&c| c >= main) {
         return Found::Phrase {
             np: res.main_subject(main, c),
             cue: Some((c, c + 1)),
@@ -318,6 +333,17 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
 pub fn name_calling(ctx: &Ctx, b: usize) -> Option<usize> {
     let c = b.checked_sub(2)?;
     (matches!(ctx.lower(c), "called" | "calls" | "call") && matches!(ctx.lower(c + 1), "him" | "her" | "them"))
+        .then_some(c)
+}
+
+/// `called` with a short object right before word `b` (`called ISIS's claim “…”`,
+/// `calls the plan “…”`): the subject's words about the object.
+fn calling(ctx: &Ctx, b: usize) -> Option<usize> {
+    let c = (b.saturating_sub(6)..b.saturating_sub(1))
+        .rev()
+        .find(|&c| matches!(ctx.lower(c), "called" | "calls" | "call"))?;
+    (c + 1..b)
+        .all(|k| ctx.free(k) && (ctx.words[k].is_alpha() || matches!(ctx.lower(k), "'s" | "’s" | "'" | "’")))
         .then_some(c)
 }
 

@@ -694,3 +694,37 @@ fn he_after_a_sentence_whose_subject_is_a_spokesman_is_the_spokesman() {
         )]
     );
 }
+
+#[test]
+fn the_one_an_outlet_quoted_is_the_speaker() {
+    let t = "“Nobody knows yet who speaks for the whole movement,” the Daily Ledger quoted Tom Akers, a senior analyst at the institute.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Nobody knows yet who speaks for the whole movement,",
+            Some("Tom Akers")
+        )]
+    );
+}
+
+#[test]
+fn what_the_subject_calls_an_object_is_the_subject_s_quotation() {
+    let t = "An official told Daily Ledger NLF's claim was “illogical.”\n\nSpain's Foreign Minister Ana Ruiz, called NLF's claim “an old and very tired trick.”";
+    let d = doc_with_ents(
+        t,
+        &[("Daily Ledger NLF", "ORG"), ("Spain", "GPE"), ("Ana Ruiz", "PERSON")],
+    );
+    assert_eq!(quotes_of(d), [q("an old and very tired trick.", Some("Ana Ruiz"))]);
+}
+
+#[test]
+fn an_organisation_before_which_said_is_the_speaker() {
+    let t = "The case was taken over by the Federal Police, which stated the man “was taken away by an organised gang at night.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "was taken away by an organised gang at night.",
+            Some("Federal Police")
+        )]
+    );
+}
