@@ -362,7 +362,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // `“Hope springs eternal,” said James Cason`: a cue right after quoted words
         // (too short to be a quotation) that open the sentence has its subject after it.
         let inverted = ctx.words[lo].is_quote_mark()
-            && (lo + 1..cue)
+            && (lo..cue)
                 .rev()
                 .find(|&k| !ctx.words[k].is(','))
                 .is_some_and(|k| ctx.words[k].is_quote_mark());

@@ -728,3 +728,15 @@ fn an_organisation_before_which_said_is_the_speaker() {
         )]
     );
 }
+
+#[test]
+fn a_short_exclamation_before_the_cue_leaves_the_cue_s_subject_after_it() {
+    let t = "The friends plan to open a fund next year. “By next spring!” said classmate Dana Wolfe. “But it is not only about the money for any of us.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "But it is not only about the money for any of us.",
+            Some("Dana Wolfe")
+        )]
+    );
+}
