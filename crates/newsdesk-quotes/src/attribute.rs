@@ -138,6 +138,12 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     }
     let direct = ctx.np_starting_at(i, hi).and_then(|np| {
         let mut k = np.range().1;
+        // `Ryan Roche of Lehi, Utah, told`: where the speaker is from.
+        if matches!(ctx.lower(k), "of" | "from") {
+            if let Some(place) = ctx.name_starting_at(k + 1).filter(|n| n.hi < hi) {
+                k = place.hi;
+            }
+        }
         let apposition = k < hi && ctx.words[k].is(',');
         if apposition {
             k = (k + 1..hi.min(k + 24)).find(|&j| ctx.words[j].is(','))? + 1;
@@ -176,6 +182,17 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
             None => (cue < i + 4).then_some((None, (cue, cue + 1))),
         }
     })
+}
+
+/// The subject after a cue set off by commas inside a sentence (`If you name
+/// yourself "Satan," says CCTV, people might think …`), before word `b`.
+fn parenthetical_subject(ctx: &Ctx, c: usize, b: usize) -> Option<Np> {
+    let before = (0..c).rev().find(|&k| !ctx.words[k].is_quote_mark())?;
+    if !ctx.words[before].is(',') {
+        return None;
+    }
+    ctx.np_starting_at(c + 1, b)
+        .filter(|np| matches!(np, Np::Name(_)) && ctx.words.get(np.range().1).is_some_and(|w| w.is(',')))
 }
 
 /// The object of `quoted` / `quotes` / `quoting` at word `k`, before word `hi`:
@@ -286,6 +303,8 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.
         let np = if ctx.lower(c).ends_with("ing") {
             res.main_subject(lo, c)
+        } else if let Some(np) = parenthetical_subject(ctx, c, b) {
+            Some(np)
         } else {
             np_left(ctx, c, lo).or_else(|| res.main_subject(main, c))
         };

@@ -740,3 +740,25 @@ fn a_short_exclamation_before_the_cue_leaves_the_cue_s_subject_after_it() {
         )]
     );
 }
+
+#[test]
+fn where_the_speaker_is_from_sits_between_the_name_and_the_apposition() {
+    let t = "“Everyone at the office knows how competitive I am,” Sean Doyle of Orem, Utah, told the paper on Monday.";
+    let d = doc_with_ents(t, &[("Sean Doyle", "PERSON"), ("Orem", "GPE"), ("Utah", "GPE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "Everyone at the office knows how competitive I am,",
+            Some("Sean Doyle")
+        )]
+    );
+}
+
+#[test]
+fn a_cue_set_off_by_commas_inside_the_sentence_has_its_subject_after_it() {
+    let t = "If you pick the name “Devil,” warns the Language Bureau, readers might think you are “the singer of a loud rock band.”";
+    assert_eq!(
+        quotes(t),
+        [q("the singer of a loud rock band.", Some("Language Bureau"))]
+    );
+}
