@@ -11,6 +11,12 @@ quotation marks, disjoint from quotes/dev and quotes/train, near-duplicates drop
     python3 scripts/quotes_standoff.py select DATA N SEED
     python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
     python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
+
+Per-speaker stance labels on the same bodies (stance/speakers/train.jsonl's format; claims kept
+as row numbers of stance/fnc1/train_stances.csv, whose Stance column gives body_stances):
+
+    python3 scripts/quotes_standoff.py standoff-speakers DATA FULL.jsonl > crates/newsdesk-stance/data/speakers-extra.standoff.jsonl
+    python3 scripts/quotes_standoff.py join-speakers DATA crates/newsdesk-stance/data/speakers-extra.standoff.jsonl > OUT.jsonl
 """
 import csv
 import hashlib
@@ -119,6 +125,63 @@ def join(data, path):
             print(json.dumps({"id": record["id"], "text": text, "quotes": quotes}, ensure_ascii=False))
 
 
+def stance_rows(data):
+    """The rows of FNC-1's train_stances.csv: (Headline, Body ID, Stance) in file order."""
+    with open(f"{data}/stance/fnc1/train_stances.csv", encoding="utf-8", newline="") as f:
+        return [(r["Headline"], r["Body ID"], r["Stance"]) for r in csv.DictReader(f)]
+
+
+def standoff_speakers(data, path):
+    """Per-speaker stance records (stance/speakers/train.jsonl's format) as stand-off:
+    claims as row numbers of train_stances.csv, speaker strings as offsets."""
+    row_of = {(h, f"fnc1-train-{b}"): i for i, (h, b, _) in reversed(list(enumerate(stance_rows(data))))}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text, claims = record["text"], record["claims"]
+            rows = [row_of.get((c, record["id"])) for c in claims]
+            if None in rows:
+                raise SystemExit(f"{path}:{number}: a claim is not an FNC-1 headline of {record['id']}")
+            pairs = [
+                {
+                    "speaker": span_of(text, p["speaker"]),
+                    "speaker_also": [span_of(text, s) for s in p["speaker_also"]],
+                    "claim": claims.index(p["claim"]),
+                    "label": p["label"],
+                }
+                for p in record["pairs"]
+            ]
+            print(json.dumps({"id": record["id"], "sha256": sha(text), "claims": rows, "pairs": pairs}))
+
+
+def join_speakers(data, path):
+    texts, rows = bodies(data), stance_rows(data)
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = texts.get(record["id"])
+            if text is None or sha(text) != record["sha256"]:
+                raise SystemExit(f"{path}:{number}: body {record['id']} missing or changed in {data}")
+            claims = [rows[r][0] for r in record["claims"]]
+            cut = lambda span: text[span[0] : span[1]]
+            pairs = [
+                {
+                    "speaker": cut(p["speaker"]),
+                    "speaker_also": [cut(s) for s in p["speaker_also"]],
+                    "claim": claims[p["claim"]],
+                    "label": p["label"],
+                }
+                for p in record["pairs"]
+            ]
+            stances = {rows[r][0]: rows[r][2] for r in record["claims"]}
+            out = {"id": record["id"], "text": text, "claims": claims, "body_stances": stances, "pairs": pairs}
+            print(json.dumps(out, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:] or ["help"]
     if command == "select" and len(args) == 3:
@@ -127,5 +190,9 @@ if __name__ == "__main__":
         standoff(args[0])
     elif command == "join" and len(args) == 2:
         join(*args)
+    elif command == "standoff-speakers" and len(args) == 2:
+        standoff_speakers(*args)
+    elif command == "join-speakers" and len(args) == 2:
+        join_speakers(*args)
     else:
         raise SystemExit(__doc__)

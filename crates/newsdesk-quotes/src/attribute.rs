@@ -138,6 +138,12 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     }
     let direct = ctx.np_starting_at(i, hi).and_then(|np| {
         let mut k = np.range().1;
+        // `Ryan Roche of Lehi, Utah, told`: where the speaker is from.
+        if matches!(ctx.lower(k), "of" | "from") {
+            if let Some(place) = ctx.name_starting_at(k + 1).filter(|n| n.hi < hi) {
+                k = place.hi;
+            }
+        }
         let apposition = k < hi && ctx.words[k].is(',');
         if apposition {
             k = (k + 1..hi.min(k + 24)).find(|&j| ctx.words[j].is(','))? + 1;
@@ -147,6 +153,10 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         }
         if !(k < hi && is_cue_verb(ctx.lower(k))) {
             return None;
+        }
+        // `“…,” Arab News quoted Nnamdi Obasi, an analyst`: the one quoted speaks.
+        if let Some(quoted) = quoted_object(ctx, k, hi) {
+            return Some((Some(quoted), (k, k + 1)));
         }
         // `his mother, Diane, said`: a name filling the apposition is the speaker.
         let np = match (&np, apposition) {
@@ -174,6 +184,28 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     })
 }
 
+/// The subject after a cue set off by commas inside a sentence (`If you name
+/// yourself "Satan," says CCTV, people might think …`), before word `b`.
+fn parenthetical_subject(ctx: &Ctx, c: usize, b: usize) -> Option<Np> {
+    let before = (0..c).rev().find(|&k| !ctx.words[k].is_quote_mark())?;
+    if !ctx.words[before].is(',') {
+        return None;
+    }
+    ctx.np_starting_at(c + 1, b)
+        .filter(|np| matches!(np, Np::Name(_)) && ctx.words.get(np.range().1).is_some_and(|w| w.is(',')))
+}
+
+/// The object of `quoted` / `quotes` / `quoting` at word `k`, before word `hi`:
+/// the one whose words are quoted (`the Sunday Times quoted a police source`).
+fn quoted_object(ctx: &Ctx, k: usize, hi: usize) -> Option<Np> {
+    matches!(ctx.lower(k), "quoted" | "quotes" | "quoting")
+        .then(|| {
+            ctx.np_starting_at(k + 1, hi)
+                .or_else(|| ctx.name_after_role(k + 1, hi).map(Np::Name))
+        })
+        .flatten()
+}
+
 /// The speaker phrase just left of the cue at `c`: fillers (`also`) and
 /// appositions (`X, a doctor, said`) skipped.
 pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
@@ -182,8 +214,8 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         k -= 1;
     }
     let mut end = k.checked_sub(1).filter(|&e| e >= floor)?;
-    if ctx.lower(end) == "who" {
-        // `Reddit user X, who said`: the relative pronoun's antecedent.
+    if matches!(ctx.lower(end), "who" | "which") {
+        // `Reddit user X, who said`, `the FBI, which stated`: the relative pronoun's antecedent.
         end = end.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
     }
     while ctx.words[end].is(',') {
@@ -257,7 +289,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         }
     }
     // `She called him “…”`: the subject's words about the object, not the object's.
-    if let Some(c) = name_calling(ctx, b).filter(|&c| c >= main) {
+    if let Some(c) = name_calling(ctx, b).or_else(|| calling(ctx, b)).filter(|&c| c >= main) {
         return Found::Phrase {
             np: res.main_subject(main, c),
             cue: Some((c, c + 1)),
@@ -271,6 +303,8 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.
         let np = if ctx.lower(c).ends_with("ing") {
             res.main_subject(lo, c)
+        } else if let Some(np) = parenthetical_subject(ctx, c, b) {
+            Some(np)
         } else {
             np_left(ctx, c, lo).or_else(|| res.main_subject(main, c))
         };
@@ -318,6 +352,17 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
 pub fn name_calling(ctx: &Ctx, b: usize) -> Option<usize> {
     let c = b.checked_sub(2)?;
     (matches!(ctx.lower(c), "called" | "calls" | "call") && matches!(ctx.lower(c + 1), "him" | "her" | "them"))
+        .then_some(c)
+}
+
+/// `called` with a short object right before word `b` (`called ISIS's claim “…”`,
+/// `calls the plan “…”`): the subject's words about the object.
+fn calling(ctx: &Ctx, b: usize) -> Option<usize> {
+    let c = (b.saturating_sub(6)..b.saturating_sub(1))
+        .rev()
+        .find(|&c| matches!(ctx.lower(c), "called" | "calls" | "call"))?;
+    (c + 1..b)
+        .all(|k| ctx.free(k) && (ctx.words[k].is_alpha() || matches!(ctx.lower(k), "'s" | "’s" | "'" | "’")))
         .then_some(c)
 }
 

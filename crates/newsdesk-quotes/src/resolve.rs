@@ -5,8 +5,9 @@
 use super::attribute::np_left;
 use super::context::Ctx;
 use super::lexicon::{
-    first_name_gender, gender_noun, is_clause_opener, is_cue_filler, is_cue_verb, is_group_noun, is_org_word,
-    is_outlet_noun, is_source_noun, is_title, person_noun, pronoun_gender, title_role,
+    first_name_gender, gender_noun, is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner,
+    is_group_noun, is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title, person_noun, pronoun_gender,
+    title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -260,13 +261,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }),
                 _ => None,
             },
-            Np::Name(n) if !personal(n) => {
+            Np::Name(n) => {
+                // A few lower-case words of description, then a title (`CBS News foreign
+                // correspondent Clarissa Ward`, `Guerrero state Gov. Angel Aguirre`).
+                let describes = |k: usize| {
+                    let l = ctx.lower(k);
+                    ctx.words[k].is_alpha()
+                        && !ctx.words[k].cap
+                        && !is_cue_verb(l)
+                        && !is_conjunction(l)
+                        && !is_preposition(l)
+                        && !is_determiner(l)
+                };
                 let mut k = n.hi;
-                while k < hi.min(n.hi + 3) && ctx.words[k].is_alpha() && !ctx.words[k].cap && !is_cue_verb(ctx.lower(k))
-                {
+                while k < hi.min(n.hi + 3) && describes(k) {
                     k += 1;
                 }
-                (k > n.hi && is_title(ctx.lower(k - 1)))
+                let title_before = !personal(n) && k > n.hi && is_title(ctx.lower(k - 1));
+                let titled = k > n.hi && k < hi && ctx.words[k].cap && is_title(ctx.lower(k));
+                (title_before || titled)
                     .then(|| ctx.name_starting_at(k))
                     .flatten()
                     .filter(|m| m.hi <= hi)
@@ -349,7 +362,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // `“Hope springs eternal,” said James Cason`: a cue right after quoted words
         // (too short to be a quotation) that open the sentence has its subject after it.
         let inverted = ctx.words[lo].is_quote_mark()
-            && (lo + 1..cue)
+            && (lo..cue)
                 .rev()
                 .find(|&k| !ctx.words[k].is(','))
                 .is_some_and(|k| ctx.words[k].is_quote_mark());
@@ -430,6 +443,28 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The most recent salient person before word `at` (`None` if anonymous or none).
     pub fn recent_person(&self, at: usize) -> Option<&Resolved> {
         self.recent(at).and_then(|(_, r)| r.as_ref())
+    }
+
+    /// What `he` / `she` at word `at` means when the sentence before it (before
+    /// the quotation the pronoun attributes, if any) has a person as its subject,
+    /// of a gender that does not clash: `Gov. Angel Aguirre has defended his
+    /// government. "…," he said.`, `A spokesman for the palace confirmed the find.
+    /// "…," he said.` (the subject, not a person named later in that sentence).
+    fn previous_subject(&self, at: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let want = pronoun_gender(ctx.lower(at))?;
+        let mut anchor = at;
+        while anchor > 0 && !(ctx.free(anchor - 1) && ctx.words[anchor - 1].is_alpha()) {
+            anchor -= 1;
+        }
+        let (lo, end) = self.sentence_before(anchor)?;
+        let np = self.main_subject(lo, end)?;
+        let r = match &np {
+            Np::Name(n) => Some(self.resolve_name(n)).filter(|r| r.person && r.person_like()),
+            Np::Nominal { head, .. } if title_role(ctx.lower(*head)).is_some() => self.resolve(&np),
+            _ => None,
+        }?;
+        r.gender().map_or(true, |g| g == want).then_some(r)
     }
 
     /// The most recent sentence subject or speaker in paragraphs `para-1..=para` before word `at`.
@@ -525,7 +560,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
         match np {
             Np::Name(n) => Some(self.resolve_name(n)),
             Np::Pronoun(i) if self.ctx.lower(*i) == "it" => self.recent_source(*i).map(with_mention),
-            Np::Pronoun(i) => self.recent_agreeing(*i).cloned().map(with_mention),
+            Np::Pronoun(i) => self
+                .previous_subject(*i)
+                .or_else(|| self.recent_agreeing(*i).cloned())
+                .map(with_mention),
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);
                 // `the listing agent said` after `The listing agent for Vladi Private Islands`.

@@ -670,3 +670,95 @@ fn a_short_quoted_phrase_opening_a_sentence_is_not_its_subject() {
         )]
     );
 }
+
+#[test]
+fn he_after_a_sentence_about_a_titled_person_is_that_person() {
+    let t = "Lakeshore county Gov. Paul Brandt has defended the response and called for calm.\n\n“To the families of those who were hurt, I offer my full support,” he said on Saturday.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "To the families of those who were hurt, I offer my full support,",
+            Some("Paul Brandt")
+        )]
+    );
+}
+
+#[test]
+fn he_after_a_sentence_whose_subject_is_a_spokesman_is_the_spokesman() {
+    let t = "The gardener Alan Brook found the mushrooms while filming.\n\nA spokesman for the Royal Botanic Trust confirmed the find. “There are several hundred species of fungi in the garden,” he said.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "There are several hundred species of fungi in the garden,",
+            Some("Royal Botanic Trust")
+        )]
+    );
+}
+
+#[test]
+fn the_one_an_outlet_quoted_is_the_speaker() {
+    let t = "“Nobody knows yet who speaks for the whole movement,” the Daily Ledger quoted Tom Akers, a senior analyst at the institute.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Nobody knows yet who speaks for the whole movement,",
+            Some("Tom Akers")
+        )]
+    );
+}
+
+#[test]
+fn what_the_subject_calls_an_object_is_the_subject_s_quotation() {
+    let t = "An official told Daily Ledger NLF's claim was “illogical.”\n\nSpain's Foreign Minister Ana Ruiz, called NLF's claim “an old and very tired trick.”";
+    let d = doc_with_ents(
+        t,
+        &[("Daily Ledger NLF", "ORG"), ("Spain", "GPE"), ("Ana Ruiz", "PERSON")],
+    );
+    assert_eq!(quotes_of(d), [q("an old and very tired trick.", Some("Ana Ruiz"))]);
+}
+
+#[test]
+fn an_organisation_before_which_said_is_the_speaker() {
+    let t = "The case was taken over by the Federal Police, which stated the man “was taken away by an organised gang at night.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "was taken away by an organised gang at night.",
+            Some("Federal Police")
+        )]
+    );
+}
+
+#[test]
+fn a_short_exclamation_before_the_cue_leaves_the_cue_s_subject_after_it() {
+    let t = "The friends plan to open a fund next year. “By next spring!” said classmate Dana Wolfe. “But it is not only about the money for any of us.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "But it is not only about the money for any of us.",
+            Some("Dana Wolfe")
+        )]
+    );
+}
+
+#[test]
+fn where_the_speaker_is_from_sits_between_the_name_and_the_apposition() {
+    let t = "“Everyone at the office knows how competitive I am,” Sean Doyle of Orem, Utah, told the paper on Monday.";
+    let d = doc_with_ents(t, &[("Sean Doyle", "PERSON"), ("Orem", "GPE"), ("Utah", "GPE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "Everyone at the office knows how competitive I am,",
+            Some("Sean Doyle")
+        )]
+    );
+}
+
+#[test]
+fn a_cue_set_off_by_commas_inside_the_sentence_has_its_subject_after_it() {
+    let t = "If you pick the name “Devil,” warns the Language Bureau, readers might think you are “the singer of a loud rock band.”";
+    assert_eq!(
+        quotes(t),
+        [q("the singer of a loud rock band.", Some("Language Bureau"))]
+    );
+}
