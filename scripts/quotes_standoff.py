@@ -67,6 +67,24 @@ def select(data, n, seed):
     print("\n".join(chosen))
 
 
+def jsonl(path):
+    """(line number, record) for each non-blank line of a JSON Lines file."""
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if line.strip():
+                yield number, json.loads(line)
+
+
+def joined(data, path):
+    """(record, body text) for each stand-off record, the body checked against its SHA-256."""
+    texts = bodies(data)
+    for number, record in jsonl(path):
+        text = texts.get(record["id"])
+        if text is None or sha(text) != record["sha256"]:
+            raise SystemExit(f"{path}:{number}: body {record['id']} missing or changed in {data}")
+        yield record, text
+
+
 def span_of(text, string, near=0):
     """Offsets of the occurrence of `string` closest to `near`."""
     found = [m.start() for m in re.finditer(re.escape(string), text)]
@@ -77,52 +95,40 @@ def span_of(text, string, near=0):
 
 
 def standoff(path):
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text = record["text"]
-            quotes = []
-            for q in record["quotes"]:
-                if text[q["start"] : q["end"]] != q["text"]:
-                    raise SystemExit(f"{path}:{number}: quote offsets do not give its text")
-                near = q["start"]
-                quotes.append(
-                    {
-                        "start": q["start"],
-                        "end": q["end"],
-                        "speaker": span_of(text, q["speaker"], near) if q["speaker"] else None,
-                        "speaker_also": [span_of(text, s, near) for s in q.get("speaker_also", [])],
-                        "cue": span_of(text, q["cue"], q["end"]) if q.get("cue") else None,
-                    }
-                )
-            print(json.dumps({"id": record["id"], "sha256": sha(text), "quotes": quotes}))
-
-
-def join(data, path):
-    texts = bodies(data)
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text = texts.get(record["id"])
-            if text is None or sha(text) != record["sha256"]:
-                raise SystemExit(f"{path}:{number}: body {record['id']} missing or changed in {data}")
-            cut = lambda span: text[span[0] : span[1]] if span else None
-            quotes = [
+    for number, record in jsonl(path):
+        text = record["text"]
+        quotes = []
+        for q in record["quotes"]:
+            if text[q["start"] : q["end"]] != q["text"]:
+                raise SystemExit(f"{path}:{number}: quote offsets do not give its text")
+            near = q["start"]
+            quotes.append(
                 {
                     "start": q["start"],
                     "end": q["end"],
-                    "text": text[q["start"] : q["end"]],
-                    "speaker": cut(q["speaker"]),
-                    "speaker_also": [cut(s) for s in q["speaker_also"]],
-                    "cue": cut(q["cue"]),
+                    "speaker": span_of(text, q["speaker"], near) if q["speaker"] else None,
+                    "speaker_also": [span_of(text, s, near) for s in q.get("speaker_also", [])],
+                    "cue": span_of(text, q["cue"], q["end"]) if q.get("cue") else None,
                 }
-                for q in record["quotes"]
-            ]
-            print(json.dumps({"id": record["id"], "text": text, "quotes": quotes}, ensure_ascii=False))
+            )
+        print(json.dumps({"id": record["id"], "sha256": sha(text), "quotes": quotes}))
+
+
+def join(data, path):
+    for record, text in joined(data, path):
+        cut = lambda span: text[span[0] : span[1]] if span else None
+        quotes = [
+            {
+                "start": q["start"],
+                "end": q["end"],
+                "text": text[q["start"] : q["end"]],
+                "speaker": cut(q["speaker"]),
+                "speaker_also": [cut(s) for s in q["speaker_also"]],
+                "cue": cut(q["cue"]),
+            }
+            for q in record["quotes"]
+        ]
+        print(json.dumps({"id": record["id"], "text": text, "quotes": quotes}, ensure_ascii=False))
 
 
 def stance_rows(data):
@@ -135,51 +141,40 @@ def standoff_speakers(data, path):
     """Per-speaker stance records (stance/speakers/train.jsonl's format) as stand-off:
     claims as row numbers of train_stances.csv, speaker strings as offsets."""
     row_of = {(h, f"fnc1-train-{b}"): i for i, (h, b, _) in reversed(list(enumerate(stance_rows(data))))}
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text, claims = record["text"], record["claims"]
-            rows = [row_of.get((c, record["id"])) for c in claims]
-            if None in rows:
-                raise SystemExit(f"{path}:{number}: a claim is not an FNC-1 headline of {record['id']}")
-            pairs = [
-                {
-                    "speaker": span_of(text, p["speaker"]),
-                    "speaker_also": [span_of(text, s) for s in p["speaker_also"]],
-                    "claim": claims.index(p["claim"]),
-                    "label": p["label"],
-                }
-                for p in record["pairs"]
-            ]
-            print(json.dumps({"id": record["id"], "sha256": sha(text), "claims": rows, "pairs": pairs}))
+    for number, record in jsonl(path):
+        text, claims = record["text"], record["claims"]
+        rows = [row_of.get((c, record["id"])) for c in claims]
+        if None in rows:
+            raise SystemExit(f"{path}:{number}: a claim is not an FNC-1 headline of {record['id']}")
+        pairs = [
+            {
+                "speaker": span_of(text, p["speaker"]),
+                "speaker_also": [span_of(text, s) for s in p["speaker_also"]],
+                "claim": claims.index(p["claim"]),
+                "label": p["label"],
+            }
+            for p in record["pairs"]
+        ]
+        print(json.dumps({"id": record["id"], "sha256": sha(text), "claims": rows, "pairs": pairs}))
 
 
 def join_speakers(data, path):
-    texts, rows = bodies(data), stance_rows(data)
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text = texts.get(record["id"])
-            if text is None or sha(text) != record["sha256"]:
-                raise SystemExit(f"{path}:{number}: body {record['id']} missing or changed in {data}")
-            claims = [rows[r][0] for r in record["claims"]]
-            cut = lambda span: text[span[0] : span[1]]
-            pairs = [
-                {
-                    "speaker": cut(p["speaker"]),
-                    "speaker_also": [cut(s) for s in p["speaker_also"]],
-                    "claim": claims[p["claim"]],
-                    "label": p["label"],
-                }
-                for p in record["pairs"]
-            ]
-            stances = {rows[r][0]: rows[r][2] for r in record["claims"]}
-            out = {"id": record["id"], "text": text, "claims": claims, "body_stances": stances, "pairs": pairs}
-            print(json.dumps(out, ensure_ascii=False))
+    rows = stance_rows(data)
+    for record, text in joined(data, path):
+        claims = [rows[r][0] for r in record["claims"]]
+        cut = lambda span: text[span[0] : span[1]]
+        pairs = [
+            {
+                "speaker": cut(p["speaker"]),
+                "speaker_also": [cut(s) for s in p["speaker_also"]],
+                "claim": claims[p["claim"]],
+                "label": p["label"],
+            }
+            for p in record["pairs"]
+        ]
+        stances = {rows[r][0]: rows[r][2] for r in record["claims"]}
+        out = {"id": record["id"], "text": text, "claims": claims, "body_stances": stances, "pairs": pairs}
+        print(json.dumps(out, ensure_ascii=False))
 
 
 if __name__ == "__main__":
