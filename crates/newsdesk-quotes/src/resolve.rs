@@ -263,7 +263,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             },
             Np::Name(n) => {
                 // A few lower-case words of description, then a title (`CBS News foreign
-                // correspondent Clarissa Ward`, `Guerrero state Gov. Angel Aguirre`).
+                // correspondent Clarissa Ward`, `Lakeshore county Gov. Paul Brandt`).
                 let describes = |k: usize| {
                     let l = ctx.lower(k);
                     ctx.words[k].is_alpha()
@@ -447,9 +447,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// What `he` / `she` at word `at` means when the sentence before it (before
     /// the quotation the pronoun attributes, if any) has a person as its subject,
-    /// of a gender that does not clash: `Gov. Angel Aguirre has defended his
-    /// government. "…," he said.`, `A spokesman for the palace confirmed the find.
-    /// "…," he said.` (the subject, not a person named later in that sentence).
+    /// of a gender that does not clash: `Terrence Donilon, a spokesman for
+    /// Archbishop O'Malley, says the story is a hoax. "…," he told Metro.`, `A
+    /// spokesman for the palace confirmed the find. "…," he said.` (the subject,
+    /// not a person named later in that sentence).
     fn previous_subject(&self, at: usize) -> Option<Resolved> {
         let ctx = self.ctx;
         let want = pronoun_gender(ctx.lower(at))?;
