@@ -73,8 +73,8 @@ pub fn run(args: Args) -> CmdResult {
     for r in &c.cv {
         let s = &r.scores;
         eprintln!(
-            "l2 {}: CV accuracy {:.4} ± {:.4}, macro-F1 {:.4} ± {:.4} ({} repeats; seed {}: {:.4} / {:.4})",
-            r.l2,
+            "{}: CV accuracy {:.4} ± {:.4}, macro-F1 {:.4} ± {:.4} ({} repeats; seed {}: {:.4} / {:.4})",
+            r.setting,
             s.accuracy_mean,
             s.accuracy_std,
             s.f1_macro_mean,
@@ -85,17 +85,22 @@ pub fn run(args: Args) -> CmdResult {
             s.metrics.f1_macro
         );
     }
-    let best = &c.cv.iter().find(|r| r.l2 == c.l2).expect("chosen from the grid").scores;
+    let best = &c
+        .cv
+        .iter()
+        .find(|r| r.setting == c.setting)
+        .expect("chosen from the grid")
+        .scores;
     let base = &c.copy_article_baseline;
     eprintln!(
-        "newsdesk: wrote {} ({} pairs, {} articles, {} folds × {} repeats); chosen l2 {}: CV accuracy {:.4} ± {:.4}, \
+        "newsdesk: wrote {} ({} pairs, {} articles, {} folds × {} repeats); chosen {}: CV accuracy {:.4} ± {:.4}, \
          macro-F1 {:.4} ± {:.4}; copy-the-article {:.4} / {:.4}",
         args.out.display(),
         c.pairs,
         c.articles,
         c.folds,
         c.repeats,
-        c.l2,
+        c.setting,
         best.accuracy_mean,
         best.accuracy_std,
         best.f1_macro_mean,
@@ -105,16 +110,20 @@ pub fn run(args: Args) -> CmdResult {
     );
     let n = &c.nested.scores;
     eprintln!(
-        "nested CV (inner folds choose l2): accuracy {:.4} ± {:.4}, macro-F1 {:.4} ± {:.4}; copy-the-article {:.4} / {:.4}",
+        "nested CV (inner folds choose the setting): accuracy {:.4} ± {:.4}, macro-F1 {:.4} ± {:.4}; copy-the-article {:.4} / {:.4}",
         n.accuracy_mean, n.accuracy_std, n.f1_macro_mean, n.f1_macro_std, base.accuracy, base.f1_macro
     );
     for h in &c.halves {
         eprintln!("{h}");
     }
+    if c.copies_article {
+        eprintln!("newsdesk: nested CV does not beat copy-the-article: the model copies the article's prediction");
+    }
     println!(
         "{}",
         serde_json::json!({"model": args.out.display().to_string(), "cv": best, "nested": c.nested,
-                           "halves": c.halves, "copy_article": base})
+                           "halves": c.halves, "copy_article": base,
+                           "copies_article": c.copies_article})
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,10 @@ use crate::classifier::{Label, Prediction, StanceModel};
 const LOG_SOURCES: [&str; 3] = ["doc", "quotes", "context"];
 const MAX_SOURCES: [&str; 2] = ["best_quote", "best_context"];
 
+/// Positions of the document-level log-probabilities, label by label (the
+/// article prior).
+pub const ARTICLE_LOG_P: &[usize] = &[0, 1, 2, 3];
+
 /// Names of the features, in order.
 pub fn names() -> Vec<String> {
     let per_label =
@@ -71,6 +75,10 @@ mod tests {
         assert_eq!(r.len(), names().len());
         assert!(r.iter().all(|x| x.is_finite()));
         assert_eq!(r[r.len() - 1], 3f32.ln());
+        for (&j, l) in ARTICLE_LOG_P.iter().zip(Label::ALL) {
+            assert_eq!(names()[j], format!("doc_log_p_{}", l.as_str()));
+            assert_eq!(r[j], (doc.probs[l.index()] + 1e-4).ln());
+        }
         // The best quote reads each label at least as strongly as every single quote.
         for q in quotes.lines() {
             let p = m.classify_analyzed(&claim, &m.analyze(q)).probs;
