@@ -438,11 +438,12 @@ impl Ctx<'_> {
     /// The name after a few lower-case role words from word `i` on (`said prison
     /// investigator Joe Goldsmith`): the role describes the name that follows it.
     pub fn name_after_role(&self, i: usize, ceil: usize) -> Option<Name> {
-        let k = (i..ceil.min(i + 5)).find(|&k| {
+        let role_word = |k: usize| {
             let l = self.lower(k);
             let w = &self.words[k];
-            !(self.free(k) && w.is_alpha() && !w.cap && nominal_head(l) && !is_determiner(l) && !is_pronoun(l))
-        })?;
+            self.free(k) && w.is_alpha() && !w.cap && nominal_head(l) && !is_determiner(l) && !is_pronoun(l)
+        };
+        let k = (i..ceil.min(i + 5)).find(|&k| !role_word(k))?;
         if k == i || !self.words[k].cap {
             return None;
         }
