@@ -195,6 +195,15 @@ fn parenthetical_subject(ctx: &Ctx, c: usize, b: usize) -> Option<Np> {
         .filter(|np| matches!(np, Np::Name(_)) && ctx.words.get(np.range().1).is_some_and(|w| w.is(',')))
 }
 
+/// `here's what CCTV has to say about it:` / `this is what the minister said:`
+/// in words `lo..b`: the name between `what` and its cue.
+fn what_x_says(ctx: &Ctx, lo: usize, b: usize) -> Option<Np> {
+    let w = (lo..b).rev().find(|&k| ctx.lower(k) == "what")?;
+    let np = ctx.np_starting_at(w + 1, b)?;
+    let next = ctx.lower(np.range().1);
+    (matches!(np, Np::Name(_)) && (is_cue_verb(next) || matches!(next, "has" | "had"))).then_some(np)
+}
+
 /// The object of `quoted` / `quotes` / `quoting` at word `k`, before word `hi`:
 /// the one whose words are quoted (`the Sunday Times quoted a police source`).
 fn quoted_object(ctx: &Ctx, k: usize, hi: usize) -> Option<Np> {
@@ -303,7 +312,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.
         let np = if ctx.lower(c).ends_with("ing") {
             res.main_subject(lo, c)
-        } else if let Some(np) = parenthetical_subject(ctx, c, b) {
+        } else if let Some(np) = parenthetical_subject(ctx, c, b).or_else(|| what_x_says(ctx, lo, b)) {
             Some(np)
         } else {
             np_left(ctx, c, lo).or_else(|| res.main_subject(main, c))

@@ -357,6 +357,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// `Some(None)`: a description that names nobody (`one resident said`).
     fn reporting_subject(&self, lo: usize, end: usize) -> Option<Option<Resolved>> {
         let ctx = self.ctx;
+        // `According to Grind TV, the angler is a pro …`: the source the sentence reports.
+        let first = (lo..end).find(|&k| ctx.words[k].is_alpha())?;
+        if ctx.lower(first) == "according" && ctx.lower(first + 1) == "to" {
+            if let Some(np @ Np::Name(_)) = ctx.np_starting_at(first + 2, end) {
+                return Some(self.resolve(&np));
+            }
+        }
         // (not in a leading adverbial: `In a sprawling Facebook post, X has made claims`)
         let cue = (self.clause_start(lo, end)..end).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
         // `“Hope springs eternal,” said James Cason`: a cue right after quoted words

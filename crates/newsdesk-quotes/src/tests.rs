@@ -762,3 +762,30 @@ fn a_cue_set_off_by_commas_inside_the_sentence_has_its_subject_after_it() {
         [q("the singer of a loud rock band.", Some("Language Bureau"))]
     );
 }
+
+#[test]
+fn a_stand_alone_quotation_after_according_to_x_is_x_s() {
+    let t = "Tom Reyes caught the fish on Sunday.\n\n“The fish is huge,” Tom Reyes said.\n\nThe river is deep. According to Angler Weekly, the Texas native is a pro at catching big fish.\n\n“The blue catfish is the largest freshwater fish in its region, ahead of the gar.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("The fish is huge,", Some("Tom Reyes")),
+            q(
+                "The blue catfish is the largest freshwater fish in its region, ahead of the gar.",
+                Some("Angler Weekly")
+            )
+        ]
+    );
+}
+
+#[test]
+fn here_is_what_x_has_to_say_introduces_x() {
+    let t = "For instance, here's what the Naming Council has to say about pets as names:\n\n“Pets are hit or miss, and mostly miss, as names for children.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Pets are hit or miss, and mostly miss, as names for children.",
+            Some("Naming Council")
+        )]
+    );
+}
