@@ -264,11 +264,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Np::Name(n) => {
                 // A few lower-case words of description, then a title (`CBS News foreign
                 // correspondent Clarissa Ward`, `Lakeshore county Gov. Paul Brandt`).
+                // (`state` before a title is a noun: `Guerrero state Gov. Angel Aguirre`)
+                let titled_next = |k: usize| ctx.words.get(k + 1).is_some_and(|w| w.cap) && is_title(ctx.lower(k + 1));
                 let describes = |k: usize| {
                     let l = ctx.lower(k);
                     ctx.words[k].is_alpha()
                         && !ctx.words[k].cap
-                        && !is_cue_verb(l)
+                        && (!is_cue_verb(l) || titled_next(k))
                         && !is_conjunction(l)
                         && !is_preposition(l)
                         && !is_determiner(l)

@@ -789,3 +789,16 @@ fn here_is_what_x_has_to_say_introduces_x() {
         )]
     );
 }
+
+#[test]
+fn state_before_a_title_is_a_noun_not_a_cue() {
+    let t = "Lakeshore state Gov. Paul Brandt has defended the response.\n\n“To the families of those who were hurt, I offer my full support,” he said.";
+    let d = doc_with_ents(t, &[("Lakeshore", "GPE"), ("Paul Brandt", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "To the families of those who were hurt, I offer my full support,",
+            Some("Paul Brandt")
+        )]
+    );
+}
