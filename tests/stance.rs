@@ -147,12 +147,7 @@ fn shipped_speaker_model_copies_the_article_unless_nested_cv_beats_it() {
     let m = newsdesk_stance::speaker::SpeakerModel::embedded().expect("embedded speaker model");
     let c = &m.card;
     assert_eq!(c.body_model, "fnc1");
-    let chosen = &c
-        .cv
-        .iter()
-        .find(|r| r.setting == c.setting)
-        .expect("chosen setting")
-        .scores;
+    let chosen = c.chosen_scores().expect("chosen setting");
     let nested = &c.nested.scores;
     let base = &c.copy_article_baseline;
     eprintln!(

@@ -85,12 +85,7 @@ pub fn run(args: Args) -> CmdResult {
             s.metrics.f1_macro
         );
     }
-    let best = &c
-        .cv
-        .iter()
-        .find(|r| r.setting == c.setting)
-        .expect("chosen from the grid")
-        .scores;
+    let best = c.chosen_scores().expect("chosen from the grid");
     let base = &c.copy_article_baseline;
     eprintln!(
         "newsdesk: wrote {} ({} pairs, {} articles, {} folds × {} repeats); chosen {}: CV accuracy {:.4} ± {:.4}, \

@@ -128,6 +128,13 @@ pub struct SpeakerCard {
     pub copies_article: bool,
 }
 
+impl SpeakerCard {
+    /// The cross-validated scores of the chosen setting.
+    pub fn chosen_scores(&self) -> Option<&Scores> {
+        self.cv.iter().find(|r| r.setting == self.setting).map(|r| &r.scores)
+    }
+}
+
 /// A trained per-speaker stance model.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerModel {
