@@ -87,6 +87,21 @@ impl<'a> Ctx<'a> {
             && !(a..b).any(|k| self.free(k) && self.words[k].is_terminator())
     }
 
+    /// Word `i` opens a sentence: first of its paragraph, or after a free sentence end,
+    /// an opening quotation mark or a colon in such a position counting as nothing.
+    pub fn opens_sentence(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.words[k - 1].para == self.words[i].para {
+            let w = &self.words[k - 1];
+            if w.is_quote_mark() || w.is(':') {
+                k -= 1;
+                continue;
+            }
+            return w.is_terminator();
+        }
+        true
+    }
+
     pub fn lower(&self, i: usize) -> &str {
         self.words.get(i).map_or("", |w| self.low(w))
     }

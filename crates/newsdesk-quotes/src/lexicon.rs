@@ -36,6 +36,7 @@ const LISTS: &[(&str, &str)] = &[
     ("noun_openers.txt", include_str!("../data/noun_openers.txt")),
     ("group_nouns.txt", include_str!("../data/group_nouns.txt")),
     ("name_introducers.txt", include_str!("../data/name_introducers.txt")),
+    ("lower_openers.txt", include_str!("../data/lower_openers.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -70,6 +71,7 @@ static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["document_nouns.
 static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["outlets.txt"]));
 static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_markers.txt"]));
 static NON_NAME_CAPS: LazyLock<WordSet> = LazyLock::new(|| set(&["non_name_caps.txt"]));
+static LOWER_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["lower_openers.txt"]));
 static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["org_words.txt"]));
 static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["clause_openers.txt"]));
 static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(&["name_particles.txt"]));
@@ -136,6 +138,11 @@ pub fn is_title_marker(w: &str) -> bool {
 /// Capitalised words that open sentences without being (part of) names.
 pub fn is_non_name_cap(w: &str) -> bool {
     NON_NAME_CAPS.contains(w)
+}
+/// Common lower-case words, never names, that are capitalised only when they open a
+/// sentence (`Currently`, `Finally`, `Officials`; counted on OntoNotes train).
+pub fn is_lower_opener(w: &str) -> bool {
+    LOWER_OPENERS.contains(w)
 }
 /// Last words that mark a capitalised sequence as an organisation.
 pub fn is_org_word(w: &str) -> bool {

@@ -58,11 +58,13 @@ impl Ctx<'_> {
             && (w.cap || w.ent.is_some() || is_name_particle(self.low(w)) || is_domain(self.low(w)))
     }
 
-    /// Word `i` can start or end a name (not a sentence opener like `But`).
+    /// Word `i` can start or end a name (not a sentence opener like `But`, nor a
+    /// common word capitalised because it opens the sentence, like `Currently`).
     fn name_edge(&self, i: usize) -> bool {
         let lower = self.lower(i);
         self.nameish(i)
             && ((self.words[i].ent.is_some() && !is_determiner(lower)) || !is_non_name_cap(lower.trim_end_matches('.')))
+            && !(is_lower_opener(lower) && self.opens_sentence(i))
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {

@@ -802,3 +802,18 @@ fn state_before_a_title_is_a_noun_not_a_cue() {
         )]
     );
 }
+
+#[test]
+fn a_common_word_opening_the_sentence_is_not_part_of_the_name() {
+    let t = "Currently Harbor Films is not providing details, and its rival declined to comment.\n\n\"We know there is great anticipation around our streaming service,\" a Harbor Films spokesman said.\n\nOfficials said the deal \"was never going to happen this year at all.\"";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "We know there is great anticipation around our streaming service,",
+                Some("Harbor Films")
+            ),
+            q("was never going to happen this year at all.", None)
+        ]
+    );
+}
