@@ -24,6 +24,9 @@ struct Cand {
     roles: Vec<&'static str>,
     /// Word index of the mention.
     pos: usize,
+    /// Word indexes of every mention of this name, in text order (filled in on the
+    /// first mention, the one indexed).
+    all: Vec<usize>,
 }
 
 /// A resolved speaker.
@@ -90,14 +93,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
         r.cands.shrink_to_fit();
         // Resolution prefers the first mention of equal names, so only that one is
         // indexed (a name repeated thousands of times stays one candidate).
-        let mut seen = std::collections::HashSet::new();
+        let mut first_of = HashMap::new();
+        let mut later = Vec::new();
         for (i, c) in r.cands.iter().enumerate() {
             *r.last_counts.entry(c.key[c.key.len() - 1].clone()).or_default() += 1;
-            if !seen.insert((&c.key, c.text.chars().any(char::is_lowercase))) {
-                continue;
+            match first_of.entry((c.key.clone(), c.text.chars().any(char::is_lowercase))) {
+                std::collections::hash_map::Entry::Occupied(e) => later.push((*e.get(), c.pos)),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(i);
+                    r.by_first.entry(c.key[0].clone()).or_default().push(i);
+                    r.by_last.entry(c.key[c.key.len() - 1].clone()).or_default().push(i);
+                }
             }
-            r.by_first.entry(c.key[0].clone()).or_default().push(i);
-            r.by_last.entry(c.key[c.key.len() - 1].clone()).or_default().push(i);
+        }
+        for c in &mut r.cands {
+            c.all.push(c.pos);
+        }
+        for (first, pos) in later {
+            r.cands[first].all.push(pos);
         }
         r.collect_subjects();
         r
@@ -125,6 +138,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     org: n.org,
                     roles: n.roles,
                     pos: n.lo,
+                    all: Vec::new(),
                 });
             }
             i = n.hi.max(i + 1);
@@ -521,6 +535,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut ids: Vec<usize> = Vec::new();
         ids.extend(key.first().and_then(|k| self.by_first.get(k)).into_iter().flatten());
         ids.extend(key.last().and_then(|k| self.by_last.get(k)).into_iter().flatten());
+        // Of equally complete names (`Michelle Obama`, `Barack Obama` for `Obama`), the
+        // one mentioned last before `n`, else the first mentioned.
+        let last_before = |c: &Cand| c.all[..c.all.partition_point(|&p| p < n.lo)].last().copied();
         let best = ids
             .iter()
             .map(|&i| &self.cands[i])
@@ -529,6 +546,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 (
                     c.key.len(),
                     c.text.chars().any(char::is_lowercase),
+                    last_before(c),
                     std::cmp::Reverse(c.pos),
                 )
             });

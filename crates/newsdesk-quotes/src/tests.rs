@@ -817,3 +817,15 @@ fn a_common_word_opening_the_sentence_is_not_part_of_the_name() {
         ]
     );
 }
+
+#[test]
+fn a_shared_surname_is_the_person_mentioned_last_before_it() {
+    let t = "Helen Marsh opened the new library on Friday.\n\nLater, Victor Marsh and the mayor held a meeting at city hall.\n\n\"We have to balance the budget with what the town needs right now,\" Marsh said.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "We have to balance the budget with what the town needs right now,",
+            Some("Victor Marsh")
+        )]
+    );
+}
