@@ -115,9 +115,14 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         return Some((ctx.np_starting_at(i + 2, hi), (i, i + 2)));
     }
     if is_cue_verb(ctx.lower(i)) {
-        let np = ctx
-            .np_starting_at(i + 1, hi)
-            .or_else(|| ctx.name_after_role(i + 1, hi).map(Np::Name));
+        let np = match ctx.np_starting_at(i + 1, hi) {
+            // `offered CNN host and attorney Van Jones`: role words after an
+            // organisation describe the person named after them.
+            Some(Np::Name(n)) if n.ent.and_then(|e| ctx.kind(e)) != Some("PERSON") => {
+                Some(Np::Name(ctx.name_after_role(n.hi, hi).unwrap_or(n)))
+            }
+            np => np.or_else(|| ctx.name_after_role(i + 1, hi).map(Np::Name)),
+        };
         return Some((np, (i, i + 1)));
     }
     // `“…,” read a joint statement from the council members`: the document's source.

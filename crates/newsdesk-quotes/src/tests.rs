@@ -829,3 +829,21 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
         )]
     );
 }
+
+#[test]
+fn role_words_after_an_organisation_describe_the_person_named_next() {
+    let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "Maybe the officer will say he kept advancing toward him,",
+                Some("Dana Ruiz")
+            ),
+            q(
+                "We are assessing the results of the operation today,",
+                Some("Paul Hale")
+            )
+        ]
+    );
+}
