@@ -133,10 +133,13 @@ impl QuoteExtractor {
                 }
                 Found::Standalone => {
                     // Continues the previous quotation when it is in this or the previous
-                    // paragraph, or left its paragraph open (a caption may come between).
+                    // paragraph, or left its paragraph open (a caption may come between),
+                    // or when the up to two paragraphs between name no other person.
                     let prev = qi.checked_sub(1).filter(|&p| {
                         let r = &ctx.quotes[p];
-                        r.para + 1 >= q.para || (r.open_end && r.para + 3 >= q.para)
+                        r.para + 1 >= q.para
+                            || (r.para + 3 >= q.para
+                                && (r.open_end || only_person_between(&res, &speakers[p].0, r.after, q.first)))
                     });
                     // A paragraph opening with a reporting sentence is that sentence's
                     // speaker's; a reporter the text does not name is nobody we know.
@@ -241,6 +244,15 @@ impl QuoteExtractor {
                 .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
         !title_case && !marked
     }
+}
+
+/// The previous quotation's speaker `prev` is a named person and the only person
+/// named in words `lo..hi` (narrative between two of their quotations).
+fn only_person_between(res: &Resolver, prev: &Option<Resolved>, lo: usize, hi: usize) -> bool {
+    let Some(p) = prev.as_ref().filter(|p| p.person) else {
+        return false;
+    };
+    res.mentions_in(lo, hi).all(|(_, _, r)| !r.person || r.name == p.name)
 }
 
 /// `a..b` without surrounding whitespace.

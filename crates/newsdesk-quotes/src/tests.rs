@@ -847,3 +847,16 @@ fn role_words_after_an_organisation_describe_the_person_named_next() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_after_narrative_naming_no_one_else_continues_the_speaker() {
+    let t = "Ryan Cole entered the contest at noon.\n\n\"I just opened up my throat,\" Ryan Cole said.\n\nThe record at that point was 22 seconds.\n\nAs the video shows, he drank a quart in just 12 seconds.\n\n\"I got done, and I was gasping, I could not breathe.\"\n\nMaria Lopez watched from the side.\n\nThe crowd cheered when the timer stopped.\n\n\"That was the fastest anyone has ever done it here.\"";
+    assert_eq!(
+        quotes(t),
+        [
+            q("I just opened up my throat,", Some("Ryan Cole")),
+            q("I got done, and I was gasping, I could not breathe.", Some("Ryan Cole")),
+            q("That was the fastest anyone has ever done it here.", None)
+        ]
+    );
+}
