@@ -311,7 +311,10 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     }
     let cue = (main..b).rev().find(|&k| {
         let w = &ctx.words[k];
-        ctx.free(k) && w.is_alpha() && !w.cap && (is_cue_verb(ctx.lower(k)) || document_reads(ctx, k, main))
+        ctx.free(k)
+            && w.is_alpha()
+            && !w.cap
+            && ((is_cue_verb(ctx.lower(k)) && !used_as_noun(ctx, k)) || document_reads(ctx, k, main))
     });
     if let Some(c) = cue {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.
@@ -378,6 +381,15 @@ fn calling(ctx: &Ctx, b: usize) -> Option<usize> {
     (c + 1..b)
         .all(|k| ctx.free(k) && (ctx.words[k].is_alpha() || matches!(ctx.lower(k), "'s" | "’s" | "'" | "’")))
         .then_some(c)
+}
+
+/// The cue word at `k` is a noun here: after a determiner or a possessive
+/// (`despite Esquire's report`, `the claims`, `his post`).
+fn used_as_noun(ctx: &Ctx, k: usize) -> bool {
+    let Some(p) = k.checked_sub(1) else { return false };
+    let prev = ctx.lower(p);
+    ctx.words[p].para == ctx.words[k].para
+        && ((is_determiner(prev) && !matches!(prev, "that" | "one")) || prev.ends_with("'s") || prev.ends_with("’s"))
 }
 
 /// Word `k` is `read` with a document as its subject (`the statement read:`).

@@ -860,3 +860,12 @@ fn a_quotation_after_narrative_naming_no_one_else_continues_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_or_possessive_is_a_noun() {
+    let t = "The show aired on Monday.\n\nNetwork publicist Josh Kramer tells our sister site that despite the Herald's report from the 26th, the plan \"was never going to be a panel at all.\"";
+    assert_eq!(
+        quotes(t),
+        [q("was never going to be a panel at all.", Some("Josh Kramer"))]
+    );
+}
