@@ -296,8 +296,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         .find(|&k| ctx.lower(k) == "according" && ctx.lower(k + 1) == "to")
         .and_then(|k| ctx.np_starting_at(k + 2, b).map(|np| (np, (k, k + 2))));
     let mut main = first;
-    let participle = ctx.words[first].cap && ctx.lower(first).ends_with("ing");
-    if is_clause_opener(ctx.lower(first)) || participle {
+    if ctx.opens_adverbial(first) {
         if let Some(c) = (first..b.min(first + 16)).find(|&k| ctx.words[k].is(',')) {
             main = c + 1;
         }

@@ -1,4 +1,5 @@
 //! The per-document view shared by the attribution steps.
+use super::lexicon::{is_clause_opener, is_lower_opener};
 use super::marks::Span;
 use super::words::{attach_entities, entity_kind, lex, Word};
 use newsdesk_core::Doc;
@@ -100,6 +101,18 @@ impl<'a> Ctx<'a> {
             return w.is_terminator();
         }
         true
+    }
+
+    /// Word `i` opens a leading adverbial clause or phrase, which ends at the next
+    /// comma: a clause opener (`However`, `After`), a capitalised participle
+    /// (`Speaking to reporters`), or a common word capitalised as the sentence's
+    /// first and followed by a comma (`Finally,`).
+    pub fn opens_adverbial(&self, i: usize) -> bool {
+        let Some(w) = self.words.get(i) else { return false };
+        let lower = self.low(w);
+        is_clause_opener(lower)
+            || (w.cap && lower.ends_with("ing"))
+            || (w.cap && is_lower_opener(lower) && self.words.get(i + 1).is_some_and(|n| n.is(',')))
     }
 
     pub fn lower(&self, i: usize) -> &str {

@@ -5,9 +5,8 @@
 use super::attribute::np_left;
 use super::context::Ctx;
 use super::lexicon::{
-    first_name_gender, gender_noun, is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner,
-    is_group_noun, is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title, person_noun, pronoun_gender,
-    title_role,
+    first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
+    is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title, person_noun, pronoun_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -222,9 +221,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // Leading adverbial clauses and phrases, one after another (`Afterward, in
         // a video interview with the Boston Globe, he …`).
         for _ in 0..3 {
-            let first = ctx.lower(s);
-            let participle = first.ends_with("ing") && ctx.words.get(s).is_some_and(|w| w.cap);
-            if !(is_clause_opener(first) || participle) {
+            if !ctx.opens_adverbial(s) {
                 break;
             }
             match (s..hi.min(s + 30)).find(|&k| ctx.words[k].is(',')) {

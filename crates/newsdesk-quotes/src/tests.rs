@@ -869,3 +869,12 @@ fn a_cue_word_after_a_determiner_or_possessive_is_a_noun() {
         [q("was never going to be a panel at all.", Some("Josh Kramer"))]
     );
 }
+
+#[test]
+fn a_common_word_and_comma_opening_the_sentence_is_an_adverbial() {
+    let t = "Tom Baker spoke in Berlin on Friday.\n\nFinally, he addressed the reports by saying that the firm aimed for this to be the case \"before the end of the year at least.\"";
+    assert_eq!(
+        quotes(t),
+        [q("before the end of the year at least.", Some("Tom Baker"))]
+    );
+}
