@@ -723,17 +723,39 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// Who issued the statement/report named by `head` earlier in the text:
     /// `statement attributed to X`, `report from X`, `X's statement`, `the X statement`.
     fn document_source(&self, head: &str, at: usize) -> Option<Name> {
+        // The same noun first (`the statement` … `the statement`), then any document
+        // noun (`the article said` after `A report published on the website of CCTV`).
+        self.document_source_of(at, |l| l == head)
+            .or_else(|| self.document_source_of(at, |l| is_source_noun(l) && !is_outlet_noun(l)))
+    }
+
+    /// The source of the nearest earlier mention of a document noun that `is_doc`
+    /// accepts: the name it was issued by, posted on or attributed to, or the name
+    /// before it.
+    fn document_source_of(&self, at: usize, is_doc: impl Fn(&str) -> bool) -> Option<Name> {
         let ctx = self.ctx;
         // Within the last few hundred words, so a long document stays linear.
         for j in (at.saturating_sub(400)..at)
             .rev()
-            .filter(|&j| ctx.free(j) && ctx.lower(j) == head)
+            .filter(|&j| ctx.free(j) && is_doc(ctx.lower(j)))
         {
             let mut k = j + 1;
-            while k < j + 5
+            while k < j + 6
                 && matches!(
                     ctx.lower(k),
-                    "attributed" | "issued" | "released" | "posted" | "published" | "to" | "from" | "by" | "of" | "the"
+                    "attributed"
+                        | "issued"
+                        | "released"
+                        | "posted"
+                        | "published"
+                        | "to"
+                        | "from"
+                        | "by"
+                        | "of"
+                        | "the"
+                        | "on"
+                        | "website"
+                        | "site"
                 )
             {
                 k += 1;

@@ -878,3 +878,15 @@ fn a_common_word_and_comma_opening_the_sentence_is_an_adverbial() {
         [q("before the end of the year at least.", Some("Tom Baker"))]
     );
 }
+
+#[test]
+fn a_document_noun_takes_the_source_of_an_earlier_document_of_another_name() {
+    let t = "A report published on the website of Radio Nova, a state broadcaster, offered readers advice on names.\n\n\"Take heed,\" the article said. \"English names come with different connotations and a name can come with a feeling.\"";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "English names come with different connotations and a name can come with a feeling.",
+            Some("Radio Nova")
+        )]
+    );
+}
