@@ -228,9 +228,15 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         k -= 1;
     }
     let mut end = k.checked_sub(1).filter(|&e| e >= floor)?;
-    if matches!(ctx.lower(end), "who" | "which") {
-        // `Reddit user X, who said`, `the FBI, which stated`: the relative pronoun's antecedent.
-        end = end.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
+    // `Reddit user X, who said`, `the FBI, which stated`, `David Pogue, who after a
+    // private briefing with Apple advised`: the relative pronoun's antecedent, when
+    // no comma or sentence end comes between the pronoun and the cue.
+    let relative = (floor.max(k.saturating_sub(12))..k)
+        .rev()
+        .take_while(|&j| ctx.free(j) && !ctx.words[j].is(',') && !ctx.words[j].is_terminator())
+        .find(|&j| matches!(ctx.lower(j), "who" | "which"));
+    if let Some(r) = relative {
+        end = r.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
     }
     while ctx.words[end].is(',') {
         let p = (floor.max(end.saturating_sub(20))..end)

@@ -890,3 +890,15 @@ fn a_document_noun_takes_the_source_of_an_earlier_document_of_another_name() {
         )]
     );
 }
+
+#[test]
+fn a_relative_clause_with_a_phrase_before_its_cue_belongs_to_its_antecedent() {
+    let t = "Earlier advice came from tech writer Dana Poole, who after a private briefing with Orchard advised readers that \"wearing the watch in the rain is fine for most people.\"";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "wearing the watch in the rain is fine for most people.",
+            Some("Dana Poole")
+        )]
+    );
+}
