@@ -90,8 +90,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         r.collect_names();
         r.cands.shrink_to_fit();
-        // Resolution prefers the first mention of equal names, so only that one is
-        // indexed (a name repeated thousands of times stays one candidate).
+        // Only the first mention of equal names is indexed (a name repeated thousands
+        // of times stays one candidate); the others' positions go into its `all`.
         let mut first_of = HashMap::new();
         let mut later = Vec::new();
         for (i, c) in r.cands.iter().enumerate() {
