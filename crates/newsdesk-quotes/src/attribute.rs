@@ -114,6 +114,11 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     if ctx.lower(i) == "according" && ctx.lower(i + 1) == "to" {
         return Some((ctx.np_starting_at(i + 2, hi), (i, i + 2)));
     }
+    // `… were "…," adding Nicaragua will …`: a participle is not inverted; what
+    // follows it is what was said, and its subject is the sentence's, before the quotation.
+    if is_cue_verb(ctx.lower(i)) && ctx.lower(i).ends_with("ing") && !ctx.words[i].cap {
+        return None;
+    }
     if is_cue_verb(ctx.lower(i)) {
         let np = match ctx.np_starting_at(i + 1, hi) {
             // `offered CNN host and attorney Van Jones`: role words after an
@@ -210,13 +215,28 @@ fn what_x_says(ctx: &Ctx, lo: usize, b: usize) -> Option<Np> {
 }
 
 /// The object of `quoted` / `quotes` / `quoting` at word `k`, before word `hi`:
-/// the one whose words are quoted (`the Sunday Times quoted a police source`).
+/// the one whose words are quoted (`the Sunday Times quoted a police source`),
+/// or of any cue followed by `as saying` (`AFP reported Shekau as saying`).
 fn quoted_object(ctx: &Ctx, k: usize, hi: usize) -> Option<Np> {
-    matches!(ctx.lower(k), "quoted" | "quotes" | "quoting")
-        .then(|| {
-            ctx.np_starting_at(k + 1, hi)
-                .or_else(|| ctx.name_after_role(k + 1, hi).map(Np::Name))
-        })
+    let object = ctx
+        .np_starting_at(k + 1, hi)
+        .or_else(|| ctx.name_after_role(k + 1, hi).map(Np::Name));
+    if matches!(ctx.lower(k), "quoted" | "quotes" | "quoting") {
+        return object;
+    }
+    object.filter(|np| as_saying(ctx, np.range().1))
+}
+
+/// Words `k..` read `as saying` (or another participle cue: `as telling`).
+fn as_saying(ctx: &Ctx, k: usize) -> bool {
+    ctx.lower(k) == "as" && ctx.lower(k + 1).ends_with("ing") && is_cue_verb(ctx.lower(k + 1))
+}
+
+/// The subject of `X was quoted as saying` when the participle cue is word `c`.
+fn quoted_as(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
+    let verb = c.checked_sub(2).filter(|&v| v > floor && as_saying(ctx, v + 1))?;
+    matches!(ctx.lower(verb), "quoted" | "cited" | "heard" | "recorded")
+        .then(|| np_left(ctx, verb, floor))
         .flatten()
 }
 
@@ -322,8 +342,11 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             && ((is_cue_verb(ctx.lower(k)) && !used_as_noun(ctx, k)) || document_reads(ctx, k, main))
     });
     if let Some(c) = cue {
-        // A participle cue (`…, saying "…"`) takes the subject of the whole sentence.
-        let np = if ctx.lower(c).ends_with("ing") {
+        // A participle cue (`…, saying "…"`) takes the subject of the whole sentence,
+        // or of `quoted as` (`an interview where Nelson was quoted as saying "…"`).
+        let np = if let Some(np) = quoted_as(ctx, c, lo) {
+            Some(np)
+        } else if ctx.lower(c).ends_with("ing") {
             res.main_subject(lo, c)
         } else if let Some(np) = parenthetical_subject(ctx, c, b).or_else(|| what_x_says(ctx, lo, b)) {
             Some(np)

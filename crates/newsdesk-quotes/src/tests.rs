@@ -902,3 +902,24 @@ fn a_relative_clause_with_a_phrase_before_its_cue_belongs_to_its_antecedent() {
         )]
     );
 }
+
+#[test]
+fn a_participle_after_the_quotation_is_not_inverted() {
+    let t = "Maria Lopez said the early results were \"very encouraging for the whole team,\" adding Chile will send observers next month.";
+    assert_eq!(
+        quotes(t),
+        [q("very encouraging for the whole team,", Some("Maria Lopez"))]
+    );
+}
+
+#[test]
+fn quoted_as_saying_names_the_one_quoted() {
+    let t = "The album comes weeks after a radio interview where Hal Brenner was quoted as saying \"Touring is over for me and the band.\"\n\n\"We will not sign with anyone for now,\" the station reported Brenner as saying.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Touring is over for me and the band.", Some("Hal Brenner")),
+            q("We will not sign with anyone for now,", Some("Hal Brenner")),
+        ]
+    );
+}
