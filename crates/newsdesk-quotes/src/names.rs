@@ -397,7 +397,12 @@ impl Ctx<'_> {
             // `the Daily Mail piece` are phrases headed by a role or source noun.
             let run_end = self.run_right(i + 1);
             let head = self.lower(run_end);
-            let headed = run_end <= last + 1 && self.free(run_end) && (is_title(head) || is_source_noun(head));
+            // `the Mirror's source`: a possessive name before a lower-case noun; the
+            // noun heads the phrase.
+            let possessive =
+                ["'s", "’s"].iter().any(|s| self.lower(run_end - 1).ends_with(s)) && !self.words[run_end].cap;
+            let headed =
+                run_end <= last + 1 && self.free(run_end) && (is_title(head) || is_source_noun(head) || possessive);
             // `The California Republican said`: a capitalised description of a person.
             if !headed && person_noun(self.lower(run_end - 1)).is_some() {
                 let inner = self.inner_name(i + 1, run_end - 1);

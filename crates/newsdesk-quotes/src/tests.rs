@@ -923,3 +923,9 @@ fn quoted_as_saying_names_the_one_quoted() {
         ]
     );
 }
+
+#[test]
+fn the_source_of_a_named_outlet_is_not_the_outlet() {
+    let t = "The band had agreed to the tour, according to the Courier.\n\n\"Jensen tried everything to get them back,\" claimed the Courier's source, who said the deal fell through.";
+    assert_eq!(quotes(t), [q("Jensen tried everything to get them back,", None)]);
+}
