@@ -65,6 +65,9 @@ impl Ctx<'_> {
         self.nameish(i)
             && ((self.words[i].ent.is_some() && !is_determiner(lower)) || !is_non_name_cap(lower.trim_end_matches('.')))
             && !(is_lower_opener(lower) && self.opens_sentence(i))
+            // `Author Waleed Abu Nada Tweeted on Wednesday`: a past-tense cue verb
+            // capitalised inside a sentence ends the name before it.
+            && !(lower.ends_with("ed") && is_cue_verb(lower) && !self.opens_sentence(i))
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {

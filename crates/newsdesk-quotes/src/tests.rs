@@ -929,3 +929,16 @@ fn the_source_of_a_named_outlet_is_not_the_outlet() {
     let t = "The band had agreed to the tour, according to the Courier.\n\n\"Jensen tried everything to get them back,\" claimed the Courier's source, who said the deal fell through.";
     assert_eq!(quotes(t), [q("Jensen tried everything to get them back,", None)]);
 }
+
+#[test]
+fn a_capitalised_past_tense_cue_ends_the_name_before_it() {
+    let t = "Jordanian author David Nash Tweeted on Wednesday, \"Reports here say the minister will resign tomorrow.\"";
+    let d = doc_with_ents(t, &[("David Nash Tweeted", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "Reports here say the minister will resign tomorrow.",
+            Some("David Nash")
+        )]
+    );
+}
