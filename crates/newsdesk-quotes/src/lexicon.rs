@@ -35,6 +35,7 @@ const LISTS: &[(&str, &str)] = &[
     ("gender_nouns.txt", include_str!("../data/gender_nouns.txt")),
     ("noun_openers.txt", include_str!("../data/noun_openers.txt")),
     ("group_nouns.txt", include_str!("../data/group_nouns.txt")),
+    ("institution_nouns.txt", include_str!("../data/institution_nouns.txt")),
     ("name_introducers.txt", include_str!("../data/name_introducers.txt")),
     ("lower_openers.txt", include_str!("../data/lower_openers.txt")),
 ];
@@ -81,6 +82,7 @@ static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.tx
 static CONJUNCTIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["conjunctions.txt"]));
 static NOUN_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["noun_openers.txt"]));
 static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["group_nouns.txt"]));
+static INSTITUTION_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["institution_nouns.txt"]));
 static NAME_INTRODUCERS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_introducers.txt"]));
 /// Head nouns describing a person, with the gender they imply (`""`: none).
 static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
@@ -172,10 +174,15 @@ pub fn is_preposition(w: &str) -> bool {
 pub fn is_noun_opener(w: &str) -> bool {
     NOUN_OPENERS.contains(w)
 }
-/// Words opening a clause of its own after a quotation (`and`, `which`).
 /// A plural noun naming a group of people (`members`, `officials`).
 pub fn is_group_noun(w: &str) -> bool {
     GROUP_NOUNS.contains(w)
+}
+
+/// The head of `the government` / `the police force`: a public body that,
+/// unnamed, speaks as the phrase itself.
+pub fn is_institution_noun(w: &str) -> bool {
+    INSTITUTION_NOUNS.contains(w)
 }
 
 /// A word after which a quoted word is a user name (`named`, `user`).
@@ -183,6 +190,7 @@ pub fn is_name_introducer(w: &str) -> bool {
     NAME_INTRODUCERS.contains(w)
 }
 
+/// Words opening a clause of its own after a quotation (`and`, `which`).
 pub fn is_conjunction(w: &str) -> bool {
     CONJUNCTIONS.contains(w)
 }

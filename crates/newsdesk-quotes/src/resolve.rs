@@ -6,7 +6,8 @@ use super::attribute::np_left;
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
-    is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title, person_noun, pronoun_gender, title_role,
+    is_institution_noun, is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title, person_noun,
+    pronoun_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -630,6 +631,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     if !named_inside {
                         return self.recent_of_gender(*lo, gender).cloned().map(with_mention);
                     }
+                }
+                // `the government said` with no government named before: the phrase speaks.
+                if is_institution_noun(h) && inner.is_none() && self.ctx.lower(*lo) == "the" {
+                    return Some(self.group(*lo, np.range().1));
                 }
                 if !is_source_noun(h) {
                     return None;

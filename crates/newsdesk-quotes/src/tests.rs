@@ -942,3 +942,15 @@ fn a_capitalised_past_tense_cue_ends_the_name_before_it() {
         )]
     );
 }
+
+#[test]
+fn an_unnamed_public_body_speaks_as_the_phrase() {
+    let t = "A clerk was dismissed on Thursday after years of absence.\n\n\"He defied every direction to report to work,\" the government said in a statement.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "He defied every direction to report to work,",
+            Some("the government")
+        )]
+    );
+}
