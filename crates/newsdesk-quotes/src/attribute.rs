@@ -358,6 +358,18 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             cue: Some((c, c + 1)),
         };
     }
+    // `As Reuters reported, Baghdadi is believed to have three wives, "…"`: the
+    // opening `as` clause attributes a sentence with no cue of its own.
+    if main > first && ctx.lower(first) == "as" {
+        if let Some(c) = (first + 1..main).find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k))) {
+            if let Some(np) = np_left(ctx, c, first + 1) {
+                return Found::Phrase {
+                    np: Some(np),
+                    cue: Some((c, c + 1)),
+                };
+            }
+        }
+    }
     let rest_has_words = (main..b).any(|k| ctx.words[k].is_alpha());
     if let (Some((np, cue)), false) = (&according, rest_has_words) {
         return Found::Phrase {

@@ -954,3 +954,9 @@ fn an_unnamed_public_body_speaks_as_the_phrase() {
         )]
     );
 }
+
+#[test]
+fn an_opening_as_clause_with_a_cue_attributes_the_sentence() {
+    let t = "As the Ledger reported, Halvorsen is thought to own three boats, \"two yachts and one old trawler.\"";
+    assert_eq!(quotes(t), [q("two yachts and one old trawler.", Some("Ledger"))]);
+}
