@@ -68,6 +68,8 @@ impl Ctx<'_> {
             // `Author Waleed Abu Nada Tweeted on Wednesday`: a past-tense cue verb
             // capitalised inside a sentence ends the name before it.
             && !(lower.ends_with("ed") && is_cue_verb(lower) && !self.opens_sentence(i))
+            // `London-based Syrian Observatory`: where a body is based is not its name.
+            && !lower.ends_with("-based")
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {

@@ -548,9 +548,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     std::cmp::Reverse(c.pos),
                 )
             });
+        let best = match best {
+            Some(c) if c.key.len() > 1 => Some(c),
+            _ => self.expansion(n).or(best),
+        };
         let (name, ent, org, roles) = match best {
             Some(c) => (
-                c.text.clone(),
+                self.with_article(c),
                 c.ent.or(n.ent),
                 n.org || (c.org && !c.person),
                 c.person || !n.roles.is_empty(),
@@ -576,6 +580,41 @@ impl<'c, 'a> Resolver<'c, 'a> {
             org,
             person,
         }
+    }
+
+    /// An organisation's name with its article when the text capitalises it inside
+    /// a sentence (`According to The Hollywood Reporter`): `The` is then part of the
+    /// name. (At a sentence's start it says nothing: `The Apple Watch`.)
+    fn with_article(&self, c: &Cand) -> String {
+        let ctx = self.ctx;
+        let capital_the = |p: usize| {
+            p.checked_sub(1)
+                .is_some_and(|k| ctx.words[k].cap && ctx.lower(k) == "the" && !ctx.opens_sentence(k))
+        };
+        if !c.person && c.all.iter().any(|&p| capital_the(p)) {
+            format!("The {}", c.text)
+        } else {
+            c.text.clone()
+        }
+    }
+
+    /// The name an acronym stands for: `WHO` → `World Health Organization`,
+    /// `SPCA` → `Scottish Society for the Prevention of Cruelty to Animals` (the
+    /// initials of its capitalised words end with the acronym's letters).
+    fn expansion(&self, n: &Name) -> Option<&Cand> {
+        let acronym = self.ctx.text(n.lo, n.hi);
+        if n.hi != n.lo + 1 || !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.cands.iter().find(|c| {
+            let initials: String = c
+                .text
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .filter(|ch| ch.is_uppercase())
+                .collect();
+            c.key.len() >= acronym.len() && initials.ends_with(&acronym)
+        })
     }
 
     /// Resolve a speaker phrase; `None` when the text does not say who.

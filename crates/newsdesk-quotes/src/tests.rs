@@ -960,3 +960,41 @@ fn an_opening_as_clause_with_a_cue_attributes_the_sentence() {
     let t = "As the Ledger reported, Halvorsen is thought to own three boats, \"two yachts and one old trawler.\"";
     assert_eq!(quotes(t), [q("two yachts and one old trawler.", Some("Ledger"))]);
 }
+
+#[test]
+fn an_acronym_speaks_as_the_name_it_stands_for() {
+    let t = "The World Health Organization sent a team to Mosul last week.\n\n\"No case of the virus has been found,\" the WHO said in a statement.";
+    let d = doc_with_ents(t, &[("World Health Organization", "ORG"), ("WHO", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "No case of the virus has been found,",
+            Some("World Health Organization")
+        )]
+    );
+}
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_is_part_of_the_name() {
+    let t = "Bale has left the project. According to The Hollywood Reporter, Bale \"decided he was not right for the part.\"";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "decided he was not right for the part.",
+            Some("The Hollywood Reporter")
+        )]
+    );
+}
+
+#[test]
+fn where_a_body_is_based_is_not_its_name() {
+    let t = "\"They have trained pilots for months,\" the London-based Syrian Observatory for Human Rights said.";
+    let d = doc_with_ents(t, &[("London-based Syrian Observatory for Human Rights", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "They have trained pilots for months,",
+            Some("Syrian Observatory for Human Rights")
+        )]
+    );
+}
