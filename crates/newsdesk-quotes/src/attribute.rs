@@ -7,8 +7,9 @@ use super::lexicon::{
     is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_noun_opener, is_preposition,
     is_source_noun,
 };
-use super::names::Np;
+use super::names::{Name, Np};
 use super::resolve::Resolver;
+use super::words::Kind;
 
 /// What the text around a quotation says about its source.
 #[derive(Debug)]
@@ -83,8 +84,42 @@ pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     }
     match after {
         Some((np, cue)) => Found::Phrase { np, cue: Some(cue) },
-        None => before_phrase(ctx, res, qi),
+        None => match signature(ctx, qi) {
+            Some(n) => Found::Phrase {
+                np: Some(Np::Name(n)),
+                cue: None,
+            },
+            None => before_phrase(ctx, res, qi),
+        },
     }
+}
+
+/// `"…" ¶ --Mike Ditka`: a signature right after quotation `qi`, which opens its
+/// paragraph; in that paragraph or alone in the next: dashes, then a name that
+/// ends the paragraph (or is followed by a comma: `—Ryan Roche, Lehi`). (A
+/// byline after a quotation that continues a paragraph is not one.)
+fn signature(ctx: &Ctx, qi: usize) -> Option<Name> {
+    let q = &ctx.quotes[qi];
+    let opens = q.first.checked_sub(1).is_none_or(|k| ctx.words[k].para < q.para);
+    if !opens {
+        return None;
+    }
+    let para = ctx.words.get(q.after.checked_sub(1)?)?.para;
+    let first = ctx.words.get(q.after)?;
+    if first.para > para + 1 {
+        return None;
+    }
+    let k = (q.after..).find(|&k| {
+        !ctx.words
+            .get(k)
+            .is_some_and(|w| matches!(w.kind, Kind::Punct('-' | '–' | '—')))
+    })?;
+    if k == q.after || ctx.words.get(k)?.para != first.para {
+        return None;
+    }
+    let n = ctx.name_starting_at(k)?;
+    let ends = ctx.words.get(n.hi).is_none_or(|w| w.para != first.para || w.is(','));
+    ends.then_some(n)
 }
 
 /// The quotation's own words end with `.`, `!` or `?`.

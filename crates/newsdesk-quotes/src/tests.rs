@@ -998,3 +998,17 @@ fn where_a_body_is_based_is_not_its_name() {
         )]
     );
 }
+
+#[test]
+fn a_signature_line_after_a_quotation_names_its_speaker() {
+    let t = "How did the pundits react?\n\n\"Look, the league did not create these problems.\"\n\n--Mike Dalton\n\n\"We only respect what happens on the field.\"\n\n--Chris Carver\n\nOthers stayed silent.\n\n\"We are not backing down,\" the spokesperson told ABC. \"It has been that way for a long time.\"\n\n– Ben Farrow";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Look, the league did not create these problems.", Some("Mike Dalton")),
+            q("We only respect what happens on the field.", Some("Chris Carver")),
+            q("We are not backing down,", None),
+            q("It has been that way for a long time.", None),
+        ]
+    );
+}
