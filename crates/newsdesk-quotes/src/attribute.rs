@@ -100,7 +100,7 @@ pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
 /// byline after a quotation that continues a paragraph is not one.)
 fn signature(ctx: &Ctx, qi: usize) -> Option<Name> {
     let q = &ctx.quotes[qi];
-    let opens = q.first.checked_sub(1).is_none_or(|k| ctx.words[k].para < q.para);
+    let opens = q.first.checked_sub(1).map_or(true, |k| ctx.words[k].para < q.para);
     if !opens {
         return None;
     }
@@ -118,7 +118,7 @@ fn signature(ctx: &Ctx, qi: usize) -> Option<Name> {
         return None;
     }
     let n = ctx.name_starting_at(k)?;
-    let ends = ctx.words.get(n.hi).is_none_or(|w| w.para != first.para || w.is(','));
+    let ends = ctx.words.get(n.hi).map_or(true, |w| w.para != first.para || w.is(','));
     ends.then_some(n)
 }
 
