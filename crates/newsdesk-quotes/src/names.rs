@@ -70,6 +70,12 @@ impl Ctx<'_> {
             && !(lower.ends_with("ed") && is_cue_verb(lower) && !self.opens_sentence(i))
             // `London-based Syrian Observatory`: where a body is based is not its name.
             && !lower.ends_with("-based")
+            // `Host Greta Van Susteren`, `Vet Faye Bethell`: a capitalised word opening the
+            // sentence outside the person entity that follows it describes the person.
+            && !(self.words[i].ent.is_none()
+                && !is_title(lower.trim_end_matches('.'))
+                && self.opens_sentence(i)
+                && self.words.get(i + 1).and_then(|w| w.ent).and_then(|e| self.kind(e)) == Some("PERSON"))
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {

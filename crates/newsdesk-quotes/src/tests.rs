@@ -1012,3 +1012,13 @@ fn a_signature_line_after_a_quotation_names_its_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_capitalised_word_opening_the_sentence_before_a_person_describes_the_person() {
+    let t = "Vet Faye Bethell said: \"At the end of the day they are all pets.\"";
+    let d = doc_with_ents(t, &[("Faye Bethell", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("At the end of the day they are all pets.", Some("Faye Bethell"))]
+    );
+}
