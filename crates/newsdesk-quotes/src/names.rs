@@ -110,6 +110,14 @@ impl Ctx<'_> {
     fn run_right(&self, i: usize) -> usize {
         let mut hi = i + 1;
         while hi < self.words.len() && self.same_para(hi - 1, hi) {
+            // `Putin's WWI speech`: a possessive ends the name, unless a person or
+            // a title follows (`Lego UK’s Emma Owen`, `Spain's Foreign Minister`).
+            let person_next = (hi..self.words.len().min(hi + 4))
+                .take_while(|&k| self.nameish(k) && self.same_para(hi, k))
+                .any(|k| self.words[k].ent.and_then(|e| self.kind(e)) == Some("PERSON") || is_title(self.lower(k)));
+            if !person_next && ["'s", "’s"].iter().any(|s| self.lower(hi - 1).ends_with(s)) {
+                break;
+            }
             let lower = self.lower(hi);
             if self.name_edge(hi) || (self.nameish(hi) && is_title(lower)) {
                 hi += 1;

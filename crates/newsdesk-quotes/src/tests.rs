@@ -1022,3 +1022,24 @@ fn a_capitalised_word_opening_the_sentence_before_a_person_describes_the_person(
         [q("At the end of the day they are all pets.", Some("Faye Bethell"))]
     );
 }
+
+#[test]
+fn a_possessive_ends_a_name_unless_a_person_follows() {
+    let t = "The oddest part of Putin's WWI speech came later. \"Humankind should grasp one truth,\" Putin said.\n\n\"It is from 1974,\" said Lego UK's Emma Owen.";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Putin", "PERSON"),
+            ("WWI", "EVENT"),
+            ("Lego UK", "ORG"),
+            ("Emma Owen", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("Humankind should grasp one truth,", Some("Putin")),
+            q("It is from 1974,", Some("Emma Owen")),
+        ]
+    );
+}
