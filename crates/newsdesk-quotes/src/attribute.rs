@@ -97,7 +97,9 @@ pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
 /// `"…" ¶ --Mike Ditka`: a signature right after quotation `qi`, which opens its
 /// paragraph; in that paragraph or alone in the next: dashes, then a name that
 /// ends the paragraph (or is followed by a comma: `—Ryan Roche, Lehi`). (A
-/// byline after a quotation that continues a paragraph is not one.)
+/// byline after a quotation that continues a paragraph is not one.) A caption
+/// line needs no dashes: `"…" ¶ Bill Bratton, New York City police commissioner`
+/// (a next paragraph of a few words with no sentence end).
 fn signature(ctx: &Ctx, qi: usize) -> Option<Name> {
     let q = &ctx.quotes[qi];
     let opens = q.first.checked_sub(1).map_or(true, |k| ctx.words[k].para < q.para);
@@ -114,8 +116,20 @@ fn signature(ctx: &Ctx, qi: usize) -> Option<Name> {
             .get(k)
             .is_some_and(|w| matches!(w.kind, Kind::Punct('-' | '–' | '—')))
     })?;
-    if k == q.after || ctx.words.get(k)?.para != first.para {
+    if ctx.words.get(k)?.para != first.para {
         return None;
+    }
+    if k == q.after {
+        let line: Vec<_> = (k..ctx.words.len().min(k + 13))
+            .take_while(|&j| ctx.words[j].para == first.para)
+            .collect();
+        let caption = first.para == para + 1
+            && line.len() <= 12
+            && line.iter().all(|&j| !ctx.words[j].is_terminator() && ctx.free(j))
+            && ctx.words.get(k + line.len()).map_or(true, |w| w.para != first.para);
+        if !caption {
+            return None;
+        }
     }
     let n = ctx.name_starting_at(k)?;
     let ends = ctx.words.get(n.hi).map_or(true, |w| w.para != first.para || w.is(','));

@@ -1043,3 +1043,20 @@ fn a_possessive_ends_a_name_unless_a_person_follows() {
         ]
     );
 }
+
+#[test]
+fn a_caption_line_after_a_quotation_names_its_speaker() {
+    let t = "Arrests fell by a third.\n\n\"We are pouring money into an endeavor that produces no benefit.\"\nBrooklyn District Attorney Kenneth Thompson\nThompson said the change was overdue.\n\n\"Our officers must enforce the laws uniformly.\"\nBill Bratton, New York City police commissioner\n\n\"Nothing at all will change here.\"\nThe mayor agreed with him on Friday.";
+    let d = doc_with_ents(t, &[("Kenneth Thompson", "PERSON"), ("Bill Bratton", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q(
+                "We are pouring money into an endeavor that produces no benefit.",
+                Some("Kenneth Thompson")
+            ),
+            q("Our officers must enforce the laws uniformly.", Some("Bill Bratton")),
+            q("Nothing at all will change here.", Some("Bill Bratton")),
+        ]
+    );
+}
