@@ -477,8 +477,20 @@ fn calling(ctx: &Ctx, b: usize) -> Option<usize> {
 fn used_as_noun(ctx: &Ctx, k: usize) -> bool {
     let Some(p) = k.checked_sub(1) else { return false };
     let prev = ctx.lower(p);
-    ctx.words[p].para == ctx.words[k].para
-        && ((is_determiner(prev) && !matches!(prev, "that" | "one")) || prev.ends_with("'s") || prev.ends_with("’s"))
+    let opens_noun =
+        |w: &str| (is_determiner(w) && !matches!(w, "that" | "one")) || w.ends_with("'s") || w.ends_with("’s");
+    // `in the Telegraph report`: a name between the determiner and a word that is
+    // no verb form there (not `the Times reported`, `the Kremlin says`).
+    let word = ctx.lower(k);
+    let name_between = || {
+        !(word.ends_with("ed") || word.ends_with('s'))
+            && ctx.words[p].cap
+            && ctx.np_ending_at(p, 0).is_some_and(|np| {
+                let lo = np.range().0;
+                lo > 0 && lo + 3 >= k && is_determiner(ctx.lower(lo - 1)) && ctx.words[lo - 1].para == ctx.words[k].para
+            })
+    };
+    ctx.words[p].para == ctx.words[k].para && (opens_noun(prev) || name_between())
 }
 
 /// Word `k` is `read` with a document as its subject (`the statement read:`).

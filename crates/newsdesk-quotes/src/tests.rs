@@ -1060,3 +1060,20 @@ fn a_caption_line_after_a_quotation_names_its_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_named_determiner_phrase_is_a_noun() {
+    let t = "Listing agent Sabine Rollinger of Vladi Private Islands confirmed in the Telegraph report: \"This island was owned by a golfer once.\"";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Sabine Rollinger", "PERSON"),
+            ("Vladi Private Islands", "ORG"),
+            ("Telegraph", "ORG"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [q("This island was owned by a golfer once.", Some("Sabine Rollinger"))]
+    );
+}
