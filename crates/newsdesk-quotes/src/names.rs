@@ -306,6 +306,19 @@ impl Ctx<'_> {
             return Some(Np::Pronoun(i));
         }
         if let Some(n) = self.name_ending_at(i) {
+            // `the Congressman replied`: a capitalised title alone is a role, not a name.
+            if n.hi == n.lo + 1
+                && n.lo > floor
+                && self.lower(n.lo - 1) == "the"
+                && is_title(self.lower(n.lo).trim_end_matches('.'))
+            {
+                return Some(Np::Nominal {
+                    lo: n.lo - 1,
+                    hi: n.hi,
+                    head: n.lo,
+                    inner: None,
+                });
+            }
             return Some(Np::Name(n));
         }
         if w.cap || !nominal_head(self.low(w)) {
@@ -415,6 +428,15 @@ impl Ctx<'_> {
             // `the State Department` is a name with its article; `the IS spokesman` and
             // `the Daily Mail piece` are phrases headed by a role or source noun.
             let run_end = self.run_right(i + 1);
+            // `the Congressman replied`: a capitalised title alone is a role, not a name.
+            if run_end == i + 2 && run_end <= ceil && is_title(self.lower(i + 1).trim_end_matches('.')) {
+                return Some(Np::Nominal {
+                    lo: i,
+                    hi: run_end,
+                    head: i + 1,
+                    inner: None,
+                });
+            }
             let head = self.lower(run_end);
             // `the Mirror's source`: a possessive name before a lower-case noun; the
             // noun heads the phrase.

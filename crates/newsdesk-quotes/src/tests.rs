@@ -1077,3 +1077,13 @@ fn a_cue_word_after_a_named_determiner_phrase_is_a_noun() {
         [q("This island was owned by a golfer once.", Some("Sabine Rollinger"))]
     );
 }
+
+#[test]
+fn a_capitalised_title_alone_is_the_role_of_the_one_named_with_it() {
+    let t = "Rep. Dan Hollis said fighters had crossed the border.\n\nWhen the host pressed him for his source, the Congressman replied: \"I have asked the Border Patrol myself.\"";
+    let d = doc_with_ents(t, &[("Dan Hollis", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("I have asked the Border Patrol myself.", Some("Dan Hollis"))]
+    );
+}
