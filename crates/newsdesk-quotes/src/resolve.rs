@@ -554,7 +554,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         let (name, ent, org, roles) = match best {
             Some(c) => (
-                self.with_article(c),
+                self.display_name(c),
                 c.ent.or(n.ent),
                 n.org || (c.org && !c.person),
                 c.person || !n.roles.is_empty(),
@@ -582,20 +582,48 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
-    /// An organisation's name with its article when the text capitalises it inside
-    /// a sentence (`According to The Hollywood Reporter`): `The` is then part of the
-    /// name. (At a sentence's start it says nothing: `The Apple Watch`.)
-    fn with_article(&self, c: &Cand) -> String {
+    /// A candidate's name as the article writes it most completely:
+    /// - an organisation's with its article when the text capitalises it inside a
+    ///   sentence (`According to The Hollywood Reporter`; at a sentence's start
+    ///   `The` says nothing: `The Apple Watch`);
+    /// - a one-word person's with the title of its first mention when the name never
+    ///   stands without one (`President Obama`, later `Mr. Obama`).
+    fn display_name(&self, c: &Cand) -> String {
         let ctx = self.ctx;
         let capital_the = |p: usize| {
             p.checked_sub(1)
                 .is_some_and(|k| ctx.words[k].cap && ctx.lower(k) == "the" && !ctx.opens_sentence(k))
         };
         if !c.person && c.all.iter().any(|&p| capital_the(p)) {
-            format!("The {}", c.text)
-        } else {
-            c.text.clone()
+            return format!("The {}", c.text);
         }
+        if c.person && c.key.len() == 1 {
+            let titled: Vec<usize> = c.all.iter().filter_map(|&p| self.title_start(p)).collect();
+            if titled.len() == c.all.len() {
+                return ctx.text(titled[0], c.pos + 1);
+            }
+        }
+        c.text.clone()
+    }
+
+    /// The first word of the capitalised titles right before word `p`
+    /// (`Prime Minister`, `Mr.`), if any.
+    fn title_start(&self, p: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let mut k = p;
+        while k > 0 {
+            let j = if ctx.words[k - 1].is('.') && k > 1 {
+                k - 2
+            } else {
+                k - 1
+            };
+            let w = &ctx.words[j];
+            if !(w.cap && ctx.free(j) && w.para == ctx.words[p].para && is_title(ctx.lower(j).trim_end_matches('.'))) {
+                break;
+            }
+            k = j;
+        }
+        (k < p).then_some(k)
     }
 
     /// The name an acronym stands for: `WHO` → `World Health Organization`,

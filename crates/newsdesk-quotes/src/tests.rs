@@ -67,7 +67,8 @@ fn multi_paragraph_quote_is_one_span_per_paragraph() {
     let t = "Mr Beaton, 68, said: \"It was a wonderful sound to hear.\n\n\"I was absolutely devastated by it.\n\n\"It really did devastate me.\"";
     let got = quotes(t);
     assert_eq!(got.len(), 3, "{got:?}");
-    assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Beaton")), "{got:?}");
+    // A name never written without its title keeps it.
+    assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Mr Beaton")), "{got:?}");
     assert_eq!(got[1].0, "I was absolutely devastated by it.");
 }
 
@@ -1085,5 +1086,18 @@ fn a_capitalised_title_alone_is_the_role_of_the_one_named_with_it() {
     assert_eq!(
         quotes_of(d),
         [q("I have asked the Border Patrol myself.", Some("Dan Hollis"))]
+    );
+}
+
+#[test]
+fn a_name_never_written_without_its_title_keeps_it() {
+    let t = "President Obama spoke on Wednesday. \"We will be vigilant,\" Mr. Obama said.\n\nLater Sen. Ray Dunn agreed. \"It was the right call,\" Dunn said.";
+    let d = doc_with_ents(t, &[("Obama", "PERSON"), ("Ray Dunn", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("We will be vigilant,", Some("President Obama")),
+            q("It was the right call,", Some("Ray Dunn"))
+        ]
     );
 }
