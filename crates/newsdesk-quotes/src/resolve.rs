@@ -248,7 +248,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return None;
             }
         }
-        ctx.np_starting_at(s, hi).map(|np| self.subject_head(np, hi))
+        // `Host Greta Van Susteren replied`: a capitalised word describing the person after it.
+        let described = || {
+            let person_next = ctx.words.get(s + 1).and_then(|w| w.ent).and_then(|e| ctx.kind(e)) == Some("PERSON");
+            let cap = s + 1 < hi && ctx.words.get(s).is_some_and(|w| w.cap);
+            (cap && person_next).then(|| ctx.np_starting_at(s + 1, hi)).flatten()
+        };
+        ctx.np_starting_at(s, hi)
+            .or_else(described)
+            .map(|np| self.subject_head(np, hi))
     }
 
     /// The person a subject phrase names: the name in an apposition (`Another

@@ -1101,3 +1101,13 @@ fn a_name_never_written_without_its_title_keeps_it() {
         ]
     );
 }
+
+#[test]
+fn a_capitalised_word_describing_the_person_after_it_is_skipped_in_the_subject() {
+    let t = "Host Greta Vance replied to the claims by asking, \"Do you have any evidence that they are coming?\"";
+    let d = doc_with_ents(t, &[("Greta Vance", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("Do you have any evidence that they are coming?", Some("Greta Vance"))]
+    );
+}
