@@ -20,7 +20,7 @@ pub fn to_py_err(err: impl Into<Error>) -> PyErr {
             os_error(source.kind(), message)
         }
         Error::Quotes(QuotesError::Io { source, .. }) => os_error(source.kind(), message),
-        Error::Core(CoreError::Component { .. }) | Error::ThreadPool(_) | Error::Table(_) => {
+        Error::Core(CoreError::Component { .. }) | Error::ThreadPool(_) | Error::Table(_) | Error::Panicked { .. } => {
             PyRuntimeError::new_err(message)
         }
         Error::Ner(NerError::Training(_)) | Error::Stance(StanceError::Training(_)) => PyRuntimeError::new_err(message),

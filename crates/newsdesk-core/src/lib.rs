@@ -29,6 +29,7 @@ pub mod hash;
 pub mod jsonl;
 mod layers;
 pub mod mutate;
+pub mod panic;
 pub mod rng;
 pub mod wordlist;
 

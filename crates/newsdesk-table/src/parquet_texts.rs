@@ -190,14 +190,7 @@ impl Iterator for ParquetTexts {
 /// The parquet crate asserts on some corrupt data instead of returning an
 /// error: a panic while decoding becomes a message about the file.
 fn no_panic<T>(decode: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(decode)).map_err(|payload| {
-        let why = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!("corrupt data (the Parquet decoder failed: {why})")
-    })
+    newsdesk_core::panic::catch(decode).map_err(|why| format!("corrupt data (the Parquet decoder failed: {why})"))
 }
 
 #[cfg(test)]

@@ -36,4 +36,8 @@ pub enum Error {
     /// An empty or whitespace-only claim (`index` counts from 0 in the list given).
     #[error("claim {} is empty or whitespace only", index + 1)]
     BlankClaim { index: usize },
+    /// A component panicked on this document (a bug in newsdesk; please report it
+    /// with the text): the document fails, the batch goes on.
+    #[error("internal error in the {component} component: {message}")]
+    Panicked { component: String, message: String },
 }

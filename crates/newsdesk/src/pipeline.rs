@@ -183,10 +183,15 @@ impl Pipeline {
 
     /// Run the components on an already tokenized document (claims set, say;
     /// they are checked as in [`Pipeline::process_with_claims`]).
+    /// A component that panics (a bug) fails this document with [`Error::Panicked`]
+    /// instead of unwinding through the caller, so one document never ends a batch.
     pub fn annotate(&self, doc: &mut Doc) -> Result<(), Error> {
         check_claims(&doc.claims)?;
         for c in self.stages() {
-            c.process(doc)?;
+            newsdesk_core::panic::catch(|| c.process(doc)).map_err(|message| Error::Panicked {
+                component: c.name().to_string(),
+                message,
+            })??;
         }
         Ok(())
     }

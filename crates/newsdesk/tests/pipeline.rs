@@ -100,3 +100,30 @@ fn stance_is_available_directly_and_per_document() {
         Err(Error::Missing("stance"))
     ));
 }
+
+/// Panics on documents that mention `boom`: a stand-in for a bug in a component.
+struct Fragile;
+
+impl newsdesk::Component for Fragile {
+    fn name(&self) -> &str {
+        "fragile"
+    }
+    fn process(&self, doc: &mut newsdesk::Doc) -> Result<(), newsdesk::CoreError> {
+        assert!(!doc.text.contains("boom"), "cannot handle {:?}", doc.text);
+        Ok(())
+    }
+}
+
+#[test]
+fn a_panicking_component_fails_its_document_not_the_batch() {
+    let nlp = Pipeline::blank().add(Fragile);
+    let out = nlp.try_process_batch(&["One text.", "A boom here.", "Three."]);
+    assert!(out[0].is_ok() && out[2].is_ok());
+    match &out[1] {
+        Err(Error::Panicked { component, message }) => {
+            assert_eq!(component, "fragile");
+            assert!(message.contains("cannot handle"), "{message}");
+        }
+        other => panic!("expected a Panicked error, got {other:?}"),
+    }
+}
