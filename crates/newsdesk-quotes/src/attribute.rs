@@ -169,6 +169,9 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         return None;
     }
     if is_cue_verb(ctx.lower(i)) {
+        if let Some(joint) = joint_names(ctx, i + 1, hi) {
+            return Some((Some(Np::Name(joint)), (i, i + 1)));
+        }
         let np = match ctx.np_starting_at(i + 1, hi) {
             // `offered CNN host and attorney Van Jones`: role words after an
             // organisation describe the person named after them.
@@ -240,6 +243,21 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
             Some(np) => Some((Some(np), (cue, cue + 1))),
             None => (cue < i + 4).then_some((None, (cue, cue + 1))),
         }
+    })
+}
+
+/// `said Wonder Mike and Master Gee in a statement`: two persons named from word
+/// `i` on, joined by `and`, speaking together as one speaker.
+fn joint_names(ctx: &Ctx, i: usize, hi: usize) -> Option<Name> {
+    let person = |n: &Name| n.ent.and_then(|e| ctx.kind(e)) == Some("PERSON");
+    let first = ctx
+        .name_starting_at(i)
+        .filter(|n| person(n) && ctx.lower(n.hi) == "and")?;
+    let second = ctx.name_starting_at(first.hi + 1).filter(|n| person(n) && n.hi <= hi)?;
+    Some(Name {
+        hi: second.hi,
+        roles: Vec::new(),
+        ..first
     })
 }
 

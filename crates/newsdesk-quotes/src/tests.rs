@@ -1111,3 +1111,16 @@ fn a_capitalised_word_describing_the_person_after_it_is_skipped_in_the_subject()
         [q("Do you have any evidence that they are coming?", Some("Greta Vance"))]
     );
 }
+
+#[test]
+fn two_persons_joined_by_and_after_the_cue_speak_together() {
+    let t = "\"So sad to hear of our brother's passing,\" said Mike Wright and Guy Gee in a statement.";
+    let d = doc_with_ents(t, &[("Mike Wright", "PERSON"), ("Guy Gee", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "So sad to hear of our brother's passing,",
+            Some("Mike Wright and Guy Gee")
+        )]
+    );
+}
