@@ -440,8 +440,8 @@ impl Ctx<'_> {
             let head = self.lower(run_end);
             // `the Mirror's source`: a possessive name before a lower-case noun; the
             // noun heads the phrase.
-            let possessive =
-                ["'s", "’s"].iter().any(|s| self.lower(run_end - 1).ends_with(s)) && !self.words[run_end].cap;
+            let possessive = ["'s", "’s"].iter().any(|s| self.lower(run_end - 1).ends_with(s))
+                && self.words.get(run_end).is_some_and(|w| !w.cap);
             let headed =
                 run_end <= last + 1 && self.free(run_end) && (is_title(head) || is_source_noun(head) || possessive);
             // `The California Republican said`: a capitalised description of a person.

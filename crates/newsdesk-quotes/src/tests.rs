@@ -932,6 +932,12 @@ fn the_source_of_a_named_outlet_is_not_the_outlet() {
 }
 
 #[test]
+fn a_possessive_name_ending_the_document_is_read_safely() {
+    let t = "\"We will not sign with anyone for now,\" said the Mirror's";
+    assert_eq!(quotes(t).len(), 1);
+}
+
+#[test]
 fn a_capitalised_past_tense_cue_ends_the_name_before_it() {
     let t = "Jordanian author David Nash Tweeted on Wednesday, \"Reports here say the minister will resign tomorrow.\"";
     let d = doc_with_ents(t, &[("David Nash Tweeted", "PERSON")]);
