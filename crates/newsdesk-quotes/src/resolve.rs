@@ -634,9 +634,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         (k < p).then_some(k)
     }
 
-    /// The name an acronym stands for: `WHO` → `World Health Organization`,
-    /// `SPCA` → `Scottish Society for the Prevention of Cruelty to Animals` (the
-    /// initials of its capitalised words end with the acronym's letters).
+    /// The name an acronym stands for: `WHO` → `World Health Organization`, `AP` →
+    /// `Associated Press` (the initials of its capitalised words end with the
+    /// acronym's letters; names of more than six words are no candidates).
     fn expansion(&self, n: &Name) -> Option<&Cand> {
         let acronym = self.ctx.text(n.lo, n.hi);
         if n.hi != n.lo + 1 || !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
