@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
-use super::words::Kind;
+use super::words::{is_possessive, Kind};
 
 /// What the text around a quotation says about its source.
 #[derive(Debug)]
@@ -495,8 +495,7 @@ fn calling(ctx: &Ctx, b: usize) -> Option<usize> {
 fn used_as_noun(ctx: &Ctx, k: usize) -> bool {
     let Some(p) = k.checked_sub(1) else { return false };
     let prev = ctx.lower(p);
-    let opens_noun =
-        |w: &str| (is_determiner(w) && !matches!(w, "that" | "one")) || w.ends_with("'s") || w.ends_with("’s");
+    let opens_noun = |w: &str| (is_determiner(w) && !matches!(w, "that" | "one")) || is_possessive(w);
     // `in the Telegraph report`: a name between the determiner and a word that is
     // no verb form there (not `the Times reported`, `the Kremlin says`).
     let word = ctx.lower(k);

@@ -3,7 +3,7 @@
 //! phrases (`the colonel`, `a source`, `the Daily Mail piece`).
 use super::context::Ctx;
 use super::lexicon::*;
-use super::words::Kind;
+use super::words::{is_possessive, Kind};
 
 /// A name with its titles and roles.
 #[derive(Clone, Debug)]
@@ -73,9 +73,9 @@ impl Ctx<'_> {
             // `Host Greta Van Susteren`, `Vet Faye Bethell`: a capitalised word opening the
             // sentence outside the person entity that follows it describes the person.
             && !(self.words[i].ent.is_none()
+                && self.words.get(i + 1).and_then(|w| w.ent).and_then(|e| self.kind(e)) == Some("PERSON")
                 && !is_title(lower.trim_end_matches('.'))
-                && self.opens_sentence(i)
-                && self.words.get(i + 1).and_then(|w| w.ent).and_then(|e| self.kind(e)) == Some("PERSON"))
+                && self.opens_sentence(i))
     }
 
     fn same_para(&self, a: usize, b: usize) -> bool {
@@ -106,16 +106,31 @@ impl Ctx<'_> {
         lo
     }
 
+    /// A person entity or a title among the next few capitalised words from `i`.
+    fn person_or_title_from(&self, i: usize) -> bool {
+        (i..self.words.len().min(i + 4))
+            .take_while(|&k| self.nameish(k) && self.same_para(i, k))
+            .any(|k| self.words[k].ent.and_then(|e| self.kind(e)) == Some("PERSON") || is_title(self.lower(k)))
+    }
+
+    /// `the Congressman`: `the` at word `the` and a capitalised title alone after it
+    /// are a role (resolved to the one holding it), not a name.
+    fn title_alone(&self, the: usize) -> Option<Np> {
+        (self.lower(the) == "the" && is_title(self.lower(the + 1).trim_end_matches('.'))).then_some(Np::Nominal {
+            lo: the,
+            hi: the + 2,
+            head: the + 1,
+            inner: None,
+        })
+    }
+
     /// Extend a name rightwards from word `i` (inclusive); returns one past the last word.
     fn run_right(&self, i: usize) -> usize {
         let mut hi = i + 1;
         while hi < self.words.len() && self.same_para(hi - 1, hi) {
             // `Putin's WWI speech`: a possessive ends the name, unless a person or
             // a title follows (`Lego UK’s Emma Owen`, `Spain's Foreign Minister`).
-            let person_next = (hi..self.words.len().min(hi + 4))
-                .take_while(|&k| self.nameish(k) && self.same_para(hi, k))
-                .any(|k| self.words[k].ent.and_then(|e| self.kind(e)) == Some("PERSON") || is_title(self.lower(k)));
-            if !person_next && ["'s", "’s"].iter().any(|s| self.lower(hi - 1).ends_with(s)) {
+            if is_possessive(self.lower(hi - 1)) && !self.person_or_title_from(hi) {
                 break;
             }
             let lower = self.lower(hi);
@@ -307,19 +322,10 @@ impl Ctx<'_> {
         }
         if let Some(n) = self.name_ending_at(i) {
             // `the Congressman replied`: a capitalised title alone is a role, not a name.
-            if n.hi == n.lo + 1
-                && n.lo > floor
-                && self.lower(n.lo - 1) == "the"
-                && is_title(self.lower(n.lo).trim_end_matches('.'))
-            {
-                return Some(Np::Nominal {
-                    lo: n.lo - 1,
-                    hi: n.hi,
-                    head: n.lo,
-                    inner: None,
-                });
-            }
-            return Some(Np::Name(n));
+            let role = (n.hi == n.lo + 1 && n.lo > floor)
+                .then(|| self.title_alone(n.lo - 1))
+                .flatten();
+            return Some(role.unwrap_or(Np::Name(n)));
         }
         if w.cap || !nominal_head(self.low(w)) {
             return None;
@@ -429,19 +435,16 @@ impl Ctx<'_> {
             // `the Daily Mail piece` are phrases headed by a role or source noun.
             let run_end = self.run_right(i + 1);
             // `the Congressman replied`: a capitalised title alone is a role, not a name.
-            if run_end == i + 2 && run_end <= ceil && is_title(self.lower(i + 1).trim_end_matches('.')) {
-                return Some(Np::Nominal {
-                    lo: i,
-                    hi: run_end,
-                    head: i + 1,
-                    inner: None,
-                });
+            if let Some(role) = (run_end == i + 2 && run_end <= ceil)
+                .then(|| self.title_alone(i))
+                .flatten()
+            {
+                return Some(role);
             }
             let head = self.lower(run_end);
             // `the Mirror's source`: a possessive name before a lower-case noun; the
             // noun heads the phrase.
-            let possessive = ["'s", "’s"].iter().any(|s| self.lower(run_end - 1).ends_with(s))
-                && self.words.get(run_end).is_some_and(|w| !w.cap);
+            let possessive = is_possessive(self.lower(run_end - 1)) && self.words.get(run_end).is_some_and(|w| !w.cap);
             let headed =
                 run_end <= last + 1 && self.free(run_end) && (is_title(head) || is_source_noun(head) || possessive);
             // `The California Republican said`: a capitalised description of a person.

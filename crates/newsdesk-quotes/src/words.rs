@@ -197,6 +197,11 @@ pub fn entity_kind(label: &str) -> Option<&'static str> {
     }
 }
 
+/// A lower-case word ending in a possessive `'s` (`mirror's`, `putin’s`).
+pub fn is_possessive(lower: &str) -> bool {
+    lower.ends_with("'s") || lower.ends_with("’s")
+}
+
 /// Normalised form of a name word for matching: lower case, no possessive, no `al-`.
 pub fn norm(lower: &str) -> &str {
     let w = lower
