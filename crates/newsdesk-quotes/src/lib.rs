@@ -58,19 +58,29 @@ impl Default for QuoteExtractor {
     /// Speakers chosen by the rules: the learned ranker does not beat them yet
     /// in article cross-validation (see the README), so it is opt-in.
     fn default() -> Self {
-        QuoteExtractor {
-            min_words: 4,
-            model: None,
-        }
+        QuoteExtractor::rules()
     }
 }
 
 impl QuoteExtractor {
     /// Speakers chosen by the shipped learned ranker (`models/speaker.json`).
     pub fn learned() -> Self {
+        QuoteExtractor::rules().with_model(SpeakerModel::embedded().clone())
+    }
+
+    /// Speakers chosen by the rules alone.
+    pub fn rules() -> Self {
         QuoteExtractor {
-            model: Some(Arc::new(SpeakerModel::embedded().clone())),
-            ..QuoteExtractor::default()
+            min_words: 4,
+            model: None,
+        }
+    }
+
+    /// The same rules with `model` choosing among their speaker candidates.
+    pub fn with_model(self, model: SpeakerModel) -> Self {
+        QuoteExtractor {
+            model: Some(Arc::new(model)),
+            ..self
         }
     }
 }

@@ -3,6 +3,7 @@
 //! its model card.
 use super::rank::Candidate;
 use crate::QuotesError;
+use newsdesk_core::hash::{hash_str, HashKeyed};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,6 +16,9 @@ pub const FORMAT: &str = "newsdesk-quotes-speaker/1";
 pub struct ModelCard {
     pub data: String,
     pub data_sha256: String,
+    /// Articles only trained on (`newsdesk train quotes --also-train`), never scored.
+    pub also_train: String,
+    pub also_train_sha256: String,
     pub command: String,
     pub seed: u64,
     /// Gradient steps of the fit.
@@ -29,6 +33,11 @@ pub struct ModelCard {
     pub train_quotes: usize,
     /// Training quotations whose right speaker was not among the candidates.
     pub unreachable: usize,
+    /// Held-out articles (`newsdesk train quotes --test`) scored by this model and by the rules.
+    pub test_data: String,
+    pub test_data_sha256: String,
+    pub test_speaker_accuracy: f64,
+    pub test_rules_speaker_accuracy: f64,
 }
 
 /// One training quotation: its candidates' features and which are right.
@@ -44,13 +53,14 @@ pub struct SpeakerModel {
     pub format: String,
     pub weights: BTreeMap<String, f32>,
     pub card: ModelCard,
+    /// The weights keyed by the features' stable hashes, for scoring.
     #[serde(skip)]
-    lookup: HashMap<String, f32>,
+    lookup: HashMap<u64, f32, HashKeyed>,
 }
 
 impl SpeakerModel {
     fn new(weights: BTreeMap<String, f32>, card: ModelCard) -> SpeakerModel {
-        let lookup = weights.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let lookup = weights.iter().map(|(k, v)| (hash_str(k), *v)).collect();
         SpeakerModel {
             format: FORMAT.to_string(),
             weights,
@@ -88,13 +98,13 @@ impl SpeakerModel {
         serde_json::to_string_pretty(self).expect("a model serializes")
     }
 
-    fn score(&self, features: &[String]) -> f32 {
-        features.iter().filter_map(|f| self.lookup.get(f.as_str())).sum()
+    fn score<'a>(&self, features: impl Iterator<Item = &'a str>) -> f32 {
+        features.filter_map(|f| self.lookup.get(&hash_str(f))).sum()
     }
 
     /// The best candidate (the first on ties).
     pub fn choose(&self, cands: &[Candidate]) -> usize {
-        best(cands.iter().map(|c| self.score(&c.features)))
+        best(cands.iter().map(|c| self.score(c.features())))
     }
 
     /// Fit a conditional logit (softmax over each quotation's candidates) on

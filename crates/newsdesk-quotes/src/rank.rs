@@ -18,17 +18,52 @@ pub enum RuleKind {
     Nothing,
 }
 
-/// One possible speaker (`None`: nobody) and its features.
+/// One possible speaker (`None`: nobody) and its features, packed into one
+/// string (names separated by newlines) so that building a candidate's
+/// dozens of features costs a single growing allocation.
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub speaker: Option<Resolved>,
-    pub features: Vec<String>,
+    packed: String,
 }
 
 impl Candidate {
+    fn new(speaker: Option<Resolved>) -> Candidate {
+        Candidate {
+            speaker,
+            packed: String::with_capacity(512),
+        }
+    }
+
     /// The output name, lower-cased, or `None` for "no speaker".
     pub fn key(&self) -> Option<String> {
         self.speaker.as_ref().map(|r| r.name.to_lowercase())
+    }
+
+    /// The feature names.
+    pub fn features(&self) -> impl Iterator<Item = &str> {
+        self.packed.split('\n').filter(|f| !f.is_empty())
+    }
+
+    /// Whether the candidate has feature `f`.
+    pub fn has(&self, f: &str) -> bool {
+        self.features().any(|x| x == f)
+    }
+
+    /// Add the feature named by `parts` joined (`["nx=", word]`; no newline in them).
+    fn push(&mut self, parts: &[&str]) {
+        if !self.packed.is_empty() {
+            self.packed.push('\n');
+        }
+        for p in parts {
+            self.packed.push_str(p);
+        }
+    }
+
+    fn extend(&mut self, other: &Candidate) {
+        if !other.packed.is_empty() {
+            self.push(&[&other.packed]);
+        }
     }
 }
 
@@ -77,33 +112,30 @@ pub struct Context<'r> {
 pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Context) -> Vec<Candidate> {
     let q = &ctx.quotes[qi];
     let mut out: Vec<Candidate> = Vec::with_capacity(12);
-    let mut none = vec!["none"];
-    none.push(match c.kind {
+    let mut none = Candidate::new(None);
+    none.push(&["none"]);
+    none.push(&[match c.kind {
         RuleKind::Phrase { cue: true } => "none_cue",
         RuleKind::Phrase { cue: false } => "none_colon",
         RuleKind::Standalone => "none_standalone",
         RuleKind::Nothing => "none_nothing",
-    });
+    }]);
     if c.rule.is_none() {
-        none.push("none_rule_none");
+        none.push(&["none_rule_none"]);
     }
-    out.push(Candidate {
-        speaker: None,
-        features: owned(none),
-    });
+    out.push(none);
     if let Some(r) = c.rule {
-        let mut f = vec!["rule"];
-        f.push(match c.kind {
+        let kind = match c.kind {
             RuleKind::Phrase { cue: true } => "rule_cue",
             RuleKind::Phrase { cue: false } => "rule_colon",
             RuleKind::Standalone => "rule_standalone",
             RuleKind::Nothing => "rule_nothing",
-        });
-        add(&mut out, r, f);
+        };
+        add(&mut out, r, &["rule", kind]);
     }
     if let Some((r, para)) = c.prev {
         let dp = (q.para.saturating_sub(para) as usize).min(2);
-        add(&mut out, r, vec!["prev", PREV_PARA[dp]]);
+        add(&mut out, r, &["prev", PREV_PARA[dp]]);
     }
     // Mentions: nearest first before the quotation, then after it in its sentence.
     let lo = ctx.words.partition_point(|w| w.para + 2 < q.para);
@@ -171,11 +203,15 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         let last = norm(ctx.lower(pos + len - 1)).to_string();
         f.push(MENTIONS[res.times_named(&last).clamp(1, 3) - 1]);
         f.push(["len1", "len2", "len3+"][r.name.split_whitespace().count().clamp(1, 3) - 1]);
+        let mut cand = Candidate::new(Some(r));
+        for x in &f {
+            cand.push(&[x]);
+        }
         // Each mention feature also conjoined with the side of the quotation it is on.
-        let side = f[0];
-        let mut all = owned(f.clone());
-        all.extend(f[1..].iter().map(|x| format!("{side}&{x}")));
-        add_mention(&mut out, r, all);
+        for x in &f[1..] {
+            cand.push(&[f[0], "&", x]);
+        }
+        add_mention(&mut out, cand);
     }
     stack(&mut out, c);
     out
@@ -194,18 +230,16 @@ fn stack(out: &mut [Candidate], c: &Context) {
         (RuleKind::Nothing, _) => "c_nothing",
     };
     for cand in out.iter_mut().filter(|x| x.speaker.is_some()) {
-        let base: Vec<String> = cand
-            .features
-            .iter()
-            .filter(|f| !f.contains('&') && !f.starts_with("rule"))
-            .cloned()
-            .collect();
-        let chosen = cand.features.iter().any(|f| f == "rule");
-        for f in base {
+        let own = cand.packed.clone();
+        let chosen = cand.has("rule");
+        for f in own
+            .split('\n')
+            .filter(|f| !f.is_empty() && !f.contains('&') && !f.starts_with("rule"))
+        {
             if chosen {
-                cand.features.push(format!("rule&{f}"));
+                cand.push(&["rule&", f]);
             }
-            cand.features.push(format!("{how}&{f}"));
+            cand.push(&[how, "&", f]);
         }
     }
 }
@@ -230,41 +264,34 @@ fn cue_before(ctx: &Ctx, i: usize) -> bool {
     is_cue_verb(ctx.lower(p)) || (ctx.lower(p) == "to" && p > 0 && ctx.lower(p - 1) == "according")
 }
 
-fn owned(f: Vec<&'static str>) -> Vec<String> {
-    f.into_iter().map(str::to_string).collect()
-}
-
 fn position(out: &[Candidate], r: &Resolved) -> Option<usize> {
     out.iter()
         .position(|c| c.speaker.as_ref().is_some_and(|s| s.name.eq_ignore_ascii_case(&r.name)))
 }
 
 /// Add a candidate from the rules or the previous quotation (merging by name).
-fn add(out: &mut Vec<Candidate>, r: &Resolved, features: Vec<&'static str>) {
-    let features = owned(features);
-    match position(out, r) {
-        Some(i) => out[i].features.extend(features),
-        None => out.push(Candidate {
-            speaker: Some(r.clone()),
-            features,
-        }),
+fn add(out: &mut Vec<Candidate>, r: &Resolved, features: &[&str]) {
+    let i = position(out, r).unwrap_or_else(|| {
+        out.push(Candidate::new(Some(r.clone())));
+        out.len() - 1
+    });
+    for f in features {
+        out[i].push(&[f]);
     }
 }
 
 /// Add a mention; a name already present keeps its nearest mention's
 /// features and notes that it is mentioned again.
-fn add_mention(out: &mut Vec<Candidate>, r: Resolved, features: Vec<String>) {
-    match position(out, &r) {
-        Some(i) if out[i].features.iter().any(|f| f == "before" || f == "after") => {
-            if !out[i].features.iter().any(|f| f == "again") {
-                out[i].features.push("again".to_string());
+fn add_mention(out: &mut Vec<Candidate>, cand: Candidate) {
+    let r = cand.speaker.as_ref().expect("a mention names someone");
+    match position(out, r) {
+        Some(i) if out[i].has("before") || out[i].has("after") => {
+            if !out[i].has("again") {
+                out[i].push(&["again"]);
             }
         }
-        Some(i) => out[i].features.extend(features),
-        None => out.push(Candidate {
-            speaker: Some(r),
-            features,
-        }),
+        Some(i) => out[i].extend(&cand),
+        None => out.push(cand),
     }
 }
 
@@ -288,18 +315,18 @@ mod tests {
             kind: RuleKind::Phrase { cue: true },
             prev: None,
         };
-        let mut out = vec![
-            Candidate {
-                speaker: None,
-                features: owned(vec!["none"]),
-            },
-            Candidate {
-                speaker: Some(r.clone()),
-                features: owned(vec!["rule", "before", "before&dw1"]),
-            },
-        ];
+        let mut none = Candidate::new(None);
+        none.push(&["none"]);
+        let mut roe = Candidate::new(Some(r.clone()));
+        for f in ["rule", "before", "before&dw1"] {
+            roe.push(&[f]);
+        }
+        let mut out = vec![none, roe];
         stack(&mut out, &c);
-        assert_eq!(out[0].features, ["none"]);
-        assert_eq!(out[1].features[3..], ["rule&before", "c_cue&before"]);
+        assert_eq!(out[0].features().collect::<Vec<_>>(), ["none"]);
+        assert_eq!(
+            out[1].features().skip(3).collect::<Vec<_>>(),
+            ["rule&before", "c_cue&before"]
+        );
     }
 }

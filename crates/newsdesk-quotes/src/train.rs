@@ -4,7 +4,6 @@ use crate::eval::{core_span, name_correct, Counts, GoldDoc};
 use crate::{Example, ModelCard, QuoteExtractor, QuotesError, SpeakerModel};
 use newsdesk_core::rng::Rng;
 use newsdesk_core::Doc;
-use std::sync::Arc;
 
 /// Gradient steps of the fit.
 pub const STEPS: usize = 300;
@@ -15,7 +14,7 @@ pub const L2: f64 = 3.0;
 /// quotation the rules found, with its candidates; also the number of those
 /// whose right speaker is not among the candidates.
 pub fn examples(docs: &[&Doc], gold: &[&GoldDoc]) -> (Vec<Example>, usize) {
-    let rules = QuoteExtractor::default();
+    let rules = QuoteExtractor::rules();
     let mut out = Vec::new();
     let mut unreachable = 0;
     for (doc, g) in docs.iter().zip(gold) {
@@ -35,7 +34,10 @@ pub fn examples(docs: &[&Doc], gold: &[&GoldDoc]) -> (Vec<Example>, usize) {
                 .collect();
             unreachable += !correct.contains(&true) as usize;
             out.push(Example {
-                features: cands.iter().map(|c| c.features.clone()).collect(),
+                features: cands
+                    .iter()
+                    .map(|c| c.features().map(str::to_string).collect())
+                    .collect(),
                 correct,
             });
         }
@@ -63,11 +65,13 @@ pub struct FoldScore {
 }
 
 /// Article-level `k`-fold cross-validation: articles shuffled by `seed` and
-/// dealt into `k` folds; each fold is
-/// scored by a model fitted with `steps` and `l2` ([`SpeakerModel::train`]) on the others.
+/// dealt into `k` folds; each fold is scored by a model fitted with `steps`
+/// and `l2` ([`SpeakerModel::train`]) on the others and on the `always`
+/// articles (training only, never scored: those the rules were written from).
 pub fn cross_validate(
     docs: &[Doc],
     gold: &[GoldDoc],
+    always: (&[Doc], &[GoldDoc]),
     (k, seed): (usize, u64),
     (steps, l2): (usize, f64),
 ) -> Result<Vec<FoldScore>, QuotesError> {
@@ -88,18 +92,17 @@ pub fn cross_validate(
                 .map(|i| (&docs[i], &gold[i]))
                 .unzip()
         };
-        let (train_docs, train_gold) = split(false);
+        let (mut train_docs, mut train_gold) = split(false);
+        train_docs.extend(always.0);
+        train_gold.extend(always.1);
         let (test_docs, test_gold) = split(true);
         let (ex, _) = examples(&train_docs, &train_gold);
         let model = SpeakerModel::train(&ex, steps, l2, ModelCard::default());
-        let extractor = QuoteExtractor {
-            model: Some(Arc::new(model)),
-            ..QuoteExtractor::default()
-        };
+        let extractor = QuoteExtractor::rules().with_model(model);
         scores.push(FoldScore {
             articles: test_docs.len(),
             counts: evaluate(&extractor, &test_docs, &test_gold),
-            rules: evaluate(&QuoteExtractor::default(), &test_docs, &test_gold),
+            rules: evaluate(&QuoteExtractor::rules(), &test_docs, &test_gold),
         });
     }
     Ok(scores)

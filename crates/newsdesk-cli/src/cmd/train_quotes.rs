@@ -1,12 +1,17 @@
 //! `newsdesk train quotes`: article-level k-fold cross-validation of the
 //! speaker ranker (mean and spread of speaker accuracy and quote F1, each
-//! fold scored by a model that never saw its articles), then a model trained
-//! on all articles, written with its card. One JSON object on stdout.
+//! fold scored by a model that never saw its articles, beside the rules alone;
+//! `--also-train` articles are in every fold's training, never scored), then a
+//! model trained on all articles, scored on `--test` articles if given, and
+//! written with its card. One JSON object on stdout.
 use super::eval_quotes::annotate;
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
-use newsdesk::train::quotes::{cross_validate, examples, read_gold, ModelCard, SpeakerModel, L2, STEPS};
-use std::path::PathBuf;
+use newsdesk::train::quotes::{
+    cross_validate, evaluate, examples, read_gold, GoldDoc, ModelCard, QuoteExtractor, SpeakerModel, L2, STEPS,
+};
+use newsdesk::{Doc, Pipeline};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -14,6 +19,10 @@ pub struct Args {
     /// Gold quotations, one JSON article per line (`quotes/train.jsonl`).
     #[arg(long)]
     data: PathBuf,
+    /// Further articles (same format) in every fold's training and in the final
+    /// model's, never scored: those the rules were written from, whose scores would flatter them.
+    #[arg(long)]
+    also_train: Option<PathBuf>,
     /// Folds of articles for cross-validation (0: none).
     #[arg(long, default_value_t = 5)]
     folds: usize,
@@ -32,23 +41,50 @@ pub struct Args {
     /// Write the model trained on all articles here (JSON, card included).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Held-out articles (same format) scored by the model trained on all of `--data`
+    /// and by the rules; the scores go into the card.
+    #[arg(long)]
+    test: Option<PathBuf>,
 }
 
-fn mean_sd(xs: &[f64]) -> (f64, f64) {
-    let n = xs.len().max(1) as f64;
+/// Mean and sample standard deviation (`None` without folds).
+fn mean_sd(xs: &[f64]) -> (Option<f64>, Option<f64>) {
+    if xs.is_empty() {
+        return (None, None);
+    }
+    let n = xs.len() as f64;
     let m = xs.iter().sum::<f64>() / n;
     let var = xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
-    (m, var.sqrt())
+    (Some(m), Some(var.sqrt()))
+}
+
+/// The gold articles of `path` and their documents through `nlp`.
+fn read(nlp: &Pipeline, path: &Path) -> Result<(Vec<GoldDoc>, Vec<Doc>), Box<dyn std::error::Error + Send + Sync>> {
+    let gold = read_gold(path)?;
+    let texts: Vec<&str> = gold.iter().map(|d| d.text.as_str()).collect();
+    let docs = annotate(nlp, &texts, path)?;
+    Ok((gold, docs))
 }
 
 pub fn run(args: Args) -> CmdResult {
-    let gold = read_gold(&args.data)?;
     let nlp = newsdesk::load(&args.pipeline)?;
-    let texts: Vec<&str> = gold.iter().map(|d| d.text.as_str()).collect();
-    let docs = annotate(&nlp, &texts, &args.data)?;
+    let (gold, docs) = read(&nlp, &args.data)?;
+    let (also_gold, also_docs) = match &args.also_train {
+        Some(path) => read(&nlp, path)?,
+        None => (Vec::new(), Vec::new()),
+    };
     let mut card = ModelCard {
         data: args.data.display().to_string(),
         data_sha256: file_sha256(&args.data)?,
+        also_train: args
+            .also_train
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        also_train_sha256: match &args.also_train {
+            Some(p) => file_sha256(p)?,
+            None => String::new(),
+        },
         command: std::env::args().collect::<Vec<_>>().join(" "),
         seed: args.seed,
         steps: args.steps,
@@ -56,7 +92,13 @@ pub fn run(args: Args) -> CmdResult {
         ..ModelCard::default()
     };
     if args.folds > 0 {
-        let folds = cross_validate(&docs, &gold, (args.folds, args.seed), (args.steps, args.l2))?;
+        let folds = cross_validate(
+            &docs,
+            &gold,
+            (&also_docs, &also_gold),
+            (args.folds, args.seed),
+            (args.steps, args.l2),
+        )?;
         for (i, f) in folds.iter().enumerate() {
             eprintln!(
                 "fold {}: {} articles, speaker accuracy {:.3} ({}/{}; rules {:.3}), quote F1 {:.3}",
@@ -73,12 +115,34 @@ pub fn run(args: Args) -> CmdResult {
         card.cv_quote_f1 = folds.iter().map(|f| f.counts.f1()).collect();
         card.cv_rules_speaker_accuracy = folds.iter().map(|f| f.rules.speaker_accuracy()).collect();
     }
-    let doc_refs: Vec<_> = docs.iter().collect();
-    let gold_refs: Vec<_> = gold.iter().collect();
+    let doc_refs: Vec<_> = docs.iter().chain(&also_docs).collect();
+    let gold_refs: Vec<_> = gold.iter().chain(&also_gold).collect();
     let (ex, unreachable) = examples(&doc_refs, &gold_refs);
     card.train_quotes = ex.len();
     card.unreachable = unreachable;
-    let model = SpeakerModel::train(&ex, args.steps, args.l2, card.clone());
+    let mut model = SpeakerModel::train(&ex, args.steps, args.l2, card.clone());
+    let mut test = serde_json::Value::Null;
+    if let Some(path) = &args.test {
+        let (held, held_docs) = read(&nlp, path)?;
+        let (docs, gold): (Vec<_>, Vec<_>) = held_docs.iter().zip(&held).unzip();
+        let ranker = QuoteExtractor::rules().with_model(model.clone());
+        let learned = evaluate(&ranker, &docs, &gold);
+        let rules = evaluate(&QuoteExtractor::rules(), &docs, &gold);
+        model.card.test_data = path.display().to_string();
+        model.card.test_data_sha256 = file_sha256(path)?;
+        model.card.test_speaker_accuracy = learned.speaker_accuracy();
+        model.card.test_rules_speaker_accuracy = rules.speaker_accuracy();
+        test = serde_json::json!({
+            "data": model.card.test_data,
+            "articles": held.len(),
+            "speaker_correct": learned.speaker_correct,
+            "rules_speaker_correct": rules.speaker_correct,
+            "matched": learned.matched,
+            "speaker_accuracy": learned.speaker_accuracy(),
+            "rules_speaker_accuracy": rules.speaker_accuracy(),
+            "quote_f1": learned.f1(),
+        });
+    }
     if let Some(path) = &args.output {
         std::fs::write(path, model.to_json() + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
@@ -99,6 +163,7 @@ pub fn run(args: Args) -> CmdResult {
         "train_quotes": card.train_quotes,
         "unreachable": unreachable,
         "features": model.weights.len(),
+        "test": test,
         "output": args.output.as_ref().map(|p| p.display().to_string()),
     });
     println!("{out}");

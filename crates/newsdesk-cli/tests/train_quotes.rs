@@ -1,0 +1,102 @@
+//! `newsdesk train quotes`: cross-validation over `--data` with `--also-train`
+//! articles only trained on, a `--test` file scored by the final model and the
+//! rules, and a card that records all three files.
+mod common;
+use common::{lines, newsdesk, stderr, TempDir};
+
+/// One gold article: `“<quote>,” said <name>.` per speaker, quote offsets in chars.
+fn article(id: usize, speakers: &[(&str, &str)]) -> String {
+    let mut text = String::new();
+    let mut quotes = Vec::new();
+    for (quote, name) in speakers {
+        text.push('“');
+        let start = text.chars().count();
+        text.push_str(quote);
+        text.push(',');
+        let end = text.chars().count();
+        text.push_str(&format!("” said {name}. "));
+        quotes.push(serde_json::json!({"start": start, "end": end, "speaker": name}));
+    }
+    serde_json::json!({"id": format!("a{id}"), "text": text.trim_end(), "quotes": quotes}).to_string() + "\n"
+}
+
+fn file(dir: &TempDir, name: &str, ids: std::ops::Range<usize>) -> String {
+    let names = ["Jane Roe", "Mark Hale", "Ann Lee", "Tom Dunn"];
+    let body: String = ids
+        .map(|i| {
+            let a = names[i % 4];
+            let b = names[(i + 1) % 4];
+            article(
+                i,
+                &[
+                    ("We will not back down on this", a),
+                    ("It is a bad bill for everyone", b),
+                ],
+            )
+        })
+        .collect();
+    dir.file(name, body.as_bytes())
+}
+
+#[test]
+fn folds_train_only_articles_and_a_held_out_test_reach_the_output_and_the_card() {
+    let dir = TempDir::new("train-quotes");
+    let data = file(&dir, "data.jsonl", 0..6);
+    let also = file(&dir, "also.jsonl", 6..10);
+    let test = file(&dir, "test.jsonl", 10..13);
+    let model = dir.path("speaker.json");
+    let args = [
+        "train",
+        "quotes",
+        "--data",
+        &data,
+        "--also-train",
+        &also,
+        "--folds",
+        "3",
+    ];
+    let out = newsdesk(&[&args[..], &["--test", &test, "-o", &model]].concat(), b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let o = &lines(&out)[0];
+    assert_eq!(o["cv_speaker_accuracy"].as_array().unwrap().len(), 3);
+    // every fold scores only --data articles: 2 quotes each, 6 articles in all
+    assert_eq!(stderr(&out).matches("articles, speaker accuracy").count(), 3);
+    assert_eq!(o["train_quotes"], 20, "data and also-train quotes are all trained on");
+    assert_eq!(
+        (o["test"]["articles"].as_u64(), o["test"]["matched"].as_u64()),
+        (Some(3), Some(6))
+    );
+    assert_eq!(o["test"]["speaker_correct"], 6, "{o}");
+    let card: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    let card = &card["card"];
+    assert_eq!(
+        (card["also_train"].as_str(), card["test_data"].as_str()),
+        (Some(&also[..]), Some(&test[..]))
+    );
+    assert_eq!(card["test_speaker_accuracy"], 1.0);
+    assert_eq!(card["also_train_sha256"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn without_folds_the_cross_validation_figures_are_null() {
+    let dir = TempDir::new("train-quotes-nofolds");
+    let data = file(&dir, "data.jsonl", 0..2);
+    let out = newsdesk(&["train", "quotes", "--data", &data, "--folds", "0"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let o = &lines(&out)[0];
+    assert!(o["cv_speaker_accuracy_mean"].is_null() && o["test"].is_null(), "{o}");
+}
+
+#[test]
+fn a_bad_line_in_the_train_only_file_names_the_file_and_line() {
+    let dir = TempDir::new("train-quotes-bad");
+    let data = file(&dir, "data.jsonl", 0..2);
+    let also = dir.file(
+        "also.jsonl",
+        b"{\"id\": \"x\", \"text\": \"Hi.\", \"quotes\": []}\nnot json\n",
+    );
+    let out = newsdesk(&["train", "quotes", "--data", &data, "--also-train", &also], b"");
+    assert_ne!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(err.contains("also.jsonl:2"), "{err}");
+}
