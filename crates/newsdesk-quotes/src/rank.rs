@@ -3,7 +3,7 @@
 //! quotation's speaker, every name mentioned from two paragraphs before the
 //! quotation to the end of its sentence, and "no speaker".
 use super::context::Ctx;
-use super::lexicon::{is_cue_filler, is_cue_verb};
+use super::lexicon::{is_cue_filler, is_cue_verb, pronoun_gender};
 use super::resolve::{Resolved, Resolver};
 use super::words::norm;
 
@@ -68,7 +68,7 @@ impl Candidate {
 }
 
 const WORD_DIST: [&str; 8] = ["dw0", "dw1", "dw2", "dw3-4", "dw5-8", "dw9-16", "dw17-32", "dw33+"];
-const PARA_DIST: [&str; 3] = ["dp0", "dp1", "dp2"];
+const PARA_DIST: [&str; 4] = ["dp0", "dp1", "dp2", "dp3+"];
 const SENT_DIST: [&str; 4] = ["ds0", "ds1", "ds2", "ds3+"];
 const PREV_PARA: [&str; 3] = ["prev_dp0", "prev_dp1", "prev_dp2+"];
 const MENTIONS: [&str; 3] = ["named1", "named2", "named3+"];
@@ -106,6 +106,8 @@ pub struct Context<'r> {
     pub kind: RuleKind,
     /// The previous quotation's speaker and its paragraph.
     pub prev: Option<(&'r Resolved, u32)>,
+    /// Every earlier quotation's speaker's name.
+    pub earlier: Vec<&'r str>,
 }
 
 /// The candidates for quotation `qi`, merged by output name.
@@ -138,7 +140,7 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         add(&mut out, r, &["prev", PREV_PARA[dp]]);
     }
     // Mentions: nearest first before the quotation, then after it in its sentence.
-    let lo = ctx.words.partition_point(|w| w.para + 2 < q.para);
+    let lo = ctx.words.partition_point(|w| w.para + 4 < q.para);
     let end_sent = sents.get(q.after.saturating_sub(1)).copied().unwrap_or(0);
     let mut hi = q.after;
     while hi < ctx.words.len() && hi < q.after + 40 && sents[hi] == end_sent && ctx.free(hi) {
@@ -152,6 +154,9 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         .filter(|&k| ctx.words[k].is(':'))
         .map(|k| sents[k]);
     let mut person_seen = false;
+    // A gendered pronoun right after the quotation or just before it (`," she said`).
+    let near = (q.after..(q.after + 3).min(ctx.words.len())).chain(q.first.saturating_sub(3)..q.first);
+    let pronoun = near.filter(|&k| ctx.free(k)).find_map(|k| pronoun_gender(ctx.lower(k)));
     for (side_before, (pos, len, r)) in before
         .into_iter()
         .rev()
@@ -167,7 +172,7 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         };
         f.push(WORD_DIST[log_bucket(d)]);
         f.push(SENT_DIST[(ds as usize).min(3)]);
-        f.push(PARA_DIST[(q.para.saturating_sub(ctx.words[pos].para) as usize).min(2)]);
+        f.push(PARA_DIST[(q.para.saturating_sub(ctx.words[pos].para) as usize).min(3)]);
         f.push(match r.kind {
             Some("PERSON") => "k_person",
             Some("ORG") => "k_org",
@@ -200,6 +205,18 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         if colon_sent == Some(sents[pos]) {
             f.push("colon_sentence");
         }
+        if pos == 0 || sents[pos - 1] != sents[pos] {
+            f.push("sent_start");
+        }
+        match (pronoun, r.gender()) {
+            (Some(p), Some(g)) if p == g => f.push("pron_agree"),
+            (Some(_), Some(_)) => f.push("pron_clash"),
+            (Some(_), None) if !r.person => f.push("pron_nonperson"),
+            _ => {}
+        }
+        if c.earlier.iter().any(|n| n.eq_ignore_ascii_case(&r.name)) {
+            f.push("spoke_earlier");
+        }
         let last = norm(ctx.lower(pos + len - 1)).to_string();
         f.push(MENTIONS[res.times_named(&last).clamp(1, 3) - 1]);
         f.push(["len1", "len2", "len3+"][r.name.split_whitespace().count().clamp(1, 3) - 1]);
@@ -207,6 +224,10 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         for x in &f {
             cand.push(&[x]);
         }
+        // The words beside the mention.
+        cand.push(&["nx=", ctx.lower(pos + len)]);
+        cand.push(&["pv=", if pos > 0 { ctx.lower(pos - 1) } else { "" }]);
+        cand.push(&["nx2=", ctx.lower(pos + len + 1)]);
         // Each mention feature also conjoined with the side of the quotation it is on.
         for x in &f[1..] {
             cand.push(&[f[0], "&", x]);
@@ -314,6 +335,7 @@ mod tests {
             rule: Some(&r),
             kind: RuleKind::Phrase { cue: true },
             prev: None,
+            earlier: Vec::new(),
         };
         let mut none = Candidate::new(None);
         none.push(&["none"]);

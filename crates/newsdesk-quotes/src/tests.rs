@@ -1,4 +1,5 @@
-//! One test per quotation shape and attribution rule.
+//! One test per quotation shape and attribution rule (the rules alone, [`QuoteExtractor::rules`]);
+//! the shipped default, whose ranker chooses among the rules' candidates, in the last tests.
 use super::QuoteExtractor;
 use newsdesk_core::{Component, Doc, Entity, EntitySource};
 
@@ -7,7 +8,7 @@ fn doc(text: &str) -> Doc {
 }
 
 fn quotes_of(mut d: Doc) -> Vec<(String, Option<String>)> {
-    QuoteExtractor::default().process(&mut d).unwrap();
+    QuoteExtractor::rules().process(&mut d).unwrap();
     let chars: Vec<char> = d.text.chars().collect();
     d.quotes
         .iter()
@@ -274,7 +275,7 @@ fn person_titles_outweigh_a_place_label() {
 fn conll_labels_and_names_cut_short_by_ner() {
     let t = "“Kill the disbeliever whether he is civilian or military,” said Abu Mohammed al-Adnani, the spokesman.";
     let mut d = doc_with_ents(t, &[("Abu Mohammed", "PER")]);
-    QuoteExtractor::default().process(&mut d).unwrap();
+    QuoteExtractor::rules().process(&mut d).unwrap();
     let speaker = d.quotes[0].speaker.as_ref().unwrap();
     assert_eq!(
         (speaker.name.as_str(), speaker.label.as_deref()),
@@ -1129,4 +1130,38 @@ fn two_persons_joined_by_and_after_the_cue_speak_together() {
             Some("Mike Wright and Guy Gee")
         )]
     );
+}
+
+#[test]
+fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
+    let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
+    let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
+    let found = QuoteExtractor::rules().candidates(&d);
+    let has = |name: &str, f: &str| {
+        let cands = &found[1].1;
+        cands
+            .iter()
+            .find(|c| c.key().as_deref() == Some(name))
+            .expect(name)
+            .has(f)
+    };
+    assert!(has("jane roe", "spoke_earlier") && has("jane roe", "pron_agree"));
+    assert!(has("mark hale", "nx=disagreed") && has("mark hale", "sent_start") && has("mark hale", "pron_clash"));
+    assert!(!has("mark hale", "spoke_earlier"));
+}
+
+#[test]
+fn the_default_ranker_beat_the_rules_on_its_unseen_articles_and_keeps_plain_attributions() {
+    let e = QuoteExtractor::default();
+    let card = &e.model.as_ref().expect("the default chooses with the ranker").card;
+    assert!(
+        card.test_speaker_accuracy > card.test_rules_speaker_accuracy,
+        "{card:?}"
+    );
+    let mut d = doc_with_ents(
+        "“We will not back down,” said Jane Roe, the mayor.",
+        &[("Jane Roe", "PERSON")],
+    );
+    e.process(&mut d).unwrap();
+    assert_eq!(d.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Jane Roe"));
 }
