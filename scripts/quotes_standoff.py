@@ -6,9 +6,12 @@ every string of an annotation (quote, speaker, speaker_also, cue) as code-point 
 the body. `join` rebuilds the shared quotes format (`quotes/train.jsonl`'s) from the data
 directory; `standoff` turns a file in that format into records; `select` lists candidate
 bodies chosen the way `quotes/train.jsonl` was (600-6000 characters, at least four double
-quotation marks, disjoint from quotes/dev and quotes/train, near-duplicates dropped, fixed seed).
+quotation marks, disjoint from quotes/dev and quotes/train, near-duplicates dropped, fixed seed;
+it admits 688 bodies); `select-rest` then lists the bodies with quotations that rule leaves out
+(two or three marks, or longer than 6000 characters), near-duplicates of all of those dropped.
 
     python3 scripts/quotes_standoff.py select DATA N SEED
+    python3 scripts/quotes_standoff.py select-rest DATA N SEED
     python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
     python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
 
@@ -47,13 +50,23 @@ def near_duplicate(a, b):
     return bool(a) and len(a & b) / len(a) > 0.2
 
 
-def select(data, n, seed):
-    texts = bodies(data)
-    taken = []
-    for split in ("dev", "train"):
-        with open(f"{data}/quotes/{split}.jsonl", encoding="utf-8") as f:
-            taken += [shingles(json.loads(line)["text"]) for line in f if line.strip()]
-    ids = sorted(i for i, t in texts.items() if 600 <= len(t) <= 6000 and sum(t.count(m) for m in MARKS) >= 4)
+def marks(text):
+    return sum(text.count(m) for m in MARKS)
+
+
+def main_rule(text):
+    """The bodies `select` takes: 600-6000 characters, at least four double quotation marks."""
+    return 600 <= len(text) <= 6000 and marks(text) >= 4
+
+
+def rest_rule(text):
+    """The bodies with quotations `select` leaves out: two or three marks, or longer than 6000 characters."""
+    return (600 <= len(text) <= 6000 and 2 <= marks(text) < 4) or (len(text) > 6000 and marks(text) >= 4)
+
+
+def pick(texts, ids, taken, n, seed):
+    """Up to `n` of `ids` in the order `seed` shuffles them, dropping near-duplicates of `taken` and of each other."""
+    ids = sorted(ids)
     random.Random(seed).shuffle(ids)
     chosen = []
     for i in ids:
@@ -64,6 +77,30 @@ def select(data, n, seed):
         chosen.append(i)
         if len(chosen) == n:
             break
+    return chosen
+
+
+def gold_shingles(data):
+    taken = []
+    for split in ("dev", "train"):
+        with open(f"{data}/quotes/{split}.jsonl", encoding="utf-8") as f:
+            taken += [shingles(json.loads(line)["text"]) for line in f if line.strip()]
+    return taken
+
+
+def select(data, n, seed):
+    texts = bodies(data)
+    chosen = pick(texts, [i for i, t in texts.items() if main_rule(t)], gold_shingles(data), n, seed)
+    print("\n".join(chosen))
+
+
+def select_rest(data, n, seed):
+    """After all `select DATA 688 2026` takes (the main rule admits no more), the bodies
+    `rest_rule` admits, near-duplicates of those and of quotes/dev and train dropped."""
+    texts = bodies(data)
+    taken = gold_shingles(data)
+    pick(texts, [i for i, t in texts.items() if main_rule(t)], taken, 688, 2026)
+    chosen = pick(texts, [i for i, t in texts.items() if rest_rule(t)], taken, n, seed)
     print("\n".join(chosen))
 
 
@@ -181,6 +218,8 @@ if __name__ == "__main__":
     command, *args = sys.argv[1:] or ["help"]
     if command == "select" and len(args) == 3:
         select(args[0], int(args[1]), int(args[2]))
+    elif command == "select-rest" and len(args) == 3:
+        select_rest(args[0], int(args[1]), int(args[2]))
     elif command == "standoff" and len(args) == 1:
         standoff(args[0])
     elif command == "join" and len(args) == 2:

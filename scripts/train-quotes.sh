@@ -4,7 +4,7 @@
 # - 5-fold article-level cross-validation over extra-check (424 of our articles no rule was
 #   ever read from), with quotes/train.jsonl and extra-dev (the articles the rules were
 #   written from) in every fold's training but never scored: their scores would flatter the rules;
-# - then a model trained on all of it, scored with the rules on extra-test (88 articles that
+# - then a model trained on all of it, scored with the rules on extra-test (256 articles that
 #   were neither read nor trained on); every score goes into the model card.
 # Deterministic (SEED, default 1); under a minute. Rebuild afterwards so the embedded copy is updated.
 set -euo pipefail
