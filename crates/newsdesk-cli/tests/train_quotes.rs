@@ -1,6 +1,7 @@
 //! `newsdesk train quotes`: cross-validation over `--data` with `--also-train`
 //! articles only trained on, a `--test` file scored by the final model and the
-//! rules, and a card that records all three files.
+//! rules, and a card that records all three files; `newsdesk eval quotes
+//! --speakers` scoring such a model, the rules alone or the default.
 mod common;
 use common::{lines, newsdesk, stderr, TempDir};
 
@@ -99,4 +100,27 @@ fn a_bad_line_in_the_train_only_file_names_the_file_and_line() {
     assert_ne!(out.status.code(), Some(0));
     let err = stderr(&out);
     assert!(err.contains("also.jsonl:2"), "{err}");
+}
+
+#[test]
+fn eval_quotes_scores_a_trained_model_the_rules_or_the_default() {
+    let dir = TempDir::new("eval-quotes-speakers");
+    let data = file(&dir, "data.jsonl", 0..4);
+    let model = dir.path("speaker.json");
+    let out = newsdesk(&["train", "quotes", "--data", &data, "--folds", "0", "-o", &model], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for speakers in ["default", "rules", &model[..]] {
+        let out = newsdesk(&["eval", "quotes", "--data", &data, "--speakers", speakers], b"");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let o = &lines(&out)[0];
+        assert_eq!(
+            (o["speakers"].as_str(), o["matched"].as_u64()),
+            (Some(speakers), Some(8))
+        );
+        assert_eq!(o["speaker_correct"], 8, "{speakers}: {o}");
+    }
+    let bad = dir.file("bad.json", b"{\"format\": \"something else\"}");
+    let out = newsdesk(&["eval", "quotes", "--data", &data, "--speakers", &bad], b"");
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("bad.json"), "{}", stderr(&out));
 }
