@@ -62,7 +62,10 @@ impl Default for QuoteExtractor {
     /// ranker (`models/speaker.json`) chooses among the candidates: on articles
     /// neither has seen it beats the rules' own choice (see the README).
     fn default() -> Self {
-        QuoteExtractor::rules().with_model(SpeakerModel::embedded().clone())
+        QuoteExtractor {
+            model: Some(SpeakerModel::embedded()),
+            ..QuoteExtractor::rules()
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use crate::QuotesError;
 use newsdesk_core::hash::{hash_str, HashKeyed};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// The file format tag of a speaker model.
 pub const FORMAT: &str = "newsdesk-quotes-speaker/1";
@@ -69,13 +70,15 @@ impl SpeakerModel {
         }
     }
 
-    /// The shipped model (trained on `quotes/train.jsonl`, see its card).
-    pub fn embedded() -> &'static SpeakerModel {
-        static MODEL: std::sync::LazyLock<SpeakerModel> = std::sync::LazyLock::new(|| {
-            SpeakerModel::from_json(include_str!("../models/speaker.json"), "models/speaker.json")
-                .expect("the shipped speaker model loads (tested)")
+    /// The shipped model (see its card), parsed once and shared.
+    pub fn embedded() -> Arc<SpeakerModel> {
+        static MODEL: std::sync::LazyLock<Arc<SpeakerModel>> = std::sync::LazyLock::new(|| {
+            Arc::new(
+                SpeakerModel::from_json(include_str!("../models/speaker.json"), "models/speaker.json")
+                    .expect("the shipped speaker model loads (tested)"),
+            )
         });
-        &MODEL
+        MODEL.clone()
     }
 
     /// Read a model; errors name `origin`.

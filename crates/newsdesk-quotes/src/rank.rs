@@ -1,6 +1,6 @@
 //! Speaker candidates for a quotation and their features, for the learned
 //! ranker ([`crate::SpeakerModel`]): the rules' choice, the previous
-//! quotation's speaker, every name mentioned from two paragraphs before the
+//! quotation's speaker, every name mentioned from four paragraphs before the
 //! quotation to the end of its sentence, and "no speaker".
 use super::context::Ctx;
 use super::lexicon::{is_cue_filler, is_cue_verb, pronoun_gender};
