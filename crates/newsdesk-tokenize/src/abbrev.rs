@@ -199,6 +199,14 @@ pub fn abbrev_class(s: &str, next: Option<char>) -> Option<AbbrevClass> {
     if b.is_empty() {
         return None;
     }
+    if let Some((left, last)) = body.rsplit_once('-') {
+        // `D-Calif.`, `R-N.H.`: a party-and-state tag ends in the abbreviation
+        // after its last hyphen
+        return (!left.is_empty() && last.len() > 1)
+            .then(|| abbrev_class(&s[s.len() - last.len() - 1..], next))
+            .flatten()
+            .map(|_| AbbrevClass::Other);
+    }
     if b.len() == 1 {
         // initials `J.` and list letters `p.`
         let c = b[0];
@@ -251,7 +259,26 @@ pub fn abbrev_class(s: &str, next: Option<char>) -> Option<AbbrevClass> {
 fn is_country_like(body: &str) -> bool {
     matches!(
         body,
-        "U.S" | "U.K" | "U.N" | "E.U" | "D.C" | "L.A" | "N.Y" | "N.J" | "S.A" | "N.V" | "A.G" | "P.M" | "A.M"
+        "U.S"
+            | "U.K"
+            | "U.N"
+            | "E.U"
+            | "D.C"
+            | "L.A"
+            | "N.Y"
+            | "N.J"
+            | "N.H"
+            | "N.C"
+            | "N.D"
+            | "N.M"
+            | "S.C"
+            | "S.D"
+            | "R.I"
+            | "S.A"
+            | "N.V"
+            | "A.G"
+            | "P.M"
+            | "A.M"
     )
 }
 
@@ -269,6 +296,11 @@ mod tests {
         assert_eq!(abbrev_class("Inc.", None), Some(AbbrevClass::Other));
         assert!(is_abbrev("e.g.", None) && is_abbrev("Ph.D.", None) && is_abbrev("a.m.", None));
         assert!(is_abbrev("No.", Some('5')) && !is_abbrev("No.", Some('T')));
+        // party-and-state tags: the state's abbreviation keeps the period, and may end a sentence
+        assert_eq!(abbrev_class("D-Calif.", None), Some(AbbrevClass::Other));
+        assert_eq!(abbrev_class("R-N.H.", None), Some(AbbrevClass::Other));
+        assert_eq!(abbrev_class("N.H.", None), Some(AbbrevClass::Other));
+        assert!(!is_abbrev("well-fed.", None) && !is_abbrev("D-.", None) && !is_abbrev("-Calif.", None));
         assert!(!is_abbrev("dog.", None) && !is_abbrev("5.", None) && !is_abbrev(".", None));
     }
 }
