@@ -206,6 +206,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
                 k = place.hi;
             }
         }
+        k = past_aside(ctx, k, hi);
         let apposition = k < hi && ctx.words[k].is(',');
         if apposition {
             k = (k + 1..hi.min(k + 24)).find(|&j| ctx.words[j].is(','))? + 1;
@@ -299,12 +300,17 @@ fn as_saying(ctx: &Ctx, k: usize) -> bool {
     ctx.lower(k) == "as" && ctx.lower(k + 1).ends_with("ing") && is_cue_verb(ctx.lower(k + 1))
 }
 
-/// The subject of `X was quoted as saying` when the participle cue is word `c`.
+/// The subject of `X was quoted as saying`, or the object of `Reuters quoted X
+/// as saying`, when the participle cue is word `c`.
 fn quoted_as(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
-    let verb = c.checked_sub(2).filter(|&v| v > floor && as_saying(ctx, v + 1))?;
-    matches!(ctx.lower(verb), "quoted" | "cited" | "heard" | "recorded")
-        .then(|| np_left(ctx, verb, floor))
-        .flatten()
+    // The word before `as saying`: the passive verb, or the object's last word.
+    let k = c.checked_sub(2).filter(|&v| v > floor && as_saying(ctx, v + 1))?;
+    if matches!(ctx.lower(k), "quoted" | "cited" | "heard" | "recorded") {
+        return np_left(ctx, k, floor);
+    }
+    let object = ctx.np_ending_at(k, floor)?;
+    let cue = object.range().0.checked_sub(1).filter(|&v| v >= floor)?;
+    (!ctx.words[cue].cap && is_cue_verb(ctx.lower(cue))).then_some(object)
 }
 
 /// The speaker phrase just left of the cue at `c`: fillers (`also`) and
@@ -315,6 +321,9 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         k -= 1;
     }
     let mut end = k.checked_sub(1).filter(|&e| e >= floor)?;
+    if let Some(open) = aside_opening(ctx, end, floor) {
+        end = open.checked_sub(1).filter(|&e| e >= floor)?;
+    }
     // `Reddit user X, who said`, `the FBI, which stated`, `David Pogue, who after a
     // private briefing with Apple advised`: the relative pronoun's antecedent, when
     // no comma or sentence end comes between the pronoun and the cue.
@@ -353,6 +362,32 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         end = p;
     }
     ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor))
+}
+
+/// Past a bracketed aside opening at word `k` (`Kelly Ayotte (R-N.H.) said`,
+/// `Taylor Swift (@taylorswift13) tweeted`): the word after its `)`, if it closes
+/// within eight words before `hi`; else `k`.
+fn past_aside(ctx: &Ctx, k: usize, hi: usize) -> usize {
+    if !(k < hi && ctx.words[k].is('(')) {
+        return k;
+    }
+    (k + 1..hi.min(k + 10))
+        .take_while(|&j| ctx.free(j) && !ctx.words[j].is('('))
+        .find(|&j| ctx.words[j].is(')'))
+        .map_or(k, |j| j + 1)
+}
+
+/// The `(` of a bracketed aside closed at word `end` (at most eight words, not
+/// before `floor`), as in `Kelly Ayotte (R-N.H.) said`.
+fn aside_opening(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
+    if !ctx.words[end].is(')') {
+        return None;
+    }
+    (floor.max(end.saturating_sub(9))..end)
+        .rev()
+        .take_while(|&j| ctx.free(j) && !ctx.words[j].is(')'))
+        .find(|&j| ctx.words[j].is('('))
+        .filter(|&j| j > floor)
 }
 
 /// The phrase a name ending a prepositional modifier belongs to: `Sabine

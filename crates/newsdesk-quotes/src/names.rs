@@ -82,10 +82,16 @@ impl Ctx<'_> {
         self.words[a].para == self.words[b].para
     }
 
+    /// Words `a` and `b` can be parts of one name: same paragraph, and neither is
+    /// a handle (`Taylor Swift @taylorswift13`: a handle is a name by itself).
+    fn joinable(&self, a: usize, b: usize) -> bool {
+        self.same_para(a, b) && !self.lower(a).starts_with('@') && !self.lower(b).starts_with('@')
+    }
+
     /// Extend a name leftwards from word `i` (inclusive); returns the first word.
     fn run_left(&self, i: usize) -> usize {
         let mut lo = i;
-        while lo > 0 && self.same_para(lo - 1, lo) {
+        while lo > 0 && self.joinable(lo - 1, lo) {
             let w = lo - 1;
             let lower = self.lower(w);
             let part = self.name_edge(w) || (self.nameish(w) && is_title(lower));
@@ -127,7 +133,7 @@ impl Ctx<'_> {
     /// Extend a name rightwards from word `i` (inclusive); returns one past the last word.
     fn run_right(&self, i: usize) -> usize {
         let mut hi = i + 1;
-        while hi < self.words.len() && self.same_para(hi - 1, hi) {
+        while hi < self.words.len() && self.joinable(hi - 1, hi) {
             // `Putin's WWI speech`: a possessive ends the name, unless a person or
             // a title follows (`Lego UK’s Emma Owen`, `Spain's Foreign Minister`).
             if is_possessive(self.lower(hi - 1)) && !self.person_or_title_from(hi) {
@@ -386,7 +392,14 @@ impl Ctx<'_> {
         if i >= ceil || !self.free(i) || !w.is_alpha() {
             return None;
         }
-        if is_pronoun(self.low(w)) {
+        // `her colleague Ivan Sokolov`: a possessive `her` opens a phrase.
+        let possessive = is_determiner(self.low(w))
+            && self
+                .words
+                .get(i + 1)
+                .is_some_and(|n| n.is_alpha() && !n.cap && self.free(i + 1))
+            && nominal_head(self.lower(i + 1));
+        if is_pronoun(self.low(w)) && !possessive {
             return Some(Np::Pronoun(i));
         }
         if w.cap && is_source_noun(self.low(w)) {

@@ -492,6 +492,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let r = match &np {
             Np::Name(n) => Some(self.resolve_name(n)).filter(|r| r.person && r.person_like()),
             Np::Nominal { head, .. } if title_role(ctx.lower(*head)).is_some() => self.resolve(&np),
+            // `Her colleague Ivan Sokolov agreed`: the name ending the phrase.
+            Np::Nominal { lo, head, .. } if ctx.words[*head].cap => match ctx.np_ending_at(*head, *lo + 1) {
+                Some(Np::Name(n)) => Some(self.resolve_name(&n)).filter(|r| r.person && r.person_like()),
+                _ => None,
+            },
             _ => None,
         }?;
         r.gender().map_or(true, |g| g == want).then_some(r)
@@ -696,11 +701,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .filter(|_| role == "spokesman")
                         .map(|n| with_mention(self.resolve_name(n)));
                 }
-                // `the actress`, `The California Republican`, `the 41-year-old woman`
-                // (not `the homeless man`): a description of a person named before,
-                // not of one named inside it.
+                // `the actress`, `The California Republican`, `the 41-year-old woman`,
+                // `the 45-year-old` (not `the homeless man`): a description of a person
+                // named before, not of one named inside it.
                 let aged = (*lo..=*head).any(|k| self.ctx.lower(k).ends_with("-year-old"));
-                let described = person_noun(h).or_else(|| gender_noun(h).filter(|_| aged).map(Some));
+                let described = person_noun(h)
+                    .or_else(|| gender_noun(h).filter(|_| aged).map(Some))
+                    .or_else(|| h.ends_with("-year-old").then_some(None));
                 if let Some(gender) = described.filter(|_| self.ctx.lower(*lo) == "the") {
                     let named_inside = inner.as_ref().is_some_and(|n| self.resolve_name(n).person);
                     if !named_inside {
@@ -847,6 +854,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             if let Some(Np::Name(n)) = j.checked_sub(1).and_then(|p| ctx.np_ending_at(p, p.saturating_sub(4))) {
                 return Some(n);
+            }
+            // `The White House issued a statement late on Monday`
+            let issued = |v: usize| {
+                matches!(
+                    ctx.lower(v),
+                    "issued" | "released" | "published" | "posted" | "sent" | "emailed" | "made"
+                )
+            };
+            if j >= 3 && matches!(ctx.lower(j - 1), "a" | "an" | "its" | "their") && issued(j - 2) {
+                if let Some(Np::Name(n)) = ctx.np_ending_at(j - 3, (j - 3).saturating_sub(6)) {
+                    return Some(n);
+                }
             }
             // `X said in a statement`
             if j >= 4 && ctx.lower(j - 2) == "in" && is_cue_verb(ctx.lower(j - 3)) {

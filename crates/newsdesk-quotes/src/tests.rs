@@ -1133,6 +1133,47 @@ fn two_persons_joined_by_and_after_the_cue_speak_together() {
 }
 
 #[test]
+fn a_bracketed_aside_or_a_party_tag_between_the_name_and_the_cue_is_skipped() {
+    let t = "The bill passed.\n\n\"This is a good day for the state,\" Sen. Kelly Ayotte (R-N.H.) said.\n\n\"We will keep fighting this one,\" Rep. Nancy Pelosi, D-Calif., said on Wednesday.\n\nTaylor Swift (@taylorswift13) tweeted: \"It is a hoax and nobody should believe it.\"";
+    assert_eq!(
+        quotes(t),
+        [
+            q("This is a good day for the state,", Some("Kelly Ayotte")),
+            q("We will keep fighting this one,", Some("Nancy Pelosi")),
+            q("It is a hoax and nobody should believe it.", Some("Taylor Swift"))
+        ]
+    );
+}
+
+#[test]
+fn a_handle_is_a_name_by_itself() {
+    let t = "Fans were upset.\n\n\"If you buy an iPhone 6, you better be totally bald,\" @redletter tweeted.\n\n\"It is real and I have seen it many times,\" wrote @phil_quinn1 on Twitter.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "If you buy an iPhone 6, you better be totally bald,",
+                Some("@redletter")
+            ),
+            q("It is real and I have seen it many times,", Some("@phil_quinn1"))
+        ]
+    );
+}
+
+#[test]
+fn the_object_of_a_cue_with_as_saying_speaks_and_descriptions_name_the_person_before() {
+    let t = "Reuters quoted Tom Hale as saying \"we are ready for the next step in this.\"\n\nHer colleague Ivan Sokolov agreed with her. \"Nobody is helping us,\" he said.\n\nJohn Doe thanked them. \"It was a very hard year for us,\" the 45-year-old said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("we are ready for the next step in this.", Some("Tom Hale")),
+            q("Nobody is helping us,", Some("Ivan Sokolov")),
+            q("It was a very hard year for us,", Some("John Doe"))
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);

@@ -29,7 +29,7 @@ pub struct Word {
     /// The lower-cased text is `lowered[lo..hi]` of the string [`lex`] returns.
     pub lo: u32,
     pub hi: u32,
-    /// Starts with an upper-case letter.
+    /// Starts with an upper-case letter, or is a handle (`@redletter`).
     pub cap: bool,
     /// Paragraph number (a newline after text starts the next; blank lines do not count).
     pub para: u32,
@@ -100,7 +100,11 @@ pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
         }
         let start = i;
         let lo = lowered.len() as u32;
-        let kind = if c.is_alphanumeric() {
+        // `@redletter tweeted`: a social-media handle is a name, `@` included
+        let handle = c == '@'
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+            && !(i > 0 && chars[i - 1].is_alphanumeric());
+        let kind = if c.is_alphanumeric() || handle {
             i += 1;
             while i < chars.len() {
                 let d = chars[i];
@@ -136,7 +140,7 @@ pub fn lex(chars: &[char]) -> (Vec<Word>, String) {
             kind,
             lo,
             hi,
-            cap: c.is_uppercase(),
+            cap: c.is_uppercase() || handle,
             para,
             ent: None,
         });
@@ -243,6 +247,17 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn a_handle_is_one_capitalised_word_and_an_e_mail_address_is_not_a_handle() {
+        assert_eq!(
+            texts("@phil_quinn1 wrote to jo@example.com"),
+            ["@phil_quinn1", "wrote", "to", "jo", "@", "example.com"]
+        );
+        let chars: Vec<char> = "@redletter @".chars().collect();
+        let (w, _) = lex(&chars);
+        assert!(w[0].cap && w[0].is_alpha() && w[1].is('@'));
     }
 
     #[test]
