@@ -116,7 +116,7 @@ impl QuoteExtractor {
 
     fn run(&self, doc: &Doc, keep: bool) -> Vec<(Quote, Vec<Candidate>)> {
         let chars = words::clean_chars(doc);
-        let spans = marks::find_spans(&chars);
+        let spans = marks::with_single_spans(&chars, marks::find_spans(&chars));
         if spans.is_empty() {
             return Vec::new();
         }
@@ -258,8 +258,35 @@ impl QuoteExtractor {
             && before
                 .into_iter()
                 .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
-        !title_case && !marked
+        !title_case
+            && !marked
+            && (!span.open.is_some_and(|o| marks::is_single(ctx.chars[o])) || said_in_single_marks(ctx, span))
     }
+}
+
+/// A span in single marks is reported speech only with a sign of it (a headline
+/// or a title in single marks has none): punctuation closing it inside the mark
+/// (`‘We will appeal,’`), a colon before it, or a cue verb among the six words
+/// before it or the four after it in its paragraph.
+fn said_in_single_marks(ctx: &Ctx, span: &marks::Span) -> bool {
+    let Some(open) = span.open else { return true };
+    let Some(close) = span.close else { return true };
+    let punctuated = ctx.chars[span.start..close]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'));
+    let (first, after) = ctx.words_in(open, close + 1);
+    let para = ctx.words.get(first).map(|w| w.para);
+    let cue = |k: usize| {
+        let w = &ctx.words[k];
+        Some(w.para) == para && w.is_alpha() && !w.cap && lexicon::is_cue_verb(ctx.low(w))
+    };
+    let colon = first.checked_sub(1).is_some_and(|k| ctx.words[k].is(':'));
+    punctuated
+        || colon
+        || (first.saturating_sub(6)..first).any(cue)
+        || (after..(after + 4).min(ctx.words.len())).any(cue)
 }
 
 /// The previous quotation's speaker `prev` is a named person and the only person

@@ -30,7 +30,7 @@ fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
 }
 
-fn is_single(c: char) -> bool {
+pub fn is_single(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '`')
 }
 
@@ -205,6 +205,134 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
     out
 }
 
+/// The quotations in British-style single marks (`‘We will appeal,’ he said`,
+/// straight or curly), paragraph by paragraph, outside the double-marked spans
+/// `doubles` (text order): an opening mark after a space or an opening
+/// bracket, before a word that is not an elision (`'n'`, `'90s`, `'em`), paired
+/// with the next closing mark of its paragraph (not a plural possessive:
+/// `the workers’ rights`). A quotation whose paragraph the mark opens and does
+/// not close runs to the paragraph's end when the next paragraph opens with a
+/// single mark too (each paragraph of a long quotation re-opens it). Double-marked
+/// spans inside one of these are inner quotations: they are dropped.
+pub fn with_single_spans(chars: &[char], doubles: Vec<Span>) -> Vec<Span> {
+    let inside_double = |i: usize| {
+        doubles
+            .iter()
+            .any(|s| s.open.unwrap_or(s.start) <= i && i <= s.close.unwrap_or(s.end))
+    };
+    let paras = paragraphs(chars);
+    let mut singles = Vec::new();
+    for (p, &(a, b)) in paras.iter().enumerate() {
+        let mut open: Option<usize> = None;
+        // A plural-possessive-looking mark since `open`: the close after all when
+        // another quotation opens before a clear close (`'Kanye West applies for
+        // refugee status' and 'Miley Cyrus …'`).
+        let mut possessive: Option<usize> = None;
+        let span = |o: usize, c: usize| Span {
+            open: Some(o),
+            close: Some(c),
+            start: o + 1,
+            end: c,
+        };
+        for i in a..b {
+            if !is_single(chars[i]) || inside_double(i) {
+                continue;
+            }
+            match open {
+                None if single_opens(chars, i) => open = Some(i),
+                Some(o) => match single_closes(chars, i, b) {
+                    Some(true) => {
+                        singles.push(span(o, i));
+                        (open, possessive) = (None, None);
+                    }
+                    Some(false) => possessive = possessive.or(Some(i)),
+                    None if single_opens(chars, i) => {
+                        if let Some(c) = possessive.take() {
+                            singles.push(span(o, c));
+                        }
+                        open = Some(i);
+                    }
+                    None => {}
+                },
+                None => {}
+            }
+        }
+        let first_visible = |(a, b): (usize, usize)| (a..b).find(|&i| !chars[i].is_whitespace());
+        if let Some(o) = open.filter(|&o| first_visible((a, b)) == Some(o)) {
+            let reopened = paras
+                .get(p + 1)
+                .and_then(|&r| first_visible(r))
+                .is_some_and(|i| is_single(chars[i]) && single_opens(chars, i));
+            if reopened {
+                singles.push(Span {
+                    open: Some(o),
+                    close: None,
+                    start: o + 1,
+                    end: b,
+                });
+            }
+        }
+    }
+    if singles.is_empty() {
+        return doubles;
+    }
+    // Mark-to-mark extents; a single-marked span that crosses a double-marked one is dropped.
+    let extent = |s: &Span| (s.open.unwrap_or(s.start), s.close.unwrap_or(s.end));
+    let inside = |d: &Span, o: &Span| extent(o).0 < extent(d).0 && extent(d).1 <= extent(o).1;
+    let apart = |d: &Span, o: &Span| extent(d).1 < extent(o).0 || extent(o).1 < extent(d).0;
+    singles.retain(|o| doubles.iter().all(|d| inside(d, o) || apart(d, o)));
+    let mut out: Vec<Span> = doubles
+        .into_iter()
+        .filter(|d| !singles.iter().any(|o| inside(d, o)))
+        .collect();
+    out.extend(singles);
+    out.sort_by_key(|s| s.open.unwrap_or(s.start));
+    out
+}
+
+/// The single mark at `i` opens a quotation: after a space, bracket, dash or
+/// colon, before a word that is not an elision (`'n'`, `'em`, `'90s`, `'til`).
+fn single_opens(chars: &[char], i: usize) -> bool {
+    if chars[i] == '’' || !opens_after(i.checked_sub(1).map(|p| chars[p])) {
+        return false;
+    }
+    let word: String = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric())
+        .take(8)
+        .collect::<String>()
+        .to_lowercase();
+    let decade = word.len() == 3 && word.ends_with('s') && word[..2].bytes().all(|c| c.is_ascii_digit());
+    !word.is_empty()
+        && !decade
+        && !matches!(
+            word.as_str(),
+            "n" | "s" | "em" | "til" | "cause" | "cos" | "tis" | "twas" | "bout" | "round" | "nuff" | "ere"
+        )
+}
+
+/// Whether the single mark at `i` (in a paragraph ending at `end`) closes a
+/// quotation: after a word or punctuation, before a space, punctuation or the
+/// paragraph's end (else `None`); `Some(false)` when it may be a plural
+/// possessive instead (`workers’ rights`: a letter before the mark and a
+/// lower-case word after it).
+fn single_closes(chars: &[char], i: usize, end: usize) -> Option<bool> {
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + 1).copied().filter(|_| i + 1 < end);
+    if chars[i] == '‘' || prev.map_or(true, char::is_whitespace) || !closes_before(next) {
+        return None;
+    }
+    let after_space = chars[i + 1..end]
+        .iter()
+        .skip_while(|c| c.is_whitespace())
+        .copied()
+        .next();
+    let possessive = prev.is_some_and(char::is_alphabetic)
+        && next.is_some_and(char::is_whitespace)
+        && after_space.is_some_and(char::is_lowercase);
+    Some(!possessive)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,21 +423,77 @@ mod tests {
         assert!(quoted("He said no.\n\nThen it ended.\" More.").is_empty());
     }
 
-    /// Spans lie inside the text, between their marks, and in text order.
+    fn quoted_all(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        with_single_spans(&chars, find_spans(&chars))
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect::<String>().trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn british_single_marks_pair_around_apostrophes_and_possessives() {
+        assert_eq!(
+            quoted_all("'We won't accept the workers' demands,' Mr Smith said. She said: ‘It’s over.’"),
+            ["We won't accept the workers' demands,", "It’s over."]
+        );
+        // elisions and decades open nothing; a double-marked span inside a single one is inner
+        assert!(quoted_all("Rock 'n' roll in the '90s was loud.").is_empty());
+        assert_eq!(
+            quoted_all("‘He told me “never again” and left,’ she said."),
+            ["He told me “never again” and left,"]
+        );
+        // a single mark inside a double-marked quotation is nested, not a new quotation
+        assert_eq!(
+            quoted_all("\"He said 'no way' to me,\" she said."),
+            ["He said 'no way' to me,"]
+        );
+    }
+
+    #[test]
+    fn a_possessive_looking_mark_closes_when_another_quotation_opens() {
+        assert_eq!(
+            quoted_all(
+                "Headlines include 'Kanye West applies for refugee status' and 'Miley Cyrus replaced by a double'."
+            ),
+            [
+                "Kanye West applies for refugee status",
+                "Miley Cyrus replaced by a double"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_marked_quotation_reopened_each_paragraph_runs_to_its_end() {
+        assert_eq!(
+            quoted_all("He said:\n\n‘First part of it.\n\n‘Second part of it.’\nAfter."),
+            ["First part of it.", "Second part of it."]
+        );
+    }
+
+    /// Spans lie inside the text, between their marks, and in text order;
+    /// with the single-marked ones too.
     fn check_spans(chars: &[char]) {
-        let spans = find_spans(chars);
+        let doubles = find_spans(chars);
+        check_ordered(chars, &doubles, is_double);
+        check_ordered(chars, &with_single_spans(chars, doubles), |c| {
+            is_double(c) || is_single(c)
+        });
+    }
+
+    fn check_ordered(chars: &[char], spans: &[Span], is_mark: impl Fn(char) -> bool) {
         let mut floor = 0;
-        for s in &spans {
+        for s in spans {
             assert!(
                 s.start <= s.end && s.end <= chars.len(),
                 "{s:?} in {} chars",
                 chars.len()
             );
             if let Some(o) = s.open {
-                assert!(o + 1 == s.start && is_double(chars[o]), "{s:?}");
+                assert!(o + 1 == s.start && is_mark(chars[o]), "{s:?}");
             }
             if let Some(c) = s.close {
-                assert!(c == s.end && is_double(chars[c]), "{s:?}");
+                assert!(c == s.end && is_mark(chars[c]), "{s:?}");
             }
             let first = s.open.unwrap_or(s.start);
             assert!(first >= floor, "{s:?} overlaps the previous span (ends at {floor})");

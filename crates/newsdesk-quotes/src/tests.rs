@@ -1174,6 +1174,21 @@ fn the_object_of_a_cue_with_as_saying_speaks_and_descriptions_name_the_person_be
 }
 
 #[test]
+fn british_single_marks_are_quotations_when_something_says_they_were_said() {
+    let t = "The minister spoke on Monday.\n\n'We will not accept this decision and we will appeal it,' Tom Hale said.\n\nJane Roe told the BBC: ‘It is a sad day for all of us who worked on it’\n\nOther headlines include 'Kanye West applies for refugee status' and more.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "We will not accept this decision and we will appeal it,",
+                Some("Tom Hale")
+            ),
+            q("It is a sad day for all of us who worked on it", Some("Jane Roe"))
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
