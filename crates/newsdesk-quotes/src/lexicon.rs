@@ -38,6 +38,7 @@ const LISTS: &[(&str, &str)] = &[
     ("institution_nouns.txt", include_str!("../data/institution_nouns.txt")),
     ("name_introducers.txt", include_str!("../data/name_introducers.txt")),
     ("lower_openers.txt", include_str!("../data/lower_openers.txt")),
+    ("name_titles.txt", include_str!("../data/name_titles.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -74,6 +75,7 @@ static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_markers.
 static NON_NAME_CAPS: LazyLock<WordSet> = LazyLock::new(|| set(&["non_name_caps.txt"]));
 static LOWER_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["lower_openers.txt"]));
 static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["org_words.txt"]));
+static NAME_TITLES: LazyLock<WordSet> = LazyLock::new(|| set(&["name_titles.txt"]));
 static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["clause_openers.txt"]));
 static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(&["name_particles.txt"]));
 static TITLE_FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_function_words.txt"]));
@@ -116,6 +118,10 @@ pub fn title_role(lower: &str) -> Option<&'static str> {
 /// Titles and roles stripped from the front of a person's name.
 pub fn is_title(w: &str) -> bool {
     TITLES.contains_key(w.trim_end_matches('.'))
+}
+/// A title that stays part of a person's name (`Pope Francis`, `Prince Harry`).
+pub fn is_name_title(w: &str) -> bool {
+    NAME_TITLES.contains(w.trim_end_matches('.'))
 }
 /// Pronouns that take their referent from earlier text (`it`: an organisation).
 pub fn is_pronoun(w: &str) -> bool {
@@ -235,6 +241,8 @@ mod tests {
     #[test]
     fn lookups() {
         assert!(is_cue_verb("said") && !is_cue_verb("dog"));
+        assert!(is_name_title("pope") && !is_name_title("president"));
+        assert!(NAME_TITLES.iter().all(|t| is_title(t)), "a name title is a title");
         assert_eq!(title_role("Col.".to_lowercase().as_str()), Some("colonel"));
         assert_eq!(title_role("spokeswoman"), Some("spokesman"));
         assert_eq!(title_role("president"), Some("president"));

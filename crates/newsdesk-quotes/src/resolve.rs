@@ -6,8 +6,8 @@ use super::attribute::np_left;
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
-    is_institution_noun, is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title, person_noun,
-    pronoun_gender, title_role,
+    is_institution_noun, is_name_title, is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title,
+    person_noun, pronoun_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -609,6 +609,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         if !c.person && c.all.iter().any(|&p| capital_the(p)) {
             return format!("The {}", c.text);
+        }
+        // `Pope Francis`, `Prince Harry`: a royal or religious title right before a
+        // mention stays part of the name.
+        let name_title = |&p: &usize| {
+            let t = p.checked_sub(1)?;
+            (ctx.words[t].cap && ctx.free(t) && ctx.words[t].para == ctx.words[p].para && is_name_title(ctx.lower(t)))
+                .then_some(t)
+        };
+        if let Some((t, p)) = c
+            .all
+            .iter()
+            .find_map(|p| name_title(p).map(|t| (t, *p)))
+            .filter(|_| c.person)
+        {
+            return ctx.text(t, p + c.key.len());
         }
         if c.person && c.key.len() == 1 {
             let titled: Vec<usize> = c.all.iter().filter_map(|&p| self.title_start(p)).collect();

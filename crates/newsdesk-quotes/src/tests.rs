@@ -1189,6 +1189,18 @@ fn british_single_marks_are_quotations_when_something_says_they_were_said() {
 }
 
 #[test]
+fn a_royal_or_religious_title_stays_part_of_the_name() {
+    let t = "Pope Francis spoke on Sunday. \"Paradise is open to all of God's creatures,\" Francis said.\n\nPresident Barack Obama was there. \"It is a great honour to be here today,\" Obama said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Paradise is open to all of God's creatures,", Some("Pope Francis")),
+            q("It is a great honour to be here today,", Some("Barack Obama"))
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
