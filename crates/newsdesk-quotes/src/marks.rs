@@ -215,10 +215,19 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
 /// single mark too (each paragraph of a long quotation re-opens it). Double-marked
 /// spans inside one of these are inner quotations: they are dropped.
 pub fn with_single_spans(chars: &[char], doubles: Vec<Span>) -> Vec<Span> {
-    let inside_double = |i: usize| {
-        doubles
-            .iter()
-            .any(|s| s.open.unwrap_or(s.start) <= i && i <= s.close.unwrap_or(s.end))
+    if !chars.iter().any(|&c| is_single(c)) {
+        return doubles;
+    }
+    // Mark-to-mark extents, in text order: the single marks are visited in text
+    // order too, so one cursor tells whether a mark lies inside a double-marked span.
+    let extent = |s: &Span| (s.open.unwrap_or(s.start), s.close.unwrap_or(s.end));
+    let extents: Vec<(usize, usize)> = doubles.iter().map(extent).collect();
+    let mut cursor = 0;
+    let mut inside_double = |i: usize| {
+        while cursor < extents.len() && extents[cursor].1 < i {
+            cursor += 1;
+        }
+        cursor < extents.len() && extents[cursor].0 <= i
     };
     let paras = paragraphs(chars);
     let mut singles = Vec::new();
@@ -276,8 +285,7 @@ pub fn with_single_spans(chars: &[char], doubles: Vec<Span>) -> Vec<Span> {
     if singles.is_empty() {
         return doubles;
     }
-    // Mark-to-mark extents; a single-marked span that crosses a double-marked one is dropped.
-    let extent = |s: &Span| (s.open.unwrap_or(s.start), s.close.unwrap_or(s.end));
+    // A single-marked span that crosses a double-marked one is dropped.
     let inside = |d: &Span, o: &Span| extent(o).0 < extent(d).0 && extent(d).1 <= extent(o).1;
     let apart = |d: &Span, o: &Span| extent(d).1 < extent(o).0 || extent(o).1 < extent(d).0;
     singles.retain(|o| doubles.iter().all(|d| inside(d, o) || apart(d, o)));
