@@ -192,7 +192,7 @@ mod tests {
             CoreError::Invalid(_) => ["token ", "tokens end at byte", "sentence ", "entity ", "quote "]
                 .iter()
                 .any(|w| m.contains(w)),
-            CoreError::Component { .. } | CoreError::WordList { .. } => false,
+            CoreError::Component { .. } => false,
         }
     }
 

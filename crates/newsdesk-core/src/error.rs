@@ -9,12 +9,6 @@ pub enum CoreError {
     Schema { found: String, expected: &'static str },
     #[error("inconsistent document: {0}")]
     Invalid(String),
-    #[error("{origin}:{line}: {message}")]
-    WordList {
-        origin: String,
-        line: usize,
-        message: String,
-    },
     #[error("component {component}: {message}")]
     Component { component: String, message: String },
 }

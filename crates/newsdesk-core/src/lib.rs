@@ -4,7 +4,7 @@
 //! quotes, stances), all located by offsets into the text. Stages implement
 //! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
 //! Shared building blocks: [`wordlist`] (the line format of embedded word
-//! lists), [`rng`] (seeded shuffles), [`hash`] (the stable hashes of model files)
+//! lists, defined in `newsdesk-tokenize` so that the tokenizer's lists use it too), [`rng`] (seeded shuffles), [`hash`] (the stable hashes of model files)
 //! [`checksum`] (SHA-256 for model cards), [`bytes`] (the little-endian reader
 //! of model files, naming the part a short file cuts) and [`container`]
 //! (named sections of a model file behind a magic, a version and a SHA-256).
@@ -31,10 +31,10 @@ mod layers;
 pub mod mutate;
 pub mod panic;
 pub mod rng;
-pub mod wordlist;
 
 pub use component::Component;
 pub use doc::{Doc, SCHEMA};
 pub use error::CoreError;
 pub use layers::*;
 pub use newsdesk_tokenize as tokenize;
+pub use newsdesk_tokenize::wordlist;

@@ -1,5 +1,8 @@
 //! Abbreviations that keep their final period, and how they behave at the
-//! end of a sentence.
+//! end of a sentence. The listed ones are a data file, `data/abbreviations.txt`.
+use crate::{wordlist, TokenizeError};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// How an abbreviation behaves before a capitalized word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,176 +16,52 @@ pub enum AbbrevClass {
     Other,
 }
 
-/// Titles and name parts that are followed by a name.
-fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Messrs"
-            | "Mmes"
-            | "Dr"
-            | "Drs"
-            | "Prof"
-            | "Profs"
-            | "Gen"
-            | "Gov"
-            | "Govs"
-            | "Sen"
-            | "Sens"
-            | "Rep"
-            | "Reps"
-            | "Rev"
-            | "Lt"
-            | "Col"
-            | "Maj"
-            | "Capt"
-            | "Cpl"
-            | "Sgt"
-            | "Cmdr"
-            | "Cmdt"
-            | "Adm"
-            | "Pres"
-            | "Supt"
-            | "Hon"
-            | "Atty"
-            | "Gens"
-            | "Brig"
-            | "Pvt"
-            | "Fr"
-            | "Sr"
-            | "Sra"
-            | "Srta"
-            | "St"
-            | "Ste"
-            | "Mt"
-            | "Ft"
-            | "Pt"
-            | "Insp"
-            | "Amb"
-            | "Mme"
-            | "Mlle"
-            | "Msgr"
-            | "Mssrs"
-            | "Rt"
-            | "Secy"
-            | "Det"
-            | "Dep"
-    )
+/// How a listed abbreviation (`data/abbreviations.txt`) behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Listed {
+    /// A title or name part: [`AbbrevClass::Title`].
+    Title,
+    /// A month: [`AbbrevClass::Month`].
+    Month,
+    /// [`AbbrevClass::Other`] wherever it occurs.
+    Other,
+    /// An abbreviation only before a number (`No. 5`, `pp. 3`).
+    BeforeNumber,
+    /// A two-letter dotted place or organisation (`U.S.`), not initials.
+    Place,
 }
 
-/// Month abbreviations.
-fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
-    )
+/// Parse the abbreviation list (word, tab, class); errors name the line.
+fn parse_list(text: &'static str, origin: &str) -> Result<HashMap<&'static str, Listed>, TokenizeError> {
+    wordlist::parse(text, origin, 2, 2)?
+        .into_iter()
+        .map(|e| {
+            let class = match e.fields[1] {
+                "title" => Listed::Title,
+                "month" => Listed::Month,
+                "other" => Listed::Other,
+                "before-number" => Listed::BeforeNumber,
+                "place" => Listed::Place,
+                c => {
+                    return Err(TokenizeError::WordList {
+                        origin: origin.to_string(),
+                        line: e.line,
+                        message: format!("unknown abbreviation class {c:?}"),
+                    })
+                }
+            };
+            Ok((e.fields[0], class))
+        })
+        .collect()
 }
 
-/// Other abbreviations kept whole wherever they occur.
-fn is_other(w: &str) -> bool {
-    matches!(
-        w,
-        "Inc"
-            | "Corp"
-            | "Co"
-            | "Cos"
-            | "Ltd"
-            | "Bros"
-            | "Jr"
-            | "Esq"
-            | "Assn"
-            | "Assoc"
-            | "Dept"
-            | "Univ"
-            | "Ave"
-            | "Blvd"
-            | "Rd"
-            | "Ln"
-            | "Hwy"
-            | "Tce"
-            | "vs"
-            | "etc"
-            | "al"
-            | "approx"
-            | "viz"
-            | "cf"
-            | "Ph"
-            | "Mfg"
-            | "Intl"
-            | "Natl"
-            | "Govt"
-            | "Calif"
-            | "Mass"
-            | "Conn"
-            | "Fla"
-            | "Ga"
-            | "Ill"
-            | "Ind"
-            | "Kan"
-            | "Kans"
-            | "Ky"
-            | "La"
-            | "Md"
-            | "Mich"
-            | "Minn"
-            | "Mo"
-            | "Mont"
-            | "Neb"
-            | "Nev"
-            | "Okla"
-            | "Ore"
-            | "Pa"
-            | "Tenn"
-            | "Tex"
-            | "Va"
-            | "Vt"
-            | "Wash"
-            | "Wis"
-            | "Wyo"
-            | "Ariz"
-            | "Ark"
-            | "Colo"
-            | "Ala"
-            | "Del"
-            | "Dak"
-            | "Alta"
-            | "Ont"
-            | "Que"
-            | "Mon"
-            | "Tue"
-            | "Tues"
-            | "Wed"
-            | "Thu"
-            | "Thur"
-            | "Thurs"
-            | "Fri"
-            | "Sat"
-            | "hrs"
-            | "yrs"
-            | "lbs"
-            | "tbsp"
-            | "tsp"
-            | "mph"
-            | "Vol"
-            | "Vols"
-            | "Fig"
-            | "Figs"
-            | "Eq"
-            | "Eqs"
-            | "Eds"
-            | "Mtn"
-            | "Dist"
-            | "Sec"
-    )
-}
+static LISTED: LazyLock<HashMap<&'static str, Listed>> = LazyLock::new(|| {
+    parse_list(include_str!("../data/abbreviations.txt"), "abbreviations.txt")
+        .expect("the embedded abbreviation list parses (tested)")
+});
 
-/// Abbreviations that keep their period only before a number (`No. 5`, `pp. 3`).
-fn is_before_number(w: &str) -> bool {
-    matches!(
-        w,
-        "No" | "Nos" | "no" | "nos" | "Nr" | "nr" | "Art" | "art" | "pp" | "Op" | "op" | "Pp"
-    )
+fn listed(body: &str) -> Option<Listed> {
+    LISTED.get(body).copied()
 }
 
 /// Is `s` (a token candidate ending in `.`) an abbreviation that keeps its
@@ -230,61 +109,36 @@ pub fn abbrev_class(s: &str, next: Option<char>) -> Option<AbbrevClass> {
             .split('.')
             .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase());
         // `J.R.` are initials when they are two letters, `U.S.` is a name
-        return Some(if all_single_upper && body.len() == 3 && !is_country_like(body) {
-            AbbrevClass::Title
-        } else {
-            AbbrevClass::Other
-        });
+        return Some(
+            if all_single_upper && body.len() == 3 && listed(body) != Some(Listed::Place) {
+                AbbrevClass::Title
+            } else {
+                AbbrevClass::Other
+            },
+        );
     }
     if b.len() > 7 {
         return None;
     }
-    if is_title(body) {
-        return Some(AbbrevClass::Title);
+    match listed(body)? {
+        Listed::Title => Some(AbbrevClass::Title),
+        Listed::Month => Some(AbbrevClass::Month),
+        Listed::Other => Some(AbbrevClass::Other),
+        Listed::BeforeNumber => next.is_some_and(|c| c.is_ascii_digit()).then_some(AbbrevClass::Other),
+        Listed::Place => None,
     }
-    if is_month(body) {
-        return Some(AbbrevClass::Month);
-    }
-    if is_other(body) {
-        return Some(AbbrevClass::Other);
-    }
-    if is_before_number(body) && next.is_some_and(|c| c.is_ascii_digit()) {
-        return Some(AbbrevClass::Other);
-    }
-    None
-}
-
-/// Two-letter dotted abbreviations that are places or organisations rather
-/// than initials (they can end a sentence).
-fn is_country_like(body: &str) -> bool {
-    matches!(
-        body,
-        "U.S"
-            | "U.K"
-            | "U.N"
-            | "E.U"
-            | "D.C"
-            | "L.A"
-            | "N.Y"
-            | "N.J"
-            | "N.H"
-            | "N.C"
-            | "N.D"
-            | "N.M"
-            | "S.C"
-            | "S.D"
-            | "R.I"
-            | "S.A"
-            | "N.V"
-            | "A.G"
-            | "P.M"
-            | "A.M"
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_list_parses_and_a_bad_class_names_its_line() {
+        assert!(LISTED.len() > 150 && listed("Calif") == Some(Listed::Other) && listed("U.S") == Some(Listed::Place));
+        let err = parse_list("Mr\ttitle\nFoo\tverb\n", "a.txt").unwrap_err().to_string();
+        assert_eq!(err, "a.txt:2: unknown abbreviation class \"verb\"");
+    }
 
     #[test]
     fn abbreviations() {

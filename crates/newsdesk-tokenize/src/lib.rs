@@ -12,7 +12,8 @@
 //! - hyphenated words split at the hyphen (`U.S.` `-` `EU`, `G` `-` `20`) except after common
 //!   prefixes (`co-chair`, `e-mail`, `anti-war`, `mid-1980s`);
 //! - abbreviations and initials keep their period (`U.S.`, `D.C.`, `Mr.`, `Jan.`, `Inc.`, `J.`),
-//!   except an abbreviation that ends a paragraph, which gives its period to the sentence;
+//!   except an abbreviation that ends a paragraph, which gives its period to the sentence
+//!   (the listed abbreviations are a data file, `data/abbreviations.txt`, read with [`wordlist`]);
 //! - numbers with separators, decimals, times, dates, ordinals and phone numbers stay whole
 //!   (`1,000.5`, `10:30`, `3/4`, `21st`, `853-3242`); units glued to numbers split (`5` `pm`);
 //! - URLs, e-mail addresses, `@handles`, `#hashtags`, emoji sequences (ZWJ, skin tones, flags)
@@ -27,7 +28,9 @@
 //! The [`SentenceSplitter`] respects abbreviations, initials, closing quotes
 //! and brackets after the full stop, ellipses, emoticons, paragraph breaks
 //! (blank lines, [`FLAG_PARAGRAPH_AFTER`]) and single line breaks that start
-//! a new unit. [`conllu`] and [`eval`] score both against CoNLL-U gold data.
+//! a new unit; the words that start a sentence after an abbreviation and the
+//! sign-offs that end a greeting line are data files too (`data/sentence_starters.txt`,
+//! `data/sign_offs.txt`). [`conllu`] and [`eval`] score both against CoNLL-U gold data.
 //!
 //! ```
 //! use newsdesk_tokenize::{norm, shape, SentenceSplitter, TokenKind, Tokenizer};
@@ -59,6 +62,7 @@ mod sentence;
 mod sink;
 mod token;
 mod tokenizer;
+pub mod wordlist;
 
 pub use abbrev::{abbrev_class, is_abbrev, AbbrevClass};
 pub use chars::is_invisible;

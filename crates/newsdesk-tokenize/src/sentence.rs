@@ -5,7 +5,10 @@
 use crate::abbrev::{abbrev_class, AbbrevClass};
 use crate::kind::is_emoticon;
 use crate::token::*;
+use crate::wordlist;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// A sentence: the token range `start..end` (token indexes, end exclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,29 +199,7 @@ fn ends_heading(sep: &str, text: &str, before: &[Token], rest: &[Token]) -> bool
     }
     if sep == "," {
         let first = words().next().unwrap_or("");
-        return n <= 3
-            && !words().any(|w| w == ",")
-            && matches!(
-                first,
-                "Regards"
-                    | "Thanks"
-                    | "Thank"
-                    | "Sincerely"
-                    | "Cheers"
-                    | "Best"
-                    | "Hi"
-                    | "Hello"
-                    | "Dear"
-                    | "Hey"
-                    | "Greetings"
-                    | "Cordially"
-                    | "Respectfully"
-                    | "Yours"
-                    | "Kind"
-                    | "Kindest"
-                    | "Warm"
-                    | "Warmest"
-            );
+        return n <= 3 && !words().any(|w| w == ",") && is_sign_off(first);
     }
     // a dash after a short run of capitalized words (and brackets): a dateline or address
     words().all(|w| w.starts_with(char::is_uppercase) || matches!(w, "(" | ")" | "," | "and" | "&"))
@@ -247,88 +228,37 @@ fn line_break_ends_sentence(last: &str, text: &str, rest: &[Token]) -> bool {
 }
 
 /// Capitalized words that usually start a sentence (after an abbreviation
-/// such as `U.S.` or `Inc.`, a capitalized name does not end the sentence).
+/// such as `U.S.` or `Inc.`, a capitalized name does not end the sentence):
+/// `data/sentence_starters.txt`.
 fn is_sentence_starter(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "Its"
-            | "He"
-            | "She"
-            | "We"
-            | "They"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Our"
-            | "Their"
-            | "My"
-            | "Your"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "With"
-            | "By"
-            | "From"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "Since"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "However"
-            | "There"
-            | "Here"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Where"
-            | "Which"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "No"
-            | "Not"
-            | "One"
-            | "Two"
-            | "Also"
-            | "Still"
-            | "Then"
-            | "Now"
-            | "Meanwhile"
-            | "Thanks"
-            | "Please"
-            | "Yes"
-            | "Mr."
-            | "Mrs."
-            | "Ms."
-            | "Dr."
-    )
+    static STARTERS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| embedded_words(include_str!("../data/sentence_starters.txt"), "sentence_starters.txt"));
+    STARTERS.contains(w)
+}
+
+/// First words of a greeting or sign-off line (`Regards,`): `data/sign_offs.txt`.
+fn is_sign_off(w: &str) -> bool {
+    static SIGN_OFFS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| embedded_words(include_str!("../data/sign_offs.txt"), "sign_offs.txt"));
+    SIGN_OFFS.contains(w)
+}
+
+fn embedded_words(text: &'static str, origin: &str) -> HashSet<&'static str> {
+    wordlist::words(text, origin)
+        .expect("the embedded word lists parse (tested)")
+        .into_iter()
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_lists_load() {
+        assert!(is_sentence_starter("However") && !is_sentence_starter("however") && !is_sentence_starter("Obama"));
+        assert!(is_sign_off("Regards") && !is_sign_off("Reuters"));
+    }
     use crate::Tokenizer;
 
     fn sents(text: &str) -> Vec<String> {

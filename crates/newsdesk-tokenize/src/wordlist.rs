@@ -3,8 +3,11 @@
 //! lines ignored, and `#` at the start of a line or after whitespace starting
 //! a comment. Lists are data files, usually embedded with `include_str!`.
 //!
+//! It lives in the lowest crate, so that the tokenizer's own lists use it;
+//! `newsdesk_core::wordlist` re-exports it for every other crate.
+//!
 //! ```
-//! use newsdesk_core::wordlist;
+//! use newsdesk_tokenize::wordlist;
 //! let text = "# titles\npresident\ncol\tcolonel  # abbreviation\n";
 //! let entries = wordlist::parse(text, "titles.txt", 1, 2).unwrap();
 //! assert_eq!(entries[1].fields, ["col", "colonel"]);
@@ -12,7 +15,7 @@
 //! assert_eq!(wordlist::words(text, "titles.txt").unwrap_err().to_string(),
 //!            "titles.txt:3: expected 1 field, found 2");
 //! ```
-use crate::CoreError;
+use crate::TokenizeError;
 
 /// One entry of a word list: its fields and 1-based line number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +38,7 @@ fn content(line: &str) -> &str {
 
 /// Parse `text` into entries of `min..=max` tab-separated fields each;
 /// errors name `origin` and the line.
-pub fn parse<'a>(text: &'a str, origin: &str, min: usize, max: usize) -> Result<Vec<Entry<'a>>, CoreError> {
+pub fn parse<'a>(text: &'a str, origin: &str, min: usize, max: usize) -> Result<Vec<Entry<'a>>, TokenizeError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -44,7 +47,7 @@ pub fn parse<'a>(text: &'a str, origin: &str, min: usize, max: usize) -> Result<
             continue;
         }
         let fields: Vec<&str> = body.split('\t').map(str::trim).collect();
-        let bad = |message: String| CoreError::WordList {
+        let bad = |message: String| TokenizeError::WordList {
             origin: origin.to_string(),
             line: i + 1,
             message,
@@ -66,7 +69,7 @@ pub fn parse<'a>(text: &'a str, origin: &str, min: usize, max: usize) -> Result<
 }
 
 /// A list of single words or phrases (one field per line).
-pub fn words<'a>(text: &'a str, origin: &str) -> Result<Vec<&'a str>, CoreError> {
+pub fn words<'a>(text: &'a str, origin: &str) -> Result<Vec<&'a str>, TokenizeError> {
     Ok(parse(text, origin, 1, 1)?.into_iter().map(|e| e.fields[0]).collect())
 }
 
