@@ -8,6 +8,7 @@
 //! follows in the same paragraph. A quotation still open at the end of a
 //! paragraph ends there (the next paragraph may re-open it), unless the next
 //! paragraph closes it without re-opening, in which case it runs on.
+use newsdesk_core::tokenize::keeps_leading_apostrophe;
 
 /// A quoted span: `start..end` are chars between the marks (untrimmed);
 /// `open`/`close` the mark positions when present.
@@ -299,24 +300,22 @@ pub fn with_single_spans(chars: &[char], doubles: Vec<Span>) -> Vec<Span> {
 }
 
 /// The single mark at `i` opens a quotation: after a space, bracket, dash or
-/// colon, before a word that is not an elision (`'n'`, `'em`, `'90s`, `'til`).
+/// colon, before a word whose leading apostrophe is not the tokenizer's (`'n'`,
+/// `'em`, `'90s`, `'til`).
 fn single_opens(chars: &[char], i: usize) -> bool {
     if chars[i] == '’' || !opens_after(i.checked_sub(1).map(|p| chars[p])) {
         return false;
     }
-    let word: String = chars[i + 1..]
-        .iter()
-        .take_while(|c| c.is_alphanumeric())
-        .take(8)
-        .collect::<String>()
-        .to_lowercase();
-    let decade = word.len() == 3 && word.ends_with('s') && word[..2].bytes().all(|c| c.is_ascii_digit());
-    !word.is_empty()
-        && !decade
-        && !matches!(
-            word.as_str(),
-            "n" | "s" | "em" | "til" | "cause" | "cos" | "tis" | "twas" | "bout" | "round" | "nuff" | "ere"
-        )
+    let mut rest = [0u8; 8];
+    let mut n = 0;
+    for c in chars[i + 1..].iter().take(rest.len()) {
+        if !c.is_ascii() {
+            break;
+        }
+        rest[n] = *c as u8;
+        n += 1;
+    }
+    chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()) && !keeps_leading_apostrophe(&rest[..n])
 }
 
 /// Whether the single mark at `i` (in a paragraph ending at `end`) closes a

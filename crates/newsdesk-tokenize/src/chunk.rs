@@ -262,7 +262,7 @@ fn punct_kind(c: char) -> TokenKind {
 
 /// `'90s`, `'em`, `'til`, `'cause` and bare clitics (`'s` as a whole chunk)
 /// keep their leading apostrophe.
-fn keeps_leading_apostrophe(rest: &[u8]) -> bool {
+pub fn keeps_leading_apostrophe(rest: &[u8]) -> bool {
     if rest.len() >= 2 && rest[0].is_ascii_digit() && rest[1].is_ascii_digit() {
         return !matches!(rest.get(2), Some(c) if c.is_ascii_digit());
     }

@@ -66,6 +66,7 @@ pub mod wordlist;
 
 pub use abbrev::{abbrev_class, is_abbrev, AbbrevClass};
 pub use chars::is_invisible;
+pub use chunk::keeps_leading_apostrophe;
 pub use error::TokenizeError;
 pub use features::{classify, like_num, lower, norm, prefix, pretokenized, ptb_unescape, shape, suffix, text_flags};
 pub use kind::kind_of;
