@@ -366,7 +366,7 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
 
 /// Past a bracketed aside opening at word `k` (`Kelly Ayotte (R-N.H.) said`,
 /// `Taylor Swift (@taylorswift13) tweeted`): the word after its `)`, if it closes
-/// within eight words before `hi`; else `k`.
+/// within nine words and before `hi`; else `k`.
 fn past_aside(ctx: &Ctx, k: usize, hi: usize) -> usize {
     if !(k < hi && ctx.words[k].is('(')) {
         return k;
@@ -377,8 +377,8 @@ fn past_aside(ctx: &Ctx, k: usize, hi: usize) -> usize {
         .map_or(k, |j| j + 1)
 }
 
-/// The `(` of a bracketed aside closed at word `end` (at most eight words, not
-/// before `floor`), as in `Kelly Ayotte (R-N.H.) said`.
+/// The `(` of a bracketed aside closed at word `end` (at most nine words back, after
+/// `floor`), as in `Kelly Ayotte (R-N.H.) said`.
 fn aside_opening(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
     if !ctx.words[end].is(')') {
         return None;
