@@ -133,7 +133,7 @@ fn arrow_err(e: ArrowError) -> PyErr {
 }
 
 fn stream_type(stream: &mut FFI_ArrowArrayStream) -> Result<DataType, ArrowError> {
-    let get_schema = stream.get_schema.ok_or_else(|| released())?;
+    let get_schema = stream.get_schema.ok_or_else(released)?;
     let mut schema = FFI_ArrowSchema::empty();
     // SAFETY: a live stream (it has callbacks) fills `schema`, which we own afterwards.
     match unsafe { get_schema(stream, &mut schema) } {
@@ -144,7 +144,7 @@ fn stream_type(stream: &mut FFI_ArrowArrayStream) -> Result<DataType, ArrowError
 
 /// The stream's next array; `Ok(None)` at its end.
 fn next_chunk(stream: &mut FFI_ArrowArrayStream, data_type: &DataType) -> Result<Option<ArrayRef>, ArrowError> {
-    let get_next = stream.get_next.ok_or_else(|| released())?;
+    let get_next = stream.get_next.ok_or_else(released)?;
     let mut array = FFI_ArrowArray::empty();
     // SAFETY: a live stream fills `array` (left released at the end of the stream).
     match unsafe { get_next(stream, &mut array) } {
