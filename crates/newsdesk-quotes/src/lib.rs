@@ -116,7 +116,7 @@ impl QuoteExtractor {
 
     fn run(&self, doc: &Doc, keep: bool) -> Vec<(Quote, Vec<Candidate>)> {
         let chars = words::clean_chars(doc);
-        let spans = marks::with_single_spans(&chars, marks::find_spans(&chars));
+        let spans = marks::find_spans(&chars);
         if spans.is_empty() {
             return Vec::new();
         }

@@ -108,9 +108,16 @@ fn last_visible(chars: &[char], (a, b): (usize, usize)) -> Option<char> {
     chars[a..b].iter().rev().copied().find(|c| !c.is_whitespace())
 }
 
-/// Find all quoted spans in `chars`, in text order.
+/// All quoted spans of `chars`, in double and in single marks, in text order
+/// (the paragraphs found once for both).
 pub fn find_spans(chars: &[char]) -> Vec<Span> {
     let paras = paragraphs(chars);
+    let doubles = double_spans(chars, &paras);
+    with_single_spans(chars, &paras, doubles)
+}
+
+/// The spans in double marks of `chars`, whose paragraphs are `paras`, in text order.
+fn double_spans(chars: &[char], paras: &[(usize, usize)]) -> Vec<Span> {
     let mut out = Vec::new();
     // A quotation carried over from the previous paragraph (opened, not closed, not re-opened).
     let mut carried: Option<usize> = None;
@@ -215,7 +222,7 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
 /// not close runs to the paragraph's end when the next paragraph opens with a
 /// single mark too (each paragraph of a long quotation re-opens it). Double-marked
 /// spans inside one of these are inner quotations: they are dropped.
-pub fn with_single_spans(chars: &[char], doubles: Vec<Span>) -> Vec<Span> {
+fn with_single_spans(chars: &[char], paras: &[(usize, usize)], doubles: Vec<Span>) -> Vec<Span> {
     if !chars.iter().any(|&c| is_single(c)) {
         return doubles;
     }
@@ -230,7 +237,6 @@ pub fn with_single_spans(chars: &[char], doubles: Vec<Span>) -> Vec<Span> {
         }
         cursor < extents.len() && extents[cursor].0 <= i
     };
-    let paras = paragraphs(chars);
     let mut singles = Vec::new();
     for (p, &(a, b)) in paras.iter().enumerate() {
         let mut open: Option<usize> = None;
@@ -346,7 +352,7 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        find_spans(&chars)
+        double_spans(&chars, &paragraphs(&chars))
             .iter()
             .map(|s| chars[s.start..s.end].iter().collect::<String>().trim().to_string())
             .collect()
@@ -432,7 +438,7 @@ mod tests {
 
     fn quoted_all(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        with_single_spans(&chars, find_spans(&chars))
+        find_spans(&chars)
             .iter()
             .map(|s| chars[s.start..s.end].iter().collect::<String>().trim().to_string())
             .collect()
@@ -481,11 +487,8 @@ mod tests {
     /// Spans lie inside the text, between their marks, and in text order;
     /// with the single-marked ones too.
     fn check_spans(chars: &[char]) {
-        let doubles = find_spans(chars);
-        check_ordered(chars, &doubles, is_double);
-        check_ordered(chars, &with_single_spans(chars, doubles), |c| {
-            is_double(c) || is_single(c)
-        });
+        check_ordered(chars, &double_spans(chars, &paragraphs(chars)), is_double);
+        check_ordered(chars, &find_spans(chars), |c| is_double(c) || is_single(c));
     }
 
     fn check_ordered(chars: &[char], spans: &[Span], is_mark: impl Fn(char) -> bool) {
