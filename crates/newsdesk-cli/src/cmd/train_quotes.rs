@@ -73,18 +73,15 @@ pub fn run(args: Args) -> CmdResult {
         Some(path) => read(&nlp, path)?,
         None => (Vec::new(), Vec::new()),
     };
+    let (also_train, also_train_sha256) = match &args.also_train {
+        Some(p) => (p.display().to_string(), file_sha256(p)?),
+        None => Default::default(),
+    };
     let mut card = ModelCard {
         data: args.data.display().to_string(),
         data_sha256: file_sha256(&args.data)?,
-        also_train: args
-            .also_train
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
-        also_train_sha256: match &args.also_train {
-            Some(p) => file_sha256(p)?,
-            None => String::new(),
-        },
+        also_train,
+        also_train_sha256,
         command: std::env::args().collect::<Vec<_>>().join(" "),
         seed: args.seed,
         steps: args.steps,
