@@ -39,6 +39,7 @@ const LISTS: &[(&str, &str)] = &[
     ("name_introducers.txt", include_str!("../data/name_introducers.txt")),
     ("lower_openers.txt", include_str!("../data/lower_openers.txt")),
     ("name_titles.txt", include_str!("../data/name_titles.txt")),
+    ("title_gender.txt", include_str!("../data/title_gender.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -98,6 +99,8 @@ fn gendered(name: &'static str) -> HashMap<&'static str, &'static str> {
         .map(|e| (e.fields[0], e.fields.get(1).copied().unwrap_or("")))
         .collect()
 }
+/// Honorifics that give a gender.
+static TITLE_GENDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("title_gender.txt"));
 /// First names whose census frequency is clearly one gender's (`f`/`m`).
 static FIRST_NAME_GENDER: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| gendered("first_name_gender.txt"));
@@ -210,6 +213,13 @@ pub fn gender_noun(w: &str) -> Option<&'static str> {
     GENDER_NOUNS.get(w).copied()
 }
 
+/// The gender (`f`/`m`) an honorific (lower case, `mrs.` or `mrs`) gives.
+pub fn title_gender(w: &str) -> Option<&'static str> {
+    TITLE_GENDER
+        .get(w.trim_end_matches('.'))
+        .copied()
+        .filter(|g| !g.is_empty())
+}
 /// The gender (`f`/`m`) a first name (lower case) usually has, if clear.
 pub fn first_name_gender(w: &str) -> Option<&'static str> {
     FIRST_NAME_GENDER.get(w).copied().filter(|g| !g.is_empty())
@@ -250,6 +260,9 @@ mod tests {
         assert_eq!(first_name_gender("mary"), Some("f"));
         assert_eq!(first_name_gender("james"), Some("m"));
         assert_eq!(first_name_gender("taylor"), None);
+        assert_eq!(title_gender("mrs."), Some("f"));
+        assert_eq!(title_gender("president"), None);
+        assert!(TITLE_GENDER.keys().all(|t| is_title(t)), "an honorific is a title");
         assert!(is_conjunction("and") && !is_conjunction("said"));
         assert!(is_noun_opener("his") && !is_noun_opener("one"));
         assert_eq!(person_noun("actress"), Some(Some("f")));

@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
     is_institution_noun, is_name_title, is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title,
-    person_noun, pronoun_gender, title_role,
+    person_noun, pronoun_gender, title_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::norm;
@@ -533,6 +533,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
             };
             !(kinds_clash || (n.org && c.person && my_label.is_none()))
         };
+        // An honorific's gender rules out a full name whose first name has the
+        // other (`Mrs. Doe` is not `John Doe`; `Mr. Kim` may be `Kim Jong Un`).
+        let want = n.roles.iter().find_map(|r| title_gender(r));
+        let agrees = |c: &Cand| {
+            let first = c.key[..c.key.len().saturating_sub(key.len())].first();
+            want.is_none()
+                || !c.key.ends_with(&key)
+                || first
+                    .and_then(|w| first_name_gender(w))
+                    .map_or(true, |g| Some(g) == want)
+        };
         // A surname completes to a full name; a leading part only to a person's
         // name or an organisation's (`Google` → `Google Inc.`, not `Apple` → `Apple Watch`).
         let extends = |c: &Cand| {
@@ -552,7 +563,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let best = ids
             .iter()
             .map(|&i| &self.cands[i])
-            .filter(|c| extends(c) && compatible(c))
+            .filter(|c| extends(c) && compatible(c) && agrees(c))
             .max_by_key(|c| {
                 (
                     c.key.len(),

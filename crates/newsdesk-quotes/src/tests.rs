@@ -833,6 +833,24 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname() {
+    let t = "John Doe, 45, was arrested on Monday. His wife, Mary Doe, said he was innocent.\n\n\"He would never do anything like this,\" Mrs. Doe said.\n\n\"I am completely innocent of this,\" Mr. Doe told reporters.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("He would never do anything like this,", Some("Mary Doe")),
+            q("I am completely innocent of this,", Some("John Doe"))
+        ]
+    );
+    // A family name first is not a first name: `Mr. Kim` may be `Kim Jong Un`.
+    let t = "Kim Jong Un visited a factory on Monday.\n\n\"We will build more of these,\" Mr. Kim said.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("Kim Jong Un", "PERSON")])),
+        [q("We will build more of these,", Some("Kim Jong Un"))]
+    );
+}
+
+#[test]
 fn role_words_after_an_organisation_describe_the_person_named_next() {
     let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
     assert_eq!(
