@@ -40,6 +40,7 @@ const LISTS: &[(&str, &str)] = &[
     ("lower_openers.txt", include_str!("../data/lower_openers.txt")),
     ("name_titles.txt", include_str!("../data/name_titles.txt")),
     ("title_gender.txt", include_str!("../data/title_gender.txt")),
+    ("first_person.txt", include_str!("../data/first_person.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -86,6 +87,7 @@ static CONJUNCTIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["conjunctions.tx
 static NOUN_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["noun_openers.txt"]));
 static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["group_nouns.txt"]));
 static INSTITUTION_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["institution_nouns.txt"]));
+static FIRST_PERSON: LazyLock<WordSet> = LazyLock::new(|| set(&["first_person.txt"]));
 static NAME_INTRODUCERS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_introducers.txt"]));
 /// Head nouns describing a person, with the gender they imply (`""`: none).
 static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
@@ -199,6 +201,10 @@ pub fn is_name_introducer(w: &str) -> bool {
     NAME_INTRODUCERS.contains(w)
 }
 
+/// A first-person pronoun (`i`, `our`).
+pub fn is_first_person(w: &str) -> bool {
+    FIRST_PERSON.contains(w)
+}
 /// Words opening a clause of its own after a quotation (`and`, `which`).
 pub fn is_conjunction(w: &str) -> bool {
     CONJUNCTIONS.contains(w)
@@ -264,6 +270,7 @@ mod tests {
         assert_eq!(title_gender("president"), None);
         assert!(TITLE_GENDER.keys().all(|t| is_title(t)), "an honorific is a title");
         assert!(is_conjunction("and") && !is_conjunction("said"));
+        assert!(is_first_person("we") && !is_first_person("they"));
         assert!(is_noun_opener("his") && !is_noun_opener("one"));
         assert_eq!(person_noun("actress"), Some(Some("f")));
         assert_eq!(gender_noun("woman"), Some("f"));

@@ -2,10 +2,10 @@
 //! ranker ([`crate::SpeakerModel`]): the rules' choice, the previous
 //! quotation's speaker, every name mentioned from four paragraphs before the
 //! quotation to the end of its sentence, and "no speaker".
-use super::context::Ctx;
-use super::lexicon::{is_cue_filler, is_cue_verb, pronoun_gender};
+use super::context::{Ctx, QuoteLoc};
+use super::lexicon::{is_cue_filler, is_cue_verb, is_first_person, pronoun_gender};
 use super::resolve::{Resolved, Resolver};
-use super::words::norm;
+use super::words::{norm, Kind};
 
 /// How the rules found a quotation's attribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +125,9 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
     if c.rule.is_none() {
         none.push(&["none_rule_none"]);
     }
+    for f in quote_shape(ctx, q) {
+        none.push(&["none&", f]);
+    }
     out.push(none);
     if let Some(r) = c.rule {
         let kind = match c.kind {
@@ -238,6 +241,39 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
     out
 }
 
+/// What quotation `q` looks like, for the no-speaker candidate: scare quotes
+/// and titles (short, inside a sentence, no punctuation of their own, no
+/// first person) are more often nobody's speech than quoted speech is.
+fn quote_shape(ctx: &Ctx, q: &QuoteLoc) -> Vec<&'static str> {
+    let mut f = Vec::with_capacity(6);
+    let n = ctx.count_words(q.start, q.end);
+    f.push(
+        ["ql1-3", "ql4-8", "ql9-20", "ql21+"][match n {
+            0..=3 => 0,
+            4..=8 => 1,
+            9..=20 => 2,
+            _ => 3,
+        }],
+    );
+    if q.end > q.start && matches!(ctx.chars[q.end - 1], '.' | ',' | '!' | '?' | '…') {
+        f.push("q_punct_end");
+    }
+    let (lo, hi) = ctx.words_in(q.start, q.end);
+    if (lo..hi).any(|k| is_first_person(ctx.lower(k))) {
+        f.push("q_first_person");
+    }
+    match q.first.checked_sub(1).map(|k| &ctx.words[k]) {
+        Some(w) if w.para != q.para => f.push("q_para_start"),
+        None => f.push("q_para_start"),
+        Some(w) if !matches!(w.kind, Kind::Punct(_)) => f.push("q_embedded"),
+        _ => {}
+    }
+    if q.open_end {
+        f.push("q_open");
+    }
+    f
+}
+
 /// Conjoin each named candidate's own features with how the rules found the
 /// quotation, and, for the rules' choice, with being that choice: the model
 /// learns when to trust the rules and what to prefer when they find no one.
@@ -319,6 +355,34 @@ fn add_mention(out: &mut Vec<Candidate>, cand: Candidate) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsdesk_core::Doc;
+
+    /// The no-speaker candidate's features of each quotation of `text`.
+    fn shapes(text: &str) -> Vec<Vec<String>> {
+        crate::QuoteExtractor::rules()
+            .candidates(&Doc::from_text(text))
+            .into_iter()
+            .map(|(_, cands)| {
+                cands[0]
+                    .features()
+                    .filter_map(|f| f.strip_prefix("none&"))
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_no_speaker_candidate_sees_the_quotations_shape() {
+        let t = "The plan is \"a very bad deal for the town\" and little else.\n\n\"We will win this fight, and soon,\" Maria Lopez said.";
+        assert_eq!(
+            shapes(t),
+            [
+                vec!["ql4-8", "q_embedded"],
+                vec!["ql4-8", "q_punct_end", "q_first_person", "q_para_start"]
+            ]
+        );
+    }
 
     #[test]
     fn stacking_conjoins_features_with_the_rules_finding() {
