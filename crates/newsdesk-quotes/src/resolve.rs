@@ -10,7 +10,7 @@ use super::lexicon::{
     person_noun, pronoun_gender, title_gender, title_role,
 };
 use super::names::{Name, Np};
-use super::words::norm;
+use super::words::{is_possessive, norm};
 use std::collections::HashMap;
 
 /// A name mentioned in the document (outside quotations).
@@ -269,6 +269,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Some(k) => k == "PERSON",
             None => !n.org,
         };
+        // A person's name in an apposition: a comma at word `end`, then the name
+        // and a comma or a preposition.
+        let apposition = |end: usize| {
+            ctx.words
+                .get(end)
+                .is_some_and(|w| w.is(','))
+                .then(|| ctx.name_starting_at(end + 1))
+                .flatten()
+                .filter(|n| n.hi < hi && personal(n) && matches!(ctx.lower(n.hi), "," | "of" | "for" | "at" | "from"))
+        };
         let found = match &np {
             Np::Nominal { lo, hi: end, inner, .. } => match inner {
                 Some(n)
@@ -276,9 +286,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 {
                     Some(n.clone())
                 }
-                None if ctx.words.get(*end).is_some_and(|w| w.is(',')) => ctx.name_starting_at(end + 1).filter(|n| {
-                    n.hi < hi && personal(n) && matches!(ctx.lower(n.hi), "," | "of" | "for" | "at" | "from")
-                }),
+                None => apposition(*end),
                 _ => None,
             },
             Np::Name(n) => {
@@ -298,6 +306,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let mut k = n.hi;
                 while k < hi.min(n.hi + 3) && describes(k) {
                     k += 1;
+                }
+                // `Ortiz's daughter, Elena Ortiz, said`: the one named in the apposition.
+                if k > n.hi && is_possessive(ctx.lower(n.hi - 1)) {
+                    if let Some(m) = apposition(k) {
+                        return Np::Name(m);
+                    }
                 }
                 let title_before = !personal(n) && k > n.hi && is_title(ctx.lower(k - 1));
                 let titled = k > n.hi && k < hi && ctx.words[k].cap && is_title(ctx.lower(k));

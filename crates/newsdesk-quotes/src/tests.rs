@@ -851,6 +851,21 @@ fn an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname() {
 }
 
 #[test]
+fn a_possessors_relative_named_in_an_apposition_is_the_subject() {
+    let t = "Union leader Raymond Ortiz was blunt. \"Nobody told us anything until the fire trucks were here,\" Ortiz said.\n\nOrtiz's daughter, Elena Ortiz, also works at the plant.\n\n\"My dad has given his whole life to this place,\" she told WHIO-TV.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "Nobody told us anything until the fire trucks were here,",
+                Some("Raymond Ortiz")
+            ),
+            q("My dad has given his whole life to this place,", Some("Elena Ortiz"))
+        ]
+    );
+}
+
+#[test]
 fn role_words_after_an_organisation_describe_the_person_named_next() {
     let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
     assert_eq!(
