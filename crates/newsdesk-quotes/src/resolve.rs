@@ -656,7 +656,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 return ctx.text(titled[0], c.pos + 1);
             }
         }
-        c.text.clone()
+        // `Moody's said`, `McDonald's also said`: an organisation never written
+        // without its `'s`, and followed by a cue at least once, is named with it.
+        let last = |p: usize| p + c.key.len() - 1;
+        let cue_after = |p: usize| {
+            ctx.words.get(last(p) + 1).is_some_and(|w| !w.cap)
+                && (is_cue_verb(ctx.lower(last(p) + 1)) || is_cue_filler(ctx.lower(last(p) + 1)))
+        };
+        let own_s = (!c.person
+            && c.all.iter().all(|&p| is_possessive(ctx.lower(last(p))))
+            && c.all.iter().any(|&p| cue_after(p)))
+        .then(|| {
+            ctx.text(last(c.pos), last(c.pos) + 1)
+                .chars()
+                .rev()
+                .take(2)
+                .collect::<Vec<char>>()
+        });
+        match own_s {
+            Some(s) => format!("{}{}{}", c.text, s[1], s[0]),
+            None => c.text.clone(),
+        }
     }
 
     /// The first word of the capitalised titles right before word `p`

@@ -866,6 +866,21 @@ fn a_possessors_relative_named_in_an_apposition_is_the_subject() {
 }
 
 #[test]
+fn an_organisation_always_written_with_its_s_keeps_it() {
+    let t = "Moody's said in a note that the risk had risen.\n\n\"The probability of a disorderly default is now significant,\" Moody's wrote.\n\nApple's claims were doubted. \"The watch is crafted from gold and steel,\" Apple said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "The probability of a disorderly default is now significant,",
+                Some("Moody's")
+            ),
+            q("The watch is crafted from gold and steel,", Some("Apple"))
+        ]
+    );
+}
+
+#[test]
 fn role_words_after_an_organisation_describe_the_person_named_next() {
     let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
     assert_eq!(
