@@ -249,10 +249,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         // `Host Greta Van Susteren replied`: a capitalised word describing the person after it.
+        // `Retired teacher Gloria Banks spoke`: the same with a lower-case title between.
         let described = || {
-            let person_next = ctx.words.get(s + 1).and_then(|w| w.ent).and_then(|e| ctx.kind(e)) == Some("PERSON");
             let cap = s + 1 < hi && ctx.words.get(s).is_some_and(|w| w.cap);
-            (cap && person_next).then(|| ctx.np_starting_at(s + 1, hi)).flatten()
+            let titled = ctx.words.get(s + 1).is_some_and(|w| w.is_alpha() && !w.cap) && is_title(ctx.lower(s + 1));
+            let person_at = |k: usize| ctx.words.get(k).and_then(|w| w.ent).and_then(|e| ctx.kind(e)) == Some("PERSON");
+            let at = if titled { s + 2 } else { s + 1 };
+            (cap && person_at(at)).then(|| ctx.np_starting_at(at, hi)).flatten()
         };
         ctx.np_starting_at(s, hi)
             .or_else(described)

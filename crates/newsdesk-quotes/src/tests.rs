@@ -881,6 +881,24 @@ fn an_organisation_always_written_with_its_s_keeps_it() {
 }
 
 #[test]
+fn a_capitalised_word_and_a_title_opening_a_sentence_describe_the_person_after_them() {
+    let t = "Mayor Linda Hayes defended the budget. \"We made hard choices, and I stand by them,\" Hayes said.\n\nRetired teacher Gloria Banks, 71, spoke first.\n\n\"You found money for a garage but not for our children,\" she said.";
+    assert_eq!(
+        quotes_of(doc_with_ents(
+            t,
+            &[("Linda Hayes", "PERSON"), ("Gloria Banks", "PERSON")]
+        )),
+        [
+            q("We made hard choices, and I stand by them,", Some("Linda Hayes")),
+            q(
+                "You found money for a garage but not for our children,",
+                Some("Gloria Banks")
+            )
+        ]
+    );
+}
+
+#[test]
 fn role_words_after_an_organisation_describe_the_person_named_next() {
     let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
     assert_eq!(
