@@ -353,7 +353,26 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        None
+        // `North Korean authorities`, `Iraq's interior ministry`: a public body with a
+        // place or nationality opening the phrase.
+        if !is_institution_noun(self.low(w)) {
+            return None;
+        }
+        let mut j = i;
+        while j > floor && i - j < 3 && self.words[j - 1].is_alpha() && !self.words[j - 1].cap && self.free(j - 1) {
+            j -= 1;
+        }
+        let place = |k: usize| self.words.get(k).and_then(|w| w.ent).and_then(|e| self.kind(e));
+        let end = j
+            .checked_sub(1)
+            .filter(|&k| k >= floor && matches!(place(k), Some("GPE" | "NORP")))?;
+        let inner = self.name_ending_at(end)?;
+        (inner.hi == j).then_some(Np::Nominal {
+            lo: inner.lo,
+            hi: i + 1,
+            head: i,
+            inner: Some(inner),
+        })
     }
 
     /// A user name in quotation marks closed at word `close`: `a commenter named

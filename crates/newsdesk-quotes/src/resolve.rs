@@ -758,7 +758,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         };
                         return Some(with_mention(self.resolve_name(&n)));
                     }
-                    // An unnamed spokesperson speaks for the organisation.
+                    // An unnamed spokesperson speaks for the organisation (`a ministry
+                    // spokesman`: the ministry named before).
+                    if role == "spokesman" {
+                        if let Some(b) = self.body_in(*lo, *head) {
+                            return Some(b);
+                        }
+                    }
                     return inner
                         .as_ref()
                         .filter(|_| role == "spokesman")
@@ -777,12 +783,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         return self.recent_of_gender(*lo, gender).cloned().map(with_mention);
                     }
                 }
-                // `the government said` with no government named before: the phrase speaks.
-                if is_institution_noun(h) && inner.is_none() && self.ctx.lower(*lo) == "the" {
+                // `the government said` with no government named before, `the Iraqi
+                // government`, `North Korean authorities`, `Iraq's interior ministry`:
+                // the phrase speaks (a place or nationality may say whose body it is).
+                let place = |n: &Name| matches!(n.ent.and_then(|e| self.ctx.kind(e)), Some("GPE" | "NORP"));
+                let placed = inner
+                    .as_ref()
+                    .is_some_and(|n| place(n) && (n.lo == *lo || self.ctx.lower(*lo) == "the"));
+                if is_institution_noun(h) && ((inner.is_none() && self.ctx.lower(*lo) == "the") || placed) {
                     return Some(self.group(*lo, np.range().1));
                 }
                 if !is_source_noun(h) {
                     return None;
+                }
+                // `a foreign ministry statement said`
+                if let Some(b) = self.body_in(*lo, *head) {
+                    return Some(b);
                 }
                 if let Some(n) = inner {
                     return Some(with_mention(self.resolve_name(n)));
@@ -795,6 +811,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 source.map(|n| with_mention(self.resolve_name(&n)))
             }
         }
+    }
+
+    /// The public body named among the modifiers of the phrase `lo..head` (`a ministry
+    /// spokesman`, `A Canadian government spokesman`, `a foreign ministry statement`):
+    /// with a place, the modifiers themselves (`Canadian government`); else the body
+    /// as named before with a place (`Iraq's interior ministry`, `The Nigerian
+    /// government`), if it was.
+    fn body_in(&self, lo: usize, head: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let k = (lo..head).rev().find(|&k| is_institution_noun(ctx.lower(k)))?;
+        let start = if is_determiner(ctx.lower(lo)) { lo + 1 } else { lo };
+        let place = |n: &Name| matches!(n.ent.and_then(|e| ctx.kind(e)), Some("GPE" | "NORP"));
+        if start < k && ctx.name_starting_at(start).is_some_and(|n| place(&n)) {
+            return Some(self.group(start, k + 1));
+        }
+        let (a, j) = (lo.saturating_sub(400)..lo)
+            .rev()
+            .filter(|&j| ctx.free(j) && ctx.lower(j) == ctx.lower(k))
+            .find_map(|j| match ctx.np_ending_at(j, j.saturating_sub(6)) {
+                Some(Np::Nominal {
+                    lo: a, inner: Some(n), ..
+                }) if place(&n) => Some((a, j)),
+                _ => None,
+            })?;
+        let a = if is_determiner(ctx.lower(a)) { a + 1 } else { a };
+        Some(self.group(a, j + 1))
     }
 
     /// A group of people named by the phrase at words `lo..hi` (`the council members`).

@@ -899,6 +899,42 @@ fn a_capitalised_word_and_a_title_opening_a_sentence_describe_the_person_after_t
 }
 
 #[test]
+fn a_public_body_with_a_place_speaks_as_the_phrase() {
+    let t = "North Korean authorities said: \"All party organs should make sure that no one is left behind.\"\n\n\"We have no information about the incident at this time,\" the Iraqi government said.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("North Korean", "NORP"), ("Iraqi", "NORP")])),
+        [
+            q(
+                "All party organs should make sure that no one is left behind.",
+                Some("North Korean authorities")
+            ),
+            q(
+                "We have no information about the incident at this time,",
+                Some("the Iraqi government")
+            )
+        ]
+    );
+}
+
+#[test]
+fn an_unnamed_spokesman_of_a_public_body_speaks_for_it() {
+    let t = "Iraq’s interior ministry denied the report on Wednesday.\n\n\"The wives of the terrorist are two other women, not this one,\" a ministry spokesman said.\n\n\"Canada is pursuing all appropriate channels,\" a Canadian government spokesman said.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("Iraq", "GPE"), ("Canadian", "NORP")])),
+        [
+            q(
+                "The wives of the terrorist are two other women, not this one,",
+                Some("Iraq’s interior ministry")
+            ),
+            q(
+                "Canada is pursuing all appropriate channels,",
+                Some("Canadian government")
+            )
+        ]
+    );
+}
+
+#[test]
 fn role_words_after_an_organisation_describe_the_person_named_next() {
     let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
     assert_eq!(
