@@ -669,15 +669,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let own_s = (!c.person
             && c.all.iter().all(|&p| is_possessive(ctx.lower(last(p))))
             && c.all.iter().any(|&p| cue_after(p)))
-        .then(|| {
-            ctx.text(last(c.pos), last(c.pos) + 1)
-                .chars()
-                .rev()
-                .take(2)
-                .collect::<Vec<char>>()
-        });
+        .then(|| ctx.text(last(c.pos), last(c.pos) + 1))
+        .and_then(|w| w.rfind(['\'', '’']).map(|i| w[i..].to_string()));
         match own_s {
-            Some(s) => format!("{}{}{}", c.text, s[1], s[0]),
+            Some(s) => format!("{}{s}", c.text),
             None => c.text.clone(),
         }
     }
