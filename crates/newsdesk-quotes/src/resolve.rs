@@ -577,18 +577,34 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // Of equally complete names (`Michelle Obama`, `Barack Obama` for `Obama`), the
         // one mentioned last before `n`, else the first mentioned.
         let last_before = |c: &Cand| c.all[..c.all.partition_point(|&p| p < n.lo)].last().copied();
-        let best = ids
-            .iter()
-            .map(|&i| &self.cands[i])
-            .filter(|c| extends(c) && compatible(c) && agrees(c))
-            .max_by_key(|c| {
+        let fits = || {
+            ids.iter()
+                .map(|&i| &self.cands[i])
+                .filter(|c| extends(c) && compatible(c) && agrees(c))
+        };
+        // A surname the article has already used alone for the one full name
+        // before it keeps meaning that person when another of the surname is
+        // named later (`Fidel Castro` … `Mr. Castro` … `Rene Orley Sanchez
+        // Castro, died` … `Mr. Castro said`).
+        let first_alone = fits()
+            .filter(|c| c.key == key && key.len() == 1)
+            .filter_map(|c| c.all.first().copied())
+            .min();
+        let established = first_alone.and_then(|f| {
+            let mut before = fits().filter(|c| c.key.len() > 1 && c.key.ends_with(&key) && c.pos < f);
+            let one = before.next()?;
+            before.all(|c| c.key == one.key).then_some(one)
+        });
+        let best = established.or_else(|| {
+            fits().max_by_key(|c| {
                 (
                     c.key.len(),
                     c.text.chars().any(char::is_lowercase),
                     last_before(c),
                     std::cmp::Reverse(c.pos),
                 )
-            });
+            })
+        });
         let best = match best {
             Some(c) if c.key.len() > 1 => Some(c),
             _ => self.expansion(n).or(best),

@@ -935,6 +935,18 @@ fn an_unnamed_spokesman_of_a_public_body_speaks_for_it() {
 }
 
 #[test]
+fn a_surname_already_used_alone_keeps_its_person_when_a_namesake_appears() {
+    let t = "Fidel Castro is dead, the rumour said. Mr. Castro, 88, has survived many such reports.\n\nIn 1997, a revolutionary figure, Rene Orley Sanchez Castro, died in Cuba.\n\n\"Now that our enemies have declared me dead, I am happy,\" Mr. Castro said in 2006.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Now that our enemies have declared me dead, I am happy,",
+            Some("Fidel Castro")
+        )]
+    );
+}
+
+#[test]
 fn role_words_after_an_organisation_describe_the_person_named_next() {
     let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
     assert_eq!(
