@@ -585,11 +585,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // A surname the article has already used alone for the one full name
         // before it keeps meaning that person when another of the surname is
         // named later (`Fidel Castro` … `Mr. Castro` … `Rene Orley Sanchez
-        // Castro, died` … `Mr. Castro said`).
-        let first_alone = fits()
-            .filter(|c| c.key == key && key.len() == 1)
-            .filter_map(|c| c.all.first().copied())
+        // Castro, died` … `Mr. Castro said`). Uses before any full name (a
+        // headline's `Clinton`) bind nothing.
+        let first_full = fits()
+            .filter(|c| c.key.len() > 1 && c.key.ends_with(&key))
+            .map(|c| c.pos)
             .min();
+        let first_alone = first_full.and_then(|full| {
+            fits()
+                .filter(|c| c.key == key && key.len() == 1)
+                .flat_map(|c| c.all.iter().copied())
+                .filter(|&p| p > full)
+                .min()
+        });
         let established = first_alone.and_then(|f| {
             let mut before = fits().filter(|c| c.key.len() > 1 && c.key.ends_with(&key) && c.pos < f);
             let one = before.next()?;

@@ -947,6 +947,18 @@ fn a_surname_already_used_alone_keeps_its_person_when_a_namesake_appears() {
 }
 
 #[test]
+fn a_headline_surname_before_any_full_name_binds_nobody() {
+    let t = "Storm hits Baxter campaign.\n\nSenator Tom Baxter's rally was cut short on Friday. Baxter was inside when the roof gave way.\n\nHis wife, Ellen Ross Baxter, left early.\n\n\"Nobody was hurt, and that is what matters,\" Baxter said in a statement.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Nobody was hurt, and that is what matters,",
+            Some("Tom Baxter")
+        )]
+    );
+}
+
+#[test]
 fn role_words_after_an_organisation_describe_the_person_named_next() {
     let t = "The hearing resumed on Monday.\n\n\"Maybe the officer will say he kept advancing toward him,\" offered KTV host and attorney Dana Ruiz.\n\n\"We are assessing the results of the operation today,\" said Navy press secretary Rear Adm. Paul Hale.";
     assert_eq!(
