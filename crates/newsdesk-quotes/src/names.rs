@@ -443,7 +443,8 @@ impl Ctx<'_> {
         while k < ceil.min(i + 7) && self.free(k) {
             let l = self.lower(k);
             let wk = &self.words[k];
-            let verb_like = l.len() > 4 && l.ends_with("ed");
+            // `the arrested man` stops here; `the 104th-ranked Tarango` does not.
+            let verb_like = l.len() > 4 && l.ends_with("ed") && !l.contains('-');
             let function_word =
                 !wk.cap && (is_cue_verb(l) || is_cue_filler(l) || is_preposition(l) || is_determiner(l) || verb_like);
             let stop = !(wk.is_alpha() || wk.kind == super::words::Kind::Num) || function_word;
@@ -502,6 +503,16 @@ impl Ctx<'_> {
                 head: run_end,
                 inner,
             });
+        }
+        // `said the 104th-ranked Tarango`, `the late Steve Jobs`: lower-case
+        // modifiers before a person's name describe the name.
+        if self.words[last].cap {
+            if let Some(s) = (i + 1..=last).find(|&j| self.words[j].cap) {
+                let person = |n: &Name| n.ent.and_then(|e| self.kind(e)) == Some("PERSON");
+                if let Some(n) = self.name_starting_at(s).filter(|n| n.hi <= k && person(n)) {
+                    return Some(Np::Name(n));
+                }
+            }
         }
         let mut inner = self.inner_name(i + 1, last);
         let mut hi = k;

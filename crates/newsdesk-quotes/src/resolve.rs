@@ -249,13 +249,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
         // `Host Greta Van Susteren replied`: a capitalised word describing the person after it.
-        // `Retired teacher Gloria Banks spoke`: the same with a lower-case title between.
+        // `Retired teacher Gloria Banks spoke`, `Teenage shop assistant Heidi Groenstein
+        // was blunter`: the same with lower-case words ending in a title between.
         let described = || {
             let cap = s + 1 < hi && ctx.words.get(s).is_some_and(|w| w.cap);
-            let titled = ctx.words.get(s + 1).is_some_and(|w| w.is_alpha() && !w.cap) && is_title(ctx.lower(s + 1));
+            let lower_at = |k: usize| ctx.words.get(k).is_some_and(|w| w.is_alpha() && !w.cap);
+            let mut at = s + 1;
+            while at < s + 4 && lower_at(at) {
+                at += 1;
+            }
+            let titled = at == s + 1 || is_title(ctx.lower(at - 1));
             let person_at = |k: usize| ctx.words.get(k).and_then(|w| w.ent).and_then(|e| ctx.kind(e)) == Some("PERSON");
-            let at = if titled { s + 2 } else { s + 1 };
-            (cap && person_at(at)).then(|| ctx.np_starting_at(at, hi)).flatten()
+            (cap && titled && person_at(at))
+                .then(|| ctx.np_starting_at(at, hi))
+                .flatten()
         };
         ctx.np_starting_at(s, hi)
             .or_else(described)
@@ -316,7 +323,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         return Np::Name(m);
                     }
                 }
-                let title_before = !personal(n) && k > n.hi && is_title(ctx.lower(k - 1));
+                // (`Teenage shop assistant Heidi Groenstein`: a lone capitalised word no
+                // entity covers describes too.)
+                let lone = n.ent.is_none() && n.hi == n.lo + 1;
+                let title_before = (!personal(n) || lone) && k > n.hi && is_title(ctx.lower(k - 1));
                 let titled = k > n.hi && k < hi && ctx.words[k].cap && is_title(ctx.lower(k));
                 (title_before || titled)
                     .then(|| ctx.name_starting_at(k))
@@ -765,6 +775,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         return Some(with_mention(self.resolve_name(&n)));
                     }
                 }
+                let aged = (*lo..=*head).any(|k| self.ctx.lower(k).ends_with("-year-old"));
                 if let Some(role) = title_role(h) {
                     let holder = self.names_before(*lo).find(|c| c.roles.contains(&role));
                     if let Some(c) = holder {
@@ -784,17 +795,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             return Some(b);
                         }
                     }
-                    return inner
-                        .as_ref()
-                        .filter(|_| role == "spokesman")
-                        .map(|n| with_mention(self.resolve_name(n)));
+                    if role == "spokesman" {
+                        return inner.as_ref().map(|n| with_mention(self.resolve_name(n)));
+                    }
+                    // `the 37-year-old veteran`: a role with an age describes a person named before.
+                    if !aged {
+                        return None;
+                    }
                 }
                 // `the actress`, `The California Republican`, `the 41-year-old woman`,
                 // `the 45-year-old` (not `the homeless man`): a description of a person
                 // named before, not of one named inside it.
-                let aged = (*lo..=*head).any(|k| self.ctx.lower(k).ends_with("-year-old"));
                 let described = person_noun(h)
-                    .or_else(|| gender_noun(h).filter(|_| aged).map(Some))
+                    .or_else(|| aged.then(|| gender_noun(h)))
                     .or_else(|| h.ends_with("-year-old").then_some(None));
                 if let Some(gender) = described.filter(|_| self.ctx.lower(*lo) == "the") {
                     let named_inside = inner.as_ref().is_some_and(|n| self.resolve_name(n).person);

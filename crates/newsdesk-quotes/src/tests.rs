@@ -947,14 +947,39 @@ fn a_surname_already_used_alone_keeps_its_person_when_a_namesake_appears() {
 }
 
 #[test]
+fn modifiers_before_a_name_or_an_age_before_a_noun_describe_a_person() {
+    let t = "\"I'm an emotional player,\" said the 104th-ranked Tarango, who beat Marcelo Rios.\n\nStefan Edberg beat Richard Krajicek on Tuesday.\n\n\"It's a win that I can be proud of,\" said the 30-year-old Swede, winner of two U.S. Opens.\n\nJuha Kankkunen won the last stage.\n\n\"It's not bad for an old man!\" said the 37-year-old veteran.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("Tarango", "PERSON")])),
+        [
+            q("I'm an emotional player,", Some("Tarango")),
+            q("It's a win that I can be proud of,", Some("Stefan Edberg")),
+            q("It's not bad for an old man!", Some("Juha Kankkunen"))
+        ]
+    );
+}
+
+#[test]
+fn a_capitalised_description_and_a_lower_case_title_before_a_subject() {
+    let t = "The plane crashed near Barentsburg. \"We know many of the people there,\" said Johan Sletten, 52.\n\nTeenage shop assistant Heidi Groenstein was blunter.\n\n\"I'm glad it was not a Norwegian plane,\" she said.";
+    assert_eq!(
+        quotes_of(doc_with_ents(
+            t,
+            &[("Johan Sletten", "PERSON"), ("Heidi Groenstein", "PERSON")]
+        )),
+        [
+            q("We know many of the people there,", Some("Johan Sletten")),
+            q("I'm glad it was not a Norwegian plane,", Some("Heidi Groenstein"))
+        ]
+    );
+}
+
+#[test]
 fn a_headline_surname_before_any_full_name_binds_nobody() {
     let t = "Storm hits Baxter campaign.\n\nSenator Tom Baxter's rally was cut short on Friday. Baxter was inside when the roof gave way.\n\nHis wife, Ellen Ross Baxter, left early.\n\n\"Nobody was hurt, and that is what matters,\" Baxter said in a statement.";
     assert_eq!(
         quotes(t),
-        [q(
-            "Nobody was hurt, and that is what matters,",
-            Some("Tom Baxter")
-        )]
+        [q("Nobody was hurt, and that is what matters,", Some("Tom Baxter"))]
     );
 }
 
