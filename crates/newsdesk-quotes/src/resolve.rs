@@ -613,7 +613,26 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let one = before.next()?;
             before.all(|c| c.key == one.key).then_some(one)
         });
-        let best = established.or_else(|| {
+        // Of namesakes who are different people (`O.J. Simpson`, his former wife
+        // `Nicole Brown Simpson`), the one most recently a sentence's subject.
+        let namesakes = || fits().filter(|c| key.len() == 1 && c.key.len() > 1 && c.key.ends_with(&key));
+        let distinct = namesakes().any(|a| namesakes().any(|b| !a.key.ends_with(&b.key) && !b.key.ends_with(&a.key)));
+        let subject_at = |c: &Cand| {
+            c.all[..c.all.partition_point(|&p| p < n.lo)]
+                .iter()
+                .rev()
+                .find(|&&p| self.salient.binary_search_by_key(&p, |(q, _)| *q).is_ok())
+                .copied()
+        };
+        let salient = distinct
+            .then(|| {
+                namesakes()
+                    .filter_map(|c| Some((subject_at(c)?, c)))
+                    .max_by_key(|(p, _)| *p)
+            })
+            .flatten()
+            .map(|(_, c)| c);
+        let best = established.or(salient).or_else(|| {
             fits().max_by_key(|c| {
                 (
                     c.key.len(),

@@ -833,6 +833,15 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn of_namesakes_who_are_different_people_the_last_subject_speaks() {
+    let t = "Tom Baxter said on Thursday he was broke.\n\nThe former star was cleared last year of the murder of his former wife, Ellen Ross Baxter.\n\n\"I would love to speak about everything,\" said Baxter, who vowed to find the killer.";
+    assert_eq!(
+        quotes(t),
+        [q("I would love to speak about everything,", Some("Tom Baxter"))]
+    );
+}
+
+#[test]
 fn an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname() {
     let t = "John Doe, 45, was arrested on Monday. His wife, Mary Doe, said he was innocent.\n\n\"He would never do anything like this,\" Mrs. Doe said.\n\n\"I am completely innocent of this,\" Mr. Doe told reporters.";
     assert_eq!(
