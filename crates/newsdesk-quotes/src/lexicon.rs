@@ -122,7 +122,9 @@ pub fn title_role(lower: &str) -> Option<&'static str> {
 }
 /// Titles and roles stripped from the front of a person's name.
 pub fn is_title(w: &str) -> bool {
-    TITLES.contains_key(w.trim_end_matches('.'))
+    let w = w.trim_end_matches('.');
+    // `prosecutor-general`, `director-general`: titles joined by a hyphen.
+    TITLES.contains_key(w) || (w.contains('-') && w.split('-').all(|p| TITLES.contains_key(p)))
 }
 /// A title that stays part of a person's name (`Pope Francis`, `Prince Harry`).
 pub fn is_name_title(w: &str) -> bool {

@@ -833,6 +833,18 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn titles_joined_by_a_hyphen_are_a_title() {
+    let t = "\"It would seem that extradition is unworthy of an opinion,\" said Prosecutor-General Adolfo Salamanca.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "It would seem that extradition is unworthy of an opinion,",
+            Some("Adolfo Salamanca")
+        )]
+    );
+}
+
+#[test]
 fn of_namesakes_who_are_different_people_the_last_subject_speaks() {
     let t = "Tom Baxter said on Thursday he was broke.\n\nThe former star was cleared last year of the murder of his former wife, Ellen Ross Baxter.\n\n\"I would love to speak about everything,\" said Baxter, who vowed to find the killer.";
     assert_eq!(
