@@ -158,7 +158,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             }
             if let Some(s) = (start..=i).find(|&k| ctx.free(k)) {
-                let main = self.main_subject(s, i + 1);
+                // A byline (`Lynne O'Donnell`, `By Jane Doe` alone on its line) has no
+                // verb and is nobody's subject.
+                let from = if ctx.lower(s) == "by" { s + 1 } else { s };
+                let alone = ctx
+                    .name_starting_at(from)
+                    .is_some_and(|n| (n.hi..=i).all(|k| !ctx.words[k].is_alpha()));
+                let main = (!alone).then(|| self.main_subject(s, i + 1)).flatten();
                 // The subject of a reporting verb later in the sentence is a person the
                 // next `he said` may mean (`The news comes after the screenwriter,
                 // Aaron Sorkin, told Bloomberg that Bale was a lock.`).

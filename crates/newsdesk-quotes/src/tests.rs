@@ -833,6 +833,18 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn a_byline_is_nobody_a_pronoun_refers_to() {
+    let t = "Copper stocks baffle traders.\n\nLynne O'Donnell\n\nHONG KONG 1996-08-22\n\nOne source, the head of a Hong Kong trading house, said it made no difference.\n\n\"If they spend all this money moving the copper, it will be sitting there for years,\" he said.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("Lynne O'Donnell", "PERSON")])),
+        [q(
+            "If they spend all this money moving the copper, it will be sitting there for years,",
+            None
+        )]
+    );
+}
+
+#[test]
 fn titles_joined_by_a_hyphen_are_a_title() {
     let t = "\"It would seem that extradition is unworthy of an opinion,\" said Prosecutor-General Adolfo Salamanca.";
     assert_eq!(
