@@ -833,6 +833,21 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn an_honour_stays_part_of_the_name() {
+    let t = "\"Twenty-five years and I have never been there,\" said Sir Mark Prescott. \"It was worth the wait,\" Prescott added.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "Twenty-five years and I have never been there,",
+                Some("Sir Mark Prescott")
+            ),
+            q("It was worth the wait,", Some("Sir Mark Prescott"))
+        ]
+    );
+}
+
+#[test]
 fn a_byline_is_nobody_a_pronoun_refers_to() {
     let t = "Copper stocks baffle traders.\n\nLynne O'Donnell\n\nHONG KONG 1996-08-22\n\nOne source, the head of a Hong Kong trading house, said it made no difference.\n\n\"If they spend all this money moving the copper, it will be sitting there for years,\" he said.";
     assert_eq!(
