@@ -209,7 +209,20 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         k = past_aside(ctx, k, hi);
         let apposition = k < hi && ctx.words[k].is(',');
         if apposition {
-            k = (k + 1..hi.min(k + 24)).find(|&j| ctx.words[j].is(','))? + 1;
+            let window = k + 1..hi.min(k + 24);
+            // `Nawaz Sharif, leader of the Pakistan Muslim League told a rally`: an
+            // apposition whose closing comma is missing ends at its cue.
+            let unclosed = || {
+                let described = ctx.words.get(k + 1).is_some_and(|w| w.is_alpha() && !w.cap);
+                window
+                    .clone()
+                    .find(|&j| ctx.free(j) && !ctx.words[j].cap && is_cue_verb(ctx.lower(j)))
+                    .filter(|_| described)
+            };
+            k = match window.clone().find(|&j| ctx.words[j].is(',')) {
+                Some(c) => c + 1,
+                None => unclosed()?,
+            };
         }
         while k < hi && is_cue_filler(ctx.lower(k)) {
             k += 1;

@@ -833,6 +833,15 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn an_apposition_missing_its_closing_comma_ends_at_the_cue() {
+    let t = "\"From here we will march to the capital,\" Nawaz Sharif, leader of the main opposition Pakistan Muslim League told a rally.";
+    assert_eq!(
+        quotes(t),
+        [q("From here we will march to the capital,", Some("Nawaz Sharif"))]
+    );
+}
+
+#[test]
 fn an_honour_stays_part_of_the_name() {
     let t = "\"Twenty-five years and I have never been there,\" said Sir Mark Prescott. \"It was worth the wait,\" Prescott added.";
     assert_eq!(
