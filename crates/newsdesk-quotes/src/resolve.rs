@@ -176,9 +176,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let sources = (s..=i)
                     .filter(|&k| ctx.free(k) && is_source_noun(ctx.lower(k)) && !is_outlet_noun(ctx.lower(k)))
                     .filter_map(|k| self.document_from(k, i + 1));
+                // `He was unhurt but team boss David Richards was furious`: the subject
+                // of a clause after `but` is the sentence's latest.
+                let contrast = (s + 1..=i)
+                    .filter(|&k| ctx.free(k) && ctx.lower(k) == "but")
+                    .filter_map(|k| {
+                        let np = ctx
+                            .name_after_role(k + 1, i + 1)
+                            .map(Np::Name)
+                            .or_else(|| self.main_subject(k + 1, i + 1));
+                        np.filter(|np| ctx.words.get(np.range().1).is_some_and(|w| w.is_alpha() && !w.cap))
+                    });
                 let mut names: Vec<Name> = main
                     .into_iter()
                     .chain(reporting)
+                    .chain(contrast)
                     .filter_map(|np| match np {
                         Np::Name(n) => Some(n),
                         _ => None,

@@ -833,6 +833,18 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn the_subject_after_but_is_the_sentence_latest() {
+    let t = "Colin McRae crashed out on the sixth stage.\n\nHe and his co-driver were unhurt but team boss David Richards was furious with them.\n\n\"It's not unfortunate, it's incompetent,\" he declared.";
+    assert_eq!(
+        quotes_of(doc_with_ents(
+            t,
+            &[("Colin McRae", "PERSON"), ("David Richards", "PERSON")]
+        )),
+        [q("It's not unfortunate, it's incompetent,", Some("David Richards"))]
+    );
+}
+
+#[test]
 fn an_apposition_missing_its_closing_comma_ends_at_the_cue() {
     let t = "\"From here we will march to the capital,\" Nawaz Sharif, leader of the main opposition Pakistan Muslim League told a rally.";
     assert_eq!(
