@@ -1041,6 +1041,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     return Some(n);
                 }
             }
+            // `In a written statement released at the news conference, Gujral reiterated`:
+            // the subject after a sentence's opening phrase.
+            let opening = (j.saturating_sub(4)..j).any(|k| ctx.lower(k) == "in" && ctx.words[k].cap);
+            if opening {
+                let comma = (j + 1..(j + 20).min(ctx.words.len())).find(|&k| ctx.words[k].is(','));
+                if let Some(Np::Name(n)) = comma.and_then(|c| ctx.np_starting_at(c + 1, c + 8)) {
+                    return Some(n);
+                }
+            }
             // `X said in a statement`
             if j >= 4 && ctx.lower(j - 2) == "in" && is_cue_verb(ctx.lower(j - 3)) {
                 let mut k = j - 3;

@@ -833,6 +833,18 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn a_statement_opening_a_sentence_is_its_subjects() {
+    let t = "Prime Minister Inder Gujral spoke in New Delhi.\n\nIn a written statement released at the news conference, Gujral reiterated India's objections to the treaty.\n\n\"It is a sad fact that the nuclear weapon states show no interest,\" the statement said.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "It is a sad fact that the nuclear weapon states show no interest,",
+            Some("Inder Gujral")
+        )]
+    );
+}
+
+#[test]
 fn the_subject_after_but_is_the_sentence_latest() {
     let t = "Colin McRae crashed out on the sixth stage.\n\nHe and his co-driver were unhurt but team boss David Richards was furious with them.\n\n\"It's not unfortunate, it's incompetent,\" he declared.";
     assert_eq!(
