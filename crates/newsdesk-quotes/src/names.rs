@@ -516,8 +516,8 @@ impl Ctx<'_> {
         }
         let mut inner = self.inner_name(i + 1, last);
         let mut hi = k;
-        if inner.is_none() && matches!(self.lower(k), "for" | "of" | "at") && is_title(self.lower(last)) {
-            // `a spokesman for Google`, `a spokeswoman for the White House`
+        if inner.is_none() && matches!(self.lower(k), "for" | "of" | "at" | "with") && is_title(self.lower(last)) {
+            // `a spokesman for Google`, `a spokeswoman for the White House`, `a spokesman with the police`
             inner = self.affiliation_at(k).filter(|n| n.hi <= ceil);
             hi = inner.as_ref().map_or(k, |n| n.hi);
         }
@@ -548,7 +548,7 @@ impl Ctx<'_> {
 
     /// The name after the preposition at word `k` (`for the White House` → `White House`).
     pub fn affiliation_at(&self, k: usize) -> Option<Name> {
-        if !matches!(self.lower(k), "for" | "of" | "at") {
+        if !matches!(self.lower(k), "for" | "of" | "at" | "with") {
             return None;
         }
         let s = if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };

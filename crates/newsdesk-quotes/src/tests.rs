@@ -833,6 +833,12 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 }
 
 #[test]
+fn a_spokesman_with_an_organisation_speaks_for_it() {
+    let t = "\"These are powerful weapons,\" a spokesman with the Municipal Police told Reuters.";
+    assert_eq!(quotes(t), [q("These are powerful weapons,", Some("Municipal Police"))]);
+}
+
+#[test]
 fn a_statement_opening_a_sentence_is_its_subjects() {
     let t = "Prime Minister Inder Gujral spoke in New Delhi.\n\nIn a written statement released at the news conference, Gujral reiterated India's objections to the treaty.\n\n\"It is a sad fact that the nuclear weapon states show no interest,\" the statement said.";
     assert_eq!(
