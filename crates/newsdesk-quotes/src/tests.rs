@@ -834,8 +834,17 @@ fn a_shared_surname_is_the_person_mentioned_last_before_it() {
 
 #[test]
 fn a_spokesman_with_an_organisation_speaks_for_it() {
-    let t = "\"These are powerful weapons,\" a spokesman with the Municipal Police told Reuters.";
-    assert_eq!(quotes(t), [q("These are powerful weapons,", Some("Municipal Police"))]);
+    let t = "\"These are powerful weapons,\" a spokesman with the Municipal Police told Reuters.\n\n\"They could cause serious damage as much as 500 meters away,\" the spokesman added.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("These are powerful weapons,", Some("Municipal Police")),
+            q(
+                "They could cause serious damage as much as 500 meters away,",
+                Some("Municipal Police")
+            )
+        ]
+    );
 }
 
 #[test]
