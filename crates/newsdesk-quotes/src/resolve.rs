@@ -831,9 +831,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         if let Some(b) = self.body_in(*lo, *head) {
                             return Some(b);
                         }
-                    }
-                    if role == "spokesman" {
-                        return inner.as_ref().map(|n| with_mention(self.resolve_name(n)));
+                        if let Some(n) = inner {
+                            return Some(with_mention(self.resolve_name(n)));
+                        }
+                        return self.reporting_body_before(*lo).map(with_mention);
                     }
                     // `the 37-year-old veteran`: a role with an age describes a person named before.
                     if !aged {
@@ -906,6 +907,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
             })?;
         let a = if is_determiner(ctx.lower(a)) { a + 1 } else { a };
         Some(self.group(a, j + 1))
+    }
+
+    /// `The ministry said it believed … . "…," a spokesman said`: the organisation
+    /// that the last cue verb before word `at`, in this or the previous paragraph,
+    /// reports, if that is not a person.
+    fn reporting_body_before(&self, at: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let para = ctx.words.get(at)?.para;
+        let cue = (at.saturating_sub(80)..at)
+            .rev()
+            .filter(|&k| ctx.free(k) && ctx.words[k].para + 1 >= para)
+            .find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+        let np = np_left(ctx, cue, cue.saturating_sub(12))?;
+        let body = matches!(np, Np::Nominal { head, .. } if is_institution_noun(ctx.lower(head)));
+        let r = self.resolve(&np)?;
+        (body || !r.person_like()).then_some(r)
     }
 
     /// A group of people named by the phrase at words `lo..hi` (`the council members`).

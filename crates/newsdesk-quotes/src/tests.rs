@@ -848,6 +848,15 @@ fn a_spokesman_with_an_organisation_speaks_for_it() {
 }
 
 #[test]
+fn an_unaffiliated_spokesman_speaks_for_the_body_just_reported() {
+    let t = "Noise limits at Heathrow were cut on Thursday.\n\nThe ministry said the new limits could be met with existing aircraft.\n\n\"They can be flown in quieter ways,\" a spokesman said.";
+    assert_eq!(
+        quotes(t),
+        [q("They can be flown in quieter ways,", Some("The ministry"))]
+    );
+}
+
+#[test]
 fn a_statement_opening_a_sentence_is_its_subjects() {
     let t = "Prime Minister Inder Gujral spoke in New Delhi.\n\nIn a written statement released at the news conference, Gujral reiterated India's objections to the treaty.\n\n\"It is a sad fact that the nuclear weapon states show no interest,\" the statement said.";
     assert_eq!(
