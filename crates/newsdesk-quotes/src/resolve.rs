@@ -873,12 +873,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if let Some(n) = inner {
                     return Some(with_mention(self.resolve_name(n)));
                 }
-                let source = if is_outlet_noun(h) {
-                    self.recent_org(*lo)
-                } else {
-                    self.document_source(h, *lo)
-                };
-                source.map(|n| with_mention(self.resolve_name(&n)))
+                if is_outlet_noun(h) {
+                    return self.recent_org(*lo).map(|n| with_mention(self.resolve_name(&n)));
+                }
+                // `his own front-page editorial` … `the editorial said`: the one `his` means.
+                let earlier = (lo.saturating_sub(400)..*lo)
+                    .rev()
+                    .find(|&j| self.ctx.free(j) && self.ctx.lower(j) == h);
+                let owner = earlier.and_then(|j| {
+                    (j.saturating_sub(3)..j)
+                        .rev()
+                        .find(|&k| matches!(self.ctx.lower(k), "his" | "her"))
+                });
+                if let Some(r) = owner.and_then(|k| self.resolve(&Np::Pronoun(k))) {
+                    return Some(with_mention(r));
+                }
+                self.document_source(h, *lo)
+                    .map(|n| with_mention(self.resolve_name(&n)))
             }
         }
     }

@@ -857,6 +857,18 @@ fn an_unaffiliated_spokesman_speaks_for_the_body_just_reported() {
 }
 
 #[test]
+fn a_document_introduced_with_his_or_her_is_that_persons() {
+    let t = "Mohamed Abu Liwaya said censors had told him to send the copies back.\n\nHe told Reuters the reason was his own front-page editorial, which attacks Arab leaders.\n\n\"The Arabs demand that our leaders undergo a compulsory examination,\" the editorial said.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "The Arabs demand that our leaders undergo a compulsory examination,",
+            Some("Mohamed Abu Liwaya")
+        )]
+    );
+}
+
+#[test]
 fn a_statement_opening_a_sentence_is_its_subjects() {
     let t = "Prime Minister Inder Gujral spoke in New Delhi.\n\nIn a written statement released at the news conference, Gujral reiterated India's objections to the treaty.\n\n\"It is a sad fact that the nuclear weapon states show no interest,\" the statement said.";
     assert_eq!(
