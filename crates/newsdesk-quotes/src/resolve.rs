@@ -615,42 +615,43 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // named later (`Fidel Castro` … `Mr. Castro` … `Rene Orley Sanchez
         // Castro, died` … `Mr. Castro said`). Uses before any full name (a
         // headline's `Clinton`) bind nothing.
-        let first_full = fits()
-            .filter(|c| c.key.len() > 1 && c.key.ends_with(&key))
-            .map(|c| c.pos)
-            .min();
-        let first_alone = first_full.and_then(|full| {
-            fits()
-                .filter(|c| c.key == key && key.len() == 1)
+        let surname = (key.len() == 1).then(|| {
+            let namesakes: Vec<&Cand> = fits().filter(|c| c.key.len() > 1 && c.key.ends_with(&key)).collect();
+            let first_full = namesakes.iter().map(|c| c.pos).min()?;
+            let first_alone = fits()
+                .filter(|c| c.key == key)
                 .flat_map(|c| c.all.iter().copied())
-                .filter(|&p| p > full)
-                .min()
-        });
-        let established = first_alone.and_then(|f| {
-            let mut before = fits().filter(|c| c.key.len() > 1 && c.key.ends_with(&key) && c.pos < f);
-            let one = before.next()?;
-            before.all(|c| c.key == one.key).then_some(one)
-        });
-        // Of namesakes who are different people (`O.J. Simpson`, his former wife
-        // `Nicole Brown Simpson`), the one most recently a sentence's subject.
-        let namesakes = || fits().filter(|c| key.len() == 1 && c.key.len() > 1 && c.key.ends_with(&key));
-        let distinct = namesakes().any(|a| namesakes().any(|b| !a.key.ends_with(&b.key) && !b.key.ends_with(&a.key)));
-        let subject_at = |c: &Cand| {
-            c.all[..c.all.partition_point(|&p| p < n.lo)]
-                .iter()
-                .rev()
-                .find(|&&p| self.salient.binary_search_by_key(&p, |(q, _)| *q).is_ok())
-                .copied()
-        };
-        let salient = distinct
-            .then(|| {
-                namesakes()
-                    .filter_map(|c| Some((subject_at(c)?, c)))
+                .filter(|&p| p > first_full)
+                .min();
+            let established = first_alone.and_then(|f| {
+                let mut before = namesakes.iter().filter(|c| c.pos < f);
+                let one = before.next()?;
+                before.all(|c| c.key == one.key).then_some(*one)
+            });
+            // Of namesakes who are different people (`O.J. Simpson`, his former wife
+            // `Nicole Brown Simpson`), the one most recently a sentence's subject.
+            let distinct = namesakes.iter().any(|a| {
+                namesakes
+                    .iter()
+                    .any(|b| !a.key.ends_with(&b.key) && !b.key.ends_with(&a.key))
+            });
+            let subject_at = |c: &Cand| {
+                c.all[..c.all.partition_point(|&p| p < n.lo)]
+                    .iter()
+                    .rev()
+                    .find(|&&p| self.salient.binary_search_by_key(&p, |(q, _)| *q).is_ok())
+                    .copied()
+            };
+            let salient = || {
+                namesakes
+                    .iter()
+                    .filter_map(|c| Some((subject_at(c)?, *c)))
                     .max_by_key(|(p, _)| *p)
-            })
-            .flatten()
-            .map(|(_, c)| c);
-        let best = established.or(salient).or_else(|| {
+                    .map(|(_, c)| c)
+            };
+            established.or_else(|| distinct.then(salient).flatten())
+        });
+        let best = surname.flatten().or_else(|| {
             fits().max_by_key(|c| {
                 (
                     c.key.len(),
