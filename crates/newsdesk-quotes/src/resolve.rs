@@ -932,6 +932,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .filter(|&k| ctx.free(k) && ctx.words[k].para + 1 >= para)
             .find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
         let np = np_left(ctx, cue, cue.saturating_sub(12))?;
+        // (Another unnamed spokesman is not looked through: a run of them would recurse.)
+        if matches!(np, Np::Nominal { head, .. } if title_role(ctx.lower(head)) == Some("spokesman")) {
+            return None;
+        }
         let body = matches!(np, Np::Nominal { head, .. } if is_institution_noun(ctx.lower(head)));
         let r = self.resolve(&np)?;
         (body || !r.person_like()).then_some(r)

@@ -869,6 +869,17 @@ fn a_document_introduced_with_his_or_her_is_that_persons() {
 }
 
 #[test]
+fn a_long_run_of_unnamed_spokesmen_does_not_recurse() {
+    let mut t = String::from("The ministry said the limits could be met.\n\n");
+    for i in 0..3000 {
+        t.push_str(&format!("\"We can do this, number {i}, now,\" a spokesman said.\n\n"));
+    }
+    let found = quotes(&t);
+    assert_eq!(found.len(), 3000);
+    assert_eq!(found[0].1.as_deref(), Some("The ministry"));
+}
+
+#[test]
 fn a_statement_opening_a_sentence_is_its_subjects() {
     let t = "Prime Minister Inder Gujral spoke in New Delhi.\n\nIn a written statement released at the news conference, Gujral reiterated India's objections to the treaty.\n\n\"It is a sad fact that the nuclear weapon states show no interest,\" the statement said.";
     assert_eq!(
