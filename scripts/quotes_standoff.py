@@ -14,6 +14,7 @@ it admits 688 bodies); `select-rest` then lists the bodies with quotations that 
     python3 scripts/quotes_standoff.py select DATA N SEED
     python3 scripts/quotes_standoff.py select-rest DATA N SEED
     python3 scripts/quotes_standoff.py select-reuters DATA N SEED
+    python3 scripts/quotes_standoff.py select-reuters-rest DATA N SEED
 
 `select-reuters` picks the same way among CoNLL-2003's Reuters documents (train and dev splits,
 1996), rebuilt as text from their tokens (`detokenize`), ids `conll2003-<split>-<n>`: news of
@@ -21,7 +22,9 @@ another outlet and decade, to measure the quote stage on a genre nothing was wri
 `select-reuters DATA 1000 2026` lists 286; the first 143 make reuters-test, the rest reuters-train.
 Before any was run through newsdesk, 20 were left out because the rebuilt text misplaces marks
 (16 with an odd number of marks; 4 more that the annotators found misplaced): the tokens do not
-say which side of a word a mark stood on.
+say which side of a word a mark stood on. `select-reuters-rest DATA 1000 2027` then lists the 149
+stories `rest_rule` admits (two marks: one quotation), near-duplicates of the first selection
+dropped; the 147 with an even number of marks make reuters-rest.
     python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
     python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
 
@@ -164,6 +167,15 @@ def select_reuters(data, n, seed):
     print("\n".join(pick(texts, [i for i, t in texts.items() if main_rule(t)], [], n, seed)))
 
 
+def select_reuters_rest(data, n, seed):
+    """After all `select-reuters DATA 1000 2026` takes, the Reuters documents `rest_rule` admits
+    (nearly all with one quotation: two marks), near-duplicates of those dropped."""
+    texts = reuters_bodies(data)
+    taken = []
+    pick(texts, [i for i, t in texts.items() if main_rule(t)], taken, 1000, 2026)
+    print("\n".join(pick(texts, [i for i, t in texts.items() if rest_rule(t)], taken, n, seed)))
+
+
 def select_rest(data, n, seed):
     """After all `select DATA 688 2026` takes (the main rule admits no more), the bodies
     `rest_rule` admits, near-duplicates of those and of quotes/dev and train dropped."""
@@ -290,6 +302,8 @@ if __name__ == "__main__":
         select(args[0], int(args[1]), int(args[2]))
     elif command == "select-reuters" and len(args) == 3:
         select_reuters(args[0], int(args[1]), int(args[2]))
+    elif command == "select-reuters-rest" and len(args) == 3:
+        select_reuters_rest(args[0], int(args[1]), int(args[2]))
     elif command == "select-rest" and len(args) == 3:
         select_rest(args[0], int(args[1]), int(args[2]))
     elif command == "standoff" and len(args) == 1:
