@@ -11,6 +11,7 @@ use super::lexicon::{
 };
 use super::names::{Name, Np};
 use super::words::{is_possessive, norm};
+use std::cell::Cell;
 use std::collections::HashMap;
 
 /// A name mentioned in the document (outside quotations).
@@ -75,6 +76,9 @@ pub struct Resolver<'c, 'a> {
     spoken_orgs: Vec<(usize, Resolved)>,
     /// Mentions by last key word.
     last_counts: HashMap<String, usize>,
+    /// How many unnamed spokesmen [`Resolver::reporting_body_before`] is looking
+    /// through (a run of them would otherwise recurse without bound).
+    looking_through: Cell<u8>,
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -88,6 +92,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             spoken: Vec::new(),
             spoken_orgs: Vec::new(),
             last_counts: HashMap::new(),
+            looking_through: Cell::new(0),
         };
         r.collect_names();
         r.cands.shrink_to_fit();
@@ -932,13 +937,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .filter(|&k| ctx.free(k) && ctx.words[k].para + 1 >= para)
             .find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
         let np = np_left(ctx, cue, cue.saturating_sub(12))?;
-        // (Another unnamed spokesman is not looked through: a run of them would recurse.)
-        if matches!(np, Np::Nominal { head, .. } if title_role(ctx.lower(head)) == Some("spokesman")) {
+        let body = matches!(np, Np::Nominal { head, .. } if is_institution_noun(ctx.lower(head)));
+        // Another unnamed spokesman before is looked through, a few at most.
+        let depth = self.looking_through.get();
+        if depth >= 8 {
             return None;
         }
-        let body = matches!(np, Np::Nominal { head, .. } if is_institution_noun(ctx.lower(head)));
-        let r = self.resolve(&np)?;
-        (body || !r.person_like()).then_some(r)
+        self.looking_through.set(depth + 1);
+        let r = self.resolve(&np);
+        self.looking_through.set(depth);
+        r.filter(|r| body || !r.person_like())
     }
 
     /// A group of people named by the phrase at words `lo..hi` (`the council members`).
