@@ -16,17 +16,19 @@ it admits 688 bodies); `select-rest` then lists the bodies with quotations that 
     python3 scripts/quotes_standoff.py select-reuters DATA N SEED
     python3 scripts/quotes_standoff.py select-reuters-rest DATA N SEED
 
+    python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
+    python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
+
 `select-reuters` picks the same way among CoNLL-2003's Reuters documents (train and dev splits,
 1996), rebuilt as text from their tokens (`detokenize`), ids `conll2003-<split>-<n>`: news of
 another outlet and decade, to measure the quote stage on a genre nothing was written from.
-`select-reuters DATA 1000 2026` lists 286; the first 143 make reuters-test, the rest reuters-train.
+`select-reuters DATA 1000 2026` lists 286; the first 143 make reuters-test, the rest reuters-train
+(135 and 131 after the drops below).
 Before any was run through newsdesk, 20 were left out because the rebuilt text misplaces marks
 (16 with an odd number of marks; 4 more that the annotators found misplaced): the tokens do not
 say which side of a word a mark stood on. `select-reuters-rest DATA 1000 2027` then lists the 149
 stories `rest_rule` admits (two marks: one quotation), near-duplicates of the first selection
 dropped; the 147 with an even number of marks make reuters-rest.
-    python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
-    python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
 
 Per-speaker stance labels on the same bodies (stance/speakers/train.jsonl's format; claims kept
 as row numbers of stance/fnc1/train_stances.csv, whose Stance column gives body_stances):
