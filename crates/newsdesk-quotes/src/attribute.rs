@@ -175,7 +175,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         let np = match ctx.np_starting_at(i + 1, hi) {
             // `offered CNN host and attorney Van Jones`: role words after an
             // organisation describe the person named after them.
-            Some(Np::Name(n)) if n.ent.and_then(|e| ctx.kind(e)) != Some("PERSON") => {
+            Some(Np::Name(n)) if ctx.kind_of(n.ent) != Some("PERSON") => {
                 Some(Np::Name(ctx.name_after_role(n.hi, hi).unwrap_or(n)))
             }
             np => np.or_else(|| ctx.name_after_role(i + 1, hi).map(Np::Name)),
@@ -263,7 +263,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
 /// `said Wonder Mike and Master Gee in a statement`: two persons named from word
 /// `i` on, joined by `and`, speaking together as one speaker.
 fn joint_names(ctx: &Ctx, i: usize, hi: usize) -> Option<Name> {
-    let person = |n: &Name| n.ent.and_then(|e| ctx.kind(e)) == Some("PERSON");
+    let person = |n: &Name| ctx.kind_of(n.ent) == Some("PERSON");
     let first = ctx
         .name_starting_at(i)
         .filter(|n| person(n) && ctx.lower(n.hi) == "and")?;

@@ -124,6 +124,16 @@ impl<'a> Ctx<'a> {
         entity_kind(&self.doc.ents[e as usize].label)
     }
 
+    /// Kind of the entity `ent`, if any.
+    pub fn kind_of(&self, ent: Option<u32>) -> Option<&'static str> {
+        ent.and_then(|e| self.kind(e))
+    }
+
+    /// Whether the entity `ent` is a place or nationality (GPE, NORP).
+    pub fn is_place(&self, ent: Option<u32>) -> bool {
+        matches!(self.kind_of(ent), Some("GPE" | "NORP"))
+    }
+
     /// Lower-cased text of a word.
     pub fn low(&self, w: &Word) -> &str {
         &self.lowered[w.lo as usize..w.hi as usize]

@@ -73,7 +73,7 @@ impl Ctx<'_> {
             // `Host Greta Van Susteren`, `Vet Faye Bethell`: a capitalised word opening the
             // sentence outside the person entity that follows it describes the person.
             && !(self.words[i].ent.is_none()
-                && self.words.get(i + 1).and_then(|w| w.ent).and_then(|e| self.kind(e)) == Some("PERSON")
+                && self.kind_of(self.words.get(i + 1).and_then(|w| w.ent)) == Some("PERSON")
                 && !is_title(lower.trim_end_matches('.'))
                 && self.opens_sentence(i))
     }
@@ -116,7 +116,7 @@ impl Ctx<'_> {
     fn person_or_title_from(&self, i: usize) -> bool {
         (i..self.words.len().min(i + 4))
             .take_while(|&k| self.nameish(k) && self.same_para(i, k))
-            .any(|k| self.words[k].ent.and_then(|e| self.kind(e)) == Some("PERSON") || is_title(self.lower(k)))
+            .any(|k| self.kind_of(self.words[k].ent) == Some("PERSON") || is_title(self.lower(k)))
     }
 
     /// `the Congressman`: `the` at word `the` and a capitalised title alone after it
@@ -257,7 +257,7 @@ impl Ctx<'_> {
             .find(|&e| self.doc.ents[e as usize].start_char >= first && self.doc.ents[e as usize].end_char <= last);
         let org = last_title.is_none()
             && roles.is_empty()
-            && (matches!(ent.and_then(|e| self.kind(e)), Some("ORG" | "GPE" | "NORP"))
+            && (matches!(self.kind_of(ent), Some("ORG" | "GPE" | "NORP"))
                 || is_org_word(self.lower(b - 1))
                 || (a > 0 && self.lower(a - 1) == "the"));
         Some(Name {
@@ -362,10 +362,9 @@ impl Ctx<'_> {
         while j > floor && i - j < 3 && self.words[j - 1].is_alpha() && !self.words[j - 1].cap && self.free(j - 1) {
             j -= 1;
         }
-        let place = |k: usize| self.words.get(k).and_then(|w| w.ent).and_then(|e| self.kind(e));
         let end = j
             .checked_sub(1)
-            .filter(|&k| k >= floor && matches!(place(k), Some("GPE" | "NORP")))?;
+            .filter(|&k| k >= floor && self.is_place(self.words.get(k).and_then(|w| w.ent)))?;
         let inner = self.name_ending_at(end)?;
         (inner.hi == j).then_some(Np::Nominal {
             lo: inner.lo,
@@ -508,7 +507,7 @@ impl Ctx<'_> {
         // modifiers before a person's name describe the name.
         if self.words[last].cap {
             if let Some(s) = (i + 1..=last).find(|&j| self.words[j].cap) {
-                let person = |n: &Name| n.ent.and_then(|e| self.kind(e)) == Some("PERSON");
+                let person = |n: &Name| self.kind_of(n.ent) == Some("PERSON");
                 if let Some(n) = self.name_starting_at(s).filter(|n| n.hi <= k && person(n)) {
                     return Some(Np::Name(n));
                 }

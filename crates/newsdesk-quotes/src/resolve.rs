@@ -132,7 +132,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             };
             let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
-            let person = n.ent.and_then(|e| ctx.kind(e)) == Some("PERSON") || !n.roles.is_empty();
+            let person = ctx.kind_of(n.ent) == Some("PERSON") || !n.roles.is_empty();
             if key.len() <= 6 {
                 let text = self.name_text(&n);
                 self.cands.push(Cand {
@@ -282,7 +282,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 at += 1;
             }
             let titled = at == s + 1 || is_title(ctx.lower(at - 1));
-            let person_at = |k: usize| ctx.words.get(k).and_then(|w| w.ent).and_then(|e| ctx.kind(e)) == Some("PERSON");
+            let person_at = |k: usize| ctx.kind_of(ctx.words.get(k).and_then(|w| w.ent)) == Some("PERSON");
             (cap && titled && person_at(at))
                 .then(|| ctx.np_starting_at(at, hi))
                 .flatten()
@@ -298,7 +298,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// role (`CBS News foreign correspondent Clarissa Ward changed`).
     fn subject_head(&self, np: Np, hi: usize) -> Np {
         let ctx = self.ctx;
-        let personal = |n: &Name| match n.ent.and_then(|e| ctx.kind(e)) {
+        let personal = |n: &Name| match ctx.kind_of(n.ent) {
             Some(k) => k == "PERSON",
             None => !n.org,
         };
@@ -314,9 +314,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         let found = match &np {
             Np::Nominal { lo, hi: end, inner, .. } => match inner {
-                Some(n)
-                    if matches!(ctx.lower(*lo), "a" | "an") && n.ent.and_then(|e| ctx.kind(e)) == Some("PERSON") =>
-                {
+                Some(n) if matches!(ctx.lower(*lo), "a" | "an") && ctx.kind_of(n.ent) == Some("PERSON") => {
                     Some(n.clone())
                 }
                 None => apposition(*end),
@@ -574,10 +572,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
     pub fn resolve_name(&self, n: &Name) -> Resolved {
         let ctx = self.ctx;
         let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
-        let kind_of = |e: Option<u32>| e.and_then(|e| ctx.kind(e));
-        let my_label = kind_of(n.ent);
+        let my_label = ctx.kind_of(n.ent);
         let compatible = |c: &Cand| {
-            let kinds_clash = match (my_label, kind_of(c.ent)) {
+            let kinds_clash = match (my_label, ctx.kind_of(c.ent)) {
                 (Some(a), Some(b)) => (a == "PERSON") != (b == "PERSON"),
                 _ => false,
             };
@@ -683,7 +680,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // organisation label (`(Pentagon spokesman Col. Steve) Warren`, tagged GPE).
         let titled = !n.roles.is_empty() && !org;
         let ent = ent.filter(|&e| ctx.kind(e).is_some_and(|k| k == "PERSON" || !titled));
-        let kind = kind_of(ent);
+        let kind = ctx.kind_of(ent);
         let label = ent.map(|e| ctx.doc.ents[e as usize].label.clone());
         let person = match kind {
             Some(k) => k == "PERSON",
@@ -862,10 +859,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // `the government said` with no government named before, `the Iraqi
                 // government`, `North Korean authorities`, `Iraq's interior ministry`:
                 // the phrase speaks (a place or nationality may say whose body it is).
-                let place = |n: &Name| matches!(n.ent.and_then(|e| self.ctx.kind(e)), Some("GPE" | "NORP"));
                 let placed = inner
                     .as_ref()
-                    .is_some_and(|n| place(n) && (n.lo == *lo || self.ctx.lower(*lo) == "the"));
+                    .is_some_and(|n| self.ctx.is_place(n.ent) && (n.lo == *lo || self.ctx.lower(*lo) == "the"));
                 if is_institution_noun(h) && ((inner.is_none() && self.ctx.lower(*lo) == "the") || placed) {
                     return Some(self.group(*lo, np.range().1));
                 }
@@ -909,8 +905,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let ctx = self.ctx;
         let k = (lo..head).rev().find(|&k| is_institution_noun(ctx.lower(k)))?;
         let start = if is_determiner(ctx.lower(lo)) { lo + 1 } else { lo };
-        let place = |n: &Name| matches!(n.ent.and_then(|e| ctx.kind(e)), Some("GPE" | "NORP"));
-        if start < k && ctx.name_starting_at(start).is_some_and(|n| place(&n)) {
+        if start < k && ctx.name_starting_at(start).is_some_and(|n| ctx.is_place(n.ent)) {
             return Some(self.group(start, k + 1));
         }
         let (a, j) = (lo.saturating_sub(400)..lo)
@@ -919,7 +914,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .find_map(|j| match ctx.np_ending_at(j, j.saturating_sub(6)) {
                 Some(Np::Nominal {
                     lo: a, inner: Some(n), ..
-                }) if place(&n) => Some((a, j)),
+                }) if ctx.is_place(n.ent) => Some((a, j)),
                 _ => None,
             })?;
         let a = if is_determiner(ctx.lower(a)) { a + 1 } else { a };
@@ -1011,8 +1006,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// The most recent organisation-like name before word `at`.
     fn recent_org(&self, at: usize) -> Option<Name> {
-        let place = |c: &Cand| matches!(c.ent.and_then(|e| self.ctx.kind(e)), Some("GPE" | "NORP"));
-        let c = self.names_before(at).find(|c| c.org && !c.person && !place(c))?;
+        let c = self
+            .names_before(at)
+            .find(|c| c.org && !c.person && !self.ctx.is_place(c.ent))?;
         Some(Name {
             lo: c.pos,
             hi: c.pos + c.key.len(),
