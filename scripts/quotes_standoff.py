@@ -15,6 +15,7 @@ it admits 688 bodies); `select-rest` then lists the bodies with quotations that 
     python3 scripts/quotes_standoff.py select-rest DATA N SEED
     python3 scripts/quotes_standoff.py select-reuters DATA N SEED
     python3 scripts/quotes_standoff.py select-reuters-rest DATA N SEED
+    python3 scripts/quotes_standoff.py select-ontonotes DATA N SEED
 
     python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
     python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
@@ -29,6 +30,12 @@ Before any was run through newsdesk, 20 were left out because the rebuilt text m
 say which side of a word a mark stood on. `select-reuters-rest DATA 1000 2027` then lists the 149
 stories `rest_rule` admits (two marks: one quotation), near-duplicates of the first selection
 dropped; the 147 with an even number of marks make reuters-rest.
+
+`select-ontonotes` picks the same way among OntoNotes 5.0's documents (train and dev) that mark
+quotations with the Treebank's `` and '' (the Wall Street Journal of 1989 and some broadcast
+news), rebuilt as text from their tokens (`detokenize_ptb`), ids `ontonotes-<split>-<n>`: a third
+outlet and decade. `select-ontonotes DATA 1000 2026` lists 304; the first 152 make
+ontonotes-test, the rest ontonotes-train.
 
 Per-speaker stance labels on the same bodies (stance/speakers/train.jsonl's format; claims kept
 as row numbers of stance/fnc1/train_stances.csv, whose Stance column gives body_stances):
@@ -90,19 +97,60 @@ def reuters_bodies(data):
     """CoNLL-2003's Reuters documents (train and dev), as `conll2003-<split>-<n>` (0-based)."""
     out = {}
     for split in ("train", "dev"):
-        docs, sentence = [], []
-        with open(f"{data}/ner/conll2003/{split}.conll", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("-DOCSTART-"):
-                    docs.append([])
-                elif line.strip():
-                    sentence.append(line.split(" ")[0])
-                elif sentence:
-                    docs[-1].append(sentence)
-                    sentence = []
-        if sentence:
-            docs[-1].append(sentence)
+        docs = conll_documents(f"{data}/ner/conll2003/{split}.conll", 0)
         out.update((f"conll2003-{split}-{n}", detokenize(d)) for n, d in enumerate(docs))
+    return out
+
+
+PTB_WORDS = {"``": "\u201c", "''": "\u201d", "`": "\u2018", "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+PTB_NO_SPACE_BEFORE = NO_SPACE_BEFORE | {"}", "'", "\u201d", "-"}
+PTB_NO_SPACE_AFTER = NO_SPACE_AFTER | {"{", "\u201c", "-", "#"}
+
+
+def detokenize_ptb(sentences):
+    """An OntoNotes document's text rebuilt from its Penn Treebank tokens: `` and '' become
+    curly marks (they say which side they stand on), brackets come back, a split hyphen joins
+    its words; a sentence is a paragraph, except that sentences inside an open quotation stay
+    in one, unless the next opens a mark again (the Treebank's paragraph-long quotations)."""
+    text, open_quote = "", False
+    for sentence in sentences:
+        words = [PTB_WORDS.get(w, w) for w in sentence]
+        if text:
+            text += " " if open_quote and words[0] != "\u201c" else "\n\n"
+        glue = True
+        for word in words:
+            text += ("" if glue or word in PTB_NO_SPACE_BEFORE else " ") + word
+            glue = word in PTB_NO_SPACE_AFTER
+            open_quote = word == "\u201c" or (open_quote and word != "\u201d")
+    return text
+
+
+def conll_documents(path, column):
+    """The documents of a CoNLL file: lists of sentences, each a list of the words in `column`
+    of lines split on whitespace."""
+    docs, sentence = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("-DOCSTART-"):
+                docs.append([])
+            elif line.strip():
+                sentence.append(line.split()[column])
+            elif sentence:
+                docs[-1].append(sentence)
+                sentence = []
+    if sentence:
+        docs[-1].append(sentence)
+    return docs
+
+
+def ontonotes_bodies(data):
+    """OntoNotes 5.0's documents (train and dev) that mark quotations the Treebank way (`` and
+    '': the Wall Street Journal and some broadcast news), as `ontonotes-<split>-<n>` (0-based)."""
+    out = {}
+    for split in ("train", "dev"):
+        for n, d in enumerate(conll_documents(f"{data}/ner/ontonotes5/{split}.conll", 0)):
+            if any("``" in s for s in d):
+                out[f"ontonotes-{split}-{n}"] = detokenize_ptb(d)
     return out
 
 
@@ -178,6 +226,12 @@ def select_reuters_rest(data, n, seed):
     print("\n".join(pick(texts, [i for i, t in texts.items() if rest_rule(t)], taken, n, seed)))
 
 
+def select_ontonotes(data, n, seed):
+    """OntoNotes documents with Treebank quotation marks (train and dev) under `main_rule`, near-duplicates dropped."""
+    texts = ontonotes_bodies(data)
+    print("\n".join(pick(texts, [i for i, t in texts.items() if main_rule(t)], [], n, seed)))
+
+
 def select_rest(data, n, seed):
     """After all `select DATA 688 2026` takes (the main rule admits no more), the bodies
     `rest_rule` admits, near-duplicates of those and of quotes/dev and train dropped."""
@@ -198,7 +252,7 @@ def jsonl(path):
 
 def joined(data, path):
     """(record, body text) for each stand-off record, the body checked against its SHA-256."""
-    texts = {**bodies(data), **reuters_bodies(data)}
+    texts = {**bodies(data), **reuters_bodies(data), **ontonotes_bodies(data)}
     for number, record in jsonl(path):
         text = texts.get(record["id"])
         if text is None or sha(text) != record["sha256"]:
@@ -306,6 +360,8 @@ if __name__ == "__main__":
         select_reuters(args[0], int(args[1]), int(args[2]))
     elif command == "select-reuters-rest" and len(args) == 3:
         select_reuters_rest(args[0], int(args[1]), int(args[2]))
+    elif command == "select-ontonotes" and len(args) == 3:
+        select_ontonotes(args[0], int(args[1]), int(args[2]))
     elif command == "select-rest" and len(args) == 3:
         select_rest(args[0], int(args[1]), int(args[2]))
     elif command == "standoff" and len(args) == 1:
