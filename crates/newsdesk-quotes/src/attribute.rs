@@ -89,9 +89,36 @@ pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
                 np: Some(Np::Name(n)),
                 cue: None,
             },
-            None => before_phrase(ctx, res, qi),
+            None => {
+                let before = before_phrase(ctx, res, qi);
+                if matches!(before, Found::Standalone | Found::Nothing) {
+                    shared_with_next(ctx, qi).unwrap_or(before)
+                } else {
+                    before
+                }
+            }
         },
     }
+}
+
+/// `“Demand has caught up …” at a rate “close to the inflation rate,” said
+/// Clifford Sayre`: a quotation with no attribution of its own, followed in its
+/// sentence, with no cue between, by one attributed after it, shares that one's.
+fn shared_with_next(ctx: &Ctx, qi: usize) -> Option<Found> {
+    let next = ctx.quotes.get(qi + 1)?;
+    let (lo, hi) = after_window(ctx, qi);
+    let between = lo..next.first;
+    let joined = hi == next.first
+        && ctx.words[next.first].para == ctx.quotes[qi].para
+        && !ends_sentence(ctx, qi)
+        && between.len() <= 12
+        && between.clone().all(|k| !is_cue_verb(ctx.lower(k)));
+    if !joined {
+        return None;
+    }
+    let (lo, hi) = after_window(ctx, qi + 1);
+    let (np, cue) = after_phrase(ctx, lo, hi)?;
+    Some(Found::Phrase { np, cue: Some(cue) })
 }
 
 /// `"…" ¶ --Mike Ditka`: a signature right after quotation `qi`, which opens its
@@ -169,18 +196,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         return None;
     }
     if is_cue_verb(ctx.lower(i)) {
-        if let Some(joint) = joint_names(ctx, i + 1, hi) {
-            return Some((Some(Np::Name(joint)), (i, i + 1)));
-        }
-        let np = match ctx.np_starting_at(i + 1, hi) {
-            // `offered CNN host and attorney Van Jones`: role words after an
-            // organisation describe the person named after them.
-            Some(Np::Name(n)) if ctx.kind_of(n.ent) != Some("PERSON") => {
-                Some(Np::Name(ctx.name_after_role(n.hi, hi).unwrap_or(n)))
-            }
-            np => np.or_else(|| ctx.name_after_role(i + 1, hi).map(Np::Name)),
-        };
-        return Some((np, (i, i + 1)));
+        return Some((subject_after_cue(ctx, i, hi), (i, i + 1)));
     }
     // `“…,” read a joint statement from the council members`: the document's source.
     if ctx.lower(i) == "read" {
@@ -253,11 +269,36 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         let cue = (i..hi.min(i + 16)).find(|&k| {
             !ctx.words[k].cap && is_cue_verb(ctx.lower(k)) && !(k > i && is_noun_opener(ctx.lower(k - 1)))
         })?;
-        match np_left(ctx, cue, i) {
+        // `“…” family affiliation with legal documents, says Jim O'Donnell`: the
+        // clause the quotation begins ends with an inverted cue naming a person.
+        // (`…,” Cpl. Cirillo’s aunt, told the Globe and Mail`: not an organisation told.)
+        let inverted = || {
+            ctx.words[cue - 1]
+                .is(',')
+                .then(|| subject_after_cue(ctx, cue, hi))
+                .flatten()
+                .filter(|np| matches!(np, Np::Name(n) if ctx.kind_of(n.ent) == Some("PERSON")))
+        };
+        match np_left(ctx, cue, i).or_else(inverted) {
             Some(np) => Some((Some(np), (cue, cue + 1))),
             None => (cue < i + 4).then_some((None, (cue, cue + 1))),
         }
     })
+}
+
+/// The speaker named after an inverted cue at word `c` (`said Tom Hale`), before word `hi`.
+fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
+    if let Some(joint) = joint_names(ctx, c + 1, hi) {
+        return Some(Np::Name(joint));
+    }
+    match ctx.np_starting_at(c + 1, hi) {
+        // `offered CNN host and attorney Van Jones`: role words after an
+        // organisation describe the person named after them.
+        Some(Np::Name(n)) if ctx.kind_of(n.ent) != Some("PERSON") => {
+            Some(Np::Name(ctx.name_after_role(n.hi, hi).unwrap_or(n)))
+        }
+        np => np.or_else(|| ctx.name_after_role(c + 1, hi).map(Np::Name)),
+    }
 }
 
 /// `said Wonder Mike and Master Gee in a statement`: two persons named from word

@@ -1482,6 +1482,38 @@ fn a_royal_or_religious_title_stays_part_of_the_name() {
 }
 
 #[test]
+fn an_inverted_cue_ending_the_quotations_clause_names_a_person() {
+    let t = "“What a mess this is,” says Joan Perry.\n\n“We keep prices low by buying in bulk” from several suppliers, says Mark Delaney, a vice president.";
+    let d = doc_with_ents(t, &[("Joan Perry", "PERSON"), ("Mark Delaney", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("What a mess this is,", Some("Joan Perry")),
+            q("We keep prices low by buying in bulk", Some("Mark Delaney"))
+        ]
+    );
+    // An organisation after `told` is who was told.
+    let t = "Rates fell.\n\n“He was a kind young man,” Cpl. Mark Hale’s aunt, told Reuters.";
+    let d = doc_with_ents(t, &[("Mark Hale", "PERSON"), ("Reuters", "ORG")]);
+    assert_eq!(quotes_of(d), [q("He was a kind young man,", None)]);
+}
+
+#[test]
+fn a_quotation_shares_the_attribution_of_the_next_in_its_sentence() {
+    let t = "Rates are rising.\n\n“Demand has caught up with supply in most regions” at a rate “close to what we had planned,” said Laura Bennet.\n\n“This is our third meeting of the day,” Damir Novak said. “We saw an agent, a lawyer, you …”\n\n“Next we are going to see a fund manager,” Patrick Olsen said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Demand has caught up with supply in most regions", Some("Laura Bennet")),
+            q("close to what we had planned,", Some("Laura Bennet")),
+            q("This is our third meeting of the day,", Some("Damir Novak")),
+            q("We saw an agent, a lawyer, you …", Some("Damir Novak")),
+            q("Next we are going to see a fund manager,", Some("Patrick Olsen"))
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
