@@ -317,14 +317,16 @@ fn joint_names(ctx: &Ctx, i: usize, hi: usize) -> Option<Name> {
 }
 
 /// The subject after a cue set off by commas inside a sentence (`If you name
-/// yourself "Satan," says CCTV, people might think …`), before word `b`.
+/// yourself "Satan," says CCTV, people might think …`, `The new program, said
+/// analyst John McCarthy at Forrester Research Inc., a …, “is …”`), before word `b`.
 fn parenthetical_subject(ctx: &Ctx, c: usize, b: usize) -> Option<Np> {
     let before = (0..c).rev().find(|&k| !ctx.words[k].is_quote_mark())?;
     if !ctx.words[before].is(',') {
         return None;
     }
-    ctx.np_starting_at(c + 1, b)
-        .filter(|np| matches!(np, Np::Name(_)) && ctx.words.get(np.range().1).is_some_and(|w| w.is(',')))
+    subject_after_cue(ctx, c, b).filter(|np| {
+        matches!(np, Np::Name(_)) && matches!(ctx.lower(np.range().1), "," | "of" | "at" | "for" | "from" | "with")
+    })
 }
 
 /// `here's what CCTV has to say about it:` / `this is what the minister said:`

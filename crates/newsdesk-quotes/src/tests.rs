@@ -1514,6 +1514,19 @@ fn a_quotation_shares_the_attribution_of_the_next_in_its_sentence() {
 }
 
 #[test]
+fn a_cue_set_off_by_commas_names_its_subject_with_a_role_and_affiliation() {
+    let t = "The new plan, said analyst Peter Hall at Smith Research Inc., a consulting firm, “is a big step for the whole industry.”\n\nWith the new program, he said, “You get more value for the money you spend.”";
+    let d = doc_with_ents(t, &[("Peter Hall", "PERSON"), ("Smith Research Inc.", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("is a big step for the whole industry.", Some("Peter Hall")),
+            q("You get more value for the money you spend.", Some("Peter Hall"))
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
