@@ -287,7 +287,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
 }
 
 /// The speaker named after an inverted cue at word `c` (`said Tom Hale`), before word `hi`.
-fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
+pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
     if let Some(joint) = joint_names(ctx, c + 1, hi) {
         return Some(Np::Name(joint));
     }

@@ -2,7 +2,7 @@
 //! document (surname → full name), pronouns to the most recent person
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
-use super::attribute::np_left;
+use super::attribute::{np_left, subject_after_cue};
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
@@ -173,9 +173,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // The subject of a reporting verb later in the sentence is a person the
                 // next `he said` may mean (`The news comes after the screenwriter,
                 // Aaron Sorkin, told Bloomberg that Bale was a lock.`).
+                // So is the one named after a cue inverted behind a comma (`If the battle
+                // continues, many will close, predicts Vincent Morrissey, who owns …`).
                 let reporting = (s..=i)
                     .filter(|&k| ctx.free(k) && !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))
-                    .filter_map(|k| np_left(ctx, k, s));
+                    .filter_map(|k| {
+                        let inverted = k > s && ctx.words[k - 1].is(',');
+                        np_left(ctx, k, s).or_else(|| inverted.then(|| subject_after_cue(ctx, k, i + 1)).flatten())
+                    });
                 // The person a document comes from (`The rumor came from golfer Dan
                 // Olsen.`, `an email from X`) is one too.
                 let sources = (s..=i)

@@ -1527,6 +1527,19 @@ fn a_cue_set_off_by_commas_names_its_subject_with_a_role_and_affiliation() {
 }
 
 #[test]
+fn a_pronoun_can_mean_the_subject_of_an_inverted_cue_with_no_quotation() {
+    let t = "“It is almost extra work for nothing,” says Joe Mack, a manager.\n\nIf the battle goes on, many stores will close, predicts Tom Walsh, who owns several shops in Ohio.\n\n“The market is saturated,” he says.";
+    let d = doc_with_ents(t, &[("Joe Mack", "PERSON"), ("Tom Walsh", "PERSON"), ("Ohio", "GPE")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("It is almost extra work for nothing,", Some("Joe Mack")),
+            q("The market is saturated,", Some("Tom Walsh"))
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
