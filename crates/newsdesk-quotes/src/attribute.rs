@@ -413,11 +413,38 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
             .filter(|&e| e >= floor)
             .and_then(|e| ctx.np_ending_at(e, floor))
         {
+            // `Bill Konopnicki, a Safford, Ariz., licensee of …, says`, `Alan D'Agosto,
+            // president of Panda's Inc., an operator of …, says`: a place after a comma
+            // (`City, State,`) and a bare role's organisation are inside an apposition
+            // whose head is further left, when a comma is.
+            if let Some(inner) = inside_apposition(ctx, &np, p, floor) {
+                if (floor.max(inner.saturating_sub(20))..inner).any(|j| ctx.words[j].is(',')) {
+                    end = inner;
+                    continue;
+                }
+            }
             return Some(head_of(ctx, np, floor));
         }
         end = p;
     }
     ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor))
+}
+
+/// The comma that opens the apposition holding `np`, a name ending before the comma at
+/// `p`: the one before a place set off by commas (`a Safford, Ariz.,`), or `p` for a
+/// bare role's organisation set off by commas (`, president of Panda's Inc.,`).
+fn inside_apposition(ctx: &Ctx, np: &Np, p: usize, floor: usize) -> Option<usize> {
+    let Np::Name(n) = np else { return None };
+    let comma_at = |k: Option<usize>| k.filter(|&k| k >= floor).is_some_and(|k| ctx.words[k].is(','));
+    if ctx.is_place(n.ent) && comma_at(n.lo.checked_sub(1)) {
+        return Some(n.lo - 1);
+    }
+    let role = n.lo.checked_sub(2).filter(|&r| r >= floor)?;
+    let bare_role = matches!(ctx.lower(role + 1), "of" | "at" | "for")
+        && ctx.words[role].is_alpha()
+        && !ctx.words[role].cap
+        && comma_at(role.checked_sub(1));
+    bare_role.then_some(p)
 }
 
 /// Past a bracketed aside opening at word `k` (`Kelly Ayotte (R-N.H.) said`,

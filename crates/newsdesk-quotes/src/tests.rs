@@ -1540,6 +1540,33 @@ fn a_pronoun_can_mean_the_subject_of_an_inverted_cue_with_no_quotation() {
 }
 
 #[test]
+fn a_place_pair_or_a_bare_roles_organisation_is_inside_the_apposition() {
+    let t = "Dealers are worried.\n\nAnd Bill Carter, a Tulsa, Okla., dealer of Ford Motor Co. who chairs the national council, says some dealers “could be in serious trouble this winter.”\n\nAlan Ross, president of Ross Inc., an operator of diners in Omaha, says: “We are keeping the customers coming, but sales are flat.”";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Bill Carter", "PERSON"),
+            ("Tulsa", "GPE"),
+            ("Okla.", "GPE"),
+            ("Ford Motor Co.", "ORG"),
+            ("Alan Ross", "PERSON"),
+            ("Ross Inc.", "ORG"),
+            ("Omaha", "GPE"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("could be in serious trouble this winter.", Some("Bill Carter")),
+            q(
+                "We are keeping the customers coming, but sales are flat.",
+                Some("Alan Ross")
+            )
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
