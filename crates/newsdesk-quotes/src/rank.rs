@@ -160,18 +160,30 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
     // A gendered pronoun right after the quotation or just before it (`," she said`).
     let near = (q.after..(q.after + 3).min(ctx.words.len())).chain(q.first.saturating_sub(3)..q.first);
     let pronoun = near.filter(|&k| ctx.free(k)).find_map(|k| pronoun_gender(ctx.lower(k)));
-    for (side_before, (pos, len, r)) in before
+    // Nearest first on either side, so that a name mentioned on both sides is
+    // described by its nearer mention (`“…,” says Mr. Boren`, named paragraphs before).
+    let distance = |side_before: bool, pos: usize, len: usize| {
+        if side_before {
+            q.first - (pos + len)
+        } else {
+            pos - q.after
+        }
+    };
+    let mut mentions: Vec<_> = before
         .into_iter()
         .rev()
         .map(|m| (true, m))
         .chain(after.into_iter().map(|m| (false, m)))
-    {
+        .collect();
+    mentions.sort_by_key(|(side_before, (pos, len, _))| distance(*side_before, *pos, *len));
+    for (side_before, (pos, len, r)) in mentions {
         let mut f = Vec::with_capacity(16);
         f.push(if side_before { "before" } else { "after" });
-        let (d, ds) = if side_before {
-            (q.first - (pos + len), sents[q.first.min(sents.len() - 1)] - sents[pos])
+        let d = distance(side_before, pos, len);
+        let ds = if side_before {
+            sents[q.first.min(sents.len() - 1)] - sents[pos]
         } else {
-            (pos - q.after, sents[pos] - end_sent)
+            sents[pos] - end_sent
         };
         f.push(WORD_DIST[log_bucket(d)]);
         f.push(SENT_DIST[(ds as usize).min(3)]);

@@ -1585,6 +1585,15 @@ fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_qu
 }
 
 #[test]
+fn a_candidate_named_on_both_sides_is_described_by_its_nearer_mention() {
+    let t = "A line from Chairman David Boren hangs on the wall.\n\nHe once used it in a meeting.\n\nSo how did a good senator end up here?\n\n“I agree, it is ridiculous,” says Mr. Boren.";
+    let d = doc_with_ents(t, &[("David Boren", "PERSON")]);
+    let found = QuoteExtractor::rules().candidates(&d);
+    let boren = found[0].1.iter().find(|c| c.key().as_deref() == Some("david boren"));
+    assert!(boren.is_some_and(|c| c.has("after") && c.has("ds0") && !c.has("before")));
+}
+
+#[test]
 fn the_default_ranker_beat_the_rules_on_its_unseen_articles_and_keeps_plain_attributions() {
     let e = QuoteExtractor::default();
     let card = &e.model.as_ref().expect("the default chooses with the ranker").card;
