@@ -822,7 +822,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
                 let aged = (*lo..=*head).any(|k| self.ctx.lower(k).ends_with("-year-old"));
                 if let Some(role) = title_role(h) {
-                    let holder = self.names_before(*lo).find(|c| c.roles.contains(&role));
+                    // `A former executive agreed`: someone new, not the chief executive named before.
+                    let indefinite = matches!(self.ctx.lower(*lo), "a" | "an" | "another") && role != "spokesman";
+                    let holder = self
+                        .names_before(*lo)
+                        .find(|c| c.roles.contains(&role))
+                        .filter(|_| !indefinite);
                     if let Some(c) = holder {
                         let n = Name {
                             lo: c.pos,

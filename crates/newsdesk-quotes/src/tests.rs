@@ -1567,6 +1567,19 @@ fn a_place_pair_or_a_bare_roles_organisation_is_inside_the_apposition() {
 }
 
 #[test]
+fn an_indefinite_role_is_someone_new() {
+    let t = "The resignations reflect a difference in style with Paul Fireman, chairman and chief executive.\n\nA former executive agreed that the departures were minor, adding: “Any company that grows this fast will have people coming and going.”";
+    let d = doc_with_ents(t, &[("Paul Fireman", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "Any company that grows this fast will have people coming and going.",
+            None
+        )]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
