@@ -6,8 +6,8 @@ use super::attribute::{np_left, subject_after_cue};
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
-    is_institution_noun, is_name_title, is_org_word, is_outlet_noun, is_preposition, is_source_noun, is_title,
-    person_noun, pronoun_gender, title_gender, title_role,
+    is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition, is_source_noun,
+    is_title, person_noun, pronoun_gender, title_gender, title_role,
 };
 use super::names::{Name, Np};
 use super::words::{is_possessive, norm};
@@ -937,10 +937,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
     fn reporting_body_before(&self, at: usize) -> Option<Resolved> {
         let ctx = self.ctx;
         let para = ctx.words.get(at)?.para;
+        // (`would be available for comment`: a cue word after a preposition or an article is a noun.)
+        let noun = |k: usize| k > 0 && (is_preposition(ctx.lower(k - 1)) || is_noun_opener(ctx.lower(k - 1)));
         let cue = (at.saturating_sub(80)..at)
             .rev()
             .filter(|&k| ctx.free(k) && ctx.words[k].para + 1 >= para)
-            .find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+            .find(|&k| !ctx.words[k].cap && is_cue_verb(ctx.lower(k)) && !noun(k))?;
         let np = np_left(ctx, cue, cue.saturating_sub(12))?;
         let body = matches!(np, Np::Nominal { head, .. } if is_institution_noun(ctx.lower(head)));
         // Another unnamed spokesman before is looked through, a few at most.

@@ -1580,6 +1580,16 @@ fn an_indefinite_role_is_someone_new() {
 }
 
 #[test]
+fn a_cue_word_used_as_a_noun_reports_nothing() {
+    let t = "Reebok added that Mr. Fireman will assume the title of president.\n\nA spokesman said that neither Mr. Fireman nor Mr. LaBonte would be available for comment.\n\n“We will not be commenting beyond the news release,” the spokesman said.";
+    let d = doc_with_ents(t, &[("Reebok", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We will not be commenting beyond the news release,", Some("Reebok"))]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
