@@ -562,6 +562,13 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             cue: Some(*cue),
         };
     }
+    // `Until last week, “Everyone felt certain …”`: only a leading adverbial before
+    // the quotation, which stands alone as its sentence does (not `As CNN’s Don Lemon
+    // put it,` nor `To which Twitter user MAbiga6 replies,`: no name, no cue in it).
+    let bare = || (first + 1..main).all(|k| !ctx.words[k].cap && !is_cue_verb(ctx.lower(k)));
+    if main > first && !rest_has_words && bare() {
+        return Found::Standalone;
+    }
     let colon = (lo..b)
         .rev()
         .find(|&k| !ctx.words[k].is_quote_mark())

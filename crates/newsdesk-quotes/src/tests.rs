@@ -1590,6 +1590,22 @@ fn a_cue_word_used_as_a_noun_reports_nothing() {
 }
 
 #[test]
+fn a_quotation_after_only_a_leading_adverbial_stands_alone() {
+    let t = "“The market can adjust to good news or bad news,” said Bernard Beal, chief executive of Beal & Co.\n\nUntil last week, “Everyone felt certain they knew the outcome of the election.”";
+    let d = doc_with_ents(t, &[("Bernard Beal", "PERSON"), ("last week", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("The market can adjust to good news or bad news,", Some("Bernard Beal")),
+            q(
+                "Everyone felt certain they knew the outcome of the election.",
+                Some("Bernard Beal")
+            )
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
