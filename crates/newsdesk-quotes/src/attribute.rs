@@ -532,7 +532,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         let np = if let Some(np) = quoted_as(ctx, c, lo) {
             Some(np)
         } else if ctx.lower(c).ends_with("ing") {
-            res.main_subject(lo, c)
+            last_clause_subject(ctx, res, lo, c).or_else(|| res.main_subject(lo, c))
         } else if let Some(np) = parenthetical_subject(ctx, c, b).or_else(|| what_x_says(ctx, lo, b)) {
             Some(np)
         } else {
@@ -595,6 +595,16 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             _ => Found::Nothing,
         },
     }
+}
+
+/// The named subject of the last of the coordinated clauses in words `lo..c`
+/// (`Lawmakers haven't raised it, and President Bush parried the question, saying …`).
+fn last_clause_subject(ctx: &Ctx, res: &Resolver, lo: usize, c: usize) -> Option<Np> {
+    let joint = (lo + 1..c).rev().find(|&k| {
+        ctx.free(k) && (ctx.words[k].is(';') || (matches!(ctx.lower(k), "and" | "but") && ctx.words[k - 1].is(',')))
+    })?;
+    res.main_subject(joint + 1, c)
+        .filter(|np| matches!(np, Np::Name(_) | Np::Pronoun(_)))
 }
 
 /// The word `called` in `called him/her/them` right before word `b` (a quotation's opening mark).

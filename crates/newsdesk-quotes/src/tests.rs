@@ -1606,6 +1606,19 @@ fn a_quotation_after_only_a_leading_adverbial_stands_alone() {
 }
 
 #[test]
+fn a_participle_cue_takes_the_subject_of_the_last_coordinated_clause() {
+    let t = "Lawmakers have not raised the possibility of more aid, and President Bush parried the question at a news conference here Saturday, saying only that “if there is an all-out offensive, that is going to change the equation.”";
+    let d = doc_with_ents(t, &[("Bush", "PERSON"), ("Saturday", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "if there is an all-out offensive, that is going to change the equation.",
+            Some("President Bush")
+        )]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
