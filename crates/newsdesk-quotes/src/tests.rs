@@ -1619,6 +1619,23 @@ fn a_participle_cue_takes_the_subject_of_the_last_coordinated_clause() {
 }
 
 #[test]
+fn manner_of_speaking_verbs_in_the_present_are_cues() {
+    let t = "“The makers are not too happy when they see their equipment used like that,” shrugs Mr. George.\n\n“I would not say it is quite a veto,” Mr. Boren demurs.\n\n“The rules were never meant for this,” contends Ann Lee.";
+    let d = doc_with_ents(t, &[("George", "PERSON"), ("Boren", "PERSON"), ("Ann Lee", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q(
+                "The makers are not too happy when they see their equipment used like that,",
+                Some("Mr. George")
+            ),
+            q("I would not say it is quite a veto,", Some("Mr. Boren")),
+            q("The rules were never meant for this,", Some("Ann Lee"))
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
