@@ -254,10 +254,17 @@ impl QuoteExtractor {
             .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
             .take(2);
         // (`She called him “an extraordinary son”` is a quotation: see [`attribute::name_calling`].)
+        // The marker is the word before, or the one before a capitalised word or an object
+        // (`the film Titanic “…”`, `called it an “…”`); not one modifying a noun (`program
+        // trading “increases liquidity …”`).
+        let marker = |w: &words::Word| !w.cap && lexicon::is_title_marker(ctx.low(w));
+        let mut before = before;
         let marked = attribute::name_calling(ctx, first).is_none()
-            && before
-                .into_iter()
-                .any(|w| !w.cap && lexicon::is_title_marker(ctx.low(w)));
+            && match (before.next(), before.next()) {
+                (Some(w), _) if marker(w) => true,
+                (Some(w), Some(v)) => (w.cap || matches!(ctx.low(w), "it" | "this" | "them")) && marker(v),
+                _ => false,
+            };
         !title_case
             && !marked
             && (!span.open.is_some_and(|o| marks::is_single(ctx.chars[o])) || said_in_single_marks(ctx, span))

@@ -1636,6 +1636,19 @@ fn manner_of_speaking_verbs_in_the_present_are_cues() {
 }
 
 #[test]
+fn a_title_marker_modifying_a_noun_marks_no_title() {
+    let t = "Glenn Britta, an analyst, says the market is volatile.\n\nHe adds that program trading “increases liquidity in the market. You cannot hold back technology.”\n\nShe starred in the film Titanic “a long time ago in a distant land.”";
+    let d = doc_with_ents(t, &[("Glenn Britta", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "increases liquidity in the market. You cannot hold back technology.",
+            Some("Glenn Britta")
+        )]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
