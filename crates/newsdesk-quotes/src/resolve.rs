@@ -555,6 +555,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
         r.gender().map_or(true, |g| g == want).then_some(r)
     }
 
+    /// With no subject or speaker before it at all (not even an anonymous one), what
+    /// `he` / `she` at word `at` means: the nearest person named in its paragraph or
+    /// the two before whose first name agrees (`stranding commuters such as Marilyn
+    /// Sullivan. … “…,” she said.`).
+    fn named_of_gender(&self, at: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        if self.recent(at).is_some() {
+            return None;
+        }
+        let want = pronoun_gender(ctx.lower(at))?;
+        let para = ctx.words[at].para;
+        self.names_before(at)
+            .take_while(|c| ctx.words[c.pos].para + 2 >= para)
+            .filter(|c| c.person)
+            .map(|c| {
+                self.resolve_name(&Name {
+                    lo: c.pos,
+                    hi: c.pos + c.key.len(),
+                    roles: Vec::new(),
+                    ent: c.ent,
+                    org: false,
+                })
+            })
+            .find(|r| r.person && r.gender() == Some(want))
+    }
+
     /// The most recent sentence subject or speaker in paragraphs `para-1..=para` before word `at`.
     pub fn recent_person_near(&self, at: usize, para: u32) -> Option<&Resolved> {
         let ctx = self.ctx;
@@ -806,6 +832,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             Np::Pronoun(i) => self
                 .previous_subject(*i)
                 .or_else(|| self.recent_agreeing(*i).cloned())
+                .or_else(|| self.named_of_gender(*i))
                 .map(with_mention),
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);

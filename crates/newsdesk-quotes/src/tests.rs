@@ -1649,6 +1649,16 @@ fn a_title_marker_modifying_a_noun_marks_no_title() {
 }
 
 #[test]
+fn a_pronoun_with_no_subject_before_means_the_nearest_named_person_of_its_gender() {
+    let t = "Bus schedules were in disarray, stranding commuters such as Marilyn Sullivan and Tom Hale.\n\nYesterday, she was still waiting at a bus stop after three hours.\n\n“It is worse than I thought,” she said.";
+    let d = doc_with_ents(t, &[("Marilyn Sullivan", "PERSON"), ("Tom Hale", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("It is worse than I thought,", Some("Marilyn Sullivan"))]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
