@@ -16,6 +16,7 @@ it admits 688 bodies); `select-rest` then lists the bodies with quotations that 
     python3 scripts/quotes_standoff.py select-reuters DATA N SEED
     python3 scripts/quotes_standoff.py select-reuters-rest DATA N SEED
     python3 scripts/quotes_standoff.py select-ontonotes DATA N SEED
+    python3 scripts/quotes_standoff.py select-ontonotes-rest DATA N SEED
 
     python3 scripts/quotes_standoff.py standoff FULL.jsonl > crates/newsdesk-quotes/data/extra.standoff.jsonl
     python3 scripts/quotes_standoff.py join DATA crates/newsdesk-quotes/data/extra.standoff.jsonl > OUT.jsonl
@@ -35,7 +36,10 @@ dropped; the 147 with an even number of marks make reuters-rest.
 quotations with the Treebank's `` and '' (the Wall Street Journal of 1989 and some broadcast
 news), rebuilt as text from their tokens (`detokenize_ptb`), ids `ontonotes-<split>-<n>`: a third
 outlet and decade. `select-ontonotes DATA 1000 2026` lists 304; the first 152 make
-ontonotes-test, the rest ontonotes-train.
+ontonotes-test, the rest ontonotes-train. `select-ontonotes-rest DATA 1000 2027` then lists the
+210 documents `rest_rule` admits (one or two quotations, or longer than 6000 characters),
+near-duplicates of the first selection dropped: ontonotes-rest, annotated while the rules from
+ontonotes-train were written and run only once they were final.
 
 Per-speaker stance labels on the same bodies (stance/speakers/train.jsonl's format; claims kept
 as row numbers of stance/fnc1/train_stances.csv, whose Stance column gives body_stances):
@@ -232,6 +236,15 @@ def select_ontonotes(data, n, seed):
     print("\n".join(pick(texts, [i for i, t in texts.items() if main_rule(t)], [], n, seed)))
 
 
+def select_ontonotes_rest(data, n, seed):
+    """After all `select-ontonotes DATA 1000 2026` takes, the OntoNotes documents `rest_rule`
+    admits (mostly one quotation), near-duplicates of those dropped."""
+    texts = ontonotes_bodies(data)
+    taken = []
+    pick(texts, [i for i, t in texts.items() if main_rule(t)], taken, 1000, 2026)
+    print("\n".join(pick(texts, [i for i, t in texts.items() if rest_rule(t)], taken, n, seed)))
+
+
 def select_rest(data, n, seed):
     """After all `select DATA 688 2026` takes (the main rule admits no more), the bodies
     `rest_rule` admits, near-duplicates of those and of quotes/dev and train dropped."""
@@ -362,6 +375,8 @@ if __name__ == "__main__":
         select_reuters_rest(args[0], int(args[1]), int(args[2]))
     elif command == "select-ontonotes" and len(args) == 3:
         select_ontonotes(args[0], int(args[1]), int(args[2]))
+    elif command == "select-ontonotes-rest" and len(args) == 3:
+        select_ontonotes_rest(args[0], int(args[1]), int(args[2]))
     elif command == "select-rest" and len(args) == 3:
         select_rest(args[0], int(args[1]), int(args[2]))
     elif command == "standoff" and len(args) == 1:
