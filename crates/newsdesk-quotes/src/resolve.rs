@@ -108,6 +108,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     e.insert(i);
                     r.by_first.entry(c.key[0].clone()).or_default().push(i);
                     r.by_last.entry(c.key[c.key.len() - 1].clone()).or_default().push(i);
+                    let lead = before_ampersand(&c.key);
+                    if lead.len() < c.key.len() {
+                        if let Some(w) = lead.last() {
+                            r.by_last.entry(w.clone()).or_default().push(i);
+                        }
+                    }
                 }
             }
         }
@@ -627,6 +633,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let extends = |c: &Cand| {
             c.key.len() >= key.len()
                 && (c.key.ends_with(&key)
+                    // `Beal` for `M.R. Beal & Co.`, `Procter` for `Procter & Gamble Co.`
+                    || before_ampersand(&c.key).ends_with(&key)
                     || (c.key.starts_with(&key)
                         && (c.person
                             || my_label == Some("PERSON")
@@ -1139,4 +1147,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         None
     }
+}
+
+/// The words of a name before its `&` (`m.r. beal` of `m.r. beal & co.`), or all of them.
+fn before_ampersand(key: &[String]) -> &[String] {
+    key.iter().position(|w| w == "&").map_or(key, |a| &key[..a])
 }

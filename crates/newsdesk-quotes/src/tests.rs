@@ -1659,6 +1659,25 @@ fn a_pronoun_with_no_subject_before_means_the_nearest_named_person_of_its_gender
 }
 
 #[test]
+fn an_ampersand_joins_a_name_and_its_lead_stands_for_it() {
+    let t = "Procter & Gamble Co. unveiled a new soap yesterday.\n\nA Procter spokesman said the plant is ready.\n\n“What this means is that Europeans will have it first,” the spokesman said.\n\n“We have sold out the first batch already,” said a Procter spokeswoman.";
+    let d = doc_with_ents(t, &[("Procter & Gamble Co.", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q(
+                "What this means is that Europeans will have it first,",
+                Some("Procter & Gamble Co.")
+            ),
+            q(
+                "We have sold out the first batch already,",
+                Some("Procter & Gamble Co.")
+            )
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
