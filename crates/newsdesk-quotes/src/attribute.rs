@@ -569,6 +569,14 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     if main > first && !rest_has_words && bare() {
         return Found::Standalone;
     }
+    // `But “they weren't on my list …”`: only a conjunction opening the sentence before it.
+    if ctx.words[first].cap
+        && (first..b)
+            .filter(|&k| ctx.words[k].is_alpha())
+            .all(|k| is_conjunction(ctx.lower(k)))
+    {
+        return Found::Standalone;
+    }
     let colon = (lo..b)
         .rev()
         .find(|&k| !ctx.words[k].is_quote_mark())

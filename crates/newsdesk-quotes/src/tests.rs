@@ -1590,7 +1590,7 @@ fn a_cue_word_used_as_a_noun_reports_nothing() {
 }
 
 #[test]
-fn a_quotation_after_only_a_leading_adverbial_stands_alone() {
+fn a_quotation_after_only_a_leading_adverbial_or_conjunction_stands_alone() {
     let t = "“The market can adjust to good news or bad news,” said Bernard Beal, chief executive of Beal & Co.\n\nUntil last week, “Everyone felt certain they knew the outcome of the election.”";
     let d = doc_with_ents(t, &[("Bernard Beal", "PERSON"), ("last week", "DATE")]);
     assert_eq!(
@@ -1600,6 +1600,19 @@ fn a_quotation_after_only_a_leading_adverbial_stands_alone() {
             q(
                 "Everyone felt certain they knew the outcome of the election.",
                 Some("Bernard Beal")
+            )
+        ]
+    );
+    // Only a conjunction opening the sentence, the same (not `and` between two quotations).
+    let t = "“I would like to have had them,” said Sanford Kane.\n\nBut “they were not on my list of companies who were critical to it.”";
+    let d = doc_with_ents(t, &[("Sanford Kane", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("I would like to have had them,", Some("Sanford Kane")),
+            q(
+                "they were not on my list of companies who were critical to it.",
+                Some("Sanford Kane")
             )
         ]
     );
