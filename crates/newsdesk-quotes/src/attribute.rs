@@ -404,6 +404,20 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
                 Some(Np::Pronoun(_)) => true,
                 _ => false,
             };
+            // (`an interior decorator in Arnold, Calif., puts it`: a place after a
+            // place is part of an apposition further left; `a consultant at Arthur D.
+            // Little Inc., Cambridge, Mass., said` is read below.)
+            let place_pair = ctx.is_place(n.ent)
+                && match p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)) {
+                    Some(Np::Name(l)) => {
+                        ctx.is_place(l.ent) && !l.lo.checked_sub(1).is_some_and(|k| ctx.words[k].is(','))
+                    }
+                    _ => false,
+                };
+            if place_pair && (floor.max(p.saturating_sub(20))..p).any(|j| ctx.words[j].is(',')) {
+                end = p;
+                continue;
+            }
             if n.lo == p + 1 && !subject_left {
                 return Some(Np::Name(n));
             }
@@ -431,20 +445,30 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
 }
 
 /// The comma that opens the apposition holding `np`, a name ending before the comma at
-/// `p`: the one before a place set off by commas (`a Safford, Ariz.,`), or `p` for a
-/// bare role's organisation set off by commas (`, president of Panda's Inc.,`).
+/// `p`: the one before a place set off by commas (`a Safford, Ariz.,`), or `p` for the
+/// organisation of a role set off by commas, bare or after a person's name (`, president
+/// of Panda's Inc.,`, `Joe Mack, a district manager for Cormack Enterprises Inc.,`; not
+/// `Last week, a spokesman for Acme Corp.,`).
 fn inside_apposition(ctx: &Ctx, np: &Np, p: usize, floor: usize) -> Option<usize> {
     let Np::Name(n) = np else { return None };
     let comma_at = |k: Option<usize>| k.filter(|&k| k >= floor).is_some_and(|k| ctx.words[k].is(','));
     if ctx.is_place(n.ent) && comma_at(n.lo.checked_sub(1)) {
         return Some(n.lo - 1);
     }
-    let role = n.lo.checked_sub(2).filter(|&r| r >= floor)?;
-    let bare_role = matches!(ctx.lower(role + 1), "of" | "at" | "for")
-        && ctx.words[role].is_alpha()
-        && !ctx.words[role].cap
-        && comma_at(role.checked_sub(1));
-    bare_role.then_some(p)
+    let prep =
+        n.lo.checked_sub(1)
+            .filter(|&r| r > floor && matches!(ctx.lower(r), "of" | "at" | "for"))?;
+    let mut start = prep;
+    while start > floor && prep - start < 4 && ctx.words[start - 1].is_alpha() && !ctx.words[start - 1].cap {
+        start -= 1;
+    }
+    let comma = start.checked_sub(1).filter(|&c| start < prep && comma_at(Some(c)))?;
+    let bare = start + 1 == prep;
+    let after_person = comma
+        .checked_sub(1)
+        .and_then(|e| ctx.np_ending_at(e, floor))
+        .is_some_and(|m| matches!(m, Np::Name(m) if ctx.kind_of(m.ent) == Some("PERSON")));
+    (bare || after_person).then_some(p)
 }
 
 /// Past a bracketed aside opening at word `k` (`Kelly Ayotte (R-N.H.) said`,
@@ -519,12 +543,14 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             cue: Some((c, c + 1)),
         };
     }
+    // (`as Dorothy Arighi puts it: “…”`: `put it` is a cue.)
+    let puts_it = |k: usize| matches!(ctx.lower(k), "put" | "puts") && ctx.lower(k + 1) == "it";
     let cue = (main..b).rev().find(|&k| {
         let w = &ctx.words[k];
         ctx.free(k)
             && w.is_alpha()
             && !w.cap
-            && ((is_cue_verb(ctx.lower(k)) && !used_as_noun(ctx, k)) || document_reads(ctx, k, main))
+            && ((is_cue_verb(ctx.lower(k)) && !used_as_noun(ctx, k)) || document_reads(ctx, k, main) || puts_it(k))
     });
     if let Some(c) = cue {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence,

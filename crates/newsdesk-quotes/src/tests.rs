@@ -1691,6 +1691,35 @@ fn an_ampersand_joins_a_name_and_its_lead_stands_for_it() {
 }
 
 #[test]
+fn appositions_with_places_and_roles_after_a_person_and_put_it_as_a_cue() {
+    let ents = [
+        ("Dorothy Arighi", "PERSON"),
+        ("Arnold", "GPE"),
+        ("Calif.", "GPE"),
+        ("Joe Mack", "PERSON"),
+        ("Cormack Enterprises Inc.", "ORG"),
+        ("Omaha", "GPE"),
+        ("Neb.", "GPE"),
+        ("Bob Machon", "PERSON"),
+    ];
+    let t = "Or, as Dorothy Arighi, an interior decorator in Arnold, Calif., puts it: “All kinds of funny things spook the market these days.”\n\nJoe Mack, a district manager for Cormack Enterprises Inc., a burger operator in Omaha, Neb., says that “we have to serve more customers” to keep sales level.\n\n“Maybe I am a little stuffy, but I would not sell them,” sniffs Bob Machon.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [
+            q(
+                "All kinds of funny things spook the market these days.",
+                Some("Dorothy Arighi")
+            ),
+            q("we have to serve more customers", Some("Joe Mack")),
+            q(
+                "Maybe I am a little stuffy, but I would not sell them,",
+                Some("Bob Machon")
+            )
+        ]
+    );
+}
+
+#[test]
 fn candidates_carry_the_words_beside_the_mention_gender_agreement_and_earlier_quotes() {
     let t = "“We will not back down,” said Jane Roe.\n\nMark Hale disagreed with the council. “It is over for all of us now,” she added.";
     let d = doc_with_ents(t, &[("Jane Roe", "PERSON"), ("Mark Hale", "PERSON")]);
