@@ -429,8 +429,8 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         {
             // `Bill Konopnicki, a Safford, Ariz., licensee of …, says`, `Alan D'Agosto,
             // president of Panda's Inc., an operator of …, says`: a place after a comma
-            // (`City, State,`) and a bare role's organisation are inside an apposition
-            // whose head is further left, when a comma is.
+            // (`City, State,`) and a role's organisation (see [`inside_apposition`]) are
+            // inside an apposition whose head is further left, when a comma is.
             if let Some(inner) = inside_apposition(ctx, &np, p, floor) {
                 if (floor.max(inner.saturating_sub(20))..inner).any(|j| ctx.words[j].is(',')) {
                     end = inner;

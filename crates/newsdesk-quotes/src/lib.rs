@@ -246,7 +246,7 @@ impl QuoteExtractor {
             .collect();
         let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap);
         let first = ctx.words_in(span.open.unwrap_or(a), b).0;
-        let before = ctx.words[..first]
+        let mut before = ctx.words[..first]
             .iter()
             .rev()
             .take(60)
@@ -258,7 +258,6 @@ impl QuoteExtractor {
         // (`the film Titanic “…”`, `called it an “…”`); not one modifying a noun (`program
         // trading “increases liquidity …”`).
         let marker = |w: &words::Word| !w.cap && lexicon::is_title_marker(ctx.low(w));
-        let mut before = before;
         let marked = attribute::name_calling(ctx, first).is_none()
             && match (before.next(), before.next()) {
                 (Some(w), _) if marker(w) => true,

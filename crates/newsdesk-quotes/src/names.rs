@@ -100,7 +100,7 @@ impl Ctx<'_> {
                 && is_name_connector(lower)
                 && w > 0
                 && self.name_edge(w - 1)
-                && (lower == "&" || self.joins_by_connector(w - 1));
+                && self.joins_by_connector(lower, w - 1);
             if !(part || title || connector) {
                 break;
             }
@@ -149,7 +149,7 @@ impl Ctx<'_> {
             let mut k = hi;
             while k < hi + 2
                 && self.free(k)
-                && ((is_name_connector(self.lower(k)) && (self.lower(k) == "&" || self.joins_by_connector(hi - 1)))
+                && ((is_name_connector(self.lower(k)) && self.joins_by_connector(self.lower(k), hi - 1))
                     || is_title(self.lower(k)))
             {
                 k += 1;
@@ -163,11 +163,11 @@ impl Ctx<'_> {
         hi
     }
 
-    /// A connector after word `i` continues the name (`Ambassador to`, `Bank of`, not `Garcia of`;
-    /// `&` always does: `Procter & Gamble`).
-    fn joins_by_connector(&self, i: usize) -> bool {
+    /// The connector word `connector` after word `i` continues the name (`Ambassador to`,
+    /// `Bank of`, not `Garcia of`; `&` always does: `Procter & Gamble`).
+    fn joins_by_connector(&self, connector: &str, i: usize) -> bool {
         let l = self.lower(i).trim_end_matches('.');
-        is_title(l) || is_org_word(l) || matches!(l, "to" | "of" | "for" | "the" | "&")
+        connector == "&" || is_title(l) || is_org_word(l) || matches!(l, "to" | "of" | "for" | "the" | "&")
     }
 
     /// Split a capitalised run `lo..hi` into titles and the name proper.
