@@ -30,6 +30,19 @@ struct Cand {
     all: Vec<usize>,
 }
 
+impl Cand {
+    /// The mention as a name (no roles, not marked an organisation).
+    fn name(&self) -> Name {
+        Name {
+            lo: self.pos,
+            hi: self.pos + self.key.len(),
+            roles: Vec::new(),
+            ent: self.ent,
+            org: false,
+        }
+    }
+}
+
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
@@ -575,15 +588,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         self.names_before(at)
             .take_while(|c| ctx.words[c.pos].para + 2 >= para)
             .filter(|c| c.person)
-            .map(|c| {
-                self.resolve_name(&Name {
-                    lo: c.pos,
-                    hi: c.pos + c.key.len(),
-                    roles: Vec::new(),
-                    ent: c.ent,
-                    org: false,
-                })
-            })
+            .map(|c| self.resolve_name(&c.name()))
             .find(|r| r.person && r.gender() == Some(want))
     }
 
@@ -864,14 +869,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .find(|c| c.roles.contains(&role))
                         .filter(|_| !indefinite);
                     if let Some(c) = holder {
-                        let n = Name {
-                            lo: c.pos,
-                            hi: c.pos + c.key.len(),
-                            roles: Vec::new(),
-                            ent: c.ent,
-                            org: false,
-                        };
-                        return Some(with_mention(self.resolve_name(&n)));
+                        return Some(with_mention(self.resolve_name(&c.name())));
                     }
                     // An unnamed spokesperson speaks for the organisation (`a ministry
                     // spokesman`: the ministry named before).
@@ -1056,13 +1054,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let c = self
             .names_before(at)
             .find(|c| c.org && !c.person && !self.ctx.is_place(c.ent))?;
-        Some(Name {
-            lo: c.pos,
-            hi: c.pos + c.key.len(),
-            roles: Vec::new(),
-            ent: c.ent,
-            org: true,
-        })
+        Some(Name { org: true, ..c.name() })
     }
 
     /// Who issued the statement/report named by `head` earlier in the text:
