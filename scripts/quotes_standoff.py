@@ -101,7 +101,7 @@ def reuters_bodies(data):
     """CoNLL-2003's Reuters documents (train and dev), as `conll2003-<split>-<n>` (0-based)."""
     out = {}
     for split in ("train", "dev"):
-        docs = conll_documents(f"{data}/ner/conll2003/{split}.conll", 0)
+        docs = conll_documents(f"{data}/ner/conll2003/{split}.conll")
         out.update((f"conll2003-{split}-{n}", detokenize(d)) for n, d in enumerate(docs))
     return out
 
@@ -129,16 +129,16 @@ def detokenize_ptb(sentences):
     return text
 
 
-def conll_documents(path, column):
-    """The documents of a CoNLL file: lists of sentences, each a list of the words in `column`
-    of lines split on whitespace."""
+def conll_documents(path):
+    """The documents of a CoNLL file: lists of sentences, each a list of the words (the first
+    column of each line)."""
     docs, sentence = [], []
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("-DOCSTART-"):
                 docs.append([])
             elif line.strip():
-                sentence.append(line.split()[column])
+                sentence.append(line.split()[0])
             elif sentence:
                 docs[-1].append(sentence)
                 sentence = []
@@ -152,7 +152,7 @@ def ontonotes_bodies(data):
     '': the Wall Street Journal and some broadcast news), as `ontonotes-<split>-<n>` (0-based)."""
     out = {}
     for split in ("train", "dev"):
-        for n, d in enumerate(conll_documents(f"{data}/ner/ontonotes5/{split}.conll", 0)):
+        for n, d in enumerate(conll_documents(f"{data}/ner/ontonotes5/{split}.conll")):
             if any("``" in s for s in d):
                 out[f"ontonotes-{split}-{n}"] = detokenize_ptb(d)
     return out
@@ -215,31 +215,14 @@ def select(data, n, seed):
     print("\n".join(chosen))
 
 
-def select_reuters(data, n, seed):
-    """Reuters documents (CoNLL-2003 train and dev) under `main_rule`, near-duplicates dropped."""
-    texts = reuters_bodies(data)
+def select_main(texts, n, seed):
+    """Up to `n` of `texts` under `main_rule`, near-duplicates dropped, in `seed`'s order."""
     print("\n".join(pick(texts, [i for i, t in texts.items() if main_rule(t)], [], n, seed)))
 
 
-def select_reuters_rest(data, n, seed):
-    """After all `select-reuters DATA 1000 2026` takes, the Reuters documents `rest_rule` admits
-    (nearly all with one quotation: two marks), near-duplicates of those dropped."""
-    texts = reuters_bodies(data)
-    taken = []
-    pick(texts, [i for i, t in texts.items() if main_rule(t)], taken, 1000, 2026)
-    print("\n".join(pick(texts, [i for i, t in texts.items() if rest_rule(t)], taken, n, seed)))
-
-
-def select_ontonotes(data, n, seed):
-    """OntoNotes documents with Treebank quotation marks (train and dev) under `main_rule`, near-duplicates dropped."""
-    texts = ontonotes_bodies(data)
-    print("\n".join(pick(texts, [i for i, t in texts.items() if main_rule(t)], [], n, seed)))
-
-
-def select_ontonotes_rest(data, n, seed):
-    """After all `select-ontonotes DATA 1000 2026` takes, the OntoNotes documents `rest_rule`
-    admits (mostly one quotation), near-duplicates of those dropped."""
-    texts = ontonotes_bodies(data)
+def select_after_main(texts, n, seed):
+    """After all `select_main(texts, 1000, 2026)` takes, the texts `rest_rule` admits (nearly
+    all with one quotation), near-duplicates of those dropped."""
     taken = []
     pick(texts, [i for i, t in texts.items() if main_rule(t)], taken, 1000, 2026)
     print("\n".join(pick(texts, [i for i, t in texts.items() if rest_rule(t)], taken, n, seed)))
@@ -369,14 +352,12 @@ if __name__ == "__main__":
     command, *args = sys.argv[1:] or ["help"]
     if command == "select" and len(args) == 3:
         select(args[0], int(args[1]), int(args[2]))
-    elif command == "select-reuters" and len(args) == 3:
-        select_reuters(args[0], int(args[1]), int(args[2]))
-    elif command == "select-reuters-rest" and len(args) == 3:
-        select_reuters_rest(args[0], int(args[1]), int(args[2]))
-    elif command == "select-ontonotes" and len(args) == 3:
-        select_ontonotes(args[0], int(args[1]), int(args[2]))
-    elif command == "select-ontonotes-rest" and len(args) == 3:
-        select_ontonotes_rest(args[0], int(args[1]), int(args[2]))
+    elif command in ("select-reuters", "select-ontonotes") and len(args) == 3:
+        texts = reuters_bodies(args[0]) if command == "select-reuters" else ontonotes_bodies(args[0])
+        select_main(texts, int(args[1]), int(args[2]))
+    elif command in ("select-reuters-rest", "select-ontonotes-rest") and len(args) == 3:
+        texts = reuters_bodies(args[0]) if command == "select-reuters-rest" else ontonotes_bodies(args[0])
+        select_after_main(texts, int(args[1]), int(args[2]))
     elif command == "select-rest" and len(args) == 3:
         select_rest(args[0], int(args[1]), int(args[2]))
     elif command == "standoff" and len(args) == 1:
