@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Quote annotations of our own on FNC-1 train bodies and Reuters documents, kept in the repo as
-stand-off records.
+"""Quote annotations of our own on FNC-1 train bodies, Reuters documents and OntoNotes documents,
+kept in the repo as stand-off records.
 
 The repo holds no article text: each record has the body id, the SHA-256 of the body, and
 every string of an annotation (quote, speaker, speaker_also, cue) as code-point offsets into
