@@ -246,11 +246,18 @@ def jsonl(path):
                 yield number, json.loads(line)
 
 
+SOURCES = {"fnc1-": bodies, "conll2003-": reuters_bodies, "ontonotes-": ontonotes_bodies}
+
+
 def joined(data, path):
-    """(record, body text) for each stand-off record, the body checked against its SHA-256."""
-    texts = {**bodies(data), **reuters_bodies(data), **ontonotes_bodies(data)}
+    """(record, body text) for each stand-off record, the body checked against its SHA-256;
+    each corpus (by id prefix, `SOURCES`) is read once, when a record first needs it."""
+    texts = {}
     for number, record in jsonl(path):
-        text = texts.get(record["id"])
+        prefix = next((p for p in SOURCES if record["id"].startswith(p)), None)
+        if prefix is not None and prefix not in texts:
+            texts[prefix] = SOURCES[prefix](data)
+        text = texts.get(prefix, {}).get(record["id"])
         if text is None or sha(text) != record["sha256"]:
             raise SystemExit(f"{path}:{number}: body {record['id']} missing or changed in {data}")
         yield record, text
