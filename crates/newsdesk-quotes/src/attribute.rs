@@ -391,9 +391,7 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         end = r.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
     }
     while ctx.words[end].is(',') {
-        let p = (floor.max(end.saturating_sub(20))..end)
-            .rev()
-            .find(|&j| ctx.words[j].is(','))?;
+        let p = comma_before(ctx, end, floor)?;
         // `A government spokeswoman, Rosario Murillo, said`: a name filling the
         // whole apposition is the speaker.
         if let Some(Np::Name(n)) = ctx.np_ending_at(end - 1, p + 1).map(|np| head_of(ctx, np, p + 1)) {
@@ -404,17 +402,7 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
                 Some(Np::Pronoun(_)) => true,
                 _ => false,
             };
-            // (`an interior decorator in Arnold, Calif., puts it`: a place after a
-            // place is part of an apposition further left; `a consultant at Arthur D.
-            // Little Inc., Cambridge, Mass., said` is read below.)
-            let place_pair = ctx.is_place(n.ent)
-                && match p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)) {
-                    Some(Np::Name(l)) => {
-                        ctx.is_place(l.ent) && !l.lo.checked_sub(1).is_some_and(|k| ctx.words[k].is(','))
-                    }
-                    _ => false,
-                };
-            if place_pair && (floor.max(p.saturating_sub(20))..p).any(|j| ctx.words[j].is(',')) {
+            if place_after_place(ctx, &n, p, floor) && comma_before(ctx, p, floor).is_some() {
                 end = p;
                 continue;
             }
@@ -431,17 +419,35 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
             // president of Panda's Inc., an operator of …, says`: a place after a comma
             // (`City, State,`) and a role's organisation (see [`inside_apposition`]) are
             // inside an apposition whose head is further left, when a comma is.
-            if let Some(inner) = inside_apposition(ctx, &np, p, floor) {
-                if (floor.max(inner.saturating_sub(20))..inner).any(|j| ctx.words[j].is(',')) {
-                    end = inner;
-                    continue;
-                }
+            if let Some(inner) =
+                inside_apposition(ctx, &np, p, floor).filter(|&c| comma_before(ctx, c, floor).is_some())
+            {
+                end = inner;
+                continue;
             }
             return Some(head_of(ctx, np, floor));
         }
         end = p;
     }
     ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor))
+}
+
+/// The last comma among the 20 words before word `at` (from `floor`).
+fn comma_before(ctx: &Ctx, at: usize, floor: usize) -> Option<usize> {
+    (floor.max(at.saturating_sub(20))..at)
+        .rev()
+        .find(|&j| ctx.words[j].is(','))
+}
+
+/// `an interior decorator in Arnold, Calif., puts it`: the place `n`, after the comma at
+/// `p`, follows a place that no comma opens, so both lie in an apposition further left
+/// (`a consultant at Arthur D. Little Inc., Cambridge, Mass., said` is read by the caller).
+fn place_after_place(ctx: &Ctx, n: &Name, p: usize, floor: usize) -> bool {
+    ctx.is_place(n.ent)
+        && match p.checked_sub(1).and_then(|e| ctx.np_ending_at(e, floor)) {
+            Some(Np::Name(l)) => ctx.is_place(l.ent) && !l.lo.checked_sub(1).is_some_and(|k| ctx.words[k].is(',')),
+            _ => false,
+        }
 }
 
 /// The comma that opens the apposition holding `np`, a name ending before the comma at
