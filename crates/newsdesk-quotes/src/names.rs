@@ -68,8 +68,17 @@ impl Ctx<'_> {
             // `Author Waleed Abu Nada Tweeted on Wednesday`: a past-tense cue verb
             // capitalised inside a sentence ends the name before it.
             && !(lower.ends_with("ed") && is_cue_verb(lower) && !self.opens_sentence(i))
-            // `London-based Syrian Observatory`: where a body is based is not its name.
+            // `London-based Syrian Observatory`, `Liverpool-born Paul Homer`: where a
+            // body is based or a person born is not its name.
             && !lower.ends_with("-based")
+            && !lower.ends_with("-born")
+            // `Said one, posting on …:` (not `Said Kouachi`): an inverted cue opening the sentence.
+            && !(self.opens_sentence(i)
+                && is_cue_verb(lower)
+                && self.words.get(i + 1).is_some_and(|w| w.is_alpha() && !w.cap))
+            // `Reached by CBS News Tuesday, a manager said`: a participle opening the
+            // sentence with its agent.
+            && !(lower.len() > 4 && lower.ends_with("ed") && self.lower(i + 1) == "by" && self.opens_sentence(i))
             // `Host Greta Van Susteren`, `Vet Faye Bethell`: a capitalised word opening the
             // sentence outside the person entity that follows it describes the person.
             && !(self.words[i].ent.is_none()

@@ -1289,6 +1289,29 @@ fn where_a_body_is_based_is_not_its_name() {
 }
 
 #[test]
+fn where_a_person_was_born_is_not_their_name() {
+    let t = "The report named him as Liverpool-born Paul Homer. \"We never met him,\" he said.";
+    let d = doc_with_ents(t, &[("Liverpool-born Paul Homer", "PERSON")]);
+    assert_eq!(quotes_of(d), [q("We never met him,", Some("Paul Homer"))]);
+}
+
+#[test]
+fn a_cue_or_participle_opening_the_sentence_is_not_a_name() {
+    // `Said Kouachi` is a name; `Said one` is an inverted cue, `Reached by` a participle.
+    let t = "Said one, posting on a forum: \"We must upload the video with a title in both languages.\"\n\nReached by CBS News on Tuesday, a manager would not comment, saying \"we can't give information like that over the phone.\"\n\nSaid Kouachi said: \"We are the defenders of the prophet.\"";
+    let got = quotes(t);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!((got[0].1.as_deref(), got[1].1.as_deref()), (None, None), "{got:?}");
+    assert_eq!(got[2].1.as_deref(), Some("Said Kouachi"));
+}
+
+#[test]
+fn sources_opening_a_sentence_are_nobody_named() {
+    let t = "Sources told THR that \"after much deliberation and conflicting feelings\" Bale withdrew.";
+    assert_eq!(quotes(t), [q("after much deliberation and conflicting feelings", None)]);
+}
+
+#[test]
 fn a_signature_line_after_a_quotation_names_its_speaker() {
     let t = "How did the pundits react?\n\n\"Look, the league did not create these problems.\"\n\n--Mike Dalton\n\n\"We only respect what happens on the field.\"\n\n--Chris Carver\n\nOthers stayed silent.\n\n\"We are not backing down,\" the spokesperson told ABC. \"It has been that way for a long time.\"\n\n– Ben Farrow";
     assert_eq!(
