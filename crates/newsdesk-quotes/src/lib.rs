@@ -137,10 +137,12 @@ impl QuoteExtractor {
         let mut out = Vec::with_capacity(ctx.quotes.len());
         for qi in 0..ctx.quotes.len() {
             let q = &ctx.quotes[qi];
+            let mut subject = None;
             let (rule, mut anonymous, cue, kind) = match attribute::find(&ctx, &res, qi) {
                 Found::Phrase { np, cue } => {
                     let speaker = np.as_ref().and_then(|np| res.resolve(np));
                     let anonymous = speaker.is_none() && matches!(np, Some(names::Np::Nominal { .. }));
+                    subject = Some(rank::subject_phrase(&ctx, np.as_ref()));
                     (speaker, anonymous, cue, RuleKind::Phrase { cue: cue.is_some() })
                 }
                 Found::Standalone => {
@@ -192,6 +194,7 @@ impl QuoteExtractor {
                 let c = rank::Context {
                     rule: rule.as_ref(),
                     kind,
+                    subject,
                     prev,
                     earlier: speakers
                         .iter()

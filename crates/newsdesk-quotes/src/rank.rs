@@ -4,6 +4,7 @@
 //! quotation to the end of its sentence, and "no speaker".
 use super::context::{Ctx, QuoteLoc};
 use super::lexicon::{is_cue_filler, is_cue_verb, is_first_person, pronoun_gender};
+use super::names::Np;
 use super::resolve::{Resolved, Resolver};
 use super::words::{norm, Kind};
 
@@ -104,10 +105,39 @@ pub fn sentence_ids(ctx: &Ctx) -> Vec<u32> {
 pub struct Context<'r> {
     pub rule: Option<&'r Resolved>,
     pub kind: RuleKind,
+    /// What the rules read as the speaker phrase (see [`subject_phrase`]).
+    pub subject: Option<Subject<'r>>,
     /// The previous quotation's speaker and its paragraph.
     pub prev: Option<(&'r Resolved, u32)>,
     /// Every earlier quotation's speaker's name.
     pub earlier: Vec<&'r str>,
+}
+
+/// What the rules read as a quotation's speaker phrase: its shape (a name, a
+/// pronoun, a definite (`the premier`), indefinite (`a spokeswoman`) or other
+/// (`his aunt`) noun phrase, or none) and a noun phrase's head word.
+#[derive(Clone, Copy, Debug)]
+pub struct Subject<'a> {
+    pub shape: &'static str,
+    pub head: Option<&'a str>,
+}
+
+/// The [`Subject`] of the speaker phrase `np` (`None`: the rules read none).
+pub fn subject_phrase<'a>(ctx: &'a Ctx, np: Option<&Np>) -> Subject<'a> {
+    let (shape, head) = match np {
+        None => ("subj_missing", None),
+        Some(Np::Name(_)) => ("subj_name", None),
+        Some(Np::Pronoun(_)) => ("subj_pronoun", None),
+        Some(Np::Nominal { lo, head, .. }) => (
+            match ctx.lower(*lo) {
+                "the" => "subj_definite",
+                "a" | "an" => "subj_indefinite",
+                _ => "subj_other",
+            },
+            Some(ctx.lower(*head)),
+        ),
+    };
+    Subject { shape, head }
 }
 
 /// The candidates for quotation `qi`, merged by output name.
@@ -124,6 +154,12 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
     }]);
     if c.rule.is_none() {
         none.push(&["none_rule_none"]);
+    }
+    if let Some(sub) = c.subject {
+        none.push(&["none&", sub.shape]);
+        if let Some(h) = sub.head {
+            none.push(&["none&head=", h]);
+        }
     }
     for f in quote_shape(ctx, q) {
         none.push(&["none&", f]);
@@ -298,6 +334,7 @@ fn stack(out: &mut [Candidate], c: &Context) {
         (RuleKind::Standalone, false) => "c_standalone_none",
         (RuleKind::Nothing, _) => "c_nothing",
     };
+    let subject = c.subject.map(|s| s.shape);
     for cand in out.iter_mut().filter(|x| x.speaker.is_some()) {
         let own = cand.packed.clone();
         let chosen = cand.has("rule");
@@ -309,6 +346,9 @@ fn stack(out: &mut [Candidate], c: &Context) {
                 cand.push(&["rule&", f]);
             }
             cand.push(&[how, "&", f]);
+            if let Some(shape) = subject {
+                cand.push(&[shape, "&", f]);
+            }
         }
     }
 }
@@ -391,8 +431,27 @@ mod tests {
             shapes(t),
             [
                 vec!["ql4-8", "q_embedded"],
-                vec!["ql4-8", "q_punct_end", "q_first_person", "q_para_start"]
+                vec!["subj_name", "ql4-8", "q_punct_end", "q_first_person", "q_para_start"]
             ]
+        );
+    }
+
+    #[test]
+    fn candidates_see_the_shape_of_the_speaker_phrase() {
+        let t = "Maria Lopez chaired the meeting.\n\n\"We will hunt them down,\" the grim-faced premier said. \"The fight is over for them now,\" a spokeswoman said.";
+        let found = crate::QuoteExtractor::rules().candidates(&Doc::from_text(t));
+        let none = |i: usize| -> Vec<&str> { found[i].1[0].features().filter(|f| f.starts_with("none&")).collect() };
+        assert!(none(0).contains(&"none&subj_definite") && none(0).contains(&"none&head=premier"));
+        assert!(none(1).contains(&"none&subj_indefinite") && none(1).contains(&"none&head=spokeswoman"));
+        let lopez = found[0]
+            .1
+            .iter()
+            .find(|c| c.key().as_deref() == Some("maria lopez"))
+            .unwrap();
+        assert!(
+            lopez.has("subj_definite&before"),
+            "{:?}",
+            lopez.features().collect::<Vec<_>>()
         );
     }
 
@@ -410,6 +469,7 @@ mod tests {
         let c = Context {
             rule: Some(&r),
             kind: RuleKind::Phrase { cue: true },
+            subject: None,
             prev: None,
             earlier: Vec::new(),
         };
