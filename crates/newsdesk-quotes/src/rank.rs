@@ -3,7 +3,7 @@
 //! quotation's speaker, every name mentioned from four paragraphs before the
 //! quotation to the end of its sentence, and "no speaker".
 use super::context::{Ctx, QuoteLoc};
-use super::lexicon::{is_cue_filler, is_cue_verb, is_first_person, pronoun_gender};
+use super::lexicon::{gender_noun, is_cue_filler, is_cue_verb, is_first_person, is_title, person_noun, pronoun_gender};
 use super::names::Np;
 use super::resolve::{Resolved, Resolver};
 use super::words::{norm, Kind};
@@ -113,9 +113,12 @@ pub struct Context<'r> {
     pub earlier: Vec<&'r str>,
 }
 
-/// What the rules read as a quotation's speaker phrase: its shape (a name, a
-/// pronoun, a definite (`the premier`), indefinite (`a spokeswoman`) or other
-/// (`his aunt`) noun phrase, or none) and a noun phrase's head word.
+/// What the rules read as a quotation's speaker phrase: its shape and, for a
+/// noun phrase, its head word. The shapes: a name, a pronoun, an indefinite
+/// noun phrase (`a spokeswoman`: someone new), a definite one (`the premier`,
+/// `the rapper`, `the statement`) or another (`his father`, `Apple's
+/// description`), the last two told apart by whether the head is a title, a
+/// noun for a person, or neither; or none.
 #[derive(Clone, Copy, Debug)]
 pub struct Subject<'a> {
     pub shape: &'static str,
@@ -128,14 +131,21 @@ pub fn subject_phrase<'a>(ctx: &'a Ctx, np: Option<&Np>) -> Subject<'a> {
         None => ("subj_missing", None),
         Some(Np::Name(_)) => ("subj_name", None),
         Some(Np::Pronoun(_)) => ("subj_pronoun", None),
-        Some(Np::Nominal { lo, head, .. }) => (
-            match ctx.lower(*lo) {
-                "the" => "subj_definite",
-                "a" | "an" => "subj_indefinite",
+        Some(Np::Nominal { lo, head, .. }) => {
+            let h = ctx.lower(*head);
+            let title = is_title(h);
+            let person = person_noun(h).is_some() || gender_noun(h).is_some();
+            let shape = match (ctx.lower(*lo), title, person) {
+                ("a" | "an", _, _) => "subj_indefinite",
+                ("the", true, _) => "subj_definite_title",
+                ("the", _, true) => "subj_definite_person",
+                ("the", _, _) => "subj_definite",
+                (_, true, _) => "subj_other_title",
+                (_, _, true) => "subj_other_person",
                 _ => "subj_other",
-            },
-            Some(ctx.lower(*head)),
-        ),
+            };
+            (shape, Some(h))
+        }
     };
     Subject { shape, head }
 }
@@ -438,18 +448,19 @@ mod tests {
 
     #[test]
     fn candidates_see_the_shape_of_the_speaker_phrase() {
-        let t = "Maria Lopez chaired the meeting.\n\n\"We will hunt them down,\" the grim-faced premier said. \"The fight is over for them now,\" a spokeswoman said.";
+        let t = "Maria Lopez chaired the meeting.\n\n\"We will hunt them down,\" the grim-faced premier said. \"The fight is over for them now,\" a spokeswoman said. \"Nobody saw this one coming at all,\" the billionaire said.";
         let found = crate::QuoteExtractor::rules().candidates(&Doc::from_text(t));
         let none = |i: usize| -> Vec<&str> { found[i].1[0].features().filter(|f| f.starts_with("none&")).collect() };
-        assert!(none(0).contains(&"none&subj_definite") && none(0).contains(&"none&head=premier"));
+        assert!(none(0).contains(&"none&subj_definite_title") && none(0).contains(&"none&head=premier"));
         assert!(none(1).contains(&"none&subj_indefinite") && none(1).contains(&"none&head=spokeswoman"));
+        assert!(none(2).contains(&"none&subj_definite_person"));
         let lopez = found[0]
             .1
             .iter()
             .find(|c| c.key().as_deref() == Some("maria lopez"))
             .unwrap();
         assert!(
-            lopez.has("subj_definite&before"),
+            lopez.has("subj_definite_title&before"),
             "{:?}",
             lopez.features().collect::<Vec<_>>()
         );
