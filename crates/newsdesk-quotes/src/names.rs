@@ -3,7 +3,7 @@
 //! phrases (`the colonel`, `a source`, `the Daily Mail piece`).
 use super::context::Ctx;
 use super::lexicon::*;
-use super::words::{is_possessive, Kind};
+use super::words::{is_contraction, is_possessive, norm, Kind};
 
 /// A name with its titles and roles.
 #[derive(Clone, Debug)]
@@ -62,9 +62,14 @@ impl Ctx<'_> {
     /// common word capitalised because it opens the sentence, like `Currently`).
     fn name_edge(&self, i: usize) -> bool {
         let lower = self.lower(i);
+        // `Here’s`, `There's` opening a sentence: the word without its `'s`.
+        let opener = |w: &str| is_non_name_cap(w) || is_lower_opener(w);
         self.nameish(i)
             && ((self.words[i].ent.is_some() && !is_determiner(lower)) || !is_non_name_cap(lower.trim_end_matches('.')))
             && !(is_lower_opener(lower) && self.opens_sentence(i))
+            && !(is_possessive(lower) && opener(norm(lower)) && self.opens_sentence(i))
+            // `We’re`, `Don't`: a contraction is no name.
+            && !is_contraction(lower)
             // `Author Waleed Abu Nada Tweeted on Wednesday`: a past-tense cue verb
             // capitalised inside a sentence ends the name before it.
             && !(lower.ends_with("ed") && is_cue_verb(lower) && !self.opens_sentence(i))
@@ -72,10 +77,12 @@ impl Ctx<'_> {
             // body is based or a person born is not its name.
             && !lower.ends_with("-based")
             && !lower.ends_with("-born")
-            // `Said one, posting on …:` (not `Said Kouachi`): an inverted cue opening the sentence.
+            // `Said one, posting on …:`, `Wrote DJ Funkmaster Flex:` (not `Said Kouachi`,
+            // nor `Post Malone`): an inverted cue in the past or present tense opening the sentence.
             && !(self.opens_sentence(i)
                 && is_cue_verb(lower)
-                && self.words.get(i + 1).is_some_and(|w| w.is_alpha() && !w.cap))
+                && (lower.ends_with("ed") || lower.ends_with('s') || matches!(lower, "wrote" | "told" | "said"))
+                && (lower != "said" || self.words.get(i + 1).is_some_and(|w| w.is_alpha() && !w.cap)))
             // `Reached by CBS News Tuesday, a manager said`: a participle opening the
             // sentence with its agent.
             && !(lower.len() > 4 && lower.ends_with("ed") && self.lower(i + 1) == "by" && self.opens_sentence(i))

@@ -1306,6 +1306,32 @@ fn a_cue_or_participle_opening_the_sentence_is_not_a_name() {
 }
 
 #[test]
+fn contractions_and_sentence_openers_with_an_s_are_not_names() {
+    let t = "Conde Nast has a rat problem. We're told that \"they cannot eat at their desks any longer.\"\n\nHere’s the disclaimer for the site: \"Empire News is a satirical and entertainment website.\"";
+    assert_eq!(
+        quotes(t),
+        [
+            q("they cannot eat at their desks any longer.", None),
+            q("Empire News is a satirical and entertainment website.", None)
+        ]
+    );
+}
+
+#[test]
+fn a_past_tense_cue_opening_the_sentence_is_not_part_of_the_name() {
+    // The NER glues the cue onto the name, as it did in the article this came from.
+    let t = "Wrote DJ Funkmaster Flex on Instagram.\n\n\"Rest in peace, a hip hop pioneer is gone.\"";
+    let d = doc_with_ents(t, &[("Wrote DJ Funkmaster Flex", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "Rest in peace, a hip hop pioneer is gone.",
+            Some("DJ Funkmaster Flex")
+        )]
+    );
+}
+
+#[test]
 fn sources_opening_a_sentence_are_nobody_named() {
     let t = "Sources told THR that \"after much deliberation and conflicting feelings\" Bale withdrew.";
     assert_eq!(quotes(t), [q("after much deliberation and conflicting feelings", None)]);

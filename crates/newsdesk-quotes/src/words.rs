@@ -206,6 +206,13 @@ pub fn is_possessive(lower: &str) -> bool {
     lower.ends_with("'s") || lower.ends_with("’s")
 }
 
+/// A lower-case contraction of a pronoun or verb (`we’re`, `i'm`, `they'll`, `don't`).
+pub fn is_contraction(lower: &str) -> bool {
+    lower.rsplit_once(['\'', '’']).is_some_and(|(head, tail)| {
+        !head.is_empty() && (matches!(tail, "re" | "ve" | "ll" | "m") || (tail == "t" && head.ends_with('n')))
+    })
+}
+
 /// Normalised form of a name word for matching: lower case, no possessive, no `al-`.
 pub fn norm(lower: &str) -> &str {
     let w = lower
@@ -270,6 +277,16 @@ mod tests {
             "Lady\u{AD}Amanita"
         );
         assert_eq!(&lowered[w[0].lo as usize..w[0].hi as usize], "ladyamanita");
+    }
+
+    #[test]
+    fn contractions_are_told_from_names_and_possessives() {
+        for w in ["we’re", "i'm", "they'll", "we've", "don't", "can’t"] {
+            assert!(is_contraction(w), "{w}");
+        }
+        for w in ["o'brien", "d'angelo", "obama's", "'re", "ain"] {
+            assert!(!is_contraction(w), "{w}");
+        }
     }
 
     #[test]
