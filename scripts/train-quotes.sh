@@ -2,8 +2,9 @@
 # Retrains the shipped speaker ranker (crates/newsdesk-quotes/models/speaker.json), the
 # default chooser among the rules' speaker candidates:
 # - 5-fold article-level cross-validation over extra-check (424 of our articles no rule was
-#   ever read from), with quotes/train.jsonl and extra-dev (the articles the rules were
-#   written from) in every fold's training but never scored: their scores would flatter the rules;
+#   ever read from), with the articles the rules were written from (quotes/train.jsonl,
+#   extra-dev, and the Reuters and OntoNotes train sets) in every fold's training but never
+#   scored: their scores would flatter the rules;
 # - then a model trained on all of it, scored with the rules on extra-test (256 articles that
 #   were neither read nor trained on); every score goes into the model card.
 # Deterministic (SEED, default 1); under a minute. Rebuild afterwards so the embedded copy is updated.
@@ -14,9 +15,9 @@ SEED=${SEED:-1}
 cargo build --release -p newsdesk-cli
 BIN=${CARGO_TARGET_DIR:-target}/release/newsdesk
 mkdir -p target
-join() { python3 scripts/quotes_standoff.py join "$DATA" "crates/newsdesk-quotes/data/extra-$1.standoff.jsonl"; }
-join dev | cat "$DATA/quotes/train.jsonl" - > target/quotes-train-and-extra-dev.jsonl
-join check > target/quotes-extra-check.jsonl
-join test > target/quotes-extra-test.jsonl
-"$BIN" train quotes --data target/quotes-extra-check.jsonl --also-train target/quotes-train-and-extra-dev.jsonl \
+join() { python3 scripts/quotes_standoff.py join "$DATA" "crates/newsdesk-quotes/data/$1.standoff.jsonl"; }
+{ cat "$DATA/quotes/train.jsonl"; join extra-dev; join reuters-train; join ontonotes-train; } > target/quotes-fitted.jsonl
+join extra-check > target/quotes-extra-check.jsonl
+join extra-test > target/quotes-extra-test.jsonl
+"$BIN" train quotes --data target/quotes-extra-check.jsonl --also-train target/quotes-fitted.jsonl \
   --folds 5 --seed "$SEED" --test target/quotes-extra-test.jsonl -o crates/newsdesk-quotes/models/speaker.json
