@@ -7,7 +7,7 @@
 #   scored: their scores would flatter the rules;
 # - then a model trained on all of it, scored with the rules on extra-test (256 articles that
 #   were neither read nor trained on); every score goes into the model card.
-# Deterministic (SEED, default 1); under a minute. Rebuild afterwards so the embedded copy is updated.
+# Deterministic (SEED, default 1); about two minutes with the build. Rebuild afterwards so the embedded copy is updated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${NEWSDESK_DATA:-../shared/data}
