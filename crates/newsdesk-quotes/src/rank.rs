@@ -295,6 +295,13 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         }
         add_mention(&mut out, cand);
     }
+    // The rules' or the previous quotation's choice named nowhere near: its
+    // mention features say nothing, this says so.
+    for cand in out.iter_mut().skip(1) {
+        if !cand.has("before") && !cand.has("after") {
+            cand.push(&["unmentioned"]);
+        }
+    }
     stack(&mut out, c);
     out
 }
@@ -464,6 +471,23 @@ mod tests {
             "{:?}",
             lopez.features().collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_choice_named_nowhere_near_says_so() {
+        let filler = "The council met again on Tuesday.\n\n".repeat(5);
+        let t = format!("Maria Lopez chaired the meeting.\n\n{filler}\"We will win this fight,\" she said. \"Nobody saw this coming,\" Maria Lopez said.");
+        let found = crate::QuoteExtractor::rules().candidates(&Doc::from_text(&t));
+        let lopez = |i: usize| {
+            found[i]
+                .1
+                .iter()
+                .find(|c| c.key().as_deref() == Some("maria lopez"))
+                .unwrap_or_else(|| panic!("quotation {i}: {:?}", found[i].1))
+                .clone()
+        };
+        assert!(lopez(0).has("rule") && lopez(0).has("unmentioned"));
+        assert!(lopez(1).has("after") && !lopez(1).has("unmentioned"));
     }
 
     #[test]
