@@ -5,7 +5,7 @@
 use super::context::Ctx;
 use super::lexicon::{
     is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_noun_opener, is_preposition,
-    is_source_noun,
+    is_source_noun, is_title,
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
@@ -406,7 +406,9 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
                 end = p;
                 continue;
             }
-            if n.lo == p + 1 && !subject_left {
+            // (Titles may open it: `, Rear Adm. John Kirby, said`.)
+            let filled = (p + 1..n.lo).all(|k| is_title(ctx.lower(k)) || ctx.words[k].is('.'));
+            if filled && !subject_left {
                 return Some(Np::Name(n));
             }
         }
@@ -505,13 +507,20 @@ fn aside_opening(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
 
 /// The phrase a name ending a prepositional modifier belongs to: `Sabine
 /// Rollinger, of Vladi Private Islands` / `Alex Sherman of Bloomberg News`
-/// → the person before the preposition.
+/// (`Greg Myre of the Middle East Institute`) → the person before the
+/// preposition; a place after `in` says where the
+/// name before it is (`a spokeswoman for the Foreign Office in London`).
 fn head_of(ctx: &Ctx, np: Np, floor: usize) -> Np {
     let Np::Name(n) = &np else { return np };
-    let Some(prep) = n.lo.checked_sub(1).filter(|&k| k > floor) else {
+    let Some(mut prep) = n.lo.checked_sub(1).filter(|&k| k > floor) else {
         return np;
     };
-    if !matches!(ctx.lower(prep), "of" | "for" | "at" | "from" | "with") {
+    // `Greg Myre of the Middle East Institute`
+    if ctx.lower(prep) == "the" && prep > floor + 1 {
+        prep -= 1;
+    }
+    let place_in = ctx.lower(prep) == "in" && ctx.is_place(n.ent);
+    if !place_in && !matches!(ctx.lower(prep), "of" | "for" | "at" | "from" | "with") {
         return np;
     }
     let end = if ctx.words[prep - 1].is(',') { prep - 1 } else { prep };
@@ -520,6 +529,7 @@ fn head_of(ctx: &Ctx, np: Np, floor: usize) -> Np {
         .filter(|&e| e >= floor)
         .and_then(|e| ctx.np_ending_at(e, floor))
     {
+        Some(head @ Np::Name(_)) if place_in => head_of(ctx, head, floor),
         Some(head @ Np::Name(_)) => head,
         _ => np,
     }

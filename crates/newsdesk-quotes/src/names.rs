@@ -351,7 +351,10 @@ impl Ctx<'_> {
                 .flatten();
             return Some(role.unwrap_or(Np::Name(n)));
         }
-        if w.cap || !nominal_head(self.low(w)) {
+        // `the report said`, `his post`: a document noun that is also a cue verb
+        // heads a phrase too (the loop below wants its determiner).
+        let document = is_source_noun(self.low(w)) && is_cue_verb(self.low(w));
+        if w.cap || !(nominal_head(self.low(w)) || document) {
             return None;
         }
         let mut j = i;
@@ -533,6 +536,13 @@ impl Ctx<'_> {
         }
         let mut inner = self.inner_name(i + 1, last);
         let mut hi = k;
+        // `a statement from the Kansas City Health Department`
+        let issued_by = matches!(self.lower(k), "from" | "by") && is_source_noun(self.lower(last));
+        if inner.is_none() && issued_by {
+            let s = if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };
+            inner = self.name_starting_at(s).filter(|n| n.hi <= ceil);
+            hi = inner.as_ref().map_or(k, |n| n.hi);
+        }
         if inner.is_none() && matches!(self.lower(k), "for" | "of" | "at" | "with") && is_title(self.lower(last)) {
             // `a spokesman for Google`, `a spokeswoman for the White House`, `a spokesman with the police`
             inner = self.affiliation_at(k).filter(|n| n.hi <= ceil);

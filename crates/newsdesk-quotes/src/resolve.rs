@@ -863,7 +863,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let aged = (*lo..=*head).any(|k| self.ctx.lower(k).ends_with("-year-old"));
                 if let Some(role) = title_role(h) {
                     // `A former executive agreed`: someone new, not the chief executive named before.
-                    let indefinite = matches!(self.ctx.lower(*lo), "a" | "an" | "another") && role != "spokesman";
+                    // (`a spokesman said` is the one named before, unless the phrase names
+                    // whom this one speaks for: `A Foreign Office spokesman said`.)
+                    let indefinite = matches!(self.ctx.lower(*lo), "a" | "an" | "another")
+                        && (role != "spokesman" || inner.is_some());
                     let holder = self
                         .names_before(*lo)
                         .find(|c| c.roles.contains(&role))

@@ -258,6 +258,41 @@ fn organisation_and_title_glued_to_a_name_by_ner() {
 }
 
 #[test]
+fn a_name_after_the_article_of_a_preposition_modifies_the_speaker() {
+    let t = "“There is no way to predict who ends up with the weapons,” Greg Myre of the Middle East Institute told the Daily Sabah.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "There is no way to predict who ends up with the weapons,",
+            Some("Greg Myre")
+        )]
+    );
+}
+
+#[test]
+fn a_place_after_in_says_where_the_speaker_is() {
+    let t = "A spokeswoman for the Foreign Office in London said: “We are aware of the video.”\n\n\
+             Tom Hale of Acme Corp. in Chicago said: “We will fight this ruling.”";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Foreign Office", "ORG"),
+            ("London", "GPE"),
+            ("Tom Hale", "PERSON"),
+            ("Acme Corp.", "ORG"),
+            ("Chicago", "GPE"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("We are aware of the video.", Some("Foreign Office")),
+            q("We will fight this ruling.", Some("Tom Hale"))
+        ]
+    );
+}
+
+#[test]
 fn person_titles_outweigh_a_place_label() {
     let t = "(Pentagon spokesman Army Col. Steve) Warren said the U.S. has not struck him.\n\n\
              “We certainly hope he is gone, but we have not conducted any strikes,” he said.";
@@ -316,6 +351,57 @@ fn statement_speaks_for_whoever_issued_it() {
             "We take any incidence of re-engagement very seriously,",
             Some("Pentagon")
         )]
+    );
+}
+
+#[test]
+fn a_report_speaks_for_whoever_published_it() {
+    // `report` is a cue verb too; after a determiner it is the document.
+    let t = "According to a Washington Post report, eleven officers were rushed to the hospital.\n\n\
+             \"Some struggled to stand; tears streamed from their eyes,\" the report noted.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Some struggled to stand; tears streamed from their eyes,",
+            Some("Washington Post")
+        )]
+    );
+}
+
+#[test]
+fn a_statement_from_a_body_speaks_for_it() {
+    let t = "“There is no risk to the public at this time,” according to a statement from the Kansas City Health Department.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "There is no risk to the public at this time,",
+            Some("Kansas City Health Department")
+        )]
+    );
+}
+
+#[test]
+fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
+    let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
+             A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("the suspect fled on foot toward the river.", Some("Bob Jones")),
+            q(
+                "We are aware of the reports and are looking into them.",
+                Some("Foreign Office")
+            )
+        ]
+    );
+}
+
+#[test]
+fn an_apposition_of_titles_and_a_name_is_the_speaker() {
+    let t = "“We have no information on his whereabouts,” the Pentagon's press secretary, Rear Adm. John Kirby, said.";
+    assert_eq!(
+        quotes(t),
+        [q("We have no information on his whereabouts,", Some("John Kirby"))]
     );
 }
 
