@@ -431,7 +431,25 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         }
         end = p;
     }
-    ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor))
+    let np = ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor));
+    // `Dr. Rex Archer, director of Health at the Kansas City Health Department said`:
+    // an apposition opened by a role after a person's name, its closing comma missing.
+    if let Some(Np::Name(n)) = &np {
+        let role_opens = |p: usize| ctx.words.get(p + 1).is_some_and(|w| !w.cap) && is_title(ctx.lower(p + 1));
+        let person = |e: usize| match ctx.np_ending_at(e, floor) {
+            Some(Np::Name(m)) if ctx.kind_of(m.ent) == Some("PERSON") => Some(Np::Name(m)),
+            _ => None,
+        };
+        if ctx.kind_of(n.ent) != Some("PERSON") {
+            if let Some(m) = comma_before(ctx, n.lo, floor)
+                .filter(|&p| p > floor && role_opens(p))
+                .and_then(|p| person(p - 1))
+            {
+                return Some(m);
+            }
+        }
+    }
+    np
 }
 
 /// The last comma among the 20 words before word `at` (from `floor`).
@@ -571,6 +589,14 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     if let Some(c) = cue {
         // A participle cue (`…, saying "…"`) takes the subject of the whole sentence,
         // or of `quoted as` (`an interview where Nelson was quoted as saying "…"`).
+        // `…, writes the BBC: “…”`: an inverted cue after a comma whose subject ends at
+        // the colon before the quotation (when no subject stands left of the cue).
+        let inverted = || {
+            (c > main && ctx.words[c - 1].is(',') && !ctx.lower(c).ends_with("ing"))
+                .then(|| subject_after_cue(ctx, c, b))
+                .flatten()
+                .filter(|np| ctx.words.get(np.range().1).is_some_and(|w| w.is(':')))
+        };
         let np = if let Some(np) = quoted_as(ctx, c, lo) {
             Some(np)
         } else if ctx.lower(c).ends_with("ing") {
@@ -578,7 +604,9 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         } else if let Some(np) = parenthetical_subject(ctx, c, b).or_else(|| what_x_says(ctx, lo, b)) {
             Some(np)
         } else {
-            np_left(ctx, c, lo).or_else(|| res.main_subject(main, c))
+            np_left(ctx, c, lo)
+                .or_else(inverted)
+                .or_else(|| res.main_subject(main, c))
         };
         return Found::Phrase {
             np,

@@ -304,8 +304,12 @@ impl Ctx<'_> {
         }
         if self.words.get(b).is_some_and(|w| w.is(',')) {
             // The apposition's head noun: a title not followed by a lower-case
-            // word (`a doctor,`, `the group's spokesman,`, `director of X`).
-            let heads = (b + 1..(b + 12).min(self.words.len()))
+            // word (`a doctor,`, `the group's spokesman,`, `director of X`), after
+            // an age set off by commas (`Jane Doe, 45, a nurse from Ohio`).
+            let age = self.words.get(b + 1).is_some_and(|w| w.kind == Kind::Num)
+                && self.words.get(b + 2).is_some_and(|w| w.is(','));
+            let from = if age { b + 3 } else { b + 1 };
+            let heads = (from..(from + 11).min(self.words.len()))
                 .take_while(|&i| !self.words[i].is(',') && !self.words[i].is_terminator() && self.same_para(b, i))
                 .filter(|&i| {
                     let next = self.words.get(i + 1);

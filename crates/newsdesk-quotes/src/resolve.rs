@@ -341,8 +341,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 Some(n) if matches!(ctx.lower(*lo), "a" | "an") && ctx.kind_of(n.ent) == Some("PERSON") => {
                     Some(n.clone())
                 }
-                None => apposition(*end),
-                _ => None,
+                // (`The Pentagon spokesman, Rear Admiral John Kirby, told`: an
+                // organisation inside the phrase is whom the person speaks for.)
+                Some(n) if personal(n) => None,
+                _ => apposition(*end),
             },
             Np::Name(n) => {
                 // A few lower-case words of description, then a title (`CBS News foreign

@@ -293,6 +293,59 @@ fn a_place_after_in_says_where_the_speaker_is() {
 }
 
 #[test]
+fn the_name_in_the_apposition_of_a_role_is_the_subject_a_pronoun_means() {
+    let t = "The Pentagon spokesman, Rear Admiral John Kirby, told reporters that analysts were examining the video. \
+             “We are still taking a look at it and assessing it,” he said.";
+    let d = doc_with_ents(t, &[("Pentagon", "ORG"), ("John Kirby", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "We are still taking a look at it and assessing it,",
+            Some("John Kirby")
+        )]
+    );
+}
+
+#[test]
+fn an_inverted_cue_before_a_colon_names_its_subject() {
+    let t = "Over the past decade he had worked with a variety of aid agencies, writes the BBC: \
+             “He had worked with a German charity on post-war reconstruction projects.”";
+    let d = doc_with_ents(t, &[("BBC", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "He had worked with a German charity on post-war reconstruction projects.",
+            Some("BBC")
+        )]
+    );
+}
+
+#[test]
+fn an_apposition_missing_its_closing_comma_before_the_cue() {
+    let t = "Dr. Rex Archer, director of Health at the Kansas City Health Department said, \
+             “we have no evidence that they were where the other cases were.”";
+    let d = doc_with_ents(t, &[("Rex Archer", "PERSON"), ("Kansas City Health Department", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "we have no evidence that they were where the other cases were.",
+            Some("Rex Archer")
+        )]
+    );
+}
+
+#[test]
+fn a_role_after_an_age_in_the_apposition_is_the_persons() {
+    let t = "Jane Doe, 45, a nurse from Ohio, was at the scene when the bus crashed.\n\n\
+             “I have never seen so much blood in my whole life,” the nurse said.";
+    let d = doc_with_ents(t, &[("Jane Doe", "PERSON"), ("Ohio", "GPE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("I have never seen so much blood in my whole life,", Some("Jane Doe"))]
+    );
+}
+
+#[test]
 fn person_titles_outweigh_a_place_label() {
     let t = "(Pentagon spokesman Army Col. Steve) Warren said the U.S. has not struck him.\n\n\
              “We certainly hope he is gone, but we have not conducted any strikes,” he said.";
