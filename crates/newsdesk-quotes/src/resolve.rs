@@ -938,6 +938,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if let Some(r) = owner.and_then(|k| self.resolve(&Np::Pronoun(k))) {
                     return Some(with_mention(r));
                 }
+                // (`A statement released by the governor's office read:` is a new document,
+                // not one mentioned before.)
+                if matches!(self.ctx.lower(*lo), "a" | "an") {
+                    return None;
+                }
                 self.document_source(h, *lo)
                     .map(|n| with_mention(self.resolve_name(&n)))
             }

@@ -459,6 +459,20 @@ fn an_apposition_of_titles_and_a_name_is_the_speaker() {
 }
 
 #[test]
+fn an_indefinite_document_is_a_new_one() {
+    let t = "In an email to the Springfield Shopper, Montgomery Burns wrote: “The bridge is perfectly safe.”\n\n\
+             A statement released by the governor's office on Wednesday read: “The state will inspect the bridge.”";
+    let d = doc_with_ents(t, &[("Springfield Shopper", "ORG"), ("Montgomery Burns", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("The bridge is perfectly safe.", Some("Montgomery Burns")),
+            q("The state will inspect the bridge.", None)
+        ]
+    );
+}
+
+#[test]
 fn according_to_inside_a_sentence() {
     let t = "The fungus, according to Prof. Mick Crawley, is “eaten in some cultures for its effects.”";
     assert_eq!(
