@@ -2,9 +2,10 @@
 # Retrains the shipped speaker ranker (crates/newsdesk-quotes/models/speaker.json), the
 # default chooser among the rules' speaker candidates:
 # - 5-fold article-level cross-validation over extra-check (424 of our articles; no rule was
-#   read from them until five were written from their errors on 2026-12-05), with the articles the rules were written from (quotes/train.jsonl,
-#   extra-dev, and the Reuters and OntoNotes train sets) in every fold's training but never
-#   scored: their scores would flatter the rules;
+#   read from them until some were written from their errors on 2026-12-05), with the
+#   articles the rules were written from (quotes/train.jsonl, extra-dev, and the Reuters and
+#   OntoNotes train sets) in every fold's training but never scored: their scores would
+#   flatter the rules;
 # - then a model trained on all of it, scored with the rules on extra-test (256 articles that
 #   were neither read nor trained on); every score goes into the model card.
 # Deterministic (SEED, default 1); about two minutes with the build. Rebuild afterwards so the embedded copy is updated.

@@ -526,8 +526,8 @@ fn aside_opening(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
 /// The phrase a name ending a prepositional modifier belongs to: `Sabine
 /// Rollinger, of Vladi Private Islands` / `Alex Sherman of Bloomberg News`
 /// (`Greg Myre of the Middle East Institute`) → the person before the
-/// preposition; a place after `in` says where the
-/// name before it is (`a spokeswoman for the Foreign Office in London`).
+/// preposition; a place after `in` says where the name before it is (`a
+/// spokeswoman for the Foreign Office in London`).
 fn head_of(ctx: &Ctx, np: Np, floor: usize) -> Np {
     let Np::Name(n) = &np else { return np };
     let Some(mut prep) = n.lo.checked_sub(1).filter(|&k| k > floor) else {
