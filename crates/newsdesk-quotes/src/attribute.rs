@@ -587,16 +587,16 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             && ((is_cue_verb(ctx.lower(k)) && !used_as_noun(ctx, k)) || document_reads(ctx, k, main) || puts_it(k))
     });
     if let Some(c) = cue {
-        // A participle cue (`…, saying "…"`) takes the subject of the whole sentence,
-        // or of `quoted as` (`an interview where Nelson was quoted as saying "…"`).
         // `…, writes the BBC: “…”`: an inverted cue after a comma whose subject ends at
         // the colon before the quotation (when no subject stands left of the cue).
         let inverted = || {
-            (c > main && ctx.words[c - 1].is(',') && !ctx.lower(c).ends_with("ing"))
+            (c > main && ctx.words[c - 1].is(','))
                 .then(|| subject_after_cue(ctx, c, b))
                 .flatten()
                 .filter(|np| ctx.words.get(np.range().1).is_some_and(|w| w.is(':')))
         };
+        // A participle cue (`…, saying "…"`) takes the subject of the whole sentence,
+        // or of `quoted as` (`an interview where Nelson was quoted as saying "…"`).
         let np = if let Some(np) = quoted_as(ctx, c, lo) {
             Some(np)
         } else if ctx.lower(c).ends_with("ing") {
