@@ -76,7 +76,12 @@ pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     let after = after_phrase(ctx, lo, hi);
     // `X said: "… ." She also asked …`: a quotation that ends its sentence and was
     // introduced by a cue or a colon belongs to the introduction, not to the next sentence.
-    if after.is_some() && ends_sentence(ctx, qi) {
+    // `He added that the group could “…,” reports the Associated Press`: an outlet
+    // relaying the words of a speaker the sentence names before them.
+    let relayed = after
+        .as_ref()
+        .is_some_and(|(_, (c, _))| matches!(ctx.lower(*c), "according" | "reports" | "reported" | "report"));
+    if after.is_some() && (relayed || ends_sentence(ctx, qi)) {
         let before = before_phrase(ctx, res, qi);
         if introduced(ctx, qi, &before) {
             return before;

@@ -481,6 +481,19 @@ fn according_to_inside_a_sentence() {
     );
 }
 
+#[test]
+fn an_outlet_relaying_words_the_sentence_attributes_is_not_their_speaker() {
+    let t = "Maria Lopez spoke for an hour.\n\nShe added that the town could “lose the bridge by spring,” reports the Courier. Tom Hale left his job, saying he was “done with all of it,” according to the Herald.\n\n“The vote is on Friday,” the Courier reported.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("lose the bridge by spring,", Some("Maria Lopez")),
+            q("done with all of it,", Some("Tom Hale")),
+            q("The vote is on Friday,", Some("Courier"))
+        ]
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
