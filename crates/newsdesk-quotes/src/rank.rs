@@ -1,7 +1,8 @@
 //! Speaker candidates for a quotation and their features, for the learned
 //! ranker ([`crate::SpeakerModel`]): the rules' choice, the previous
-//! quotation's speaker, every name mentioned from four paragraphs before the
-//! quotation to the end of its sentence, and "no speaker".
+//! quotation's speaker, the subject of the quotation's sentence, every name
+//! mentioned from four paragraphs before the quotation to the end of its
+//! sentence, and "no speaker".
 use super::context::{Ctx, QuoteLoc};
 use super::lexicon::{gender_noun, is_cue_filler, is_cue_verb, is_first_person, is_title, person_noun, pronoun_gender};
 use super::names::Np;
@@ -188,6 +189,12 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         let dp = (q.para.saturating_sub(para) as usize).min(2);
         add(&mut out, r, &["prev", PREV_PARA[dp]]);
     }
+    // The subject of the quotation's sentence before it (`He expects the memory
+    // will come from “…”`), pronouns and descriptions resolved.
+    if let Some((np, r)) = sentence_subject(res, sents, q) {
+        let shape = subject_phrase(ctx, Some(&np)).shape;
+        add(&mut out, &r, &["sent_subj", &format!("sent_{shape}")]);
+    }
     // Mentions: nearest first before the quotation, then after it in its sentence.
     let lo = ctx.words.partition_point(|w| w.para + 4 < q.para);
     let end_sent = sents.get(q.after.saturating_sub(1)).copied().unwrap_or(0);
@@ -254,6 +261,9 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         if res.titled_at(pos) {
             f.push("titled");
         }
+        if caption(ctx, pos) {
+            f.push("caption");
+        }
         let subject = cue_after(ctx, pos + len);
         let object = cue_before(ctx, pos);
         match (side_before, subject, object) {
@@ -304,6 +314,28 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
     }
     stack(&mut out, c);
     out
+}
+
+/// Word `i` is in a caption: a paragraph of at most 20 words with no sentence
+/// end, no quotation mark and no closing colon (`Tiger Woods with ex-wife Elin
+/// Nordegren in 2010 (Reuters)`, not `Wonder Mike issued a statement Tuesday:`).
+fn caption(ctx: &Ctx, i: usize) -> bool {
+    let para = ctx.words[i].para;
+    let lo = ctx.words.partition_point(|w| w.para < para);
+    let hi = ctx.words.partition_point(|w| w.para <= para);
+    let words = &ctx.words[lo..hi];
+    words.iter().filter(|w| w.is_alpha()).count() <= 20
+        && !words.iter().any(|w| w.is_terminator() || w.is_quote_mark())
+        && !words.last().is_some_and(|w| w.is(':'))
+}
+
+/// The subject of the words of quotation `q`'s sentence before it, and whom it names.
+fn sentence_subject(res: &Resolver, sents: &[u32], q: &QuoteLoc) -> Option<(Np, Resolved)> {
+    let sent = sents[q.first];
+    let lo = (0..q.first).rev().take_while(|&k| sents[k] == sent).last()?;
+    let np = res.main_subject(lo, q.first)?;
+    let r = res.resolve(&np)?;
+    Some((np, r))
 }
 
 /// What quotation `q` looks like, for the no-speaker candidate: scare quotes
@@ -477,17 +509,36 @@ mod tests {
     fn a_choice_named_nowhere_near_says_so() {
         let filler = "The council met again on Tuesday.\n\n".repeat(5);
         let t = format!("Maria Lopez chaired the meeting.\n\n{filler}\"We will win this fight,\" she said. \"Nobody saw this coming,\" Maria Lopez said.");
-        let found = crate::QuoteExtractor::rules().candidates(&Doc::from_text(&t));
-        let lopez = |i: usize| {
-            found[i]
-                .1
-                .iter()
-                .find(|c| c.key().as_deref() == Some("maria lopez"))
-                .unwrap_or_else(|| panic!("quotation {i}: {:?}", found[i].1))
-                .clone()
-        };
+        let lopez = |i: usize| candidate(&t, i, "maria lopez");
         assert!(lopez(0).has("rule") && lopez(0).has("unmentioned"));
         assert!(lopez(1).has("after") && !lopez(1).has("unmentioned"));
+    }
+
+    /// The candidate named `key` of quotation `i` of `text`.
+    fn candidate(text: &str, i: usize, key: &str) -> Candidate {
+        let found = crate::QuoteExtractor::rules().candidates(&Doc::from_text(text));
+        found[i]
+            .1
+            .iter()
+            .find(|c| c.key().as_deref() == Some(key))
+            .unwrap_or_else(|| panic!("{key} in {:?}", found[i].1))
+            .clone()
+    }
+
+    #[test]
+    fn the_subject_of_the_quotations_sentence_is_a_candidate() {
+        let t = "Tim Arcuri covers Apple for the bank.\n\nHe expects the memory will come from \"most major NAND suppliers.\"";
+        let arcuri = candidate(t, 0, "tim arcuri");
+        assert!(arcuri.has("sent_subj") && arcuri.has("sent_subj_pronoun"));
+        let t = "Tim Arcuri covers Apple for the bank.\n\n\"Most major NAND suppliers will sell it,\" he said.";
+        assert!(!candidate(t, 0, "tim arcuri").has("sent_subj"));
+    }
+
+    #[test]
+    fn mentions_in_a_caption_say_so() {
+        let t = "\"We will win this fight,\" Maria Lopez said.\n\nTiger Woods with ex-wife Elin Nordegren in 2010 (Reuters)\n\n\"Nobody saw this coming at all,\" Lopez added.";
+        assert!(candidate(t, 1, "reuters").has("caption"));
+        assert!(!candidate(t, 1, "maria lopez").has("caption"));
     }
 
     #[test]
