@@ -5,7 +5,7 @@
 use super::context::Ctx;
 use super::lexicon::{
     is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_noun_opener, is_preposition,
-    is_source_noun, is_title,
+    is_source_noun, is_title, person_noun,
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
@@ -296,7 +296,13 @@ pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
     if let Some(joint) = joint_names(ctx, c + 1, hi) {
         return Some(Np::Name(joint));
     }
-    match ctx.np_starting_at(c + 1, hi) {
+    let np = ctx.np_starting_at(c + 1, hi);
+    if let Some(Np::Name(n)) = &np {
+        if let Some(p) = role_of_possessor(ctx, n, hi) {
+            return Some(Np::Name(p));
+        }
+    }
+    match np {
         // `offered CNN host and attorney Van Jones`: role words after an
         // organisation describe the person named after them.
         Some(Np::Name(n)) if ctx.kind_of(n.ent) != Some("PERSON") => {
@@ -304,6 +310,29 @@ pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
         }
         np => np.or_else(|| ctx.name_after_role(c + 1, hi).map(Np::Name)),
     }
+}
+
+/// `said Woods’ agent, Mark Steinberg,` / `said Woods's agent Mark Steinberg`: the
+/// person named after the role of the possessor `n`, before word `hi`.
+fn role_of_possessor(ctx: &Ctx, n: &Name, hi: usize) -> Option<Name> {
+    let mut k = n.hi;
+    if ctx.words.get(k).is_some_and(|w| w.is('’') || w.is('\'')) {
+        k += 1;
+    } else if !is_possessive(ctx.lower(n.hi - 1)) {
+        return None;
+    }
+    let role = |j: usize| ctx.words[j].is_alpha() && !ctx.words[j].cap;
+    let end = (k..hi.min(k + 4)).find(|&j| !role(j))?;
+    let role_noun = |l: &str| is_title(l) || person_noun(l).is_some();
+    if end == k || !role_noun(ctx.lower(end - 1)) {
+        return None;
+    }
+    let start = if ctx.words[end].is(',') { end + 1 } else { end };
+    let personal = |m: &Name| match ctx.kind_of(m.ent) {
+        Some(kind) => kind == "PERSON",
+        None => !m.org,
+    };
+    ctx.name_starting_at(start).filter(|m| m.hi <= hi && personal(m))
 }
 
 /// `said Wonder Mike and Master Gee in a statement`: two persons named from word

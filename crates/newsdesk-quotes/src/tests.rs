@@ -494,6 +494,19 @@ fn an_outlet_relaying_words_the_sentence_attributes_is_not_their_speaker() {
     );
 }
 
+#[test]
+fn a_role_of_a_possessor_after_the_cue_names_the_speaker() {
+    let t = "Tiger Woods skipped the tournament.\n\n“He has withdrawn from events,” said Woods’ agent, Mark Steinberg, in a statement. “He is fine and well today,” said Woods’s lawyer Ron Bell. “He will be back next year,” said Woods.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("He has withdrawn from events,", Some("Mark Steinberg")),
+            q("He is fine and well today,", Some("Ron Bell")),
+            q("He will be back next year,", Some("Tiger Woods"))
+        ]
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
