@@ -507,6 +507,19 @@ fn a_role_of_a_possessor_after_the_cue_names_the_speaker() {
     );
 }
 
+#[test]
+fn interruptions_and_mutterings_are_cues() {
+    let t = "Josh Paler Lin met Thomas in a park.\n\n“I feel like I owe you an apology,” Lin said. “You thought I was going to get drunk,” Thomas interrupts. “Not this time, not at all,” Lin muttered.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("I feel like I owe you an apology,", Some("Josh Paler Lin")),
+            q("You thought I was going to get drunk,", Some("Thomas")),
+            q("Not this time, not at all,", Some("Josh Paler Lin"))
+        ]
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
