@@ -244,6 +244,16 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
                 Some(c) => c + 1,
                 None => unclosed()?,
             };
+            // `John Smith, 45, a farmer from Iowa, who has lived there all his life,
+            // said`: up to two more lower-case appositions, each closed by a comma.
+            let cue_at = |j: usize| ctx.free(j) && !ctx.words[j].cap && is_cue_verb(ctx.lower(j));
+            for _ in 0..2 {
+                let opens = ctx.words.get(k).is_some_and(|w| w.is_alpha() && !w.cap) && !cue_at(k);
+                match (k..hi.min(k + 24)).find(|&j| ctx.words[j].is(',') || cue_at(j)) {
+                    Some(c) if opens && ctx.words[c].is(',') => k = c + 1,
+                    _ => break,
+                }
+            }
         }
         while k < hi && is_cue_filler(ctx.lower(k)) {
             k += 1;

@@ -520,6 +520,18 @@ fn interruptions_and_mutterings_are_cues() {
     );
 }
 
+#[test]
+fn several_appositions_between_the_name_and_the_cue() {
+    let t = "The report came out on Thursday.\n\n“This is bad news for all of us,” John Smith, 45, a farmer from Iowa, who has lived there all his life, said on Friday. “We will manage it somehow,” Ann Lee, a nurse, who also farms, and who sat beside him, told reporters.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("This is bad news for all of us,", Some("John Smith")),
+            q("We will manage it somehow,", Some("Ann Lee"))
+        ]
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
