@@ -163,7 +163,12 @@ impl QuoteExtractor {
                     };
                     match (res.opening_reporter_before(q.first), prev) {
                         (Some(r), _) => unnamed(r),
-                        (None, Some(p)) => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
+                        (None, Some(p)) => match res.opening_actor_before(q.first) {
+                            Some(r) if Some(&r.name) != speakers[p].0.as_ref().map(|s| &s.name) => {
+                                (Some(r), false, None, RuleKind::Standalone)
+                            }
+                            _ => (speakers[p].0.clone(), speakers[p].1, None, RuleKind::Standalone),
+                        },
                         (None, None) => match res.reporting_subject_before(q.first) {
                             Some(r) => unnamed(r),
                             None => (

@@ -428,6 +428,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
         opens.then(|| self.reporting_subject(lo, end)).flatten()
     }
 
+    /// The named person who is the subject of the sentence just before word `at`
+    /// when that sentence opens `at`'s paragraph and reports no speech (`Asked
+    /// whether he would run, Governor Tim Walz smiled. “…”`).
+    pub fn opening_actor_before(&self, at: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        let (lo, end) = self.sentence_before(at)?;
+        let para = ctx.words[at].para;
+        let opens = ctx.words[lo].para == para && lo.checked_sub(1).map_or(true, |k| ctx.words[k].para != para);
+        match self.main_subject(lo, end) {
+            Some(Np::Name(n)) if opens => Some(self.resolve_name(&n)).filter(|r| r.person),
+            _ => None,
+        }
+    }
+
     /// Words `lo..end` of the sentence just before word `at`, in this or the previous paragraph.
     fn sentence_before(&self, at: usize) -> Option<(usize, usize)> {
         let ctx = self.ctx;

@@ -532,6 +532,20 @@ fn several_appositions_between_the_name_and_the_cue() {
     );
 }
 
+#[test]
+fn a_person_acting_in_the_sentence_that_opens_the_paragraph_speaks_its_quotation() {
+    let t = "Speaking in Berlin, Chancellor Angela Merkel said Europe must \"take its fate into its own hands.\"\n\nAsked whether he would run again, Governor Tim Walz smiled. \"Let us see what happens next year, shall we?\"\n\nMerkel left early. \"I have a plane to catch tonight,\" she said. \"Berlin is waiting for me.\"";
+    assert_eq!(
+        quotes(t),
+        [
+            q("take its fate into its own hands.", Some("Angela Merkel")),
+            q("Let us see what happens next year, shall we?", Some("Tim Walz")),
+            q("I have a plane to catch tonight,", Some("Angela Merkel")),
+            q("Berlin is waiting for me.", Some("Angela Merkel"))
+        ]
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
