@@ -542,6 +542,15 @@ mod tests {
     }
 
     #[test]
+    fn a_description_with_a_capital_is_mentioned_as_whom_it_describes() {
+        let t = "Rep. Duncan Hunter spoke to Fox News on Tuesday.\n\nThe California Republican claims that \"at least ten fighters have been caught at the border,\" he said.";
+        let found = crate::QuoteExtractor::rules().candidates(&Doc::from_text(t));
+        let keys: Vec<_> = found[0].1.iter().filter_map(|c| c.key()).collect();
+        assert!(!keys.contains(&"california republican".to_string()), "{keys:?}");
+        assert!(candidate(t, 0, "duncan hunter").has("dp0"));
+    }
+
+    #[test]
     fn stacking_conjoins_features_with_the_rules_finding() {
         let r = Resolved {
             name: "Jane Roe".into(),

@@ -1050,15 +1050,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
     pub fn mentions_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = (usize, usize, Resolved)> + '_ {
         let a = self.cands.partition_point(|c| c.pos < lo);
         let b = self.cands.partition_point(|c| c.pos < hi);
-        self.cands[a..b].iter().map(|c| {
+        self.cands[a..b].iter().filter_map(|c| {
+            let hi = c.pos + c.key.len();
+            // `the California Republican`: a description of someone named before, not a name.
+            if let Some(the) = c.pos.checked_sub(1).filter(|&k| self.ctx.lower(k) == "the") {
+                if person_noun(self.ctx.lower(hi - 1)).is_some() {
+                    let np = self.ctx.np_starting_at(the, hi)?;
+                    return self.resolve(&np).map(|r| (c.pos, c.key.len(), r));
+                }
+            }
             let n = Name {
                 lo: c.pos,
-                hi: c.pos + c.key.len(),
+                hi,
                 roles: c.roles.clone(),
                 ent: c.ent,
                 org: c.org,
             };
-            (c.pos, c.key.len(), self.resolve_name(&n))
+            Some((c.pos, c.key.len(), self.resolve_name(&n)))
         })
     }
 
