@@ -633,6 +633,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let my_label = ctx.kind_of(n.ent);
         let compatible = |c: &Cand| {
             let kinds_clash = match (my_label, ctx.kind_of(c.ent)) {
+                // `Islam told the mag` after `Mohammed Islam`, the surname tagged as a religion.
+                (Some(_), Some("PERSON")) if key.len() == 1 && c.key.len() > 1 && c.key.ends_with(&key) => false,
                 (Some(a), Some(b)) => (a == "PERSON") != (b == "PERSON"),
                 _ => false,
             };

@@ -237,6 +237,20 @@ fn doc_with_ents(text: &str, ents: &[(&str, &str)]) -> Doc {
 }
 
 #[test]
+fn a_surname_tagged_as_something_else_is_the_person_named_before() {
+    let t = "Mohammed Islam is only 17.\n\n“But it is not just about the money,” Islam told the magazine.";
+    let mut d = doc_with_ents(t, &[("Mohammed Islam", "PERSON")]);
+    let mut norp = d.ents[0].clone();
+    let at = t.chars().count() - "Islam told the magazine.".chars().count();
+    (norp.start_char, norp.end_char, norp.label) = (at as u32, at as u32 + 5, "NORP".to_string());
+    d.ents.push(norp);
+    assert_eq!(
+        quotes_of(d),
+        [q("But it is not just about the money,", Some("Mohammed Islam"))]
+    );
+}
+
+#[test]
 fn ner_entities_split_titles_from_names() {
     let t = "“We will not do it alone,” said US Ambassador to the United Nations Samantha Power.";
     let d = doc_with_ents(t, &[("United Nations", "ORG"), ("Samantha Power", "PERSON")]);
