@@ -131,7 +131,7 @@ impl QuoteExtractor {
             return Vec::new();
         }
         let mut res = Resolver::new(&ctx);
-        let sents = rank::sentence_ids(&ctx);
+        let layout = rank::Layout::new(&ctx);
         // Each quotation's speaker, and whether it is an anonymous person (`a source`).
         let mut speakers: Vec<(Option<Resolved>, bool)> = Vec::with_capacity(ctx.quotes.len());
         let mut out = Vec::with_capacity(ctx.quotes.len());
@@ -206,7 +206,7 @@ impl QuoteExtractor {
                         .filter_map(|s| s.0.as_ref().map(|r| r.name.as_str()))
                         .collect(),
                 };
-                cands = rank::candidates(&ctx, &res, &sents, qi, &c);
+                cands = rank::candidates(&ctx, &res, &layout, qi, &c);
                 if let Some(m) = &self.model {
                     let pick = &cands[m.choose(&cands)];
                     if pick.key() != rule.as_ref().map(|r| r.name.to_lowercase()) {

@@ -86,20 +86,41 @@ fn log_bucket(d: usize) -> usize {
     }
 }
 
-/// Sentence number of every word (sentences end at free `.!?` and paragraph ends).
-pub fn sentence_ids(ctx: &Ctx) -> Vec<u32> {
-    let mut out = Vec::with_capacity(ctx.words.len());
-    let mut s = 0u32;
-    for (i, w) in ctx.words.iter().enumerate() {
-        if i > 0 && ctx.words[i - 1].para != w.para {
-            s += 1;
+/// Where a document's sentences and captions are, computed once for all its quotations.
+pub struct Layout {
+    /// Sentence number of every word (sentences end at free `.!?` and paragraph ends).
+    pub sents: Vec<u32>,
+    /// Whether each paragraph is a caption: at most 20 words with no sentence end,
+    /// no quotation mark and no closing colon (`Tiger Woods with ex-wife Elin
+    /// Nordegren in 2010 (Reuters)`, not `Wonder Mike issued a statement Tuesday:`).
+    pub captions: Vec<bool>,
+}
+
+impl Layout {
+    pub fn new(ctx: &Ctx) -> Layout {
+        let mut sents = Vec::with_capacity(ctx.words.len());
+        let mut s = 0u32;
+        for (i, w) in ctx.words.iter().enumerate() {
+            if i > 0 && ctx.words[i - 1].para != w.para {
+                s += 1;
+            }
+            sents.push(s);
+            if ctx.free(i) && w.is_terminator() {
+                s += 1;
+            }
         }
-        out.push(s);
-        if ctx.free(i) && w.is_terminator() {
-            s += 1;
+        let paras = ctx.words.last().map_or(0, |w| w.para as usize + 1);
+        let mut captions = Vec::with_capacity(paras);
+        for para in ctx.words.chunk_by(|a, b| a.para == b.para) {
+            captions.resize(para[0].para as usize, false);
+            captions.push(
+                para.iter().filter(|w| w.is_alpha()).count() <= 20
+                    && !para.iter().any(|w| w.is_terminator() || w.is_quote_mark())
+                    && !para.last().is_some_and(|w| w.is(':')),
+            );
         }
+        Layout { sents, captions }
     }
-    out
 }
 
 /// What the rules and the previous quotation say about quotation `qi`.
@@ -152,7 +173,8 @@ pub fn subject_phrase<'a>(ctx: &'a Ctx, np: Option<&Np>) -> Subject<'a> {
 }
 
 /// The candidates for quotation `qi`, merged by output name.
-pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Context) -> Vec<Candidate> {
+pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Context) -> Vec<Candidate> {
+    let sents = &layout.sents;
     let q = &ctx.quotes[qi];
     let mut out: Vec<Candidate> = Vec::with_capacity(12);
     let mut none = Candidate::new(None);
@@ -261,7 +283,7 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
         if res.titled_at(pos) {
             f.push("titled");
         }
-        if caption(ctx, pos) {
+        if layout.captions[ctx.words[pos].para as usize] {
             f.push("caption");
         }
         let subject = cue_after(ctx, pos + len);
@@ -314,19 +336,6 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, sents: &[u32], qi: usize, c: &Conte
     }
     stack(&mut out, c);
     out
-}
-
-/// Word `i` is in a caption: a paragraph of at most 20 words with no sentence
-/// end, no quotation mark and no closing colon (`Tiger Woods with ex-wife Elin
-/// Nordegren in 2010 (Reuters)`, not `Wonder Mike issued a statement Tuesday:`).
-fn caption(ctx: &Ctx, i: usize) -> bool {
-    let para = ctx.words[i].para;
-    let lo = ctx.words.partition_point(|w| w.para < para);
-    let hi = ctx.words.partition_point(|w| w.para <= para);
-    let words = &ctx.words[lo..hi];
-    words.iter().filter(|w| w.is_alpha()).count() <= 20
-        && !words.iter().any(|w| w.is_terminator() || w.is_quote_mark())
-        && !words.last().is_some_and(|w| w.is(':'))
 }
 
 /// The subject of the words of quotation `q`'s sentence before it, and whom it names.
