@@ -1,5 +1,5 @@
 //! The per-document view shared by the attribution steps.
-use super::lexicon::{is_clause_opener, is_lower_opener};
+use super::lexicon::{is_clause_opener, is_cue_verb, is_lower_opener, is_user_noun};
 use super::marks::Span;
 use super::words::{attach_entities, entity_kind, lex, Word};
 use newsdesk_core::Doc;
@@ -37,6 +37,7 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc, chars: Vec<char>) -> Ctx<'a> {
         let (mut words, lowered) = lex(&chars);
         attach_entities(doc, &mut words);
+        mark_handles(&mut words, &lowered);
         let in_quote = vec![None; words.len()];
         Ctx {
             doc,
@@ -153,5 +154,29 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|w| !matches!(w.kind, super::words::Kind::Punct(_)))
             .count()
+    }
+}
+
+/// `Redditor doctorkuddles says`, `Reddit user fryd_, who …`: a lower-case word
+/// after a word for a user and before a comma or a cue verb is a handle, a name
+/// there and wherever else the document uses it.
+fn mark_handles(words: &mut [Word], lowered: &str) {
+    let low = |w: &Word| &lowered[w.lo as usize..w.hi as usize];
+    let mut handles: Vec<&str> = Vec::new();
+    for t in words.windows(3) {
+        let (user, w, next) = (&t[0], &t[1], &t[2]);
+        let before_cue = next.is(',') || (next.is_alpha() && is_cue_verb(low(next)));
+        if is_user_noun(low(user))
+            && w.is_alpha()
+            && !w.cap
+            && !is_cue_verb(low(w))
+            && before_cue
+            && user.para == w.para
+        {
+            handles.push(low(w));
+        }
+    }
+    for w in words.iter_mut().filter(|w| w.is_alpha() && !w.cap) {
+        w.cap = handles.contains(&low(w));
     }
 }

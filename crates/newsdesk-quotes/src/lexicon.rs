@@ -41,6 +41,7 @@ const LISTS: &[(&str, &str)] = &[
     ("name_titles.txt", include_str!("../data/name_titles.txt")),
     ("title_gender.txt", include_str!("../data/title_gender.txt")),
     ("first_person.txt", include_str!("../data/first_person.txt")),
+    ("user_nouns.txt", include_str!("../data/user_nouns.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -88,6 +89,7 @@ static NOUN_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["noun_openers.tx
 static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["group_nouns.txt"]));
 static INSTITUTION_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["institution_nouns.txt"]));
 static FIRST_PERSON: LazyLock<WordSet> = LazyLock::new(|| set(&["first_person.txt"]));
+static USER_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["user_nouns.txt"]));
 static NAME_INTRODUCERS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_introducers.txt"]));
 /// Head nouns describing a person, with the gender they imply (`""`: none).
 static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
@@ -110,6 +112,10 @@ static FIRST_NAME_GENDER: LazyLock<HashMap<&'static str, &'static str>> =
 /// Verbs (any form) that introduce reported speech or writing.
 pub fn is_cue_verb(w: &str) -> bool {
     CUE_VERBS.contains(w)
+}
+/// Words for a site's user, before a handle (`Redditor doctorkuddles`).
+pub fn is_user_noun(w: &str) -> bool {
+    USER_NOUNS.contains(w)
 }
 /// Words between a speaker and its cue verb (`Painter also said`).
 pub fn is_cue_filler(w: &str) -> bool {

@@ -560,6 +560,19 @@ fn a_person_acting_in_the_sentence_that_opens_the_paragraph_speaks_its_quotation
     );
 }
 
+#[test]
+fn a_lower_case_handle_after_a_word_for_a_user_is_a_name() {
+    let t = "Redditor doctorkuddles says his new phone is heavier.\n\n“I can not prove anything at all,” he explains.\n\ndoctorkuddles further says he used a scale. “It weighs more than the old one,” he said.\n\nA user said the claim was “probably just nonsense from start to end.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("I can not prove anything at all,", Some("doctorkuddles")),
+            q("It weighs more than the old one,", Some("doctorkuddles")),
+            q("probably just nonsense from start to end.", None)
+        ]
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
