@@ -157,7 +157,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// `Redditor doctorkuddles says`, `Reddit user fryd_, who …`: a lower-case word
+/// `Redditor doctorkuddles says`, `Reddit user throwaway12, who …`: a lower-case word
 /// after a word for a user and before a comma or a cue verb is a handle, a name
 /// there and wherever else the document uses it.
 fn mark_handles(words: &mut [Word], lowered: &str) {
@@ -175,6 +175,9 @@ fn mark_handles(words: &mut [Word], lowered: &str) {
         {
             handles.push(low(w));
         }
+    }
+    if handles.is_empty() {
+        return;
     }
     for w in words.iter_mut().filter(|w| w.is_alpha() && !w.cap) {
         w.cap = handles.contains(&low(w));

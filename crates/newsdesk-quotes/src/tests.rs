@@ -571,6 +571,11 @@ fn a_lower_case_handle_after_a_word_for_a_user_is_a_name() {
             q("probably just nonsense from start to end.", None)
         ]
     );
+    let t = "Reddit user throwaway12, who bought one, wrote that it was “far heavier than the one before it.”";
+    assert_eq!(
+        quotes(t),
+        [q("far heavier than the one before it.", Some("throwaway12"))]
+    );
 }
 
 proptest::proptest! {
