@@ -421,25 +421,28 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// opens `at`'s paragraph and reports speech (`Another commenter, "X,"
     /// claimed that … . "…"`).
     pub fn opening_reporter_before(&self, at: usize) -> Option<Option<Resolved>> {
-        let ctx = self.ctx;
-        let (lo, end) = self.sentence_before(at)?;
-        let para = ctx.words[at].para;
-        let opens = ctx.words[lo].para == para && lo.checked_sub(1).map_or(true, |k| ctx.words[k].para != para);
-        opens.then(|| self.reporting_subject(lo, end)).flatten()
+        let (lo, end) = self.opening_sentence_before(at)?;
+        self.reporting_subject(lo, end)
     }
 
     /// The named person who is the subject of the sentence just before word `at`
     /// when that sentence opens `at`'s paragraph and reports no speech (`Asked
     /// whether he would run, Governor Tim Walz smiled. “…”`).
     pub fn opening_actor_before(&self, at: usize) -> Option<Resolved> {
+        let (lo, end) = self.opening_sentence_before(at)?;
+        match self.main_subject(lo, end) {
+            Some(Np::Name(n)) => Some(self.resolve_name(&n)).filter(|r| r.person),
+            _ => None,
+        }
+    }
+
+    /// Words `lo..end` of the sentence just before word `at` when it opens `at`'s paragraph.
+    fn opening_sentence_before(&self, at: usize) -> Option<(usize, usize)> {
         let ctx = self.ctx;
         let (lo, end) = self.sentence_before(at)?;
         let para = ctx.words[at].para;
         let opens = ctx.words[lo].para == para && lo.checked_sub(1).map_or(true, |k| ctx.words[k].para != para);
-        match self.main_subject(lo, end) {
-            Some(Np::Name(n)) if opens => Some(self.resolve_name(&n)).filter(|r| r.person),
-            _ => None,
-        }
+        opens.then_some((lo, end))
     }
 
     /// Words `lo..end` of the sentence just before word `at`, in this or the previous paragraph.
