@@ -652,6 +652,11 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
                 .or_else(inverted)
                 .or_else(|| res.main_subject(main, c))
         };
+        let np = if matches!(ctx.lower(c), "reports" | "reported" | "report") {
+            relayed_subject(ctx, main, c, b).or(np)
+        } else {
+            np
+        };
         return Found::Phrase {
             np,
             cue: Some((c, c + 1)),
@@ -717,6 +722,19 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
             _ => Found::Nothing,
         },
     }
+}
+
+/// Whose words an outlet reports with the cue at word `c` (`Huffington Post
+/// reports that Wintour hopes “…”`; `Constantine responded again, CBC reported:
+/// “…”`): the subject after `that`, or of an earlier cue in the sentence.
+fn relayed_subject(ctx: &Ctx, main: usize, c: usize, b: usize) -> Option<Np> {
+    if ctx.lower(c + 1) == "that" {
+        return ctx.np_starting_at(c + 2, b);
+    }
+    let earlier = (main..c)
+        .rev()
+        .find(|&k| ctx.free(k) && !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
+    np_left(ctx, earlier, main).filter(|np| matches!(np, Np::Name(_) | Np::Pronoun(_)))
 }
 
 /// The named subject of the last of the coordinated clauses in words `lo..c`

@@ -578,6 +578,19 @@ fn a_lower_case_handle_after_a_word_for_a_user_is_a_name() {
     );
 }
 
+#[test]
+fn an_outlet_reporting_before_the_quotation_relays_someone_elses_words() {
+    let t = "Anna Wintour spoke about the cover.\n\nThe Huffington Post reports that Wintour even hopes that “another star comes along this year.”\n\nRodney Constantine responded again, the Courier reported: “I was just being honest about it all.”\n\nThe Courier reported: “The town will vote on the bridge next spring.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("another star comes along this year.", Some("Anna Wintour")),
+            q("I was just being honest about it all.", Some("Rodney Constantine")),
+            q("The town will vote on the bridge next spring.", Some("Courier"))
+        ]
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
