@@ -338,11 +338,7 @@ fn role_of_possessor(ctx: &Ctx, n: &Name, hi: usize) -> Option<Name> {
         return None;
     }
     let start = if ctx.words[end].is(',') { end + 1 } else { end };
-    let personal = |m: &Name| match ctx.kind_of(m.ent) {
-        Some(kind) => kind == "PERSON",
-        None => !m.org,
-    };
-    ctx.name_starting_at(start).filter(|m| m.hi <= hi && personal(m))
+    ctx.name_starting_at(start).filter(|m| m.hi <= hi && ctx.is_personal(m))
 }
 
 /// `said Wonder Mike and Master Gee in a statement`: two persons named from word

@@ -165,13 +165,14 @@ fn mark_handles(words: &mut [Word], lowered: &str) {
     let mut handles: Vec<&str> = Vec::new();
     for t in words.windows(3) {
         let (user, w, next) = (&t[0], &t[1], &t[2]);
-        let before_cue = next.is(',') || (next.is_alpha() && is_cue_verb(low(next)));
-        if is_user_noun(low(user))
+        let before_cue = || next.is(',') || (next.is_alpha() && is_cue_verb(low(next)));
+        // (The cheap tests first: this runs for every word.)
+        if user.para == w.para
             && w.is_alpha()
             && !w.cap
+            && is_user_noun(low(user))
             && !is_cue_verb(low(w))
-            && before_cue
-            && user.para == w.para
+            && before_cue()
         {
             handles.push(low(w));
         }

@@ -560,6 +560,14 @@ impl Ctx<'_> {
         })
     }
 
+    /// Name `n` is a person's: tagged PERSON, or untagged and not an organisation's.
+    pub fn is_personal(&self, n: &Name) -> bool {
+        match self.kind_of(n.ent) {
+            Some(k) => k == "PERSON",
+            None => !n.org,
+        }
+    }
+
     /// The name after a few lower-case role words from word `i` on (`said prison
     /// investigator Joe Goldsmith`, `host and attorney Van Jones`): the role
     /// describes the name that follows it.

@@ -322,10 +322,6 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// role (`CBS News foreign correspondent Clarissa Ward changed`).
     fn subject_head(&self, np: Np, hi: usize) -> Np {
         let ctx = self.ctx;
-        let personal = |n: &Name| match ctx.kind_of(n.ent) {
-            Some(k) => k == "PERSON",
-            None => !n.org,
-        };
         // A person's name in an apposition: a comma at word `end`, then the name
         // and a comma or a preposition.
         let apposition = |end: usize| {
@@ -334,7 +330,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .is_some_and(|w| w.is(','))
                 .then(|| ctx.name_starting_at(end + 1))
                 .flatten()
-                .filter(|n| n.hi < hi && personal(n) && matches!(ctx.lower(n.hi), "," | "of" | "for" | "at" | "from"))
+                .filter(|n| {
+                    n.hi < hi && ctx.is_personal(n) && matches!(ctx.lower(n.hi), "," | "of" | "for" | "at" | "from")
+                })
         };
         let found = match &np {
             Np::Nominal { lo, hi: end, inner, .. } => match inner {
@@ -343,7 +341,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
                 // (`The Pentagon spokesman, Rear Admiral John Kirby, told`: an
                 // organisation inside the phrase is whom the person speaks for.)
-                Some(n) if personal(n) => None,
+                Some(n) if ctx.is_personal(n) => None,
                 _ => apposition(*end),
             },
             Np::Name(n) => {
@@ -373,7 +371,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // (`Teenage shop assistant Heidi Groenstein`: a lone capitalised word no
                 // entity covers describes too.)
                 let lone = n.ent.is_none() && n.hi == n.lo + 1;
-                let title_before = (!personal(n) || lone) && k > n.hi && is_title(ctx.lower(k - 1));
+                let title_before = (!ctx.is_personal(n) || lone) && k > n.hi && is_title(ctx.lower(k - 1));
                 let titled = k > n.hi && k < hi && ctx.words[k].cap && is_title(ctx.lower(k));
                 (title_before || titled)
                     .then(|| ctx.name_starting_at(k))
@@ -426,8 +424,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     /// The named person who is the subject of the sentence just before word `at`
-    /// when that sentence opens `at`'s paragraph and reports no speech (`Asked
-    /// whether he would run, Governor Tim Walz smiled. “…”`).
+    /// when that sentence opens `at`'s paragraph (`Asked whether he would run,
+    /// Governor Tim Walz smiled. “…”`; asked when it reports no speech).
     pub fn opening_actor_before(&self, at: usize) -> Option<Resolved> {
         let (lo, end) = self.opening_sentence_before(at)?;
         match self.main_subject(lo, end) {
