@@ -4,8 +4,8 @@
 //! quotation standing alone, which continues the previous speaker).
 use super::context::Ctx;
 use super::lexicon::{
-    is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_noun_opener, is_preposition,
-    is_source_noun, is_title, person_noun,
+    is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_kin_noun, is_noun_opener,
+    is_preposition, is_source_noun, is_title, person_noun,
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
@@ -34,7 +34,7 @@ fn after_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
     };
     let mut hi = lo;
     while hi < ctx.words.len()
-        && hi < lo + 25
+        && hi < lo + 40
         && ctx.free(hi)
         && ctx.words[hi].para == para
         && !ctx.words[hi].is_terminator()
@@ -207,10 +207,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     if ctx.lower(i) == "read" {
         if let Some(np @ Np::Nominal { head, hi: e, .. }) = ctx.np_starting_at(i + 1, hi) {
             if is_source_noun(ctx.lower(head)) {
-                let source = matches!(ctx.lower(e), "from" | "by")
-                    .then(|| ctx.np_starting_at(e + 1, hi))
-                    .flatten();
-                return Some((Some(source.unwrap_or(np)), (i, i + 1)));
+                return Some((Some(source_after(ctx, e, hi).unwrap_or(np)), (i, i + 1)));
             }
         }
     }
@@ -234,7 +231,11 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
             // `Nawaz Sharif, leader of the Pakistan Muslim League told a rally`: an
             // apposition whose closing comma is missing ends at its cue.
             let unclosed = || {
-                let described = ctx.words.get(k + 1).is_some_and(|w| w.is_alpha() && !w.cap);
+                // (`Sumit Mehra, CTO of app studio Y Media Labs told`: a title may be capitalised.)
+                let described = ctx
+                    .words
+                    .get(k + 1)
+                    .is_some_and(|w| w.is_alpha() && (!w.cap || is_title(ctx.lower(k + 1))));
                 window
                     .clone()
                     .find(|&j| ctx.free(j) && !ctx.words[j].cap && is_cue_verb(ctx.lower(j)))
@@ -307,6 +308,14 @@ pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
         return Some(Np::Name(joint));
     }
     let np = ctx.np_starting_at(c + 1, hi);
+    if let Some(Np::Nominal { head, hi: e, .. }) = np {
+        if let Some(source) = Some(e)
+            .filter(|_| is_source_noun(ctx.lower(head)))
+            .and_then(|e| source_after(ctx, e, hi))
+        {
+            return Some(source);
+        }
+    }
     if let Some(Np::Name(n)) = &np {
         if let Some(p) = role_of_possessor(ctx, n, hi) {
             return Some(Np::Name(p));
@@ -322,9 +331,34 @@ pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
     }
 }
 
+/// Who issued the document named just before word `e` (not reaching word `hi`):
+/// `a statement from the council members`, `the statement, which was attributed to
+/// Foley's mother, Diane Foley`.
+fn source_after(ctx: &Ctx, e: usize, hi: usize) -> Option<Np> {
+    let mut k = e;
+    if ctx.words.get(k).is_some_and(|w| w.is(',')) && matches!(ctx.lower(k + 1), "which" | "that") {
+        k += 2;
+        if matches!(ctx.lower(k), "was" | "is" | "had" | "has") {
+            k += 1;
+        }
+        if matches!(ctx.lower(k), "been") {
+            k += 1;
+        }
+    }
+    let issued = matches!(
+        ctx.lower(k),
+        "attributed" | "issued" | "released" | "posted" | "signed" | "sent"
+    );
+    if issued {
+        k += 1;
+    }
+    let from = matches!(ctx.lower(k), "from" | "by") || (issued && ctx.lower(k) == "to");
+    from.then(|| subject_after_cue(ctx, k, hi)).flatten()
+}
+
 /// `said Woods’ agent, Mark Steinberg,` / `said Woods's agent Mark Steinberg`: the
 /// person named after the role of the possessor `n`, before word `hi`.
-fn role_of_possessor(ctx: &Ctx, n: &Name, hi: usize) -> Option<Name> {
+pub fn role_of_possessor(ctx: &Ctx, n: &Name, hi: usize) -> Option<Name> {
     let mut k = n.hi;
     if ctx.words.get(k).is_some_and(|w| w.is('’') || w.is('\'')) {
         k += 1;
@@ -333,7 +367,7 @@ fn role_of_possessor(ctx: &Ctx, n: &Name, hi: usize) -> Option<Name> {
     }
     let role = |j: usize| ctx.words[j].is_alpha() && !ctx.words[j].cap;
     let end = (k..hi.min(k + 4)).find(|&j| !role(j))?;
-    let role_noun = |l: &str| is_title(l) || person_noun(l).is_some();
+    let role_noun = |l: &str| is_title(l) || person_noun(l).is_some() || is_kin_noun(l);
     if end == k || !role_noun(ctx.lower(end - 1)) {
         return None;
     }
@@ -361,7 +395,9 @@ fn joint_names(ctx: &Ctx, i: usize, hi: usize) -> Option<Name> {
 /// analyst John McCarthy at Forrester Research Inc., a …, “is …”`), before word `b`.
 fn parenthetical_subject(ctx: &Ctx, c: usize, b: usize) -> Option<Np> {
     let before = (0..c).rev().find(|&k| !ctx.words[k].is_quote_mark())?;
-    if !ctx.words[before].is(',') {
+    // (`Holly Rene, who lives in Rochester, told The Post, “…”`: whom one tells is
+    // not who tells.)
+    if !ctx.words[before].is(',') || matches!(ctx.lower(c), "told" | "tells" | "tell") {
         return None;
     }
     subject_after_cue(ctx, c, b).filter(|np| {
@@ -472,6 +508,13 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         end = p;
     }
     let np = ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor));
+    // `Glide in their statement said`: the one speaking in the document.
+    if let Some(Np::Nominal { lo, head, .. }) = np {
+        let speaking_in = lo > floor + 1 && ctx.lower(lo - 1) == "in" && is_source_noun(ctx.lower(head));
+        if let Some(n @ Np::Name(_)) = speaking_in.then(|| ctx.np_ending_at(lo - 2, floor)).flatten() {
+            return Some(n);
+        }
+    }
     // `Dr. Rex Archer, director of Health at the Kansas City Health Department said`:
     // an apposition opened by a role after a person's name, its closing comma missing.
     if let Some(Np::Name(n)) = &np {

@@ -42,6 +42,7 @@ const LISTS: &[(&str, &str)] = &[
     ("title_gender.txt", include_str!("../data/title_gender.txt")),
     ("first_person.txt", include_str!("../data/first_person.txt")),
     ("user_nouns.txt", include_str!("../data/user_nouns.txt")),
+    ("kin_nouns.txt", include_str!("../data/kin_nouns.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -74,6 +75,7 @@ static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["pronouns.txt"]));
 static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| set(&["determiners.txt"]));
 static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["document_nouns.txt", "outlets.txt"]));
 static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["outlets.txt"]));
+static KIN_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["kin_nouns.txt"]));
 static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_markers.txt"]));
 static NON_NAME_CAPS: LazyLock<WordSet> = LazyLock::new(|| set(&["non_name_caps.txt"]));
 static LOWER_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["lower_openers.txt"]));
@@ -221,6 +223,10 @@ pub fn is_conjunction(w: &str) -> bool {
 /// gender it implies (`f`/`m`), or `Some(None)` for either.
 pub fn person_noun(w: &str) -> Option<Option<&'static str>> {
     PERSON_NOUNS.get(w).map(|g| (!g.is_empty()).then_some(*g))
+}
+/// A family relation (`mother`, `nephew`).
+pub fn is_kin_noun(w: &str) -> bool {
+    KIN_NOUNS.contains(w)
 }
 /// A noun that says only a person's gender (`woman` → `f`).
 pub fn gender_noun(w: &str) -> Option<&'static str> {

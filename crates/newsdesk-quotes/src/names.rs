@@ -365,10 +365,20 @@ impl Ctx<'_> {
         while j > floor && i - j < 5 {
             j -= 1;
             let wj = &self.words[j];
-            if is_determiner(self.low(wj)) {
-                let inner = self.inner_name(j + 1, i);
+            // `NASA’s blog concludes`: a possessive name before a document noun is its source.
+            let possessor = wj.cap && is_possessive(self.low(wj)) && is_source_noun(self.low(w));
+            if is_determiner(self.low(wj)) || possessor {
+                // (The possessor's whole capitalised run: `Critical Mention’s blog`.)
+                let lo = match possessor {
+                    true => (floor..=j)
+                        .rev()
+                        .take_while(|&k| self.words[k].cap && self.free(k))
+                        .last()?,
+                    false => j,
+                };
+                let inner = self.inner_name(if possessor { lo } else { j + 1 }, i);
                 return Some(Np::Nominal {
-                    lo: j,
+                    lo,
                     hi: i + 1,
                     head: i,
                     inner,
@@ -469,8 +479,10 @@ impl Ctx<'_> {
             let wk = &self.words[k];
             // `the arrested man` stops here; `the 104th-ranked Tarango` does not.
             let verb_like = l.len() > 4 && l.ends_with("ed") && !l.contains('-');
+            // (`a recent report from Gawker`: a document noun that is also a cue verb is its head.)
+            let cue = is_cue_verb(l) && !is_source_noun(l);
             let function_word =
-                !wk.cap && (is_cue_verb(l) || is_cue_filler(l) || is_preposition(l) || is_determiner(l) || verb_like);
+                !wk.cap && (cue || is_cue_filler(l) || is_preposition(l) || is_determiner(l) || verb_like);
             let stop = !(wk.is_alpha() || wk.kind == super::words::Kind::Num) || function_word;
             if stop {
                 break;
@@ -614,7 +626,7 @@ fn nominal_head(lower: &str) -> bool {
 }
 
 /// A web site named by its domain (`ynetnews.com`).
-fn is_domain(lower: &str) -> bool {
+pub fn is_domain(lower: &str) -> bool {
     lower.contains('.')
         && [".com", ".org", ".net", ".co.uk", ".news", ".io"]
             .iter()

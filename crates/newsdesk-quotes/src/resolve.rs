@@ -2,14 +2,14 @@
 //! document (surname → full name), pronouns to the most recent person
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
-use super::attribute::{np_left, subject_after_cue};
+use super::attribute::{np_left, role_of_possessor, subject_after_cue};
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
     is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition, is_source_noun,
     is_title, person_noun, pronoun_gender, title_gender, title_role,
 };
-use super::names::{Name, Np};
+use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -345,6 +345,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 _ => apposition(*end),
             },
             Np::Name(n) => {
+                // `Woods’ agent Mark Steinberg released a statement` (not `Mark
+                // Oberholtzer’s former Ford F-250 pickup truck`).
+                let person = |m: &Name| ctx.kind_of(m.ent) == Some("PERSON");
+                if let Some(m) = role_of_possessor(ctx, n, hi).filter(person) {
+                    return Np::Name(m);
+                }
                 // A few lower-case words of description, then a title (`CBS News foreign
                 // correspondent Clarissa Ward`, `Lakeshore county Gov. Paul Brandt`).
                 // (`state` before a title is a noun: `Guerrero state Gov. Angel Aguirre`)
@@ -962,6 +968,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
                 self.document_source(h, *lo)
                     .map(|n| with_mention(self.resolve_name(&n)))
+                    .or_else(|| {
+                        // (`the article warns` after `as CCTV points out`: the organisation
+                        // the last sentences report, not a place.)
+                        let body = self
+                            .reporting_body_before(*lo)
+                            .filter(|r| !matches!(r.kind, Some("GPE")));
+                        body.map(with_mention)
+                    })
+                    .or_else(|| {
+                        // `The bogus report read:` after `originated from Huzlers.com`: the
+                        // web site named last.
+                        let site = self
+                            .names_before(*lo)
+                            .find(|c| c.key.last().is_some_and(|w| is_domain(w)))?;
+                        Some(with_mention(self.resolve_name(&site.name())))
+                    })
             }
         }
     }

@@ -448,6 +448,136 @@ fn a_statement_from_a_body_speaks_for_it() {
 }
 
 #[test]
+fn a_document_noun_that_is_a_cue_verb_heads_the_phrase_after_the_quote() {
+    // `report` after `a recent` is the document (`says a recent report from Gawker`).
+    let t = "Vice pays badly.\n\n\"A company as successful as Vice should be paying decent wages,\" says a recent report from Gawker.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "A company as successful as Vice should be paying decent wages,",
+            Some("Gawker")
+        )]
+    );
+}
+
+#[test]
+fn a_possessive_name_before_a_document_noun_is_its_source() {
+    let t = "\"While a meteoritic origin cannot be ruled out, the information points elsewhere,\" Critical Mention’s blog concludes.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "While a meteoritic origin cannot be ruled out, the information points elsewhere,",
+            Some("Critical Mention")
+        )]
+    );
+}
+
+#[test]
+fn a_name_speaking_in_a_document_is_the_speaker() {
+    let t = "Glide in their statement said, “While tragedy is never good news, our hearts go out to the family.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "While tragedy is never good news, our hearts go out to the family.",
+            Some("Glide")
+        )]
+    );
+}
+
+#[test]
+fn a_document_with_no_source_named_speaks_for_the_body_just_reported() {
+    let t = "Teams unveiled software that the National Oceanic and Atmospheric Administration said increased accuracy by 70 percent. \
+             “Inaccurate wind forecasts are the main culprit in missed targets,” the report said.";
+    let d = doc_with_ents(t, &[("National Oceanic and Atmospheric Administration", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "Inaccurate wind forecasts are the main culprit in missed targets,",
+            Some("National Oceanic and Atmospheric Administration")
+        )]
+    );
+}
+
+#[test]
+fn a_document_with_no_source_named_speaks_for_the_web_site_named_last() {
+    let t = "The tale originated from Huzlers.com, a website known for fake stories.\n\n\
+             The bogus report read: “Nasa has confirmed that the Earth will experience six days of darkness.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "Nasa has confirmed that the Earth will experience six days of darkness.",
+            Some("Huzlers.com")
+        )]
+    );
+}
+
+#[test]
+fn whom_a_speaker_told_after_an_apposition_is_not_the_speaker() {
+    let t = "Family friend Holly Rene, who lives in their hometown of Rochester, told The Post, “These savages have got to be stopped.”";
+    assert_eq!(
+        quotes(t),
+        [q("These savages have got to be stopped.", Some("Holly Rene"))]
+    );
+}
+
+#[test]
+fn an_unclosed_apposition_may_open_with_a_capitalised_title() {
+    let t = "“I think Apple is taking a similar approach with the watch,” Sumit Mehra, CTO of app studio Y Media Labs told Business Insider.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "I think Apple is taking a similar approach with the watch,",
+            Some("Sumit Mehra")
+        )]
+    );
+}
+
+#[test]
+fn a_long_apposition_after_the_quote_reaches_its_cue() {
+    let t = "“I am extremely disturbed by a report that one of the five is suspected of re-engaging,” Sen. Kelly Ayotte, R-N.H., \
+             a member of the Senate Armed Services Committee who wants to suspend the transfer of high-risk detainees out of \
+             Guantanamo Bay, said in a statement Thursday.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "I am extremely disturbed by a report that one of the five is suspected of re-engaging,",
+            Some("Kelly Ayotte")
+        )]
+    );
+}
+
+#[test]
+fn a_document_attributed_to_a_relative_speaks_for_the_relative() {
+    let t = "James Foley was killed.\n\n“He gave his life trying to expose the world to the suffering of the Syrian people,” \
+             said the statement, which was attributed to Foley's mother, Diane Foley.";
+    let d = doc_with_ents(t, &[("James Foley", "PERSON"), ("Diane Foley", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "He gave his life trying to expose the world to the suffering of the Syrian people,",
+            Some("Diane Foley")
+        )]
+    );
+}
+
+#[test]
+fn a_possessors_agent_opening_the_sentence_is_the_subject() {
+    let t = "Tiger Woods skipped the event.\n\nWoods’ agent Mark Steinberg released a statement to Golf News Net, saying, “These claims are completely false.”\n\n\
+             Mark Hale’s former Ford F-250 pickup truck was shown in Syria, carrying “an anti-aircraft gun and its crew.”";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Tiger Woods", "PERSON"),
+            ("Mark Steinberg", "PERSON"),
+            ("Mark Hale", "PERSON"),
+        ],
+    );
+    let got = quotes_of(d);
+    assert_eq!(got[0], q("These claims are completely false.", Some("Mark Steinberg")));
+    assert_ne!(got[1].1.as_deref(), Some("Ford F-250"));
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
