@@ -5,7 +5,7 @@
 use super::context::Ctx;
 use super::lexicon::{
     is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_kin_noun, is_noun_opener,
-    is_preposition, is_source_noun, is_title, person_noun,
+    is_preposition, is_source_noun, is_title, is_unnamed_noun, person_noun,
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
@@ -327,7 +327,11 @@ pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
         Some(Np::Name(n)) if ctx.kind_of(n.ent) != Some("PERSON") => {
             Some(Np::Name(ctx.name_after_role(n.hi, hi).unwrap_or(n)))
         }
-        np => np.or_else(|| ctx.name_after_role(c + 1, hi).map(Np::Name)),
+        // (`wrote fellow group members Wonder Mike and Master Gee`: two persons after the role.)
+        np => np.or_else(|| {
+            let n = ctx.name_after_role(c + 1, hi)?;
+            Some(Np::Name(joint_names(ctx, n.lo, hi).unwrap_or(n)))
+        }),
     }
 }
 
@@ -377,7 +381,7 @@ pub fn role_of_possessor(ctx: &Ctx, n: &Name, hi: usize) -> Option<Name> {
 
 /// `said Wonder Mike and Master Gee in a statement`: two persons named from word
 /// `i` on, joined by `and`, speaking together as one speaker.
-fn joint_names(ctx: &Ctx, i: usize, hi: usize) -> Option<Name> {
+pub fn joint_names(ctx: &Ctx, i: usize, hi: usize) -> Option<Name> {
     let person = |n: &Name| ctx.kind_of(n.ent) == Some("PERSON");
     let first = ctx
         .name_starting_at(i)
@@ -453,6 +457,10 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         k -= 1;
     }
     let mut end = k.checked_sub(1).filter(|&e| e >= floor)?;
+    // (`A Twitter account set up to help find him said`: an object pronoun is nobody's subject.)
+    if matches!(ctx.lower(end), "him" | "her" | "them") {
+        return None;
+    }
     if let Some(open) = aside_opening(ctx, end, floor) {
         end = open.checked_sub(1).filter(|&e| e >= floor)?;
     }
@@ -508,6 +516,17 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         end = p;
     }
     let np = ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor));
+    // `O’Brien and Wright said`: two persons speaking together.
+    if let Some(Np::Name(n)) = &np {
+        let first = n.lo.checked_sub(2).filter(|&e| e >= floor && ctx.lower(e + 1) == "and");
+        let joint = first
+            .and_then(|e| ctx.name_ending_at(e))
+            .and_then(|m| joint_names(ctx, m.lo, n.hi))
+            .filter(|j| j.hi == n.hi);
+        if let Some(j) = joint {
+            return Some(Np::Name(j));
+        }
+    }
     // `Glide in their statement said`: the one speaking in the document.
     if let Some(Np::Nominal { lo, head, .. }) = np {
         let speaking_in = lo > floor + 1 && ctx.lower(lo - 1) == "in" && is_source_noun(ctx.lower(head));
@@ -621,7 +640,7 @@ fn head_of(ctx: &Ctx, np: Np, floor: usize) -> Np {
         prep -= 1;
     }
     let place_in = ctx.lower(prep) == "in" && ctx.is_place(n.ent);
-    if !place_in && !matches!(ctx.lower(prep), "of" | "for" | "at" | "from" | "with") {
+    if !place_in && !matches!(ctx.lower(prep), "of" | "for" | "at" | "from" | "with" | "on") {
         return np;
     }
     let end = if ctx.words[prep - 1].is(',') { prep - 1 } else { prep };
@@ -631,7 +650,9 @@ fn head_of(ctx: &Ctx, np: Np, floor: usize) -> Np {
         .and_then(|e| ctx.np_ending_at(e, floor))
     {
         Some(head @ Np::Name(_)) if place_in => head_of(ctx, head, floor),
-        Some(head @ Np::Name(_)) => head,
+        Some(head @ Np::Name(_)) if ctx.lower(prep) != "on" => head,
+        // `A source at Vice told`, `another user on Twitter said`: someone unnamed.
+        Some(head @ Np::Nominal { head: h, .. }) if is_unnamed_noun(ctx.lower(h)) => head,
         _ => np,
     }
 }
@@ -683,7 +704,11 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         let np = if let Some(np) = quoted_as(ctx, c, lo) {
             Some(np)
         } else if ctx.lower(c).ends_with("ing") {
-            last_clause_subject(ctx, res, lo, c).or_else(|| res.main_subject(lo, c))
+            // `…, with one close acquaintance telling the paper: “…”`: the participle's own subject.
+            let with =
+                np_left(ctx, c, lo).filter(|np| np.range().0.checked_sub(1).is_some_and(|w| ctx.lower(w) == "with"));
+            with.or_else(|| last_clause_subject(ctx, res, lo, c))
+                .or_else(|| res.main_subject(lo, c))
         } else if let Some(np) = parenthetical_subject(ctx, c, b).or_else(|| what_x_says(ctx, lo, b)) {
             Some(np)
         } else {
@@ -696,6 +721,9 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         } else {
             np
         };
+        // `Seidel is asked, “…?”`, `she was told the seats were “…”`: the subject
+        // is the one spoken to.
+        let np = np.filter(|_| !spoken_to(ctx, c));
         return Found::Phrase {
             np,
             cue: Some((c, c + 1)),
@@ -784,6 +812,13 @@ fn last_clause_subject(ctx: &Ctx, res: &Resolver, lo: usize, c: usize) -> Option
     })?;
     res.main_subject(joint + 1, c)
         .filter(|np| matches!(np, Np::Name(_) | Np::Pronoun(_)))
+}
+
+/// The cue at word `c` is passive with the one spoken to as its subject (`was asked`, `is told`).
+fn spoken_to(ctx: &Ctx, c: usize) -> bool {
+    matches!(ctx.lower(c), "asked" | "told")
+        && c.checked_sub(1)
+            .is_some_and(|b| matches!(ctx.lower(b), "is" | "was" | "were" | "are" | "be" | "been" | "being"))
 }
 
 /// The word `called` in `called him/her/them` right before word `b` (a quotation's opening mark).

@@ -43,6 +43,7 @@ const LISTS: &[(&str, &str)] = &[
     ("first_person.txt", include_str!("../data/first_person.txt")),
     ("user_nouns.txt", include_str!("../data/user_nouns.txt")),
     ("kin_nouns.txt", include_str!("../data/kin_nouns.txt")),
+    ("unnamed_nouns.txt", include_str!("../data/unnamed_nouns.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -76,6 +77,7 @@ static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| set(&["determiners.txt"
 static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["document_nouns.txt", "outlets.txt"]));
 static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["outlets.txt"]));
 static KIN_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["kin_nouns.txt"]));
+static UNNAMED_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["unnamed_nouns.txt"]));
 static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_markers.txt"]));
 static NON_NAME_CAPS: LazyLock<WordSet> = LazyLock::new(|| set(&["non_name_caps.txt"]));
 static LOWER_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["lower_openers.txt"]));
@@ -227,6 +229,10 @@ pub fn person_noun(w: &str) -> Option<Option<&'static str>> {
 /// A family relation (`mother`, `nephew`).
 pub fn is_kin_noun(w: &str) -> bool {
     KIN_NOUNS.contains(w)
+}
+/// A person speaking for no organisation named after them (`a source at X`).
+pub fn is_unnamed_noun(w: &str) -> bool {
+    UNNAMED_NOUNS.contains(w)
 }
 /// A noun that says only a person's gender (`woman` → `f`).
 pub fn gender_noun(w: &str) -> Option<&'static str> {

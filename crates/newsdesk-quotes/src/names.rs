@@ -320,7 +320,7 @@ impl Ctx<'_> {
     }
 
     /// The name whose last word is `i`.
-    fn name_ending_at(&self, i: usize) -> Option<Name> {
+    pub fn name_ending_at(&self, i: usize) -> Option<Name> {
         if !self.name_edge(i) {
             return None;
         }
@@ -349,6 +349,16 @@ impl Ctx<'_> {
             return Some(Np::Pronoun(i));
         }
         if let Some(n) = self.name_ending_at(i) {
+            // `The Tweet says`: a capitalised document noun alone is the document.
+            let article = n.lo > floor && self.lower(n.lo - 1) == "the";
+            if n.hi == n.lo + 1 && article && is_source_noun(self.low(w)) && !is_outlet_noun(self.low(w)) {
+                return Some(Np::Nominal {
+                    lo: n.lo - 1,
+                    hi: i + 1,
+                    head: i,
+                    inner: None,
+                });
+            }
             // `the Congressman replied`: a capitalised title alone is a role, not a name.
             let role = (n.hi == n.lo + 1 && n.lo > floor)
                 .then(|| self.title_alone(n.lo - 1))

@@ -2,7 +2,7 @@
 //! document (surname → full name), pronouns to the most recent person
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
-use super::attribute::{np_left, role_of_possessor, subject_after_cue};
+use super::attribute::{joint_names, np_left, role_of_possessor, subject_after_cue};
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
@@ -311,7 +311,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .then(|| ctx.np_starting_at(at, hi))
                 .flatten()
         };
-        ctx.np_starting_at(s, hi)
+        // (`Wonder Mike and Master Gee issued a statement`: two persons together.)
+        joint_names(ctx, s, hi)
+            .map(Np::Name)
+            .or_else(|| ctx.np_starting_at(s, hi))
             .or_else(described)
             .map(|np| self.subject_head(np, hi))
     }

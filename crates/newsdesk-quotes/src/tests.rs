@@ -578,6 +578,91 @@ fn a_possessors_agent_opening_the_sentence_is_the_subject() {
 }
 
 #[test]
+fn a_source_or_user_at_a_named_place_is_not_that_place() {
+    let t = "A source at Vice told BuzzFeed News that Smith won a sum “well north of that bill” while gambling.\n\n\
+             There were mixed reactions. Another user on Twitter said: “God bless you, your picture has made me cry.”";
+    let d = doc_with_ents(t, &[("Vice", "ORG"), ("BuzzFeed News", "ORG"), ("Twitter", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("well north of that bill", None),
+            q("God bless you, your picture has made me cry.", None)
+        ]
+    );
+}
+
+#[test]
+fn the_one_asked_or_told_is_not_the_speaker() {
+    let t = "The Weather Channel profiles Mike Seidel.\n\nOn his bio page, Seidel is asked, “What is your most embarrassing moment on the air?”";
+    assert_eq!(
+        quotes(t),
+        [q("What is your most embarrassing moment on the air?", None)]
+    );
+}
+
+#[test]
+fn an_object_pronoun_before_the_cue_is_not_its_subject() {
+    let t = "Steven Sotloff was shown in the video.\n\n\
+             A Twitter account set up by the family to help find him said early on Wednesday: “We know that many of you are looking for answers.”";
+    let d = doc_with_ents(t, &[("Steven Sotloff", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We know that many of you are looking for answers.", None)]
+    );
+}
+
+#[test]
+fn with_a_subject_before_a_participle_cue_that_subject_speaks() {
+    let t = "Emwazi was identified to the Washington Post by friends, with one close acquaintance telling the paper: \
+             “I have no doubt that Mohammad is the man.”";
+    assert_eq!(quotes(t), [q("I have no doubt that Mohammad is the man.", None)]);
+}
+
+#[test]
+fn a_capitalised_document_noun_after_the_is_a_document() {
+    let t = "The clip was shared on Twitter.\n\nThe Tweet says “Pay tribute to the voice of the young fighter.”";
+    assert_eq!(quotes(t), [q("Pay tribute to the voice of the young fighter.", None)]);
+}
+
+#[test]
+fn two_persons_joined_by_and_speak_together() {
+    let speaker = |t: &str, ents: &[(&str, &str)]| quotes_of(doc_with_ents(t, ents))[0].1.clone();
+    let both = [("O’Brien", "PERSON"), ("Wright", "PERSON")];
+    let t = "“So sad to hear about our brother’s passing,” O’Brien and Wright said in a statement.";
+    assert_eq!(speaker(t, &both).as_deref(), Some("O’Brien and Wright"));
+    let both = [("Wonder Mike", "PERSON"), ("Master Gee", "PERSON")];
+    let t = "Wonder Mike and Master Gee issued a statement Tuesday: “The three of us created musical history.”";
+    assert_eq!(speaker(t, &both).as_deref(), Some("Wonder Mike and Master Gee"));
+    let t = "“We will always remember him,” wrote fellow group members Wonder Mike and Master Gee.";
+    assert_eq!(speaker(t, &both).as_deref(), Some("Wonder Mike and Master Gee"));
+}
+
+#[test]
+fn the_premier_is_the_prime_minister_named_before() {
+    let t = "Prime Minister David Cameron condemned the killing.\n\n\
+             “We will hunt down those responsible,” the grim-faced premier said in a televised statement.";
+    let d = doc_with_ents(t, &[("David Cameron", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We will hunt down those responsible,", Some("David Cameron"))]
+    );
+}
+
+#[test]
+fn pointed_out_is_a_cue() {
+    let t = "Police spokesman Steve Curnew spoke to reporters.\n\nHe also pointed out that the man might not have known.\n\n\
+             “The person sometimes isn’t aware they have outstanding warrants.”";
+    let d = doc_with_ents(t, &[("Steve Curnew", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "The person sometimes isn’t aware they have outstanding warrants.",
+            Some("Steve Curnew")
+        )]
+    );
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
