@@ -2,7 +2,7 @@
 # Retrains the shipped speaker ranker (crates/newsdesk-quotes/models/speaker.json), the
 # default chooser among the rules' speaker candidates:
 # - 5-fold article-level cross-validation over extra-check (424 of our articles; no rule was
-#   read from them until some were written from their errors on 2026-12-05), with the
+#   read from them until some were written from their errors on 2026-12-05 and -06), with the
 #   articles the rules were written from (quotes/train.jsonl, extra-dev, and the Reuters and
 #   OntoNotes train sets) in every fold's training but never scored: their scores would
 #   flatter the rules;
