@@ -411,7 +411,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .filter(|(p, _)| self.ctx.words[*p].para + 1 >= para);
         match spoke {
             Some((_, r)) => Some(r.clone()),
-            None => self.recent_org(at).map(|n| self.resolve_name(&n)),
+            // (`The ministry said the claims were false. “…,” it said`: the body just reported.)
+            None => self
+                .reported_body_before(at)
+                .or_else(|| self.recent_org(at).map(|n| self.resolve_name(&n))),
         }
     }
 
@@ -971,14 +974,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
                 self.document_source(h, *lo)
                     .map(|n| with_mention(self.resolve_name(&n)))
-                    .or_else(|| {
-                        // (`the article warns` after `as CCTV points out`: the organisation
-                        // the last sentences report, not a place.)
-                        let body = self
-                            .reporting_body_before(*lo)
-                            .filter(|r| !matches!(r.kind, Some("GPE")));
-                        body.map(with_mention)
-                    })
+                    // (`the article warns` after `as CCTV points out`: the organisation the
+                    // last sentences report.)
+                    .or_else(|| self.reported_body_before(*lo).map(with_mention))
                     .or_else(|| {
                         // `The bogus report read:` after `originated from Huzlers.com`: the
                         // web site named last.
@@ -1039,6 +1037,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let r = self.resolve(&np);
         self.looking_through.set(depth);
         r.filter(|r| body || !r.person_like())
+    }
+
+    /// [`Self::reporting_body_before`] when it is not a place: what an unnamed document
+    /// or `it` speaks for.
+    fn reported_body_before(&self, at: usize) -> Option<Resolved> {
+        self.reporting_body_before(at)
+            .filter(|r| !matches!(r.kind, Some("GPE")))
     }
 
     /// A group of people named by the phrase at words `lo..hi` (`the council members`).

@@ -663,6 +663,31 @@ fn pointed_out_is_a_cue() {
 }
 
 #[test]
+fn it_is_the_body_the_sentence_before_reports() {
+    let t = "Analysts at Wedbush Securities were skeptical.\n\n\
+             The ministry said in a statement that the claims were baseless.\n\n\
+             “We reject these allegations entirely,” it said.";
+    let d = doc_with_ents(t, &[("Wedbush Securities", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We reject these allegations entirely,", Some("The ministry"))]
+    );
+}
+
+#[test]
+fn the_pontiff_is_the_pope_named_before() {
+    let t = "Pope Francis spoke to the crowd.\n\n“This marvelous plan cannot but involve everything around us,” the pontiff said.";
+    let d = doc_with_ents(t, &[("Pope Francis", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "This marvelous plan cannot but involve everything around us,",
+            Some("Pope Francis")
+        )]
+    );
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
