@@ -516,6 +516,19 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         end = p;
     }
     let np = ctx.np_ending_at(end, floor).map(|np| head_of(ctx, np, floor));
+    // `Another Islamist posted`, `a Democrat said`: one capitalised word after an
+    // indefinite article describes someone unnamed.
+    if let Some(Np::Name(n)) = &np {
+        let indefinite = n.lo > floor && matches!(ctx.lower(n.lo - 1), "a" | "an" | "another" | "one");
+        if n.hi == n.lo + 1 && indefinite && ctx.kind_of(n.ent) != Some("PERSON") {
+            return Some(Np::Nominal {
+                lo: n.lo - 1,
+                hi: n.hi,
+                head: n.lo,
+                inner: None,
+            });
+        }
+    }
     // `O’Brien and Wright said`: two persons speaking together.
     if let Some(Np::Name(n)) = &np {
         let first = n.lo.checked_sub(2).filter(|&e| e >= floor && ctx.lower(e + 1) == "and");

@@ -688,6 +688,20 @@ fn the_pontiff_is_the_pope_named_before() {
 }
 
 #[test]
+fn one_capitalised_word_after_an_indefinite_article_is_someone_unnamed() {
+    let t = "A gunman took hostages in Sydney.\n\nAnother Islamist posted on Twitter: “The world must stand for the news of the hostages.”\n\n\
+             In May, a Gawker report accused Vice of low wages.\n\n“Vice pays its young staff very little,” the report said.";
+    let d = doc_with_ents(t, &[("Islamist", "NORP"), ("Gawker", "ORG"), ("Vice", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("The world must stand for the news of the hostages.", None),
+            q("Vice pays its young staff very little,", Some("Gawker"))
+        ]
+    );
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
