@@ -949,7 +949,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if let Some(b) = self.body_in(*lo, *head) {
                     return Some(b);
                 }
-                if let Some(n) = inner {
+                // (`the Chinese carmaker said`: a nationality describes the organisation named before.)
+                if let Some(n) = inner
+                    .as_ref()
+                    .filter(|n| !(is_outlet_noun(h) && self.ctx.is_place(n.ent)))
+                {
                     return Some(with_mention(self.resolve_name(n)));
                 }
                 if is_outlet_noun(h) {

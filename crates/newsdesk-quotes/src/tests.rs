@@ -702,6 +702,17 @@ fn one_capitalised_word_after_an_indefinite_article_is_someone_unnamed() {
 }
 
 #[test]
+fn the_carmaker_with_a_nationality_is_the_company_named_before() {
+    let t = "Analysts at Wedbush Securities were upbeat.\n\n\
+             BYD said in a statement it had sold a record number of cars. “Our growth reflects the strength of our technology,” the Chinese carmaker said.";
+    let d = doc_with_ents(t, &[("Wedbush Securities", "ORG"), ("BYD", "ORG"), ("Chinese", "NORP")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("Our growth reflects the strength of our technology,", Some("BYD"))]
+    );
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
