@@ -213,7 +213,8 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     }
     // `“… .” In reality, Williams explained, …`: a capitalised clause opener
     // starts the next sentence, whose cue is its own.
-    if ctx.words[i].cap && is_clause_opener(ctx.lower(i)) {
+    // (`WHO senior emergency officer Catherine Smallwood said`: an acronym opens no clause.)
+    if ctx.words[i].cap && is_clause_opener(ctx.lower(i)) && !ctx.is_acronym(i) {
         return None;
     }
     let direct = ctx.np_starting_at(i, hi).and_then(|np| {
@@ -470,7 +471,7 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
     let relative = (floor.max(k.saturating_sub(12))..k)
         .rev()
         .take_while(|&j| ctx.free(j) && !ctx.words[j].is(',') && !ctx.words[j].is_terminator())
-        .find(|&j| matches!(ctx.lower(j), "who" | "which"));
+        .find(|&j| matches!(ctx.lower(j), "who" | "which") && !ctx.is_acronym(j));
     if let Some(r) = relative {
         end = r.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
     }

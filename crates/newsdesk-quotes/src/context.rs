@@ -147,6 +147,12 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// Word `i` is an acronym in capitals (`WHO`, not the pronoun `who`).
+    pub fn is_acronym(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        w.hi - w.lo > 1 && self.chars[w.start()..w.end()].iter().all(|c| c.is_ascii_uppercase())
+    }
+
     /// Number of words of `a..b` chars that are words (not punctuation).
     pub fn count_words(&self, a: usize, b: usize) -> usize {
         let (lo, hi) = self.words_in(a, b);

@@ -327,11 +327,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let ctx = self.ctx;
         // A person's name in an apposition: a comma at word `end`, then the name
         // and a comma or a preposition.
+        // (`Her neighbour, a retired teacher named Mehmet Demir,`: a name introduced.)
+        let named = |k: usize| {
+            (k..(k + 8).min(hi))
+                .take_while(|&j| !ctx.words[j].is(','))
+                .find(|&j| ctx.lower(j) == "named")
+                .and_then(|j| ctx.name_starting_at(j + 1))
+        };
         let apposition = |end: usize| {
             ctx.words
                 .get(end)
                 .is_some_and(|w| w.is(','))
-                .then(|| ctx.name_starting_at(end + 1))
+                .then(|| ctx.name_starting_at(end + 1).or_else(|| named(end + 1)))
                 .flatten()
                 .filter(|n| {
                     n.hi < hi && ctx.is_personal(n) && matches!(ctx.lower(n.hi), "," | "of" | "for" | "at" | "from")

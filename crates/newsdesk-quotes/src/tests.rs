@@ -713,6 +713,31 @@ fn the_carmaker_with_a_nationality_is_the_company_named_before() {
 }
 
 #[test]
+fn an_acronym_spelled_like_who_is_no_relative_pronoun() {
+    let t = "“The initial numbers will increase quite significantly,” WHO senior emergency officer Catherine Smallwood said.";
+    let d = doc_with_ents(t, &[("WHO", "ORG"), ("Catherine Smallwood", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "The initial numbers will increase quite significantly,",
+            Some("Catherine Smallwood")
+        )]
+    );
+}
+
+#[test]
+fn a_name_introduced_by_named_in_the_subjects_apposition_is_the_subject() {
+    let t = "“It was like the end of the world,” said Ayse Yilmaz.\n\n\
+             Her neighbour, a retired teacher named Mehmet Demir, was still searching for his brother. \
+             “I called him a hundred times,” he said.";
+    let d = doc_with_ents(t, &[("Ayse Yilmaz", "PERSON"), ("Mehmet Demir", "PERSON")]);
+    assert_eq!(
+        quotes_of(d)[1],
+        q("I called him a hundred times,", Some("Mehmet Demir"))
+    );
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
