@@ -135,15 +135,42 @@ impl Ctx<'_> {
             .any(|k| self.kind_of(self.words[k].ent) == Some("PERSON") || is_title(self.lower(k)))
     }
 
-    /// `the Congressman`: `the` at word `the` and a capitalised title alone after it
-    /// are a role (resolved to the one holding it), not a name.
+    /// `the Congressman`, `the Spaniard`: `the` at word `the` and a capitalised title
+    /// or nationality alone after it are a role or a description (resolved to the one
+    /// holding it or described), not a name.
     fn title_alone(&self, the: usize) -> Option<Np> {
-        (self.lower(the) == "the" && is_title(self.lower(the + 1).trim_end_matches('.'))).then_some(Np::Nominal {
+        let title = is_title(self.lower(the + 1).trim_end_matches('.'));
+        // (not an adjective: `the Canadian foreign ministry`)
+        let noun = self.words.get(the + 2).map_or(true, |w| {
+            let l = self.low(w);
+            !(w.is_alpha() && !w.cap)
+                || is_cue_verb(l)
+                || is_cue_filler(l)
+                || l.ends_with("ed")
+                || matches!(l, "who" | "was" | "is" | "has" | "had" | "will" | "would")
+        });
+        let demonym = noun && self.demonym(the + 1).is_some();
+        (self.lower(the) == "the" && (title || demonym)).then_some(Np::Nominal {
             lo: the,
             hi: the + 2,
             head: the + 1,
             inner: None,
         })
+    }
+
+    /// Word `i` names one person by nationality (`Spaniard`, `Egyptian`, `Dutchman`):
+    /// `Some` with the gender it implies (`-man` / `-woman`), if any.
+    pub fn demonym(&self, i: usize) -> Option<Option<&'static str>> {
+        let l = self.lower(i);
+        let w = self.words.get(i)?;
+        let norp = self.kind_of(w.ent) == Some("NORP") && !l.ends_with('s');
+        let gender = if l.ends_with("woman") {
+            Some("f")
+        } else {
+            l.ends_with("man").then_some("m")
+        };
+        let man = gender.is_some() && l.len() > 6 && matches!(self.kind_of(w.ent), None | Some("PERSON" | "NORP"));
+        (w.cap && (norp || man)).then_some(gender)
     }
 
     /// Extend a name rightwards from word `i` (inclusive); returns one past the last word.

@@ -932,6 +932,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // `the 45-year-old` (not `the homeless man`): a description of a person
                 // named before, not of one named inside it.
                 let described = person_noun(h)
+                    .or_else(|| self.ctx.demonym(*head))
                     .or_else(|| aged.then(|| gender_noun(h)))
                     .or_else(|| h.ends_with("-year-old").then_some(None));
                 if let Some(gender) = described.filter(|_| self.ctx.lower(*lo) == "the") {

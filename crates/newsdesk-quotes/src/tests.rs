@@ -738,6 +738,31 @@ fn a_name_introduced_by_named_in_the_subjects_apposition_is_the_subject() {
 }
 
 #[test]
+fn the_spaniard_is_the_person_named_before_not_a_name() {
+    let t = "Manchester City manager Pep Guardiola insisted his side could still win.\n\n\
+             “There are still nine games to play,” the Spaniard told Sky Sports.\n\n\
+             Liverpool boss Arne Slot praised his players. “They never stopped running,” the Dutchman said.\n\n\
+             CBC News reports that the Canadian foreign ministry is “pursuing all appropriate channels” to locate her.";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Pep Guardiola", "PERSON"),
+            ("Spaniard", "NORP"),
+            ("Sky Sports", "ORG"),
+            ("Arne Slot", "PERSON"),
+            ("Dutchman", "PERSON"),
+            ("CBC News", "ORG"),
+            ("Canadian", "NORP"),
+        ],
+    );
+    let got = quotes_of(d);
+    assert_eq!(got[0], q("There are still nine games to play,", Some("Pep Guardiola")));
+    assert_eq!(got[1], q("They never stopped running,", Some("Arne Slot")));
+    // (an adjective before a noun describes no one: not the last person named)
+    assert_ne!(got[2].1.as_deref(), Some("Arne Slot"));
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
