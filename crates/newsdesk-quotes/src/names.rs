@@ -143,7 +143,8 @@ impl Ctx<'_> {
         // (not an adjective: `the Canadian foreign ministry`)
         let noun = self.words.get(the + 2).map_or(true, |w| {
             let l = self.low(w);
-            !(w.is_alpha() && !w.cap)
+            !w.is_alpha()
+                || w.cap
                 || is_cue_verb(l)
                 || is_cue_filler(l)
                 || l.ends_with("ed")
