@@ -312,11 +312,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .flatten()
         };
         // (`Wonder Mike and Master Gee issued a statement`: two persons together.)
-        joint_names(ctx, s, hi)
-            .map(Np::Name)
-            .or_else(|| ctx.np_starting_at(s, hi))
-            .or_else(described)
-            .map(|np| self.subject_head(np, hi))
+        let np = match ctx.np_starting_at(s, hi) {
+            Some(Np::Name(n)) if ctx.lower(n.hi) == "and" => Some(Np::Name(joint_names(ctx, s, hi).unwrap_or(n))),
+            np => np,
+        };
+        np.or_else(described).map(|np| self.subject_head(np, hi))
     }
 
     /// The person a subject phrase names: the name in an apposition (`Another
