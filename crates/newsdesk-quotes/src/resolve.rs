@@ -1013,17 +1013,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if start < k && ctx.name_starting_at(start).is_some_and(|n| ctx.is_place(n.ent)) {
             return Some(self.group(start, k + 1));
         }
-        let (a, j) = (lo.saturating_sub(400)..lo)
+        // (`a police spokeswoman` after `West Yorkshire Police said`: the body named with that noun.)
+        (lo.saturating_sub(400)..lo)
             .rev()
             .filter(|&j| ctx.free(j) && ctx.lower(j) == ctx.lower(k))
             .find_map(|j| match ctx.np_ending_at(j, j.saturating_sub(6)) {
                 Some(Np::Nominal {
                     lo: a, inner: Some(n), ..
-                }) if ctx.is_place(n.ent) => Some((a, j)),
+                }) if ctx.is_place(n.ent) => {
+                    let a = if is_determiner(ctx.lower(a)) { a + 1 } else { a };
+                    Some(self.group(a, j + 1))
+                }
+                Some(Np::Name(n)) if n.hi == j + 1 && n.hi > n.lo + 1 => Some(self.resolve_name(&n)),
                 _ => None,
-            })?;
-        let a = if is_determiner(ctx.lower(a)) { a + 1 } else { a };
-        Some(self.group(a, j + 1))
+            })
     }
 
     /// `The ministry said it believed … . "…," a spokesman said`: the organisation

@@ -763,6 +763,18 @@ fn the_spaniard_is_the_person_named_before_not_a_name() {
 }
 
 #[test]
+fn a_police_spokeswoman_speaks_for_the_police_force_named_before() {
+    let t = "A man has been charged with murder, West Yorkshire Police said.\n\n\
+             Detective Mark Swift said the family had been told.\n\n\
+             A police spokeswoman said officers would remain in the area “to reassure the community.”";
+    let d = doc_with_ents(t, &[("West Yorkshire Police", "ORG"), ("Mark Swift", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("to reassure the community.", Some("West Yorkshire Police"))]
+    );
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
