@@ -1193,7 +1193,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 )
             };
             if j >= 3 && matches!(ctx.lower(j - 1), "a" | "an" | "its" | "their") && issued(j - 2) {
-                if let Some(Np::Name(n)) = ctx.np_ending_at(j - 3, (j - 3).saturating_sub(6)) {
+                // (`her spokesman, Zach Seidl, issued a statement`: through an apposition.)
+                if let Some(Np::Name(n)) = np_left(ctx, j - 2, (j - 2).saturating_sub(12)) {
                     return Some(n);
                 }
             }

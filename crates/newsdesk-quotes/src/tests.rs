@@ -775,6 +775,18 @@ fn a_police_spokeswoman_speaks_for_the_police_force_named_before() {
 }
 
 #[test]
+fn a_statement_issued_by_a_named_apposition_speaks_for_that_name() {
+    let t = "Karen Bass spoke outside City Hall.\n\n\
+             Later, her spokesman, Zach Seidl, issued a statement calling the remarks false.\n\n\
+             “The mayor's record speaks for itself,” the statement said.";
+    let d = doc_with_ents(t, &[("Karen Bass", "PERSON"), ("Zach Seidl", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("The mayor's record speaks for itself,", Some("Zach Seidl"))]
+    );
+}
+
+#[test]
 fn an_unnamed_spokesman_of_a_named_body_is_not_the_spokesman_before() {
     let t = "Police spokesman Sgt. Bob Jones said “the suspect fled on foot toward the river.”\n\n\
              A Foreign Office spokesman said: “We are aware of the reports and are looking into them.”";
