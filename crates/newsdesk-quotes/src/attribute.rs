@@ -529,9 +529,7 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
                 inner: None,
             });
         }
-    }
-    // `O’Brien and Wright said`: two persons speaking together.
-    if let Some(Np::Name(n)) = &np {
+        // `O’Brien and Wright said`: two persons speaking together.
         let first = n.lo.checked_sub(2).filter(|&e| e >= floor && ctx.lower(e + 1) == "and");
         let joint = first
             .and_then(|e| ctx.name_ending_at(e))

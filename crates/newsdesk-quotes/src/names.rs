@@ -141,17 +141,19 @@ impl Ctx<'_> {
     fn title_alone(&self, the: usize) -> Option<Np> {
         let title = is_title(self.lower(the + 1).trim_end_matches('.'));
         // (not an adjective: `the Canadian foreign ministry`)
-        let noun = self.words.get(the + 2).map_or(true, |w| {
-            let l = self.low(w);
-            !w.is_alpha()
-                || w.cap
-                || is_cue_verb(l)
-                || is_cue_filler(l)
-                || l.ends_with("ed")
-                || matches!(l, "who" | "was" | "is" | "has" | "had" | "will" | "would")
-        });
-        let demonym = noun && self.demonym(the + 1).is_some();
-        (self.lower(the) == "the" && (title || demonym)).then_some(Np::Nominal {
+        let noun = || {
+            self.words.get(the + 2).map_or(true, |w| {
+                let l = self.low(w);
+                !w.is_alpha()
+                    || w.cap
+                    || is_cue_verb(l)
+                    || is_cue_filler(l)
+                    || l.ends_with("ed")
+                    || matches!(l, "who" | "was" | "is" | "has" | "had" | "will" | "would")
+            })
+        };
+        let demonym = || self.demonym(the + 1).is_some() && noun();
+        (self.lower(the) == "the" && (title || demonym())).then_some(Np::Nominal {
             lo: the,
             hi: the + 2,
             head: the + 1,
