@@ -923,8 +923,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         }
                         return self.reporting_body_before(*lo).map(with_mention);
                     }
-                    // `the 37-year-old veteran`: a role with an age describes a person named before.
-                    if !aged {
+                    // `the 37-year-old veteran`: a role with an age describes a person named
+                    // before, and so does a role that is also a description (`the actress`).
+                    if !aged && person_noun(h).is_none() {
                         return None;
                     }
                 }

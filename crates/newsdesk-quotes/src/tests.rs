@@ -688,6 +688,25 @@ fn the_pontiff_is_the_pope_named_before() {
 }
 
 #[test]
+fn a_role_that_describes_a_person_is_the_one_named_before() {
+    // (`actress`, `singer` are also titles stripped from names: no holder of the title
+    // named, the description still means the person named before, by gender.)
+    let t = "Emma Stone arrived with her co-star Ryan Gosling.\n\n“I could not be prouder of this film,” the actress said.\n\n\
+             Adele released a new album.\n\n“This record is about growing up,” the singer told Rolling Stone.";
+    let d = doc_with_ents(
+        t,
+        &[("Emma Stone", "PERSON"), ("Ryan Gosling", "PERSON"), ("Adele", "PERSON"), ("Rolling Stone", "ORG")],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("I could not be prouder of this film,", Some("Emma Stone")),
+            q("This record is about growing up,", Some("Adele"))
+        ]
+    );
+}
+
+#[test]
 fn one_capitalised_word_after_an_indefinite_article_is_someone_unnamed() {
     let t = "A gunman took hostages in Sydney.\n\nAnother Islamist posted on Twitter: “The world must stand for the news of the hostages.”\n\n\
              In May, a Gawker report accused Vice of low wages.\n\n“Vice pays its young staff very little,” the report said.";
