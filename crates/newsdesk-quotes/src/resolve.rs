@@ -948,8 +948,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let placed = inner
                     .as_ref()
                     .is_some_and(|n| self.ctx.is_place(n.ent) && (n.lo == *lo || self.ctx.lower(*lo) == "the"));
-                if is_institution_noun(h) && ((inner.is_none() && self.ctx.lower(*lo) == "the") || placed) {
-                    return Some(self.group(*lo, np.range().1));
+                let bare = inner.is_none() && self.ctx.lower(*lo) == "the";
+                if is_institution_noun(h) && (bare || placed) {
+                    // (`the ministry said` after `Russia's foreign ministry accused Kiev`: that body.)
+                    let before = bare.then(|| self.body_named_before(*head, *lo)).flatten();
+                    return Some(before.map_or_else(|| self.group(*lo, np.range().1), with_mention));
                 }
                 if !is_source_noun(h) {
                     return None;
@@ -1015,7 +1018,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return Some(self.group(start, k + 1));
         }
         // (`a police spokeswoman` after `West Yorkshire Police said`: the body named with that noun.)
-        (lo.saturating_sub(400)..lo)
+        self.body_named_before(k, lo)
+    }
+
+    /// The body last named, before word `at`, with a place and the institution noun at
+    /// word `k` (`Iraq's interior ministry`, `The Nigerian government`) or as a name
+    /// ending in that noun (`West Yorkshire Police`), within a few hundred words.
+    fn body_named_before(&self, k: usize, at: usize) -> Option<Resolved> {
+        let ctx = self.ctx;
+        (at.saturating_sub(400)..at)
             .rev()
             .filter(|&j| ctx.free(j) && ctx.lower(j) == ctx.lower(k))
             .find_map(|j| match ctx.np_ending_at(j, j.saturating_sub(6)) {

@@ -663,6 +663,20 @@ fn pointed_out_is_a_cue() {
 }
 
 #[test]
+fn the_ministry_is_the_ministry_named_before_with_its_country() {
+    let t = "Russia's foreign ministry on Sunday accused Kiev of breaking the truce.\n\n\
+             “The Ukrainian army continues to shell residential areas,” the ministry said in a statement.";
+    let d = doc_with_ents(t, &[("Russia", "GPE"), ("Kiev", "GPE"), ("Sunday", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "The Ukrainian army continues to shell residential areas,",
+            Some("Russia's foreign ministry")
+        )]
+    );
+}
+
+#[test]
 fn it_is_the_body_the_sentence_before_reports() {
     let t = "Analysts at Wedbush Securities were skeptical.\n\n\
              The ministry said in a statement that the claims were baseless.\n\n\
