@@ -166,7 +166,9 @@ impl Ctx<'_> {
     pub fn demonym(&self, i: usize) -> Option<Option<&'static str>> {
         let l = self.lower(i);
         let w = self.words.get(i)?;
-        let norp = self.kind_of(w.ent) == Some("NORP") && !l.ends_with('s');
+        // (`the Americans` are many; `the Swiss` one, in the singular.)
+        let plural = l.ends_with('s') && !l.ends_with("ss");
+        let norp = self.kind_of(w.ent) == Some("NORP") && !plural;
         let gender = if l.ends_with("woman") {
             Some("f")
         } else {

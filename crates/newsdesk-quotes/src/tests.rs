@@ -796,6 +796,16 @@ fn the_spaniard_is_the_person_named_before_not_a_name() {
 }
 
 #[test]
+fn the_swiss_is_one_person_though_it_ends_in_s() {
+    let t = "Roger Federer was gracious in defeat.\n\n“Novak deserved it today, he played better,” the Swiss said.";
+    let d = doc_with_ents(t, &[("Roger Federer", "PERSON"), ("Novak", "PERSON"), ("Swiss", "NORP")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("Novak deserved it today, he played better,", Some("Roger Federer"))]
+    );
+}
+
+#[test]
 fn a_police_spokeswoman_speaks_for_the_police_force_named_before() {
     let t = "A man has been charged with murder, West Yorkshire Police said.\n\n\
              Detective Mark Swift said the family had been told.\n\n\
