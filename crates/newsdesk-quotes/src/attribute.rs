@@ -316,6 +316,15 @@ pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
         {
             return Some(source);
         }
+        // `said a 30-year-old woman, Mubatik Dagayeva.`: the person named in the apposition.
+        let named = (e < hi && ctx.words[e].is(','))
+            .then(|| ctx.name_starting_at(e + 1))
+            .flatten()
+            .filter(|n| n.hi <= hi && ctx.kind_of(n.ent) == Some("PERSON"))
+            .filter(|n| n.hi == hi || matches!(ctx.lower(n.hi), "," | "." | "of" | "from"));
+        if let Some(n) = named {
+            return Some(Np::Name(n));
+        }
     }
     if let Some(Np::Name(n)) = &np {
         if let Some(p) = role_of_possessor(ctx, n, hi) {

@@ -1033,6 +1033,20 @@ fn the_role_noun_again_speaks_for_its_earlier_affiliation() {
 }
 
 #[test]
+fn a_description_after_the_cue_then_a_name_in_apposition_is_that_name() {
+    let t = "“We hope it has really ended so we can live in peace,” said a 30-year-old woman, Aiza Dudayeva.\n\n\
+             “The Israelis have no right to stop us,” said the tourist, Khaled Hijazi, 37.";
+    let d = doc_with_ents(t, &[("Aiza Dudayeva", "PERSON"), ("Khaled Hijazi", "PERSON"), ("30-year-old", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("We hope it has really ended so we can live in peace,", Some("Aiza Dudayeva")),
+            q("The Israelis have no right to stop us,", Some("Khaled Hijazi"))
+        ]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
