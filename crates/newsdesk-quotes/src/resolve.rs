@@ -1087,14 +1087,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     /// The organisation an earlier mention of the noun at word `head` was
-    /// affiliated to (`spokeswoman for the ministry`), within a few hundred words.
+    /// affiliated to (`spokeswoman for the ministry`; for a spokesperson, also
+    /// `an Amazon spokeswoman`), within a few hundred words.
     fn earlier_affiliation(&self, head: usize, at: usize) -> Option<Name> {
         let ctx = self.ctx;
         let h = ctx.lower(head);
+        let spokesman = title_role(h) == Some("spokesman");
+        let modifier = |j: usize| match ctx.np_ending_at(j, j.saturating_sub(6)) {
+            Some(Np::Nominal { inner: Some(n), .. }) if spokesman && n.org && !ctx.is_place(n.ent) => Some(n),
+            _ => None,
+        };
         (at.saturating_sub(400)..at)
             .rev()
             .filter(|&j| ctx.free(j) && ctx.lower(j) == h)
-            .find_map(|j| ctx.affiliation_at(j + 1))
+            .find_map(|j| ctx.affiliation_at(j + 1).or_else(|| modifier(j)))
     }
 
     /// Names mentioned before word `at`, nearest first (at most 300, so a

@@ -1047,6 +1047,17 @@ fn a_description_after_the_cue_then_a_name_in_apposition_is_that_name() {
 }
 
 #[test]
+fn the_spokeswoman_again_speaks_for_the_company_that_modified_her_first() {
+    let t = "Amazon shares fell on Monday.\n\nIn a statement, an Amazon spokeswoman neither confirmed nor denied the rumor.\n\n\
+             “We are often experimenting with new offers for customers,” the spokeswoman said.";
+    let d = doc_with_ents(t, &[("Amazon", "ORG"), ("Monday", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We are often experimenting with new offers for customers,", Some("Amazon"))]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
