@@ -601,8 +601,9 @@ impl Ctx<'_> {
             inner = self.name_starting_at(s).filter(|n| n.hi <= ceil);
             hi = inner.as_ref().map_or(k, |n| n.hi);
         }
-        if inner.is_none() && matches!(self.lower(k), "for" | "of" | "at" | "with") && is_title(self.lower(last)) {
-            // `a spokesman for Google`, `a spokeswoman for the White House`, `a spokesman with the police`
+        if inner.is_none() && matches!(self.lower(k), "for" | "of" | "at" | "with" | "from") && is_title(self.lower(last)) {
+            // `a spokesman for Google`, `a spokeswoman for the White House`, `a spokesman with
+            // the police`, `a representative from Scotland Yard`
             inner = self.affiliation_at(k).filter(|n| n.hi <= ceil);
             hi = inner.as_ref().map_or(k, |n| n.hi);
         }
@@ -641,14 +642,18 @@ impl Ctx<'_> {
 
     /// The name after the preposition at word `k` (`for the White House` → `White House`).
     pub fn affiliation_at(&self, k: usize) -> Option<Name> {
-        if !matches!(self.lower(k), "for" | "of" | "at" | "with") {
+        if !matches!(self.lower(k), "for" | "of" | "at" | "with" | "from") {
             return None;
         }
         let s = if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };
-        self.name_starting_at(s).map(|mut n| {
-            n.org = n.org || s > k + 1;
-            n
-        })
+        // (`a nurse from Ohio`: where someone comes from is no affiliation.)
+        let origin = self.lower(k) == "from";
+        self.name_starting_at(s)
+            .filter(|n| !(origin && self.is_place(n.ent)))
+            .map(|mut n| {
+                n.org = n.org || s > k + 1;
+                n
+            })
     }
 
     /// A name inside words `a..b` (`the IS spokesman` → `IS`).

@@ -913,8 +913,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         return Some(with_mention(self.resolve_name(&c.name())));
                     }
                     // An unnamed spokesperson speaks for the organisation (`a ministry
-                    // spokesman`: the ministry named before).
-                    if role == "spokesman" {
+                    // spokesman`: the ministry named before), and so does a representative
+                    // of one (`a representative from Scotland Yard`; not of a place).
+                    let represents = role == "representative"
+                        && inner.as_ref().is_some_and(|n| n.org && !self.ctx.is_place(n.ent));
+                    if role == "spokesman" || represents {
                         if let Some(b) = self.body_in(*lo, *head) {
                             return Some(b);
                         }

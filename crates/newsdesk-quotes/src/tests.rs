@@ -1058,6 +1058,20 @@ fn the_spokeswoman_again_speaks_for_the_company_that_modified_her_first() {
 }
 
 #[test]
+fn a_representative_of_an_organisation_speaks_for_it_not_for_a_place() {
+    let t = "Police are searching for the man.\n\n“We have not identified who the man in the video is,” a representative from Scotland Yard told Billboard.\n\n\
+             “The border is open for business again,” a representative from Texas said.";
+    let d = doc_with_ents(t, &[("Scotland Yard", "ORG"), ("Billboard", "ORG"), ("Texas", "GPE")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("We have not identified who the man in the video is,", Some("Scotland Yard")),
+            q("The border is open for business again,", None)
+        ]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
