@@ -624,15 +624,17 @@ impl Ctx<'_> {
     }
 
     /// The name after a few lower-case role words from word `i` on (`said prison
-    /// investigator Joe Goldsmith`, `host and attorney Van Jones`): the role
-    /// describes the name that follows it.
+    /// investigator Joe Goldsmith`, `host and attorney Van Jones`, `co-founder and
+    /// CEO Priya Sharma`): the role describes the name that follows it.
     pub fn name_after_role(&self, i: usize, ceil: usize) -> Option<Name> {
         let role_word = |k: usize| {
             let l = self.lower(k);
             let w = &self.words[k];
             self.free(k) && w.is_alpha() && !w.cap && nominal_head(l) && !is_determiner(l) && !is_pronoun(l)
         };
-        let joined = |k: usize| k > i && self.lower(k) == "and" && role_word(k - 1) && role_word(k + 1);
+        let title = |k: usize| self.words.get(k).is_some_and(|w| w.cap) && is_title(self.lower(k));
+        let joined =
+            |k: usize| k > i && self.lower(k) == "and" && role_word(k - 1) && (role_word(k + 1) || title(k + 1));
         let k = (i..ceil.min(i + 5)).find(|&k| !role_word(k) && !joined(k))?;
         if k == i || !self.words[k].cap {
             return None;

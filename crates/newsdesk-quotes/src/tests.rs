@@ -1072,6 +1072,16 @@ fn a_representative_of_an_organisation_speaks_for_it_not_for_a_place() {
 }
 
 #[test]
+fn two_roles_joined_by_and_before_the_name_after_the_cue() {
+    let t = "The startup raised $50 million.\n\n“We are thrilled to have such strong partners,” says co-founder and CEO Priya Sharma.";
+    let d = doc_with_ents(t, &[("Priya Sharma", "PERSON"), ("$50 million", "MONEY")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We are thrilled to have such strong partners,", Some("Priya Sharma"))]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
