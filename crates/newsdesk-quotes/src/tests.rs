@@ -1082,6 +1082,17 @@ fn two_roles_joined_by_and_before_the_name_after_the_cue() {
 }
 
 #[test]
+fn a_capitalised_adjective_and_title_before_the_subjects_name() {
+    let t = "Labour leader Jeremy Corbyn welcomed the vote.\n\n\
+             Former Chancellor George Osborne was blunter. “She has played a blinder today,” he told friends.";
+    let d = doc_with_ents(t, &[("Jeremy Corbyn", "PERSON"), ("George Osborne", "PERSON"), ("today", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("She has played a blinder today,", Some("George Osborne"))]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
