@@ -885,6 +885,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         match np {
             Np::Name(n) => Some(self.resolve_name(n)),
             Np::Pronoun(i) if self.ctx.lower(*i) == "it" => self.recent_source(*i).map(with_mention),
+            // `they` are never one person named before: a body that the last cue
+            // reports (`The ministry said … . “…,” they said`), or no one we know.
+            Np::Pronoun(i) if self.ctx.lower(*i) == "they" => self.reporting_body_before(*i).map(with_mention),
             Np::Pronoun(i) => self
                 .previous_subject(*i)
                 .or_else(|| self.recent_agreeing(*i).cloned())

@@ -1093,6 +1093,18 @@ fn a_capitalised_adjective_and_title_before_the_subjects_name() {
 }
 
 #[test]
+fn they_are_never_the_one_person_named_before() {
+    let t = "Apple CEO Tim Cook unveiled the new iPhone.\n\n\
+             Band manager David Mallie confirmed the death. The former band members also expressed their condolences.\n\n\
+             “So sad to hear of our brother's passing, rest in peace,” they said.";
+    let d = doc_with_ents(t, &[("Apple", "ORG"), ("Tim Cook", "PERSON"), ("David Mallie", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("So sad to hear of our brother's passing, rest in peace,", None)]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
