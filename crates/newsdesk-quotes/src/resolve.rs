@@ -297,15 +297,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // `Host Greta Van Susteren replied`: a capitalised word describing the person after it.
         // `Retired teacher Gloria Banks spoke`, `Teenage shop assistant Heidi Groenstein
-        // was blunter`, `Former Chancellor George Osborne was blunter`: the same with
-        // lower-case words or titles ending in a title between.
+        // was blunter`: the same with lower-case words ending in a title between.
         let described = || {
             let cap = s + 1 < hi && ctx.words.get(s).is_some_and(|w| w.cap);
-            let lower_at = |k: usize| {
-                ctx.words
-                    .get(k)
-                    .is_some_and(|w| w.is_alpha() && (!w.cap || is_title(ctx.lower(k))))
-            };
+            let lower_at = |k: usize| ctx.words.get(k).is_some_and(|w| w.is_alpha() && !w.cap);
             let mut at = s + 1;
             while at < s + 4 && lower_at(at) {
                 at += 1;
