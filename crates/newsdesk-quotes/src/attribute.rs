@@ -192,8 +192,9 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
     if i >= hi {
         return None;
     }
+    // (`according to her doctor, Dr. Steven Zeitels`: read as after a cue.)
     if ctx.lower(i) == "according" && ctx.lower(i + 1) == "to" {
-        return Some((ctx.np_starting_at(i + 2, hi), (i, i + 2)));
+        return Some((subject_after_cue(ctx, i + 1, hi), (i, i + 2)));
     }
     // `… were "…," adding Nicaragua will …`: a participle is not inverted; what
     // follows it is what was said, and its subject is the sentence's, before the quotation.
@@ -321,7 +322,8 @@ pub fn subject_after_cue(ctx: &Ctx, c: usize, hi: usize) -> Option<Np> {
             .then(|| ctx.name_starting_at(e + 1))
             .flatten()
             .filter(|n| n.hi <= hi && ctx.kind_of(n.ent) == Some("PERSON"))
-            .filter(|n| n.hi == hi || matches!(ctx.lower(n.hi), "," | "." | "of" | "from"));
+            // (not `According to a senior official, Clinton “will …”`: a subject before its quotation)
+            .filter(|n| n.hi == ctx.words.len() || matches!(ctx.lower(n.hi), "," | "." | "of" | "from"));
         if let Some(n) = named {
             return Some(Np::Name(n));
         }
@@ -688,7 +690,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     let according = (lo..b)
         .rev()
         .find(|&k| ctx.lower(k) == "according" && ctx.lower(k + 1) == "to")
-        .and_then(|k| ctx.np_starting_at(k + 2, b).map(|np| (np, (k, k + 2))));
+        .and_then(|k| subject_after_cue(ctx, k + 1, b).map(|np| (np, (k, k + 2))));
     let mut main = first;
     if ctx.opens_adverbial(first) {
         if let Some(c) = (first..b.min(first + 16)).find(|&k| ctx.words[k].is(',')) {

@@ -1094,6 +1094,20 @@ fn they_are_never_the_one_person_named_before() {
 }
 
 #[test]
+fn according_to_a_role_then_the_name_in_apposition() {
+    let t = "The singer cancelled her tour.\n\n“She needs complete rest for at least six weeks,” according to her doctor, Dr. Steven Zeitels.\n\n\
+             According to a senior campaign official, Clinton “will be making a lot of news in the coming week.”";
+    let d = doc_with_ents(t, &[("Steven Zeitels", "PERSON"), ("Clinton", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("She needs complete rest for at least six weeks,", Some("Steven Zeitels")),
+            q("will be making a lot of news in the coming week.", None)
+        ]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
