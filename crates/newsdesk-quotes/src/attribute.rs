@@ -5,7 +5,7 @@
 use super::context::Ctx;
 use super::lexicon::{
     is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_kin_noun, is_noun_opener,
-    is_preposition, is_source_noun, is_title, is_unnamed_noun, person_noun,
+    is_outlet_noun, is_preposition, is_source_noun, is_title, is_unnamed_noun, person_noun,
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
@@ -711,7 +711,9 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         ctx.free(k)
             && w.is_alpha()
             && !w.cap
-            && ((is_cue_verb(ctx.lower(k)) && !used_as_noun(ctx, k)) || document_reads(ctx, k, main) || puts_it(k))
+            && ((is_cue_verb(ctx.lower(k)) && !used_as_noun(ctx, k) && !describes_document(ctx, k))
+                || document_reads(ctx, k, main)
+                || puts_it(k))
     });
     if let Some(c) = cue {
         // `…, writes the BBC: “…”`: an inverted cue after a comma whose subject ends at
@@ -880,6 +882,21 @@ fn used_as_noun(ctx: &Ctx, k: usize) -> bool {
             })
     };
     ctx.words[p].para == ctx.words[k].para && (opens_noun(prev) || name_between())
+}
+
+/// The cue word at `k` is a participle describing the document in a prepositional
+/// phrase just before it (`said in a statement posted online:`), not the clause's verb
+/// (as `said` is in `Glide in their statement said`).
+fn describes_document(ctx: &Ctx, k: usize) -> bool {
+    let participle = ctx.lower(k).ends_with("ed") && ctx.lower(k) != "said";
+    let document = |d: usize| is_source_noun(ctx.lower(d)) && !is_outlet_noun(ctx.lower(d));
+    let Some(d) = k.checked_sub(1).filter(|&d| participle && document(d)) else {
+        return false;
+    };
+    (d.saturating_sub(4)..d)
+        .rev()
+        .take_while(|&j| ctx.words[j].is_alpha() && !is_cue_verb(ctx.lower(j)))
+        .any(|j| is_preposition(ctx.lower(j)))
 }
 
 /// Word `k` is `read` with a document as its subject (`the statement read:`).

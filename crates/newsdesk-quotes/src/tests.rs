@@ -1108,6 +1108,21 @@ fn according_to_a_role_then_the_name_in_apposition() {
 }
 
 #[test]
+fn a_participle_describing_the_statement_is_not_the_cue() {
+    let t = "Apple released new phones on Tuesday.\n\n\
+             Apple said in a statement posted on its website: “We are proud of these phones and of our team.”\n\n\
+             Glide in their statement said, “We commend this Glide user for turning the video over to investigators.”";
+    let d = doc_with_ents(t, &[("Apple", "ORG"), ("Tuesday", "DATE"), ("Glide", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("We are proud of these phones and of our team.", Some("Apple")),
+            q("We commend this Glide user for turning the video over to investigators.", Some("Glide"))
+        ]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
