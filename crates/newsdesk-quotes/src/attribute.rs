@@ -818,15 +818,17 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
 
 /// Whose words an outlet reports with the cue at word `c` (`Huffington Post
 /// reports that Wintour hopes “…”`; `Constantine responded again, CBC reported:
-/// “…”`): the subject after `that`, or of an earlier cue in the sentence.
+/// “…”`): the named subject after `that`, or of an earlier cue in the sentence
+/// (not `The Guardian reported that the plan is “…”`: the outlet's own words).
 fn relayed_subject(ctx: &Ctx, main: usize, c: usize, b: usize) -> Option<Np> {
+    let named = |np: &Np| matches!(np, Np::Name(_) | Np::Pronoun(_));
     if ctx.lower(c + 1) == "that" {
-        return ctx.np_starting_at(c + 2, b);
+        return ctx.np_starting_at(c + 2, b).filter(named);
     }
     let earlier = (main..c)
         .rev()
         .find(|&k| ctx.free(k) && !ctx.words[k].cap && is_cue_verb(ctx.lower(k)))?;
-    np_left(ctx, earlier, main).filter(|np| matches!(np, Np::Name(_) | Np::Pronoun(_)))
+    np_left(ctx, earlier, main).filter(named)
 }
 
 /// The named subject of the last of the coordinated clauses in words `lo..c`

@@ -1123,6 +1123,16 @@ fn a_participle_describing_the_statement_is_not_the_cue() {
 }
 
 #[test]
+fn an_outlet_reporting_that_something_is_speaks_itself() {
+    let t = "The plan was announced on Monday.\n\nThe Guardian has reported that the plan is “a disaster for everyone involved in it”.";
+    let d = doc_with_ents(t, &[("The Guardian", "ORG"), ("Monday", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("a disaster for everyone involved in it", Some("Guardian"))]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
