@@ -918,8 +918,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     // An unnamed spokesperson speaks for the organisation (`a ministry
                     // spokesman`: the ministry named before), and so does a representative
                     // of one (`a representative from Scotland Yard`; not of a place).
-                    let represents = role == "representative"
-                        && inner.as_ref().is_some_and(|n| n.org && !self.ctx.is_place(n.ent));
+                    let represents =
+                        role == "representative" && inner.as_ref().is_some_and(|n| n.org && !self.ctx.is_place(n.ent));
                     if role == "spokesman" || represents {
                         if let Some(b) = self.body_in(*lo, *head) {
                             return Some(b);

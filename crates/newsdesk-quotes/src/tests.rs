@@ -709,7 +709,12 @@ fn a_role_that_describes_a_person_is_the_one_named_before() {
              Adele released a new album.\n\n“This record is about growing up,” the singer told Rolling Stone.";
     let d = doc_with_ents(
         t,
-        &[("Emma Stone", "PERSON"), ("Ryan Gosling", "PERSON"), ("Adele", "PERSON"), ("Rolling Stone", "ORG")],
+        &[
+            ("Emma Stone", "PERSON"),
+            ("Ryan Gosling", "PERSON"),
+            ("Adele", "PERSON"),
+            ("Rolling Stone", "ORG"),
+        ],
     );
     assert_eq!(
         quotes_of(d),
@@ -798,7 +803,10 @@ fn the_spaniard_is_the_person_named_before_not_a_name() {
 #[test]
 fn the_swiss_is_one_person_though_it_ends_in_s() {
     let t = "Roger Federer was gracious in defeat.\n\n“Novak deserved it today, he played better,” the Swiss said.";
-    let d = doc_with_ents(t, &[("Roger Federer", "PERSON"), ("Novak", "PERSON"), ("Swiss", "NORP")]);
+    let d = doc_with_ents(
+        t,
+        &[("Roger Federer", "PERSON"), ("Novak", "PERSON"), ("Swiss", "NORP")],
+    );
     assert_eq!(
         quotes_of(d),
         [q("Novak deserved it today, he played better,", Some("Roger Federer"))]
@@ -1036,11 +1044,21 @@ fn the_role_noun_again_speaks_for_its_earlier_affiliation() {
 fn a_description_after_the_cue_then_a_name_in_apposition_is_that_name() {
     let t = "“We hope it has really ended so we can live in peace,” said a 30-year-old woman, Aiza Dudayeva.\n\n\
              “The Israelis have no right to stop us,” said the tourist, Khaled Hijazi, 37.";
-    let d = doc_with_ents(t, &[("Aiza Dudayeva", "PERSON"), ("Khaled Hijazi", "PERSON"), ("30-year-old", "DATE")]);
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Aiza Dudayeva", "PERSON"),
+            ("Khaled Hijazi", "PERSON"),
+            ("30-year-old", "DATE"),
+        ],
+    );
     assert_eq!(
         quotes_of(d),
         [
-            q("We hope it has really ended so we can live in peace,", Some("Aiza Dudayeva")),
+            q(
+                "We hope it has really ended so we can live in peace,",
+                Some("Aiza Dudayeva")
+            ),
             q("The Israelis have no right to stop us,", Some("Khaled Hijazi"))
         ]
     );
@@ -1053,7 +1071,10 @@ fn the_spokeswoman_again_speaks_for_the_company_that_modified_her_first() {
     let d = doc_with_ents(t, &[("Amazon", "ORG"), ("Monday", "DATE")]);
     assert_eq!(
         quotes_of(d),
-        [q("We are often experimenting with new offers for customers,", Some("Amazon"))]
+        [q(
+            "We are often experimenting with new offers for customers,",
+            Some("Amazon")
+        )]
     );
 }
 
@@ -1065,7 +1086,10 @@ fn a_representative_of_an_organisation_speaks_for_it_not_for_a_place() {
     assert_eq!(
         quotes_of(d),
         [
-            q("We have not identified who the man in the video is,", Some("Scotland Yard")),
+            q(
+                "We have not identified who the man in the video is,",
+                Some("Scotland Yard")
+            ),
             q("The border is open for business again,", None)
         ]
     );
@@ -1086,7 +1110,10 @@ fn they_are_never_the_one_person_named_before() {
     let t = "Apple CEO Tim Cook unveiled the new iPhone.\n\n\
              Band manager David Mallie confirmed the death. The former band members also expressed their condolences.\n\n\
              “So sad to hear of our brother's passing, rest in peace,” they said.";
-    let d = doc_with_ents(t, &[("Apple", "ORG"), ("Tim Cook", "PERSON"), ("David Mallie", "PERSON")]);
+    let d = doc_with_ents(
+        t,
+        &[("Apple", "ORG"), ("Tim Cook", "PERSON"), ("David Mallie", "PERSON")],
+    );
     assert_eq!(
         quotes_of(d),
         [q("So sad to hear of our brother's passing, rest in peace,", None)]
@@ -1101,7 +1128,10 @@ fn according_to_a_role_then_the_name_in_apposition() {
     assert_eq!(
         quotes_of(d),
         [
-            q("She needs complete rest for at least six weeks,", Some("Steven Zeitels")),
+            q(
+                "She needs complete rest for at least six weeks,",
+                Some("Steven Zeitels")
+            ),
             q("will be making a lot of news in the coming week.", None)
         ]
     );
@@ -1117,7 +1147,10 @@ fn a_participle_describing_the_statement_is_not_the_cue() {
         quotes_of(d),
         [
             q("We are proud of these phones and of our team.", Some("Apple")),
-            q("We commend this Glide user for turning the video over to investigators.", Some("Glide"))
+            q(
+                "We commend this Glide user for turning the video over to investigators.",
+                Some("Glide")
+            )
         ]
     );
 }
