@@ -1166,6 +1166,21 @@ fn an_outlet_reporting_that_something_is_speaks_itself() {
 }
 
 #[test]
+fn the_great_grandmother_is_the_woman_named_before_not_the_mother_of_another() {
+    let t = "Harriette Thompson, from Charlotte, completed the race in 7 hours.\n\n\
+             “I am just so happy to be able to finish,” the great-grandmother said.\n\n\
+             “I am so glad that somebody finished it at last,” the mother of one runner said.";
+    let d = doc_with_ents(t, &[("Harriette Thompson", "PERSON"), ("Charlotte", "GPE"), ("7 hours", "TIME")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("I am just so happy to be able to finish,", Some("Harriette Thompson")),
+            q("I am so glad that somebody finished it at last,", None)
+        ]
+    );
+}
+
+#[test]
 fn apposition_after_a_prepositional_modifier_names_the_speaker() {
     let t = "One of the reporters detained with him in Libya, Clare Morgana Gillis, said it was “the same impulse that moved him every time.”";
     assert_eq!(
