@@ -1170,7 +1170,14 @@ fn the_great_grandmother_is_the_woman_named_before_not_the_mother_of_another() {
     let t = "Harriette Thompson, from Charlotte, completed the race in 7 hours.\n\n\
              “I am just so happy to be able to finish,” the great-grandmother said.\n\n\
              “I am so glad that somebody finished it at last,” the mother of one runner said.";
-    let d = doc_with_ents(t, &[("Harriette Thompson", "PERSON"), ("Charlotte", "GPE"), ("7 hours", "TIME")]);
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Harriette Thompson", "PERSON"),
+            ("Charlotte", "GPE"),
+            ("7 hours", "TIME"),
+        ],
+    );
     assert_eq!(
         quotes_of(d),
         [
