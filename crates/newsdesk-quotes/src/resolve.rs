@@ -1099,8 +1099,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let ctx = self.ctx;
         let h = ctx.lower(head);
         let spokesman = title_role(h) == Some("spokesman");
-        let modifier = |j: usize| match ctx.np_ending_at(j, j.saturating_sub(6)) {
-            Some(Np::Nominal { inner: Some(n), .. }) if spokesman && n.org && !ctx.is_place(n.ent) => Some(n),
+        let modifier = |j: usize| match spokesman.then(|| ctx.np_ending_at(j, j.saturating_sub(6))).flatten() {
+            Some(Np::Nominal { inner: Some(n), .. }) if n.org && !ctx.is_place(n.ent) => Some(n),
             _ => None,
         };
         (at.saturating_sub(400)..at)
