@@ -4,8 +4,8 @@
 //! quotation standing alone, which continues the previous speaker).
 use super::context::Ctx;
 use super::lexicon::{
-    is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_kin_noun, is_noun_opener,
-    is_outlet_noun, is_preposition, is_source_noun, is_title, is_unnamed_noun, person_noun,
+    is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_document_noun, is_kin_noun,
+    is_noun_opener, is_preposition, is_source_noun, is_title, is_unnamed_noun, person_noun,
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
@@ -891,8 +891,10 @@ fn used_as_noun(ctx: &Ctx, k: usize) -> bool {
 /// (as `said` is in `Glide in their statement said`).
 fn describes_document(ctx: &Ctx, k: usize) -> bool {
     let participle = ctx.lower(k).ends_with("ed") && ctx.lower(k) != "said";
-    let document = |d: usize| is_source_noun(ctx.lower(d)) && !is_outlet_noun(ctx.lower(d));
-    let Some(d) = k.checked_sub(1).filter(|&d| participle && document(d)) else {
+    let Some(d) = k
+        .checked_sub(1)
+        .filter(|&d| participle && is_document_noun(ctx.lower(d)))
+    else {
         return false;
     };
     (d.saturating_sub(4)..d)

@@ -152,6 +152,10 @@ pub fn is_determiner(w: &str) -> bool {
 pub fn is_source_noun(w: &str) -> bool {
     SOURCE_NOUNS.contains(w)
 }
+/// A document among the source nouns (`statement`, `tweet`; not an outlet such as `blog`).
+pub fn is_document_noun(w: &str) -> bool {
+    is_source_noun(w) && !is_outlet_noun(w)
+}
 /// Outlets and organisations (rather than documents) among the source nouns.
 pub fn is_outlet_noun(w: &str) -> bool {
     OUTLET_NOUNS.contains(w)

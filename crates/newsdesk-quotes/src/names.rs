@@ -383,7 +383,7 @@ impl Ctx<'_> {
         if let Some(n) = self.name_ending_at(i) {
             // `The Tweet says`: a capitalised document noun alone is the document.
             let article = n.lo > floor && self.lower(n.lo - 1) == "the";
-            if n.hi == n.lo + 1 && article && is_source_noun(self.low(w)) && !is_outlet_noun(self.low(w)) {
+            if n.hi == n.lo + 1 && article && is_document_noun(self.low(w)) {
                 return Some(Np::Nominal {
                     lo: n.lo - 1,
                     hi: i + 1,

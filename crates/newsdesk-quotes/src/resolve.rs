@@ -5,9 +5,9 @@
 use super::attribute::{joint_names, np_left, role_of_possessor, subject_after_cue};
 use super::context::Ctx;
 use super::lexicon::{
-    first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_group_noun,
-    is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition, is_source_noun,
-    is_title, person_noun, pronoun_gender, title_gender, title_role,
+    first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_document_noun,
+    is_group_noun, is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition,
+    is_source_noun, is_title, person_noun, pronoun_gender, title_gender, title_role,
 };
 use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
@@ -203,7 +203,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // The person a document comes from (`The rumor came from golfer Dan
                 // Olsen.`, `an email from X`) is one too.
                 let sources = (s..=i)
-                    .filter(|&k| ctx.free(k) && is_source_noun(ctx.lower(k)) && !is_outlet_noun(ctx.lower(k)))
+                    .filter(|&k| ctx.free(k) && is_document_noun(ctx.lower(k)))
                     .filter_map(|k| self.document_from(k, i + 1));
                 // `He was unhurt but team boss David Richards was furious`: the subject
                 // of a clause after `but` is the sentence's latest.
@@ -1167,7 +1167,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // The same noun first (`the statement` … `the statement`), then any document
         // noun (`the article said` after `A report published on the website of CCTV`).
         self.document_source_of(at, |l| l == head)
-            .or_else(|| self.document_source_of(at, |l| is_source_noun(l) && !is_outlet_noun(l)))
+            .or_else(|| self.document_source_of(at, is_document_noun))
     }
 
     /// The source of the nearest earlier mention of a document noun that `is_doc`
