@@ -601,12 +601,10 @@ impl Ctx<'_> {
             inner = self.name_starting_at(s).filter(|n| n.hi <= ceil);
             hi = inner.as_ref().map_or(k, |n| n.hi);
         }
-        if inner.is_none()
-            && matches!(self.lower(k), "for" | "of" | "at" | "with" | "from")
-            && is_title(self.lower(last))
-        {
+        if inner.is_none() && is_title(self.lower(last)) {
             // `a spokesman for Google`, `a spokeswoman for the White House`, `a spokesman with
-            // the police`, `a representative from Scotland Yard`
+            // the police`, `a representative from Scotland Yard` (the prepositions: see
+            // [`Self::affiliation_at`])
             inner = self.affiliation_at(k).filter(|n| n.hi <= ceil);
             hi = inner.as_ref().map_or(k, |n| n.hi);
         }
