@@ -1244,6 +1244,18 @@ fn a_cue_word_as_a_noun_or_after_a_conjunction_attributes_nothing() {
 }
 
 #[test]
+fn a_condition_after_a_quotation_is_no_attribution() {
+    // `if it continued`: `continued` is a cue verb, but the clause is a condition,
+    // and the quotation belongs to the sentence's subject before it.
+    let t = "The agency said the army was ready.\nTom Hale said the country would face “fire and fury like \
+             the world has never seen” if it continued to threaten Guam.";
+    assert_eq!(
+        quotes(t),
+        [q("fire and fury like the world has never seen", Some("Tom Hale"))]
+    );
+}
+
+#[test]
 fn the_subject_after_several_openers_or_in_an_apposition() {
     let t = "Afterward, in a video interview with the Boston Globe, Tom Hale hesitated, remarking that “you do \
              not want to be defined by it.”\nAnother friend, Max Fisher of Vox, praised his “dedication to truth \
