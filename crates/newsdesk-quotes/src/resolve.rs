@@ -200,6 +200,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         let inverted = k > s && ctx.words[k - 1].is(',');
                         np_left(ctx, k, s).or_else(|| inverted.then(|| subject_after_cue(ctx, k, i + 1)).flatten())
                     });
+                // So is the one a sentence is `according to` (`…, according to Kim
+                // Heung-gwang, the head of NKIS.`).
+                let according = (s..i)
+                    .filter(|&k| ctx.free(k) && ctx.lower(k) == "according" && ctx.lower(k + 1) == "to")
+                    .filter_map(|k| subject_after_cue(ctx, k + 1, i + 1));
                 // The person a document comes from (`The rumor came from golfer Dan
                 // Olsen.`, `an email from X`) is one too.
                 let sources = (s..=i)
@@ -219,6 +224,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let mut names: Vec<Name> = main
                     .into_iter()
                     .chain(reporting)
+                    .chain(according)
                     .chain(contrast)
                     .filter_map(|np| match np {
                         Np::Name(n) => Some(n),

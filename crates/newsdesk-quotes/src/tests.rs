@@ -1256,6 +1256,17 @@ fn a_condition_after_a_quotation_is_no_attribution() {
 }
 
 #[test]
+fn a_pronoun_may_mean_the_one_a_sentence_is_according_to() {
+    let t = "Mark Lee, the mayor, said the city was ready. The talks may still collapse, according to Tom \
+             Hale, the head of the union.\n\n“We will walk out on Monday if nothing changes,” he said.";
+    let d = doc_with_ents(t, &[("Mark Lee", "PERSON"), ("Tom Hale", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We will walk out on Monday if nothing changes,", Some("Tom Hale"))]
+    );
+}
+
+#[test]
 fn the_subject_after_several_openers_or_in_an_apposition() {
     let t = "Afterward, in a video interview with the Boston Globe, Tom Hale hesitated, remarking that “you do \
              not want to be defined by it.”\nAnother friend, Max Fisher of Vox, praised his “dedication to truth \
