@@ -205,6 +205,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let according = (s..i)
                     .filter(|&k| ctx.free(k) && ctx.lower(k) == "according" && ctx.lower(k + 1) == "to")
                     .filter_map(|k| subject_after_cue(ctx, k + 1, i + 1));
+                // And one introduced with a description (`an exodus that included Buba
+                // Markus, a local official.`).
+                let introduced = (s + 1..i)
+                    .filter(|&k| {
+                        ctx.free(k)
+                            && ctx.words[k].is(',')
+                            && matches!(ctx.lower(k + 1), "a" | "an")
+                            && ctx.words.get(k + 2).is_some_and(|w| w.is_alpha() && !w.cap)
+                    })
+                    .filter_map(|k| match ctx.np_ending_at(k - 1, s) {
+                        Some(Np::Name(n)) if ctx.kind_of(n.ent) == Some("PERSON") => Some(Np::Name(n)),
+                        _ => None,
+                    });
                 // The person a document comes from (`The rumor came from golfer Dan
                 // Olsen.`, `an email from X`) is one too.
                 let sources = (s..=i)
@@ -225,6 +238,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     .into_iter()
                     .chain(reporting)
                     .chain(according)
+                    .chain(introduced)
                     .chain(contrast)
                     .filter_map(|np| match np {
                         Np::Name(n) => Some(n),

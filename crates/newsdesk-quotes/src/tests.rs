@@ -1267,6 +1267,17 @@ fn a_pronoun_may_mean_the_one_a_sentence_is_according_to() {
 }
 
 #[test]
+fn a_pronoun_may_mean_a_person_just_introduced_with_a_description() {
+    let t = "Mark Lee, the mayor, said the square would stay open. The crowd that gathered included Tom \
+             Hale, a retired teacher.\n\n“We came here to be heard by the council,” he said.";
+    let d = doc_with_ents(t, &[("Mark Lee", "PERSON"), ("Tom Hale", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("We came here to be heard by the council,", Some("Tom Hale"))]
+    );
+}
+
+#[test]
 fn the_subject_after_several_openers_or_in_an_apposition() {
     let t = "Afterward, in a video interview with the Boston Globe, Tom Hale hesitated, remarking that “you do \
              not want to be defined by it.”\nAnother friend, Max Fisher of Vox, praised his “dedication to truth \
