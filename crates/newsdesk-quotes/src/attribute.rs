@@ -820,7 +820,7 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
 /// reports that Wintour hopes “…”`; `Constantine responded again, CBC reported:
 /// “…”`): the named subject after `that`, or of an earlier cue in the sentence
 /// (not `The Guardian reported that the plan is “…”`: the outlet's own words).
-fn relayed_subject(ctx: &Ctx, main: usize, c: usize, b: usize) -> Option<Np> {
+pub fn relayed_subject(ctx: &Ctx, main: usize, c: usize, b: usize) -> Option<Np> {
     let named = |np: &Np| matches!(np, Np::Name(_) | Np::Pronoun(_));
     if ctx.lower(c + 1) == "that" {
         return ctx.np_starting_at(c + 2, b).filter(named);

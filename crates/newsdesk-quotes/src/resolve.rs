@@ -2,7 +2,7 @@
 //! document (surname → full name), pronouns to the most recent person
 //! (sentence subject or quoted speaker), role nouns to the person who held the
 //! role, outlet/document nouns to their organisation.
-use super::attribute::{joint_names, np_left, role_of_possessor, subject_after_cue};
+use super::attribute::{joint_names, np_left, relayed_subject, role_of_possessor, subject_after_cue};
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_document_noun,
@@ -223,6 +223,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let sources = (s..=i)
                     .filter(|&k| ctx.free(k) && is_document_noun(ctx.lower(k)))
                     .filter_map(|k| self.document_from(k, i + 1));
+                // And whom an outlet's report is about (`The AFP reports that Governor
+                // Angel Aguirre appealed for calm.`).
+                let relayed = (s + 1..i)
+                    .filter(|&k| ctx.free(k) && matches!(ctx.lower(k), "reports" | "reported" | "report"))
+                    .filter_map(|k| relayed_subject(ctx, s, k, i + 1));
                 // `He was unhurt but team boss David Richards was furious`: the subject
                 // of a clause after `but` is the sentence's latest.
                 let contrast = (s + 1..=i)
@@ -239,6 +244,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     .chain(reporting)
                     .chain(according)
                     .chain(introduced)
+                    .chain(relayed)
                     .chain(contrast)
                     .filter_map(|np| match np {
                         Np::Name(n) => Some(n),

@@ -1278,6 +1278,17 @@ fn a_pronoun_may_mean_a_person_just_introduced_with_a_description() {
 }
 
 #[test]
+fn a_pronoun_may_mean_whom_an_outlets_report_is_about() {
+    let t = "Mark Lee, the mayor, said the square would stay open. The Daily Ledger reports that Governor \
+             Tom Hale appealed for calm.\n\n“Please stay at home tonight,” he said.";
+    let d = doc_with_ents(
+        t,
+        &[("Mark Lee", "PERSON"), ("Daily Ledger", "ORG"), ("Tom Hale", "PERSON")],
+    );
+    assert_eq!(quotes_of(d), [q("Please stay at home tonight,", Some("Tom Hale"))]);
+}
+
+#[test]
 fn the_subject_after_several_openers_or_in_an_apposition() {
     let t = "Afterward, in a video interview with the Boston Globe, Tom Hale hesitated, remarking that “you do \
              not want to be defined by it.”\nAnother friend, Max Fisher of Vox, praised his “dedication to truth \
