@@ -457,8 +457,22 @@ fn quoted_as(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         return np_left(ctx, k, floor);
     }
     let object = ctx.np_ending_at(k, floor)?;
-    let cue = object.range().0.checked_sub(1).filter(|&v| v >= floor)?;
-    (!ctx.words[cue].cap && is_cue_verb(ctx.lower(cue))).then_some(object)
+    let lo = object.range().0;
+    let cue = lo.checked_sub(1).filter(|&v| v >= floor)?;
+    if !ctx.words[cue].cap && is_cue_verb(ctx.lower(cue)) {
+        return Some(object);
+    }
+    // `One of his friends was quoted by The Post as saying`: the passive's subject.
+    if ctx.lower(cue) == "by" && cue > floor && matches!(ctx.lower(cue - 1), "quoted" | "cited") {
+        return np_left(ctx, cue - 1, floor);
+    }
+    // `The AP quotes Nicaraguan government spokeswoman Rosario Murillo as saying`:
+    // a few words describing the one quoted between.
+    (lo.saturating_sub(5).max(floor)..lo)
+        .rev()
+        .take_while(|&v| ctx.free(v) && ctx.words[v].is_alpha() && ctx.lower(v) != "by")
+        .find(|&v| matches!(ctx.lower(v), "quoted" | "quotes" | "quoting" | "cited" | "cites"))
+        .map(|_| object)
 }
 
 /// The speaker phrase just left of the cue at `c`: fillers (`also`) and

@@ -1289,6 +1289,29 @@ fn a_pronoun_may_mean_whom_an_outlets_report_is_about() {
 }
 
 #[test]
+fn quoted_as_saying_with_a_description_between_or_by_an_outlet() {
+    let t = "The Daily Ledger quotes Belgian city spokeswoman Ann Lee as saying the storm was small and \
+             “will have passed by the morning.”\n\nA neighbour was quoted by the Ledger as saying: \
+             “We have seen much worse than this.”";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Daily Ledger", "ORG"),
+            ("Belgian", "NORP"),
+            ("Ann Lee", "PERSON"),
+            ("Ledger", "ORG"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("will have passed by the morning.", Some("Ann Lee")),
+            q("We have seen much worse than this.", None)
+        ]
+    );
+}
+
+#[test]
 fn the_subject_after_several_openers_or_in_an_apposition() {
     let t = "Afterward, in a video interview with the Boston Globe, Tom Hale hesitated, remarking that “you do \
              not want to be defined by it.”\nAnother friend, Max Fisher of Vox, praised his “dedication to truth \
