@@ -1312,6 +1312,17 @@ fn quoted_as_saying_with_a_description_between_or_by_an_outlet() {
 }
 
 #[test]
+fn an_apposition_of_role_words_and_a_name_names_the_speaker() {
+    let t = "The town celebrated on Friday.\n\nAnother resident, community leader Tom Hale, told the \
+             agency that “people rejoiced, but with caution.”";
+    let d = doc_with_ents(t, &[("Tom Hale", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [q("people rejoiced, but with caution.", Some("Tom Hale"))]
+    );
+}
+
+#[test]
 fn the_subject_after_several_openers_or_in_an_apposition() {
     let t = "Afterward, in a video interview with the Boston Globe, Tom Hale hesitated, remarking that “you do \
              not want to be defined by it.”\nAnother friend, Max Fisher of Vox, praised his “dedication to truth \
