@@ -239,6 +239,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             .or_else(|| self.main_subject(k + 1, i + 1));
                         np.filter(|np| ctx.words.get(np.range().1).is_some_and(|w| w.is_alpha() && !w.cap))
                     });
+                // (`His wife told WPTV she had warned police. “…,” she said.`: an unnamed
+                // person as the subject is whom a later pronoun may mean.)
+                let unnamed = match &main {
+                    Some(
+                        np @ Np::Nominal {
+                            lo, head, inner: None, ..
+                        },
+                    ) if (person_noun(ctx.lower(*head)).is_some() || gender_noun(ctx.lower(*head)).is_some())
+                        && self.resolve(np).is_none() =>
+                    {
+                        Some(*lo)
+                    }
+                    _ => None,
+                };
                 let mut names: Vec<Name> = main
                     .into_iter()
                     .chain(reporting)
@@ -253,6 +267,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     .chain(sources)
                     .collect();
                 names.sort_by_key(|n| n.lo);
+                if let (Some(lo), true) = (unnamed, names.is_empty()) {
+                    self.salient.push((lo, None));
+                }
                 for name in names {
                     if self.salient.last().is_some_and(|(p, _)| *p >= name.lo) {
                         continue;

@@ -1281,6 +1281,14 @@ fn a_pronoun_may_mean_whom_a_sentence_is_according_to_introduces_or_reports_on()
 }
 
 #[test]
+fn a_pronoun_may_mean_an_unnamed_person_who_was_the_subject() {
+    let t = "Tom Hale, the mayor, said the town was safe.\n\nAn elderly man said two of his sons had fled \
+             to Moscow.\n\n“We just need to stop the war now,” he said.";
+    let d = doc_with_ents(t, &[("Tom Hale", "PERSON")]);
+    assert_eq!(quotes_of(d), [q("We just need to stop the war now,", None)]);
+}
+
+#[test]
 fn quoted_as_saying_with_a_description_between_or_by_an_outlet() {
     let t = "The Daily Ledger quotes Belgian city spokeswoman Ann Lee as saying the storm was small and \
              “will have passed by the morning.”\n\nA neighbour was quoted by the Ledger as saying: \
