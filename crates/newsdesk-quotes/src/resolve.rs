@@ -239,8 +239,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             .or_else(|| self.main_subject(k + 1, i + 1));
                         np.filter(|np| ctx.words.get(np.range().1).is_some_and(|w| w.is_alpha() && !w.cap))
                     });
-                // (`His wife told WPTV she had warned police. “…,” she said.`: an unnamed
-                // person as the subject is whom a later pronoun may mean.)
+                // (`An elderly man said two of his sons had fled. … “…,” he said.`: an
+                // unnamed person as the subject is whom a later pronoun may mean.)
                 let unnamed = match &main {
                     Some(
                         np @ Np::Nominal {
