@@ -518,16 +518,8 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
             }
             // (Titles or lower-case role words may open it: `, Rear Adm. John Kirby,
             // said`, `Another resident, community leader Pogu Bitrus, told`.)
-            let role_word = |k: usize| {
-                let l = ctx.lower(k);
-                ctx.words[k].is_alpha()
-                    && !ctx.words[k].cap
-                    && !is_preposition(l)
-                    && !is_determiner(l)
-                    && !is_conjunction(l)
-                    && !is_cue_verb(l)
-            };
-            let filled = (p + 1..n.lo).all(|k| is_title(ctx.lower(k)) || ctx.words[k].is('.') || role_word(k));
+            let filled =
+                (p + 1..n.lo).all(|k| is_title(ctx.lower(k)) || ctx.words[k].is('.') || ctx.describing_word(k, false));
             if filled && !subject_left {
                 return Some(Np::Name(n));
             }

@@ -624,6 +624,19 @@ impl Ctx<'_> {
         }
     }
 
+    /// Word `k` is a lower-case word that may describe a person next to their
+    /// name (`community leader`, `foreign correspondent`): no preposition,
+    /// determiner or conjunction, and no cue verb unless `cue_ok`.
+    pub fn describing_word(&self, k: usize, cue_ok: bool) -> bool {
+        let l = self.lower(k);
+        self.words[k].is_alpha()
+            && !self.words[k].cap
+            && (cue_ok || !is_cue_verb(l))
+            && !is_conjunction(l)
+            && !is_preposition(l)
+            && !is_determiner(l)
+    }
+
     /// The name after a few lower-case role words from word `i` on (`said prison
     /// investigator Joe Goldsmith`, `host and attorney Van Jones`, `co-founder and
     /// CEO Priya Sharma`): the role describes the name that follows it.

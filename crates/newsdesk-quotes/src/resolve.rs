@@ -5,9 +5,9 @@
 use super::attribute::{joint_names, np_left, relayed_subject, role_of_possessor, subject_after_cue};
 use super::context::Ctx;
 use super::lexicon::{
-    first_name_gender, gender_noun, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_document_noun,
-    is_group_noun, is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition,
-    is_source_noun, is_title, person_noun, pronoun_gender, title_gender, title_role,
+    first_name_gender, gender_noun, is_cue_filler, is_cue_verb, is_determiner, is_document_noun, is_group_noun,
+    is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition, is_source_noun,
+    is_title, person_noun, pronoun_gender, title_gender, title_role,
 };
 use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
@@ -408,15 +408,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // correspondent Clarissa Ward`, `Lakeshore county Gov. Paul Brandt`).
                 // (`state` before a title is a noun: `Guerrero state Gov. Angel Aguirre`)
                 let titled_next = |k: usize| ctx.words.get(k + 1).is_some_and(|w| w.cap) && is_title(ctx.lower(k + 1));
-                let describes = |k: usize| {
-                    let l = ctx.lower(k);
-                    ctx.words[k].is_alpha()
-                        && !ctx.words[k].cap
-                        && (!is_cue_verb(l) || titled_next(k))
-                        && !is_conjunction(l)
-                        && !is_preposition(l)
-                        && !is_determiner(l)
-                };
+                let describes = |k: usize| ctx.describing_word(k, titled_next(k));
                 let mut k = n.hi;
                 while k < hi.min(n.hi + 3) && describes(k) {
                     k += 1;
