@@ -672,7 +672,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn name_text(&self, n: &Name) -> String {
-        let t = self.ctx.text(n.lo, n.hi);
+        self.text_of_name(n.lo, n.hi)
+    }
+
+    /// Words `lo..hi` as a name: without a possessive `'s` (or a plural's `'`).
+    fn text_of_name(&self, lo: usize, hi: usize) -> String {
+        let t = self.ctx.text(lo, hi);
         let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(&t);
         t.trim_end_matches(['\'', '’']).to_string()
     }
@@ -847,7 +852,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if c.person && c.key.len() == 1 {
             let titled: Vec<usize> = c.all.iter().filter_map(|&p| self.title_start(p)).collect();
             if titled.len() == c.all.len() {
-                return ctx.text(titled[0], c.pos + 1);
+                return self.text_of_name(titled[0], c.pos + 1);
             }
         }
         // `Moody's said`, `McDonald's also said`: an organisation never written

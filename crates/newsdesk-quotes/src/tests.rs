@@ -1860,6 +1860,15 @@ fn an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname() {
 }
 
 #[test]
+fn a_name_known_only_with_its_honorific_is_output_without_a_possessive() {
+    let t = "Mr. Muniak's plan drew crowds on Monday.\n\n\"We will build it on time and under budget,\" he said.";
+    assert_eq!(
+        quotes(t),
+        [q("We will build it on time and under budget,", Some("Mr. Muniak"))]
+    );
+}
+
+#[test]
 fn a_possessors_relative_named_in_an_apposition_is_the_subject() {
     let t = "Union leader Raymond Ortiz was blunt. \"Nobody told us anything until the fire trucks were here,\" Ortiz said.\n\nOrtiz's daughter, Elena Ortiz, also works at the plant.\n\n\"My dad has given his whole life to this place,\" she told WHIO-TV.";
     assert_eq!(
