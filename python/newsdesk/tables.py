@@ -2,7 +2,7 @@
 
 - ``docs``: doc_id, source, fields, n_tokens, n_sents, n_ents, n_quotes
 - ``entities``: doc_id, ent_i, start_char, end_char, text, label, score, source
-- ``quotes``: doc_id, quote_i, start_char, end_char, text, speaker, speaker_label, cue
+- ``quotes``: doc_id, quote_i, start_char, end_char, text, speaker, speaker_label, speaker_score, cue
 - ``stances``: doc_id, claim, speaker (None for the whole article), label,
   score_agree, score_disagree, score_discuss, score_unrelated
 

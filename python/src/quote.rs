@@ -63,6 +63,12 @@ impl PyQuote {
             quote: self.i,
         })
     }
+    /// How sure the learned ranker is of `speaker` (or of nobody): its
+    /// probability for that choice, or `None` when the rules chose alone.
+    #[getter]
+    fn speaker_score(&self) -> Option<f32> {
+        self.quote().speaker_score
+    }
     /// The attribution cue (`said`, `according to`, ...) as a span, or `None`.
     #[getter]
     fn cue(&self, py: Python<'_>) -> Option<PySpan> {

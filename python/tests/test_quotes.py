@@ -40,6 +40,9 @@ def test_quote_views_agree_with_the_json(seed_doc):
         assert s.mention.text == seed_doc.text[m["start_char"] : m["end_char"]]
         if r["speaker"]["entity"] is not None:
             assert s.entity == seed_doc.ents[r["speaker"]["entity"]]
+        # the default pipeline's learned ranker says how sure it is of each speaker
+        assert q.speaker_score == pytest.approx(r["speaker_score"])
+        assert 0.0 < q.speaker_score <= 1.0
 
 
 def test_painter_resolves_to_the_full_name(seed_doc):

@@ -40,6 +40,7 @@ def expected_rows(docs):
                     text[s:t],
                     sp and sp["name"],
                     sp and sp["label"],
+                    q["speaker_score"],
                     cue and text[cue["start_char"] : cue["end_char"]],
                 )
             )

@@ -162,6 +162,7 @@ mod tests {
                 start_char: 3,
                 end_char: 7,
             }),
+            speaker_score: None,
         });
         let err = Doc::from_json(&d.to_json()).unwrap_err();
         assert!(err.to_string().contains("quote 0 has span 3..40"), "{err}");

@@ -52,6 +52,11 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The attribution cue (said, told, according to, ...), if any.
     pub cue: Option<CharSpan>,
+    /// How sure the learned speaker ranker is of `speaker` (or of nobody, when
+    /// `None`): its probability for that choice among the quotation's
+    /// candidates; `None` when the rules chose alone.
+    #[serde(default)]
+    pub speaker_score: Option<f32>,
 }
 
 /// A stance label and per-label probabilities.

@@ -70,6 +70,7 @@ pub fn quote(start: u32, end: u32, speaker: Option<&str>) -> Quote {
             label: None,
         }),
         cue: None,
+        speaker_score: None,
     }
 }
 
@@ -110,6 +111,11 @@ pub struct Mismatch {
     pub predicted: Option<String>,
 }
 
+/// Lower bounds of the speaker-score bands that [`Counts`] also counts: how
+/// many of the learned ranker's choices are at least this sure, and how many
+/// of those are right.
+pub const SCORE_BANDS: [f64; 3] = [0.5, 0.7, 0.9];
+
 /// Counts behind precision, recall, F1 and speaker accuracy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -117,6 +123,10 @@ pub struct Counts {
     pub predicted: usize,
     pub matched: usize,
     pub speaker_correct: usize,
+    /// Matched quotations whose speaker score reaches each of [`SCORE_BANDS`].
+    pub scored: [usize; SCORE_BANDS.len()],
+    /// Of those, the ones with the right speaker.
+    pub scored_correct: [usize; SCORE_BANDS.len()],
 }
 
 impl Counts {
@@ -144,6 +154,12 @@ impl Counts {
                     self.matched += 1;
                     let ok = speaker_correct(g, p.speaker.as_ref());
                     self.speaker_correct += ok as usize;
+                    for (k, band) in SCORE_BANDS.iter().enumerate() {
+                        if p.speaker_score.is_some_and(|s| f64::from(s) >= *band) {
+                            self.scored[k] += 1;
+                            self.scored_correct[k] += ok as usize;
+                        }
+                    }
                     (!ok).then_some("speaker")
                 }
             };
@@ -217,13 +233,17 @@ mod tests {
                 speaker_also: vec![],
             },
         ];
+        let scored = |q: Quote, s: f32| Quote {
+            speaker_score: Some(s),
+            ..q
+        };
         let mut c = Counts::default();
         let wrong = c.add(
             text,
             &gold,
             &[
-                quote(1, 12, Some("OBAMA")),
-                quote(28, 30, Some("Obama")),
+                scored(quote(1, 12, Some("OBAMA")), 0.95),
+                scored(quote(28, 30, Some("Obama")), 0.6),
                 quote(0, 5, None),
             ],
         );
@@ -235,7 +255,10 @@ mod tests {
                 gold: 2,
                 predicted: 3,
                 matched: 2,
-                speaker_correct: 1
+                speaker_correct: 1,
+                // the sure right one in every band, the unsure wrong one only in the lowest
+                scored: [2, 1, 1],
+                scored_correct: [1, 1, 1],
             }
         );
         assert!((c.precision() - 2.0 / 3.0).abs() < 1e-9 && c.recall() == 1.0);

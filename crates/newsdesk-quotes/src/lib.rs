@@ -192,6 +192,7 @@ impl QuoteExtractor {
             };
             let mut cands = Vec::new();
             let mut speaker = rule.clone();
+            let mut score = None;
             if keep || self.model.is_some() {
                 let prev = qi
                     .checked_sub(1)
@@ -208,7 +209,9 @@ impl QuoteExtractor {
                 };
                 cands = rank::candidates(&ctx, &res, &layout, qi, &c);
                 if let Some(m) = &self.model {
-                    let pick = &cands[m.choose(&cands)];
+                    let (i, p) = m.choose(&cands);
+                    score = Some(p);
+                    let pick = &cands[i];
                     if pick.key() != rule.as_ref().map(|r| r.name.to_lowercase()) {
                         speaker = pick.speaker.clone();
                         anonymous = false;
@@ -234,6 +237,7 @@ impl QuoteExtractor {
                     start_char: ctx.words[a].start() as u32,
                     end_char: ctx.words[b - 1].end() as u32,
                 }),
+                speaker_score: score,
             };
             out.push((quote, cands));
             speakers.push((speaker, anonymous));

@@ -105,9 +105,14 @@ impl SpeakerModel {
         features.filter_map(|f| self.lookup.get(&hash_str(f))).sum()
     }
 
-    /// The best candidate (the first on ties).
-    pub fn choose(&self, cands: &[Candidate]) -> usize {
-        best(cands.iter().map(|c| self.score(c.features())))
+    /// The best candidate (the first on ties) and the model's probability for
+    /// it: a softmax over the candidates' scores, as in training.
+    pub fn choose(&self, cands: &[Candidate]) -> (usize, f32) {
+        let scores: Vec<f32> = cands.iter().map(|c| self.score(c.features())).collect();
+        let i = best(scores.iter().copied());
+        let top = scores.get(i).copied().unwrap_or(0.0);
+        let z: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+        (i, if z > 0.0 { 1.0 / z } else { 1.0 })
     }
 
     /// Fit a conditional logit (softmax over each quotation's candidates) on

@@ -981,6 +981,24 @@ fn an_outlet_reporting_before_the_quotation_relays_someone_elses_words() {
     );
 }
 
+/// The learned ranker says how sure it is of each choice; the rules alone do not.
+#[test]
+fn the_ranker_scores_its_choices_and_the_rules_do_not() {
+    let t = "Senator Jane Roe spoke on Monday.\n\n“We will not back down on this,” Roe said.\n\nA man shouted “this is a bad bill for everyone” twice.";
+    let scores = |e: QuoteExtractor| {
+        let mut d = doc(t);
+        e.process(&mut d).unwrap();
+        d.quotes.iter().map(|q| q.speaker_score).collect::<Vec<_>>()
+    };
+    let learned = scores(QuoteExtractor::default());
+    assert_eq!(learned.len(), 2);
+    assert!(
+        learned.iter().all(|p| p.is_some_and(|p| p > 0.5 && p <= 1.0)),
+        "{learned:?}"
+    );
+    assert_eq!(scores(QuoteExtractor::rules()), [None, None]);
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(500))]
 
@@ -993,6 +1011,7 @@ proptest::proptest! {
         let mut floor = 0;
         for q in &d.quotes {
             proptest::prop_assert!(floor <= q.start_char && q.start_char <= q.end_char && q.end_char <= n);
+            proptest::prop_assert!(q.speaker_score.is_some_and(|p| p > 0.0 && p <= 1.0), "{:?}", q.speaker_score);
             floor = q.end_char;
             if let Some(sp) = &q.speaker {
                 proptest::prop_assert!(sp.mention.start_char <= sp.mention.end_char && sp.mention.end_char <= n);

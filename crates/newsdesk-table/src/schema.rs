@@ -77,6 +77,7 @@ impl Table {
                 col("text", Utf8, false),
                 col("speaker", Utf8, true),
                 col("speaker_label", Utf8, true),
+                col("speaker_score", Float32, true),
                 col("cue", Utf8, true),
             ],
             Table::Stances => {

@@ -62,6 +62,7 @@ struct QuoteCols {
     text: StringBuilder,
     speaker: StringBuilder,
     speaker_label: StringBuilder,
+    speaker_score: Float32Builder,
     cue: StringBuilder,
 }
 
@@ -143,6 +144,7 @@ impl Tables {
             q.speaker.append_option(quote.speaker.as_ref().map(|s| &s.name));
             q.speaker_label
                 .append_option(quote.speaker.as_ref().and_then(|s| s.label.as_ref()));
+            q.speaker_score.append_option(quote.speaker_score);
             q.cue
                 .append_option(quote.cue.as_ref().map(|c| doc.text_between(c.start_char, c.end_char)));
         }
@@ -202,6 +204,7 @@ impl Tables {
                 Arc::new(q.text.finish()),
                 Arc::new(q.speaker.finish()),
                 Arc::new(q.speaker_label.finish()),
+                Arc::new(q.speaker_score.finish()),
                 Arc::new(q.cue.finish()),
             ],
         )?;

@@ -104,7 +104,7 @@ fn every_layer_of_the_json_appears_once_in_the_tables() {
             };
             let want = json!({"doc_id": id, "quote_i": i, "start_char": q["start_char"], "end_char": q["end_char"],
                 "text": chars(text, &q["start_char"], &q["end_char"]), "speaker": s.get("name"),
-                "speaker_label": s.get("label"), "cue": cue});
+                "speaker_label": s.get("label"), "speaker_score": q["speaker_score"], "cue": cue});
             assert_eq!(count(&quotes, &want), 1, "{want}");
             n_quotes += 1;
         }

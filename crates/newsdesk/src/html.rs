@@ -282,6 +282,7 @@ mod tests {
             end_char: chars(end),
             speaker: None,
             cue: None,
+            speaker_score: None,
         });
         let html = render_html(&d);
         assert!(html.matches("class=\"nd-quote\"").count() >= 2);

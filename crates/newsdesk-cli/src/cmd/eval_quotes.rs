@@ -2,7 +2,7 @@
 //! file (the `quotes/dev.jsonl` format); one JSON object on stdout.
 use super::CmdResult;
 use crate::progress;
-use newsdesk::train::quotes::{read_gold, Counts, SpeakerModel};
+use newsdesk::train::quotes::{read_gold, Counts, SpeakerModel, SCORE_BANDS};
 use newsdesk::{Pipeline, QuoteExtractor};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -102,6 +102,13 @@ pub fn run(args: Args) -> CmdResult {
         "predicted": counts.predicted,
         "matched": counts.matched,
         "speaker_correct": counts.speaker_correct,
+        // the learned ranker's surer choices: how many reach each score, how many are right
+        "speaker_by_score": SCORE_BANDS.iter().enumerate().map(|(k, band)| serde_json::json!({
+            "min_score": band,
+            "matched": counts.scored[k],
+            "speaker_correct": counts.scored_correct[k],
+            "speaker_accuracy": counts.scored_correct[k] as f64 / counts.scored[k].max(1) as f64,
+        })).collect::<Vec<_>>(),
         "seconds": seconds,
         "quotes_seconds": quotes_seconds,
         "bytes": texts.iter().map(|t| t.len()).sum::<usize>(),
