@@ -89,8 +89,10 @@ fn marks(doc: &Doc) -> Vec<Mark> {
             None => s.name.clone(),
         });
         let cue = q.cue.as_ref().map(|c| doc.text_between(c.start_char, c.end_char));
+        // (the learned ranker's probability for that speaker, or for nobody)
+        let score = q.speaker_score.map_or(String::new(), |p| format!(", score {p:.2}"));
         let title = format!(
-            "quote {}; speaker: {}; cue: {}",
+            "quote {}; speaker: {}{score}; cue: {}",
             i + 1,
             who.as_deref().unwrap_or("none"),
             cue.unwrap_or("none")
@@ -282,12 +284,16 @@ mod tests {
             end_char: chars(end),
             speaker: None,
             cue: None,
-            speaker_score: None,
+            speaker_score: Some(0.875),
         });
         let html = render_html(&d);
         assert!(html.matches("class=\"nd-quote\"").count() >= 2);
         assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
         assert!(!html.contains("class=\"nd-who\""), "no speaker, no badge");
+        assert!(
+            html.contains("title=\"quote 1; speaker: none, score 0.88; cue: none\""),
+            "{html}"
+        );
     }
 
     #[test]
