@@ -153,7 +153,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
             let person = ctx.kind_of(n.ent) == Some("PERSON") || !n.roles.is_empty();
             if key.len() <= 6 {
-                let text = self.name_text(&n);
+                let text = self.text_of_name(n.lo, n.hi);
                 self.cands.push(Cand {
                     key,
                     text,
@@ -671,10 +671,6 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .and_then(|(_, r)| r.as_ref())
     }
 
-    fn name_text(&self, n: &Name) -> String {
-        self.text_of_name(n.lo, n.hi)
-    }
-
     /// Words `lo..hi` as a name: without a possessive `'s` (or a plural's `'`).
     fn text_of_name(&self, lo: usize, hi: usize) -> String {
         let t = self.ctx.text(lo, hi);
@@ -796,7 +792,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 n.org || (c.org && !c.person),
                 c.person || !n.roles.is_empty(),
             ),
-            None => (self.name_text(n), n.ent, n.org, !n.roles.is_empty()),
+            None => (self.text_of_name(n.lo, n.hi), n.ent, n.org, !n.roles.is_empty()),
         };
         // Person titles right before the name outweigh an NER place or
         // organisation label (`(Pentagon spokesman Col. Steve) Warren`, tagged GPE).
