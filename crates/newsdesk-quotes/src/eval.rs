@@ -202,6 +202,10 @@ impl Counts {
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_correct, self.matched)
     }
+    /// Speaker accuracy of the matched quotations whose score reaches `SCORE_BANDS[k]`.
+    pub fn scored_accuracy(&self, k: usize) -> f64 {
+        ratio(self.scored_correct[k], self.scored[k])
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

@@ -107,7 +107,7 @@ pub fn run(args: Args) -> CmdResult {
             "min_score": band,
             "matched": counts.scored[k],
             "speaker_correct": counts.scored_correct[k],
-            "speaker_accuracy": counts.scored_correct[k] as f64 / counts.scored[k].max(1) as f64,
+            "speaker_accuracy": counts.scored_accuracy(k),
         })).collect::<Vec<_>>(),
         "seconds": seconds,
         "quotes_seconds": quotes_seconds,
