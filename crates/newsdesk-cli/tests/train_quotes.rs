@@ -124,3 +124,25 @@ fn eval_quotes_scores_a_trained_model_the_rules_or_the_default() {
     assert_ne!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("bad.json"), "{}", stderr(&out));
 }
+
+#[test]
+fn eval_quotes_counts_wrong_speakers_by_kind() {
+    let dir = TempDir::new("eval-quotes-errors");
+    // The gold speaker of the first article is nobody the text mentions: a
+    // wrong speaker that no choice among the candidates could have righted.
+    let unnamed = article(0, &[("We will not back down on this", "Jane Roe")]).replace("Jane Roe\"", "Zed Quux\"");
+    let named = article(1, &[("It is a bad bill for everyone", "Mark Hale")]);
+    let data = dir.file("data.jsonl", (unnamed + &named).as_bytes());
+    let out = newsdesk(&["eval", "quotes", "--data", &data], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let o = &lines(&out)[0];
+    assert_eq!(
+        (o["matched"].as_u64(), o["speaker_correct"].as_u64()),
+        (Some(2), Some(1)),
+        "{o}"
+    );
+    assert_eq!(
+        o["speaker_errors"],
+        serde_json::json!({"wrong_speaker": 1, "nobody_for_named": 0, "someone_for_nobody": 0, "not_among_candidates": 1})
+    );
+}

@@ -111,6 +111,21 @@ pub struct Mismatch {
     pub predicted: Option<String>,
 }
 
+/// How a matched quotation's speaker can be wrong, as [`Counts`] counts
+/// them: another speaker than the annotated one, nobody where the article
+/// names one, or someone where the annotation says nobody.
+pub const SPEAKER_ERRORS: [&str; 3] = ["wrong_speaker", "nobody_for_named", "someone_for_nobody"];
+
+/// Which of [`SPEAKER_ERRORS`] a wrong speaker is (gold and predicted names;
+/// `None`: nobody).
+fn speaker_error(gold: Option<&str>, pred: Option<&str>) -> usize {
+    match (gold, pred) {
+        (Some(_), None) => 1,
+        (None, Some(_)) => 2,
+        _ => 0,
+    }
+}
+
 /// Lower bounds of the speaker-score bands that [`Counts`] also counts: how
 /// many of the learned ranker's choices are at least this sure, and how many
 /// of those are right.
@@ -127,6 +142,8 @@ pub struct Counts {
     pub scored: [usize; SCORE_BANDS.len()],
     /// Of those, the ones with the right speaker.
     pub scored_correct: [usize; SCORE_BANDS.len()],
+    /// Matched quotations with a wrong speaker, by [`SPEAKER_ERRORS`].
+    pub speaker_errors: [usize; SPEAKER_ERRORS.len()],
 }
 
 impl Counts {
@@ -159,6 +176,9 @@ impl Counts {
                             self.scored[k] += 1;
                             self.scored_correct[k] += ok as usize;
                         }
+                    }
+                    if !ok {
+                        self.speaker_errors[speaker_error(g.speaker.as_deref(), predicted.as_deref())] += 1;
                     }
                     (!ok).then_some("speaker")
                 }
@@ -263,10 +283,38 @@ mod tests {
                 // the sure right one in every band, the unsure wrong one only in the lowest
                 scored: [2, 1, 1],
                 scored_correct: [1, 1, 1],
+                // `Obama` for the gold nobody
+                speaker_errors: [0, 0, 1],
             }
         );
         assert!((c.precision() - 2.0 / 3.0).abs() < 1e-9 && c.recall() == 1.0);
         assert!((c.speaker_accuracy() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wrong_speakers_are_told_apart() {
+        let text = "“A,” Kim said. “B,” Lee said. “C,” he said.";
+        let gold = |start, end, speaker: Option<&str>| GoldQuote {
+            start,
+            end,
+            speaker: speaker.map(str::to_string),
+            speaker_also: vec![],
+        };
+        let mut c = Counts::default();
+        c.add(
+            text,
+            &[gold(1, 3, Some("Kim")), gold(16, 18, Some("Lee")), gold(31, 33, None)],
+            &[
+                quote(1, 3, Some("Lee")),
+                quote(16, 18, None),
+                quote(31, 33, Some("Lee")),
+            ],
+        );
+        assert_eq!((c.matched, c.speaker_correct), (3, 0));
+        assert_eq!(c.speaker_errors, [1, 1, 1]);
+        let mut right = Counts::default();
+        right.add(text, &[gold(1, 3, Some("Kim"))], &[quote(1, 3, Some("kim"))]);
+        assert_eq!(right.speaker_errors, [0, 0, 0]);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub mod stance {
 /// Quotations: gold quote files, span/speaker scoring, and the speaker ranker's
 /// training with cross-validation by article.
 pub mod quotes {
-    pub use newsdesk_quotes::eval::{read_gold, Counts, GoldDoc, SCORE_BANDS};
+    pub use newsdesk_quotes::eval::{read_gold, Counts, GoldDoc, SCORE_BANDS, SPEAKER_ERRORS};
     pub use newsdesk_quotes::train::{cross_validate, evaluate, examples, L2, STEPS};
     pub use newsdesk_quotes::{ModelCard, QuoteExtractor, SpeakerModel};
 }

@@ -2,7 +2,7 @@
 //! file (the `quotes/dev.jsonl` format); one JSON object on stdout.
 use super::CmdResult;
 use crate::progress;
-use newsdesk::train::quotes::{read_gold, Counts, SpeakerModel, SCORE_BANDS};
+use newsdesk::train::quotes::{examples, read_gold, Counts, SpeakerModel, SCORE_BANDS, SPEAKER_ERRORS};
 use newsdesk::{Pipeline, QuoteExtractor};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -86,6 +86,15 @@ pub fn run(args: Args) -> CmdResult {
             errors.push_str(&format!("{line}\n"));
         }
     }
+    // Matched quotations whose right speaker is not among the rules' candidates:
+    // no chooser over those candidates could have got them.
+    let (doc_refs, gold_refs): (Vec<_>, Vec<_>) = processed.iter().zip(&docs).unzip();
+    let mut speaker_errors: serde_json::Map<String, serde_json::Value> = SPEAKER_ERRORS
+        .iter()
+        .zip(counts.speaker_errors)
+        .map(|(kind, n)| (kind.to_string(), n.into()))
+        .collect();
+    speaker_errors.insert("not_among_candidates".into(), examples(&doc_refs, &gold_refs).1.into());
     if let Some(path) = &args.errors {
         std::fs::write(path, errors).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
@@ -102,6 +111,8 @@ pub fn run(args: Args) -> CmdResult {
         "predicted": counts.predicted,
         "matched": counts.matched,
         "speaker_correct": counts.speaker_correct,
+        // the wrong speakers by kind, and how many of them no candidate would have righted
+        "speaker_errors": speaker_errors,
         // the learned ranker's surer choices: how many reach each score, how many are right
         "speaker_by_score": SCORE_BANDS.iter().enumerate().map(|(k, band)| serde_json::json!({
             "min_score": band,
