@@ -62,6 +62,17 @@ fn folds_train_only_articles_and_a_held_out_test_reach_the_output_and_the_card()
     assert_eq!(o["cv_speaker_accuracy"].as_array().unwrap().len(), 3);
     // every fold scores only --data articles: 2 quotes each, 6 articles in all
     assert_eq!(stderr(&out).matches("articles, speaker accuracy").count(), 3);
+    // the folds' held-out quotations pooled: the 12 of --data, none of --also-train
+    assert_eq!(
+        (o["cv_matched"].as_u64(), o["cv_speaker_correct"].as_u64()),
+        (Some(12), Some(12)),
+        "{o}"
+    );
+    assert_eq!(
+        o["cv_speaker_errors"],
+        serde_json::json!({"wrong_speaker": 0, "nobody_for_named": 0, "someone_for_nobody": 0})
+    );
+    assert_eq!(o["cv_speaker_by_score"].as_array().map(Vec::len), Some(3), "{o}");
     assert_eq!(o["train_quotes"], 20, "data and also-train quotes are all trained on");
     assert_eq!(
         (o["test"]["articles"].as_u64(), o["test"]["matched"].as_u64()),
@@ -86,6 +97,7 @@ fn without_folds_the_cross_validation_figures_are_null() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let o = &lines(&out)[0];
     assert!(o["cv_speaker_accuracy_mean"].is_null() && o["test"].is_null(), "{o}");
+    assert!(o["cv_matched"].is_null() && o["cv_speaker_by_score"].is_null(), "{o}");
 }
 
 #[test]

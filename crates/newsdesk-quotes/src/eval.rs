@@ -146,6 +146,25 @@ pub struct Counts {
     pub speaker_errors: [usize; SPEAKER_ERRORS.len()],
 }
 
+impl std::ops::AddAssign<&Counts> for Counts {
+    /// Pool another set of counts into these (folds of a cross-validation).
+    fn add_assign(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.matched += o.matched;
+        self.speaker_correct += o.speaker_correct;
+        for (a, b) in self.scored.iter_mut().zip(o.scored) {
+            *a += b;
+        }
+        for (a, b) in self.scored_correct.iter_mut().zip(o.scored_correct) {
+            *a += b;
+        }
+        for (a, b) in self.speaker_errors.iter_mut().zip(o.speaker_errors) {
+            *a += b;
+        }
+    }
+}
+
 impl Counts {
     /// Add one document's gold and predicted quotations (one-to-one matching);
     /// returns what went wrong, for error analysis.
@@ -315,6 +334,10 @@ mod tests {
         let mut right = Counts::default();
         right.add(text, &[gold(1, 3, Some("Kim"))], &[quote(1, 3, Some("kim"))]);
         assert_eq!(right.speaker_errors, [0, 0, 0]);
+        let mut pooled = c;
+        pooled += &right;
+        assert_eq!((pooled.gold, pooled.matched, pooled.speaker_correct), (4, 4, 1));
+        assert_eq!(pooled.speaker_errors, [1, 1, 1]);
     }
 
     #[test]

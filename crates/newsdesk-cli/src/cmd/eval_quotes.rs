@@ -55,6 +55,36 @@ pub fn annotate(nlp: &Pipeline, texts: &[&str], data: &std::path::Path) -> Resul
     Ok(processed)
 }
 
+/// The wrong speakers by kind and, when known, how many right speakers were
+/// not among the rules' candidates (no choice among them could have righted those).
+pub fn speaker_errors(counts: &Counts, unreachable: Option<usize>) -> serde_json::Value {
+    let mut kinds: serde_json::Map<String, serde_json::Value> = SPEAKER_ERRORS
+        .iter()
+        .zip(counts.speaker_errors)
+        .map(|(kind, n)| (kind.to_string(), n.into()))
+        .collect();
+    if let Some(n) = unreachable {
+        kinds.insert("not_among_candidates".into(), n.into());
+    }
+    kinds.into()
+}
+
+/// The learned ranker's surer choices: how many reach each score band, how many are right.
+pub fn speaker_by_score(counts: &Counts) -> serde_json::Value {
+    SCORE_BANDS
+        .iter()
+        .enumerate()
+        .map(|(k, band)| {
+            serde_json::json!({
+                "min_score": band,
+                "matched": counts.scored[k],
+                "speaker_correct": counts.scored_correct[k],
+                "speaker_accuracy": counts.scored_accuracy(k),
+            })
+        })
+        .collect()
+}
+
 pub fn run(args: Args) -> CmdResult {
     let extractor = extractor(&args.speakers)?;
     let docs = read_gold(&args.data)?;
@@ -89,12 +119,7 @@ pub fn run(args: Args) -> CmdResult {
     // Matched quotations whose right speaker is not among the rules' candidates:
     // no chooser over those candidates could have got them.
     let (doc_refs, gold_refs): (Vec<_>, Vec<_>) = processed.iter().zip(&docs).unzip();
-    let mut speaker_errors: serde_json::Map<String, serde_json::Value> = SPEAKER_ERRORS
-        .iter()
-        .zip(counts.speaker_errors)
-        .map(|(kind, n)| (kind.to_string(), n.into()))
-        .collect();
-    speaker_errors.insert("not_among_candidates".into(), examples(&doc_refs, &gold_refs).1.into());
+    let unreachable = examples(&doc_refs, &gold_refs).1;
     if let Some(path) = &args.errors {
         std::fs::write(path, errors).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
@@ -111,15 +136,8 @@ pub fn run(args: Args) -> CmdResult {
         "predicted": counts.predicted,
         "matched": counts.matched,
         "speaker_correct": counts.speaker_correct,
-        // the wrong speakers by kind, and how many of them no candidate would have righted
-        "speaker_errors": speaker_errors,
-        // the learned ranker's surer choices: how many reach each score, how many are right
-        "speaker_by_score": SCORE_BANDS.iter().enumerate().map(|(k, band)| serde_json::json!({
-            "min_score": band,
-            "matched": counts.scored[k],
-            "speaker_correct": counts.scored_correct[k],
-            "speaker_accuracy": counts.scored_accuracy(k),
-        })).collect::<Vec<_>>(),
+        "speaker_errors": speaker_errors(&counts, Some(unreachable)),
+        "speaker_by_score": speaker_by_score(&counts),
         "seconds": seconds,
         "quotes_seconds": quotes_seconds,
         "bytes": texts.iter().map(|t| t.len()).sum::<usize>(),

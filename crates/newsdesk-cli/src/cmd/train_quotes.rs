@@ -4,11 +4,11 @@
 //! `--also-train` articles are in every fold's training, never scored), then a
 //! model trained on all articles, scored on `--test` articles if given, and
 //! written with its card. One JSON object on stdout.
-use super::eval_quotes::annotate;
+use super::eval_quotes::{annotate, speaker_by_score, speaker_errors};
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
 use newsdesk::train::quotes::{
-    cross_validate, evaluate, examples, read_gold, GoldDoc, ModelCard, QuoteExtractor, SpeakerModel, L2, STEPS,
+    cross_validate, evaluate, examples, read_gold, Counts, GoldDoc, ModelCard, QuoteExtractor, SpeakerModel, L2, STEPS,
 };
 use newsdesk::{Doc, Pipeline};
 use std::path::{Path, PathBuf};
@@ -88,6 +88,8 @@ pub fn run(args: Args) -> CmdResult {
         l2: args.l2,
         ..ModelCard::default()
     };
+    // Every fold's held-out counts pooled (`None` without folds).
+    let mut pooled: Option<Counts> = None;
     if args.folds > 0 {
         let folds = cross_validate(
             &docs,
@@ -111,6 +113,10 @@ pub fn run(args: Args) -> CmdResult {
         card.cv_speaker_accuracy = folds.iter().map(|f| f.counts.speaker_accuracy()).collect();
         card.cv_quote_f1 = folds.iter().map(|f| f.counts.f1()).collect();
         card.cv_rules_speaker_accuracy = folds.iter().map(|f| f.rules.speaker_accuracy()).collect();
+        pooled = Some(folds.iter().fold(Counts::default(), |mut all, f| {
+            all += &f.counts;
+            all
+        }));
     }
     let doc_refs: Vec<_> = docs.iter().chain(&also_docs).collect();
     let gold_refs: Vec<_> = gold.iter().chain(&also_gold).collect();
@@ -157,6 +163,11 @@ pub fn run(args: Args) -> CmdResult {
         "cv_quote_f1_mean": f1,
         "cv_quote_f1_sd": f1_sd,
         "cv_quote_f1": card.cv_quote_f1,
+        // all folds' held-out quotations pooled: right speakers, wrong ones by kind, score bands
+        "cv_matched": pooled.map(|c| c.matched),
+        "cv_speaker_correct": pooled.map(|c| c.speaker_correct),
+        "cv_speaker_errors": pooled.map(|c| speaker_errors(&c, None)),
+        "cv_speaker_by_score": pooled.map(|c| speaker_by_score(&c)),
         "train_quotes": card.train_quotes,
         "unreachable": unreachable,
         "features": model.weights.len(),
