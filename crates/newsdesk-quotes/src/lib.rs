@@ -60,7 +60,8 @@ pub struct QuoteExtractor {
 impl Default for QuoteExtractor {
     /// The rules find quotations and speaker candidates; the shipped learned
     /// ranker (`models/speaker.json`) chooses among the candidates: on articles
-    /// neither has seen it beats the rules' own choice (see the README).
+    /// no rule was read from, cross-validated, it beats the rules' own choice
+    /// (see the README).
     fn default() -> Self {
         QuoteExtractor {
             model: Some(SpeakerModel::embedded()),
