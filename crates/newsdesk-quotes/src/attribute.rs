@@ -808,6 +808,20 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
         .rev()
         .find(|&k| !ctx.words[k].is_quote_mark())
         .is_some_and(|k| ctx.words[k].is(':'));
+    // `Recalls Mr. Baxley: “…”`: a capitalised cue opening the sentence, its subject after it.
+    // (Not `Wonder Mike and Master Gee issued a statement:`, a name.)
+    let verb_first = ctx.words[main].cap
+        && ctx.words[main].ent.is_none()
+        && is_cue_verb(ctx.lower(main))
+        && !ctx.lower(main).ends_with("ing");
+    if colon && verb_first {
+        if let Some(np) = subject_after_cue(ctx, main, b) {
+            return Found::Phrase {
+                np: Some(np),
+                cue: Some((main, main + 1)),
+            };
+        }
+    }
     if colon {
         return Found::Phrase {
             np: res.main_subject(main, b),

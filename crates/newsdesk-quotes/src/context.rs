@@ -114,6 +114,24 @@ impl<'a> Ctx<'a> {
         is_clause_opener(lower)
             || (w.cap && lower.ends_with("ing"))
             || (w.cap && is_lower_opener(lower) && self.words.get(i + 1).is_some_and(|n| n.is(',')))
+            || (w.cap && self.opens_date(i))
+    }
+
+    /// A phrase from word `i` to a comma within eight words, naming no one and
+    /// holding the start of a date or time entity (`A couple weeks before that,
+    /// Rosenberg posted …`, `Last week, …`; not `John Smith, 45,`).
+    fn opens_date(&self, i: usize) -> bool {
+        let Some(comma) = (i + 1..(i + 9).min(self.words.len())).find(|&j| self.words[j].is(',')) else {
+            return false;
+        };
+        let (a, b) = (self.words[i].start() as u32, self.words[comma].start() as u32);
+        let ents = &self.doc.ents;
+        let k = ents.partition_point(|e| e.start_char < a);
+        self.words[i..comma].iter().all(|w| w.ent.is_none())
+            && ents[k..]
+                .iter()
+                .take_while(|e| e.start_char < b)
+                .any(|e| matches!(e.label.as_str(), "DATE" | "TIME"))
     }
 
     pub fn lower(&self, i: usize) -> &str {

@@ -538,9 +538,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .rev()
                 .find(|&k| !ctx.words[k].is(','))
                 .is_some_and(|k| ctx.words[k].is_quote_mark());
-        let np = if inverted {
+        let after_cue = || {
             ctx.np_starting_at(cue + 1, end)
-                .or_else(|| ctx.name_after_role(cue + 1, end).map(Np::Name))?
+                .or_else(|| ctx.name_after_role(cue + 1, end).map(Np::Name))
+        };
+        // `…, giving greater market stability, says Robert Persky of the Photograph
+        // Collector.`, `…, said Mr Smith.`: a cue after a comma followed by a name (not
+        // `X, a spokesman, told Metro.co.uk`: that name is whom it was said to).
+        let trailing = (cue > lo && ctx.words[cue - 1].is(',') && !matches!(ctx.lower(cue), "told" | "tells" | "tell"))
+            .then(after_cue)
+            .flatten()
+            .filter(|np| matches!(np, Np::Name(_)));
+        let np = if inverted {
+            after_cue()?
+        } else if let Some(np) = trailing {
+            np
         } else {
             // The sentence's subject when it is next to the cue, else the phrase just
             // left of the cue (`Another commenter, "Lady­Amanita," claimed …`).
@@ -995,6 +1007,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     // (`the ministry said` after `Russia's foreign ministry accused Kiev`: that body.)
                     let before = bare.then(|| self.body_named_before(*head, *lo)).flatten();
                     return Some(before.map_or_else(|| self.group(*lo, np.range().1), with_mention));
+                }
+                // `the association said` after `the Japanese Fisheries Association
+                // criticized`: the organisation named before whose name ends with the noun.
+                if bare && is_org_word(h) {
+                    let named = self
+                        .names_before(*lo)
+                        .find(|c| c.org && c.key.len() > 1 && c.key.last().is_some_and(|w| w == h));
+                    if let Some(c) = named {
+                        return Some(with_mention(self.resolve_name(&c.name())));
+                    }
                 }
                 if !is_source_noun(h) {
                     return None;

@@ -2720,3 +2720,65 @@ fn the_default_ranker_beat_the_rules_on_its_unseen_articles_and_keeps_plain_attr
     e.process(&mut d).unwrap();
     assert_eq!(d.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Jane Roe"));
 }
+
+#[test]
+fn a_cue_after_a_comma_ending_the_sentence_names_its_speaker() {
+    let t = "Corporations are among the serious buyers, giving the market stability, says Robert Persky of the Photograph Collector.\n\n“When I see prints going to institutions, I know they are not coming back.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "When I see prints going to institutions, I know they are not coming back.",
+            Some("Robert Persky")
+        )]
+    );
+}
+
+#[test]
+fn a_cue_opening_the_sentence_before_a_colon_names_its_speaker() {
+    let t = "Charles Baxley sued the company in April.\n\nBut Justin has not pursued those charges.\n\nRecalls Mr. Baxley: “We were never going to let them win this case.”";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "We were never going to let them win this case.",
+            Some("Charles Baxley")
+        )]
+    );
+}
+
+#[test]
+fn a_perfect_tense_cue_after_the_quotation() {
+    let t = "Donald Vinson runs the firm.\n\nIn a classic defense, the consultants concentrate on the jury.\n\n“The jury must be made to shift the blame to the plaintiff,” Mr. Vinson has written.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "The jury must be made to shift the blame to the plaintiff,",
+            Some("Donald Vinson")
+        )]
+    );
+}
+
+#[test]
+fn the_organisation_noun_is_the_organisation_named_with_it() {
+    let t = "The Japanese Fisheries Association criticized moves to ban the practice.\n\n“We oppose any ban of this kind on the high seas,” the association said.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "We oppose any ban of this kind on the high seas,",
+            Some("Japanese Fisheries Association")
+        )]
+    );
+}
+
+#[test]
+fn a_leading_date_phrase_is_not_the_subject() {
+    let t = "Gill Rosenberg went to Iraq.\n\nA couple weeks before that, Rosenberg posted photos of herself at the border, and wrote: “Let us show them what that means today.”";
+    let mut d = doc_with_ents(t, &[("Gill Rosenberg", "PERSON"), ("weeks", "DATE")]);
+    let mut surname = d.ents[0].clone();
+    let at = t.find("Rosenberg posted").map(|b| t[..b].chars().count()).unwrap() as u32;
+    (surname.start_char, surname.end_char) = (at, at + 9);
+    d.ents.push(surname);
+    assert_eq!(
+        quotes_of(d),
+        [q("Let us show them what that means today.", Some("Gill Rosenberg"))]
+    );
+}
