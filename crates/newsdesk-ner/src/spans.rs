@@ -206,7 +206,7 @@ mod tests {
             end: 14,
             label: "ORG".into(),
         }]];
-        let e = score_spans(&[d.clone()], &pred, 0.0);
+        let e = score_spans(std::slice::from_ref(&d), &pred, 0.0);
         assert_eq!(e.f1, 1.0);
         let wrong = vec![vec![CharEntity {
             start: 4,
