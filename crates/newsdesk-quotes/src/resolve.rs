@@ -545,13 +545,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // `…, giving greater market stability, says Robert Persky of the Photograph
         // Collector.`, `…, said Mr Smith.`: a cue after a comma followed by a name (not
         // `X, a spokesman, told Metro.co.uk`: that name is whom it was said to).
-        let trailing = (cue > lo && ctx.words[cue - 1].is(',') && !matches!(ctx.lower(cue), "told" | "tells" | "tell"))
-            .then(after_cue)
-            .flatten()
-            .filter(|np| matches!(np, Np::Name(_)));
+        let trailing = || {
+            (cue > lo && ctx.words[cue - 1].is(',') && !matches!(ctx.lower(cue), "told" | "tells" | "tell"))
+                .then(after_cue)
+                .flatten()
+                .filter(|np| matches!(np, Np::Name(_)))
+        };
         let np = if inverted {
             after_cue()?
-        } else if let Some(np) = trailing {
+        } else if let Some(np) = trailing() {
             np
         } else {
             // The sentence's subject when it is next to the cue, else the phrase just
