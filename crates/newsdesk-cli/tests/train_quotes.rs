@@ -90,6 +90,86 @@ fn folds_train_only_articles_and_a_held_out_test_reach_the_output_and_the_card()
 }
 
 #[test]
+fn candidates_of_every_held_out_quotation_are_written_with_their_fold_scores() {
+    let dir = TempDir::new("train-quotes-candidates");
+    let data = file(&dir, "data.jsonl", 0..6);
+    let cands = dir.path("cands.jsonl");
+    let out = newsdesk(
+        &[
+            "train",
+            "quotes",
+            "--data",
+            &data,
+            "--folds",
+            "3",
+            "--candidates",
+            &cands,
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = std::fs::read_to_string(&cands)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let texts: std::collections::HashMap<String, String> = std::fs::read_to_string(&data)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // every quotation of the six articles once, each with the right speaker
+    // among its candidates, the top-scored one right (as the folds' 12/12)
+    assert_eq!(rows.len(), 12);
+    let mut ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 6, "{ids:?}");
+    for r in &rows {
+        let c = r["candidates"].as_array().unwrap();
+        let best = c
+            .iter()
+            .max_by(|a, b| a["score"].as_f64().partial_cmp(&b["score"].as_f64()).unwrap())
+            .unwrap();
+        assert_eq!(best["correct"], true, "{r}");
+        // its mention is where the text names it
+        let text: Vec<char> = texts[r["id"].as_str().unwrap()].chars().collect();
+        let m = &best["mention"];
+        let (a, b) = (m[0].as_u64().unwrap() as usize, m[1].as_u64().unwrap() as usize);
+        assert_eq!(
+            text[a..b].iter().collect::<String>(),
+            best["name"].as_str().unwrap(),
+            "{r}"
+        );
+        assert!(
+            c.iter().any(|x| x["name"].is_null()),
+            "nobody is always a candidate: {r}"
+        );
+        assert!(r["end"].as_u64() > r["start"].as_u64());
+    }
+    let out = newsdesk(
+        &[
+            "train",
+            "quotes",
+            "--data",
+            &data,
+            "--folds",
+            "0",
+            "--candidates",
+            &cands,
+        ],
+        b"",
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("--folds"), "{}", stderr(&out));
+}
+
+#[test]
 fn without_folds_the_cross_validation_figures_are_null() {
     let dir = TempDir::new("train-quotes-nofolds");
     let data = file(&dir, "data.jsonl", 0..2);

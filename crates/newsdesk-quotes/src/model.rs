@@ -101,14 +101,18 @@ impl SpeakerModel {
         serde_json::to_string_pretty(self).expect("a model serializes")
     }
 
-    fn score<'a>(&self, features: impl Iterator<Item = &'a str>) -> f32 {
-        features.filter_map(|f| self.lookup.get(&hash_str(f))).sum()
+    /// Each candidate's score (a softmax over them gives the model's probabilities).
+    pub fn scores(&self, cands: &[Candidate]) -> Vec<f32> {
+        cands
+            .iter()
+            .map(|c| c.features().filter_map(|f| self.lookup.get(&hash_str(f))).sum())
+            .collect()
     }
 
     /// The best candidate (the first on ties) and the model's probability for
     /// it: a softmax over the candidates' scores, as in training.
     pub fn choose(&self, cands: &[Candidate]) -> (usize, f32) {
-        let scores: Vec<f32> = cands.iter().map(|c| self.score(c.features())).collect();
+        let scores = self.scores(cands);
         let i = best(scores.iter().copied());
         let top = scores.get(i).copied().unwrap_or(0.0);
         let z: f32 = scores.iter().map(|s| (s - top).exp()).sum();

@@ -1,37 +1,51 @@
 //! Training and cross-validating the speaker ranker on gold articles whose
 //! documents have been through the pipeline (tokens, sentences, entities).
-use crate::eval::{core_span, name_correct, Counts, GoldDoc};
+use crate::eval::{core_span, name_correct, Counts, GoldDoc, GoldQuote};
+use crate::rank::Candidate;
 use crate::{Example, ModelCard, QuoteExtractor, QuotesError, SpeakerModel};
 use newsdesk_core::rng::Rng;
-use newsdesk_core::Doc;
+use newsdesk_core::{Doc, Quote};
+use serde::Serialize;
 
 /// Gradient steps of the fit.
 pub const STEPS: usize = 300;
 /// Its L2 penalty.
 pub const L2: f64 = 3.0;
 
+/// Each gold quotation of `gold` that the rules found in `doc`, with the
+/// rules' quotation and its speaker candidates.
+fn found<'g>(doc: &Doc, gold: &'g GoldDoc) -> Vec<(&'g GoldQuote, Quote, Vec<Candidate>)> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let found = QuoteExtractor::rules().candidates(doc);
+    gold.quotes
+        .iter()
+        .filter_map(|gq| {
+            let want = core_span(&chars, gq.start, gq.end);
+            let (q, cands) = found
+                .iter()
+                .find(|(q, _)| core_span(&chars, q.start_char as usize, q.end_char as usize) == want)?;
+            Some((gq, q.clone(), cands.clone()))
+        })
+        .collect()
+}
+
+/// Whether each candidate is a right speaker of `gq`.
+fn correct(gq: &GoldQuote, cands: &[Candidate]) -> Vec<bool> {
+    cands
+        .iter()
+        .map(|c| name_correct(gq, c.speaker.as_ref().map(|r| r.name.as_str())))
+        .collect()
+}
+
 /// The ranker's examples from `docs` (annotated) against `gold`: each gold
 /// quotation the rules found, with its candidates; also the number of those
 /// whose right speaker is not among the candidates.
 pub fn examples(docs: &[&Doc], gold: &[&GoldDoc]) -> (Vec<Example>, usize) {
-    let rules = QuoteExtractor::rules();
     let mut out = Vec::new();
     let mut unreachable = 0;
     for (doc, g) in docs.iter().zip(gold) {
-        let chars: Vec<char> = doc.text.chars().collect();
-        let found = rules.candidates(doc);
-        for gq in &g.quotes {
-            let want = core_span(&chars, gq.start, gq.end);
-            let Some((_, cands)) = found
-                .iter()
-                .find(|(q, _)| core_span(&chars, q.start_char as usize, q.end_char as usize) == want)
-            else {
-                continue;
-            };
-            let correct: Vec<bool> = cands
-                .iter()
-                .map(|c| name_correct(gq, c.speaker.as_ref().map(|r| r.name.as_str())))
-                .collect();
+        for (gq, _, cands) in found(doc, g) {
+            let correct = correct(gq, &cands);
             unreachable += !correct.contains(&true) as usize;
             out.push(Example {
                 features: cands
@@ -45,6 +59,59 @@ pub fn examples(docs: &[&Doc], gold: &[&GoldDoc]) -> (Vec<Example>, usize) {
     (out, unreachable)
 }
 
+/// One speaker candidate of a [`ScoredQuote`].
+#[derive(Clone, Debug, Serialize)]
+pub struct ScoredCandidate {
+    /// The output name (`None`: nobody).
+    pub name: Option<String>,
+    /// Chars of the mention the candidate was found through.
+    pub mention: Option<(usize, usize)>,
+    /// Whether it is a right speaker.
+    pub correct: bool,
+    /// The ranker's score (softmax over the quotation's candidates).
+    pub score: f32,
+}
+
+/// A gold quotation the rules found, with every speaker candidate scored by a
+/// ranker: for error analysis and for rerankers trained outside (the
+/// cross-encoder measurement of `scripts/quotes_crossenc.py`).
+#[derive(Clone, Debug, Serialize)]
+pub struct ScoredQuote {
+    /// The article's id.
+    pub id: String,
+    /// Chars of the quotation as the rules found it.
+    pub start: u32,
+    pub end: u32,
+    pub candidates: Vec<ScoredCandidate>,
+}
+
+/// The gold quotations of `docs` the rules found, their candidates scored by `model`.
+pub fn scored_candidates(model: &SpeakerModel, docs: &[&Doc], gold: &[&GoldDoc]) -> Vec<ScoredQuote> {
+    let mut out = Vec::new();
+    for (doc, g) in docs.iter().zip(gold) {
+        for (gq, q, cands) in found(doc, g) {
+            let candidates = cands
+                .iter()
+                .zip(correct(gq, &cands))
+                .zip(model.scores(&cands))
+                .map(|((c, correct), score)| ScoredCandidate {
+                    name: c.speaker.as_ref().map(|r| r.name.clone()),
+                    mention: c.speaker.as_ref().map(|r| r.mention),
+                    correct,
+                    score,
+                })
+                .collect();
+            out.push(ScoredQuote {
+                id: g.id.clone(),
+                start: q.start_char,
+                end: q.end_char,
+                candidates,
+            });
+        }
+    }
+    out
+}
+
 /// Quotation and speaker counts of `extractor` on `docs` against `gold`.
 pub fn evaluate(extractor: &QuoteExtractor, docs: &[&Doc], gold: &[&GoldDoc]) -> Counts {
     let mut counts = Counts::default();
@@ -55,13 +122,17 @@ pub fn evaluate(extractor: &QuoteExtractor, docs: &[&Doc], gold: &[&GoldDoc]) ->
 }
 
 /// One fold's held-out scores.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct FoldScore {
     pub articles: usize,
     /// The learned ranker's counts.
     pub counts: Counts,
     /// The rules' counts on the same articles, for comparison.
     pub rules: Counts,
+    /// The held-out articles (indices into the scored ones).
+    pub held: Vec<usize>,
+    /// The fold's model.
+    pub model: SpeakerModel,
 }
 
 /// Article-level `k`-fold cross-validation: articles shuffled by `seed` and
@@ -98,11 +169,13 @@ pub fn cross_validate(
         let (test_docs, test_gold) = split(true);
         let (ex, _) = examples(&train_docs, &train_gold);
         let model = SpeakerModel::train(&ex, steps, l2, ModelCard::default());
-        let extractor = QuoteExtractor::rules().with_model(model);
+        let extractor = QuoteExtractor::rules().with_model(model.clone());
         scores.push(FoldScore {
             articles: test_docs.len(),
             counts: evaluate(&extractor, &test_docs, &test_gold),
             rules: evaluate(&QuoteExtractor::rules(), &test_docs, &test_gold),
+            held: (0..docs.len()).filter(|&i| fold_of(i) == f).collect(),
+            model,
         });
     }
     Ok(scores)

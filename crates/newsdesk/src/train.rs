@@ -26,7 +26,9 @@ pub mod stance {
 /// training with cross-validation by article.
 pub mod quotes {
     pub use newsdesk_quotes::eval::{read_gold, Counts, GoldDoc, SCORE_BANDS, SPEAKER_ERRORS};
-    pub use newsdesk_quotes::train::{cross_validate, evaluate, examples, L2, STEPS};
+    pub use newsdesk_quotes::train::{
+        cross_validate, evaluate, examples, scored_candidates, FoldScore, ScoredQuote, L2, STEPS,
+    };
     pub use newsdesk_quotes::{ModelCard, QuoteExtractor, SpeakerModel};
 }
 

@@ -8,9 +8,11 @@ use super::eval_quotes::{annotate, speaker_by_score, speaker_errors};
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
 use newsdesk::train::quotes::{
-    cross_validate, evaluate, examples, read_gold, Counts, GoldDoc, ModelCard, QuoteExtractor, SpeakerModel, L2, STEPS,
+    cross_validate, evaluate, examples, read_gold, scored_candidates, Counts, FoldScore, GoldDoc, ModelCard,
+    QuoteExtractor, SpeakerModel, L2, STEPS,
 };
 use newsdesk::{Doc, Pipeline};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -45,6 +47,25 @@ pub struct Args {
     /// and by the rules; the scores go into the card.
     #[arg(long)]
     test: Option<PathBuf>,
+    /// Write every quotation the cross-validation scored, with its speaker candidates
+    /// (name, mention, right or not) each scored by the fold's model that never saw its
+    /// article, as JSON lines: for error analysis and `scripts/quotes_crossenc.py`.
+    #[arg(long)]
+    candidates: Option<PathBuf>,
+}
+
+/// Write the candidates of every fold's held-out quotations, scored by that fold's model.
+fn write_candidates(path: &Path, folds: &[FoldScore], docs: &[Doc], gold: &[GoldDoc]) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(fail)?);
+    for f in folds {
+        let (d, g): (Vec<_>, Vec<_>) = f.held.iter().map(|&i| (&docs[i], &gold[i])).unzip();
+        for q in scored_candidates(&f.model, &d, &g) {
+            let line = serde_json::to_string(&q).map_err(|e| e.to_string())?;
+            writeln!(out, "{line}").map_err(fail)?;
+        }
+    }
+    out.flush().map_err(fail)
 }
 
 /// Mean and sample standard deviation (`None` without folds).
@@ -90,6 +111,9 @@ pub fn run(args: Args) -> CmdResult {
     };
     // Every fold's held-out counts pooled (`None` without folds).
     let mut pooled: Option<Counts> = None;
+    if args.candidates.is_some() && args.folds == 0 {
+        return Err("--candidates writes the cross-validation's candidates: it needs --folds 2 or more".into());
+    }
     if args.folds > 0 {
         let folds = cross_validate(
             &docs,
@@ -113,6 +137,9 @@ pub fn run(args: Args) -> CmdResult {
         card.cv_speaker_accuracy = folds.iter().map(|f| f.counts.speaker_accuracy()).collect();
         card.cv_quote_f1 = folds.iter().map(|f| f.counts.f1()).collect();
         card.cv_rules_speaker_accuracy = folds.iter().map(|f| f.rules.speaker_accuracy()).collect();
+        if let Some(path) = &args.candidates {
+            write_candidates(path, &folds, &docs, &gold)?;
+        }
         pooled = Some(folds.iter().fold(Counts::default(), |mut all, f| {
             all += &f.counts;
             all
