@@ -48,7 +48,6 @@ ranker CV 3,804 there against 3,790 with target/quotes-fitted.jsonl)
 """
 import argparse
 import json
-import math
 import random
 import time
 
@@ -111,36 +110,19 @@ def cmd_train(a):
     train = [g for g in groups(a.cands, texts, a.k) if any(ok for _, _, ok, _ in g[1]) and len(g[1]) > 1]
     print("training quotations", len(train), "sequences", sum(len(g[1]) for g in train), flush=True)
     ce = load(a.model)
-    params = list(ce.enc.parameters()) + list(ce.head.parameters())
-    opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=0.01)
-    steps = int(math.ceil(len(train) / a.batch) * a.epochs)
-    warm = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / warm) * max(0.0, (steps - s) / steps))
-    t0, step = time.time(), 0
-    ce.enc.train()
-    while step < steps:
-        random.shuffle(train)
-        for i in range(0, len(train), a.batch):
-            if step >= steps:
-                break
-            batch = train[i : i + a.batch]
-            flat = [row for _, rows, _ in batch for row in rows]
-            scores = ce.logits(ce.batch([x[0] for x in flat], [x[1] for x in flat], a.maxlen))[:, 0]
-            loss, at = 0.0, 0
-            for _, rows, _ in batch:
-                s = scores[at : at + len(rows)]
-                ok = torch.tensor([x[2] for x in rows])
-                loss = loss + torch.logsumexp(s, 0) - torch.logsumexp(s[ok], 0)
-                at += len(rows)
-            loss = loss / len(batch)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            if step % 25 == 0:
-                print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
+
+    def loss_of(batch):
+        flat = [row for _, rows, _ in batch for row in rows]
+        scores = ce.logits(ce.batch([x[0] for x in flat], [x[1] for x in flat], a.maxlen))[:, 0]
+        loss, at = 0.0, 0
+        for _, rows, _ in batch:
+            s = scores[at : at + len(rows)]
+            ok = torch.tensor([x[2] for x in rows])
+            loss = loss + torch.logsumexp(s, 0) - torch.logsumexp(s[ok], 0)
+            at += len(rows)
+        return loss / len(batch)
+
+    t0 = ce.fine_tune(train, a, loss_of, every=25)
     torch.save({"enc": ce.enc.state_dict(), "head": ce.head.state_dict()}, a.out)
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 

@@ -122,6 +122,35 @@ class CrossEncoder:
         with self.torch.no_grad():
             return self.torch.softmax(self.logits(self.batch(claims, texts, maxlen)), -1).tolist()
 
+    def fine_tune(self, items, a, loss_of, every=50):
+        """AdamW (lr a.lr, weight decay 0.01), 10% warm-up then linear decay, gradients clipped at 1,
+        over a.epochs passes of `items` shuffled in batches of a.batch; loss_of(batch) is a batch's
+        loss. Returns the start time."""
+        torch = self.torch
+        params = list(self.enc.parameters()) + list(self.head.parameters())
+        opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=0.01)
+        steps = int(math.ceil(len(items) / a.batch) * a.epochs)
+        warm = max(1, steps // 10)
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / warm) * max(0.0, (steps - s) / steps))
+        t0, step = time.time(), 0
+        self.enc.train()
+        while step < steps:
+            random.shuffle(items)
+            for i in range(0, len(items), a.batch):
+                if step >= steps:
+                    break
+                loss = loss_of(items[i : i + a.batch])
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(params, 1.0)
+                opt.step()
+                sched.step()
+                opt.zero_grad()
+                step += 1
+                if step % every == 0:
+                    print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
+        self.enc.eval()
+        return t0
+
 
 def cmd_train(a):
     import torch
@@ -146,34 +175,16 @@ def cmd_train(a):
     counts = collections.Counter(r["gold"] for r in train)
     print("training pairs", len(train), dict(counts), flush=True)
     ce = CrossEncoder(a.model)
-    params = list(ce.enc.parameters()) + list(ce.head.parameters())
-    opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=0.01)
     weight = torch.tensor([(len(train) / (3 * counts[lab])) ** 0.5 for lab in RELATED])
     loss_fn = torch.nn.CrossEntropyLoss(weight=weight)
-    steps = int(math.ceil(len(train) / a.batch) * a.epochs)
-    warm = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / warm) * max(0.0, (steps - s) / steps))
     text = lambda r: aligned(r["headline"], bodies[r["body_id"]], idf)
-    t0, step = time.time(), 0
-    ce.enc.train()
-    while step < steps:
-        random.shuffle(train)
-        for i in range(0, len(train), a.batch):
-            if step >= steps:
-                break
-            rows = train[i : i + a.batch]
-            y = torch.tensor([RELATED.index(r["gold"]) for r in rows])
-            x = ce.batch([r["headline"] for r in rows], [text(r) for r in rows], a.maxlen)
-            loss = loss_fn(ce.logits(x), y)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            if step % 50 == 0:
-                print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
-    ce.enc.eval()
+
+    def loss_of(rows):
+        y = torch.tensor([RELATED.index(r["gold"]) for r in rows])
+        x = ce.batch([r["headline"] for r in rows], [text(r) for r in rows], a.maxlen)
+        return loss_fn(ce.logits(x), y)
+
+    t0 = ce.fine_tune(train, a, loss_of)
     with open(a.out, "w") as out:
         for i in range(0, len(dev), 64):
             rows = dev[i : i + 64]

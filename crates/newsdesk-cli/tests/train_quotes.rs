@@ -94,19 +94,22 @@ fn candidates_of_every_held_out_quotation_are_written_with_their_fold_scores() {
     let dir = TempDir::new("train-quotes-candidates");
     let data = file(&dir, "data.jsonl", 0..6);
     let cands = dir.path("cands.jsonl");
-    let out = newsdesk(
-        &[
-            "train",
-            "quotes",
-            "--data",
-            &data,
-            "--folds",
-            "3",
-            "--candidates",
-            &cands,
-        ],
-        b"",
-    );
+    let run = |folds: &str| {
+        newsdesk(
+            &[
+                "train",
+                "quotes",
+                "--data",
+                &data,
+                "--folds",
+                folds,
+                "--candidates",
+                &cands,
+            ],
+            b"",
+        )
+    };
+    let out = run("3");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let rows: Vec<serde_json::Value> = std::fs::read_to_string(&cands)
         .unwrap()
@@ -152,19 +155,7 @@ fn candidates_of_every_held_out_quotation_are_written_with_their_fold_scores() {
         );
         assert!(r["end"].as_u64() > r["start"].as_u64());
     }
-    let out = newsdesk(
-        &[
-            "train",
-            "quotes",
-            "--data",
-            &data,
-            "--folds",
-            "0",
-            "--candidates",
-            &cands,
-        ],
-        b"",
-    );
+    let out = run("0");
     assert_ne!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("--folds"), "{}", stderr(&out));
 }
