@@ -68,7 +68,7 @@ pub struct ScoredCandidate {
     pub mention: Option<(usize, usize)>,
     /// Whether it is a right speaker.
     pub correct: bool,
-    /// The ranker's score (softmax over the quotation's candidates).
+    /// The ranker's score (a softmax over the quotation's candidates' scores gives its probability).
     pub score: f32,
 }
 
@@ -129,7 +129,7 @@ pub struct FoldScore {
     pub counts: Counts,
     /// The rules' counts on the same articles, for comparison.
     pub rules: Counts,
-    /// The held-out articles (indices into the scored ones).
+    /// The held-out articles (indices into `docs`).
     pub held: Vec<usize>,
     /// The fold's model.
     pub model: SpeakerModel,

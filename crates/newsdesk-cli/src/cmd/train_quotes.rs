@@ -88,6 +88,9 @@ fn read(nlp: &Pipeline, path: &Path) -> Result<(Vec<GoldDoc>, Vec<Doc>), Box<dyn
 }
 
 pub fn run(args: Args) -> CmdResult {
+    if args.candidates.is_some() && args.folds == 0 {
+        return Err("--candidates writes the cross-validation's candidates: it needs --folds 2 or more".into());
+    }
     let nlp = newsdesk::load(&args.pipeline)?;
     let (gold, docs) = read(&nlp, &args.data)?;
     let (also_gold, also_docs) = match &args.also_train {
@@ -111,9 +114,6 @@ pub fn run(args: Args) -> CmdResult {
     };
     // Every fold's held-out counts pooled (`None` without folds).
     let mut pooled: Option<Counts> = None;
-    if args.candidates.is_some() && args.folds == 0 {
-        return Err("--candidates writes the cross-validation's candidates: it needs --folds 2 or more".into());
-    }
     if args.folds > 0 {
         let folds = cross_validate(
             &docs,
