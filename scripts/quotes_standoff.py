@@ -47,13 +47,15 @@ as row numbers of stance/fnc1/train_stances.csv, whose Stance column gives body_
     python3 scripts/quotes_standoff.py standoff-speakers DATA FULL.jsonl > crates/newsdesk-stance/data/speakers-extra.standoff.jsonl
     python3 scripts/quotes_standoff.py join-speakers DATA crates/newsdesk-stance/data/speakers-extra.standoff.jsonl > OUT.jsonl
 
-A second, independent annotation of the speakers of 308 quotations (72 articles drawn with seed 28
-from extra-check, reuters-train and ontonotes-train; the quotation spans given, the speakers read
-blind) measures how far two careful readers agree under the scoring the speaker figures use; with
-the CV choices of `newsdesk train quotes --candidates`, the system is scored on the same quotations
-against both annotations:
+A second, independent annotation of the speakers of the quotations of 144 articles (the quotation
+spans given, the speakers read blind, under the same rules): `second-reader-train` (72 articles
+drawn with seed 28 from extra-check, reuters-train and ontonotes-train; 308 quotations) and
+`second-reader-tests` (72 drawn with seed 29 from extra-test, reuters-test and ontonotes-test;
+229) measure how far two careful readers agree under the scoring the speaker figures use; with
+the cross-validated choices of `newsdesk train quotes --candidates`, the system is scored on the
+same quotations against both annotations:
 
-    python3 scripts/quotes_standoff.py agree DATA crates/newsdesk-quotes/data/agreement-second.standoff.jsonl GOLD.jsonl [CANDIDATES.jsonl]
+    python3 scripts/quotes_standoff.py agree DATA crates/newsdesk-quotes/data/second-reader-SET.standoff.jsonl GOLD.jsonl [CANDIDATES.jsonl]
 """
 import csv
 import hashlib
