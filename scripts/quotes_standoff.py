@@ -302,20 +302,22 @@ def standoff(path):
         print(json.dumps({"id": record["id"], "sha256": sha(text), "quotes": quotes}))
 
 
+def quote_of(q, text):
+    """A stand-off quotation as the shared format writes it, its strings cut from `text`."""
+    cut = lambda span: text[span[0] : span[1]] if span else None
+    return {
+        "start": q["start"],
+        "end": q["end"],
+        "text": text[q["start"] : q["end"]],
+        "speaker": cut(q["speaker"]),
+        "speaker_also": [cut(s) for s in q["speaker_also"]],
+        "cue": cut(q["cue"]),
+    }
+
+
 def join(data, path):
     for record, text in joined(data, path):
-        cut = lambda span: text[span[0] : span[1]] if span else None
-        quotes = [
-            {
-                "start": q["start"],
-                "end": q["end"],
-                "text": text[q["start"] : q["end"]],
-                "speaker": cut(q["speaker"]),
-                "speaker_also": [cut(s) for s in q["speaker_also"]],
-                "cue": cut(q["cue"]),
-            }
-            for q in record["quotes"]
-        ]
+        quotes = [quote_of(q, text) for q in record["quotes"]]
         print(json.dumps({"id": record["id"], "text": text, "quotes": quotes}, ensure_ascii=False))
 
 
@@ -384,7 +386,8 @@ def agree(data, path, gold_path, candidates_path=None):
     """Speaker agreement between the stand-off annotation `path` and the annotation of the same
     quotations in `gold_path` (the shared format), each side's speaker scored against the
     other's strings; with `candidates_path` (`newsdesk train quotes --candidates`), the system's
-    cross-validated choice (the best-scored candidate) scored against both."""
+    cross-validated choice (the best-scored candidate) scored against both. Counts per id
+    prefix (the corpus) and over `all`."""
     gold = {}
     for _, record in jsonl(gold_path):
         for q in record["quotes"]:
@@ -397,12 +400,11 @@ def agree(data, path, gold_path, candidates_path=None):
     counts = {}
     for record, text in joined(data, path):
         source = record["id"].split("-")[0]
-        cut = lambda span: text[span[0] : span[1]] if span else None
         for q in record["quotes"]:
             key = (record["id"], q["start"], q["end"])
             if key not in gold:
                 raise SystemExit(f"{path}: {record['id']} quotation {q['start']}-{q['end']} is not in {gold_path}")
-            second = {"speaker": cut(q["speaker"]), "speaker_also": [cut(s) for s in q["speaker_also"]]}
+            second = quote_of(q, text)
             g = gold[key]
             scores = {
                 "second_right_by_gold": names_right(g, second["speaker"]),
@@ -418,7 +420,7 @@ def agree(data, path, gold_path, candidates_path=None):
                 c["quotations"] += 1
                 for k, v in scores.items():
                     c[k] = c.get(k, 0) + int(v)
-    print(json.dumps(counts, indent=1))
+    return counts
 
 
 if __name__ == "__main__":
@@ -442,6 +444,6 @@ if __name__ == "__main__":
     elif command == "join-speakers" and len(args) == 2:
         join_speakers(*args)
     elif command == "agree" and len(args) in (3, 4):
-        agree(*args)
+        print(json.dumps(agree(*args), indent=1))
     else:
         raise SystemExit(__doc__)
