@@ -66,3 +66,21 @@ def test_agreement_counts_both_directions_and_the_system(standoff, tmp_path, mon
     record["quotes"].append({"start": 0, "end": 4, "speaker": None, "speaker_also": [], "cue": None})
     with pytest.raises(SystemExit, match="is not in"):
         standoff.agree("DATA", "second.jsonl", gold)
+
+
+def test_a_dumped_quotation_trimmed_differently_still_stands_for_its_annotation(standoff, tmp_path, monkeypatch):
+    text = 'Doe said: "We are heartbroken." '
+    start = text.index("We")
+    record = {"id": "fnc1-train-2", "quotes": [
+        {"start": start, "end": start + 19, "speaker": [0, 3], "speaker_also": [], "cue": None}]}
+    monkeypatch.setattr(standoff, "joined", lambda data, path: iter([(record, text)]))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "fnc1-train-2", "text": text, "quotes": [
+        {"start": start, "end": start + 19, "speaker": "Doe", "speaker_also": []}]}) + "\n")
+    cands = tmp_path / "cands.jsonl"
+    # the rules' span without the closing period
+    cands.write_text(json.dumps({"id": "fnc1-train-2", "start": start, "end": start + 18,
+                                 "candidates": [{"name": "Doe", "score": 1.0}]}) + "\n")
+    counts = standoff.agree("DATA", "second.jsonl", gold, cands)
+    assert counts["all"]["system_right_by_gold"] == 1
+    assert counts["all"]["system_missed"] == 0
