@@ -51,7 +51,10 @@ A second, independent annotation of the speakers of the quotations of 144 articl
 spans given, the speakers read blind, under the same rules): `second-reader-train` (72 articles
 drawn with seed 28 from extra-check, reuters-train and ontonotes-train; 308 quotations) and
 `second-reader-tests` (72 drawn with seed 29 from extra-test, reuters-test and ontonotes-test;
-229) measure how far two careful readers agree under the scoring the speaker figures use; with
+229) measure how far two careful readers agree under the scoring the speaker figures use;
+`second-reader-quotes-train` and `second-reader-quotes-dev` (all 60 and 15 articles of quotes/,
+286 and 70 quotations, read by the same kind of annotator) measure how far that reading agrees
+with the data's own annotators; with
 the cross-validated choices of `newsdesk train quotes --candidates`, the system is scored on the
 same quotations against both annotations:
 
