@@ -844,8 +844,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if !c.person && c.all.iter().any(|&p| capital_the(p)) {
             return format!("The {}", c.text);
         }
-        // `Pope Francis`, `Prince Harry`: a royal or religious title right before a
-        // mention stays part of the name.
+        // `Pope Francis`, `Prince Harry`, `Dr. Mark Harvey`: a royal, religious or
+        // academic title right before a mention stays part of the name.
         let name_title = |&p: &usize| {
             let t = p.checked_sub(1)?;
             (ctx.words[t].cap && ctx.free(t) && ctx.words[t].para == ctx.words[p].para && is_name_title(ctx.lower(t)))
@@ -857,7 +857,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .find_map(|p| name_title(p).map(|t| (t, *p)))
             .filter(|_| c.person)
         {
-            return ctx.text(t, p + c.key.len());
+            return self.text_of_name(t, p + c.key.len());
         }
         if c.person && c.key.len() == 1 {
             let titled: Vec<usize> = c.all.iter().filter_map(|&p| self.title_start(p)).collect();

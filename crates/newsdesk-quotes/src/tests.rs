@@ -343,7 +343,7 @@ fn an_apposition_missing_its_closing_comma_before_the_cue() {
         quotes_of(d),
         [q(
             "we have no evidence that they were where the other cases were.",
-            Some("Rex Archer")
+            Some("Dr. Rex Archer")
         )]
     );
 }
@@ -1149,7 +1149,7 @@ fn according_to_a_role_then_the_name_in_apposition() {
         [
             q(
                 "She needs complete rest for at least six weeks,",
-                Some("Steven Zeitels")
+                Some("Dr. Steven Zeitels")
             ),
             q("will be making a lot of news in the coming week.", None)
         ]
@@ -2433,6 +2433,19 @@ fn a_royal_or_religious_title_stays_part_of_the_name() {
         [
             q("Paradise is open to all of God's creatures,", Some("Pope Francis")),
             q("It is a great honour to be here today,", Some("Barack Obama"))
+        ]
+    );
+}
+
+#[test]
+fn an_academic_title_stays_part_of_the_name_without_its_possessive() {
+    let t = "Dr. Mark Harvey's team studied the spiders. \"They are harmless to people,\" Dr. Harvey said.\n\nProfessor Alan Lee disagreed. \"We simply do not know that yet,\" he said.";
+    let d = doc_with_ents(t, &[("Mark Harvey", "PERSON"), ("Alan Lee", "PERSON")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("They are harmless to people,", Some("Dr. Mark Harvey")),
+            q("We simply do not know that yet,", Some("Professor Alan Lee"))
         ]
     );
 }
