@@ -44,6 +44,7 @@ const LISTS: &[(&str, &str)] = &[
     ("user_nouns.txt", include_str!("../data/user_nouns.txt")),
     ("kin_nouns.txt", include_str!("../data/kin_nouns.txt")),
     ("unnamed_nouns.txt", include_str!("../data/unnamed_nouns.txt")),
+    ("publication_words.txt", include_str!("../data/publication_words.txt")),
 ];
 
 fn text(name: &str) -> &'static str {
@@ -78,6 +79,7 @@ static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["document_nouns.
 static OUTLET_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["outlets.txt"]));
 static KIN_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["kin_nouns.txt"]));
 static UNNAMED_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["unnamed_nouns.txt"]));
+static PUBLICATION_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["publication_words.txt"]));
 static TITLE_MARKERS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_markers.txt"]));
 static NON_NAME_CAPS: LazyLock<WordSet> = LazyLock::new(|| set(&["non_name_caps.txt"]));
 static LOWER_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["lower_openers.txt"]));
@@ -237,6 +239,10 @@ pub fn is_kin_noun(w: &str) -> bool {
 /// A person speaking for no organisation named after them (`a source at X`).
 pub fn is_unnamed_noun(w: &str) -> bool {
     UNNAMED_NOUNS.contains(w)
+}
+/// The last word of a publication's name (`post`, `yorker`).
+pub fn is_publication_word(w: &str) -> bool {
+    PUBLICATION_WORDS.contains(w)
 }
 /// A noun that says only a person's gender (`woman` → `f`).
 pub fn gender_noun(w: &str) -> Option<&'static str> {

@@ -6,8 +6,8 @@ use super::attribute::{joint_names, np_left, relayed_subject, role_of_possessor,
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_cue_filler, is_cue_verb, is_determiner, is_document_noun, is_group_noun,
-    is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition, is_source_noun,
-    is_title, person_noun, pronoun_gender, title_gender, title_role,
+    is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition,
+    is_publication_word, is_source_noun, is_title, person_noun, pronoun_gender, title_gender, title_role,
 };
 use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
@@ -832,7 +832,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// A candidate's name as the article writes it most completely:
     /// - an organisation's with its article when the text capitalises it inside a
     ///   sentence (`According to The Hollywood Reporter`; at a sentence's start
-    ///   `The` says nothing: `The Apple Watch`);
+    ///   `The` says nothing: `The Apple Watch`), and a publication's wherever `the`
+    ///   precedes it (`the Washington Post` → `The Washington Post`);
     /// - a one-word person's with the title of its first mention when the name never
     ///   stands without one (`President Obama`, later `Mr. Obama`).
     fn display_name(&self, c: &Cand) -> String {
@@ -841,7 +842,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
             p.checked_sub(1)
                 .is_some_and(|k| ctx.words[k].cap && ctx.lower(k) == "the" && !ctx.opens_sentence(k))
         };
-        if !c.person && c.all.iter().any(|&p| capital_the(p)) {
+        // `The Washington Post`: a publication's name takes the `the` written before it
+        // anywhere.
+        let publication = c.key.last().is_some_and(|w| is_publication_word(w));
+        let the_before = |p: usize| p.checked_sub(1).is_some_and(|k| ctx.lower(k) == "the");
+        if !c.person && c.all.iter().any(|&p| capital_the(p) || (publication && the_before(p))) {
             return format!("The {}", c.text);
         }
         // `Pope Francis`, `Prince Harry`, `Dr. Mark Harvey`: a royal, religious or

@@ -183,7 +183,7 @@ fn unnamed_spokesperson_and_outlet_speak_for_the_organisation() {
         quotes(t),
         [q(
             "Netizens cannot represent the opinion of China,",
-            Some("Global Times")
+            Some("The Global Times")
         )]
     );
     let t = "A statement attributed to the Islamic State group was posted.\n\nThe statement said she was killed in strikes that targeted \"the same location for an hour.\"";
@@ -893,7 +893,7 @@ fn an_outlet_relaying_words_the_sentence_attributes_is_not_their_speaker() {
         [
             q("lose the bridge by spring,", Some("Maria Lopez")),
             q("done with all of it,", Some("Tom Hale")),
-            q("The vote is on Friday,", Some("Courier"))
+            q("The vote is on Friday,", Some("The Courier"))
         ]
     );
 }
@@ -976,7 +976,7 @@ fn an_outlet_reporting_before_the_quotation_relays_someone_elses_words() {
         [
             q("another star comes along this year.", Some("Anna Wintour")),
             q("I was just being honest about it all.", Some("Rodney Constantine")),
-            q("The town will vote on the bridge next spring.", Some("Courier"))
+            q("The town will vote on the bridge next spring.", Some("The Courier"))
         ]
     );
 }
@@ -1180,7 +1180,7 @@ fn an_outlet_reporting_that_something_is_speaks_itself() {
     let d = doc_with_ents(t, &[("The Guardian", "ORG"), ("Monday", "DATE")]);
     assert_eq!(
         quotes_of(d),
-        [q("a disaster for everyone involved in it", Some("Guardian"))]
+        [q("a disaster for everyone involved in it", Some("The Guardian"))]
     );
 }
 
@@ -2179,6 +2179,22 @@ fn a_capitalised_article_inside_a_sentence_is_part_of_the_name() {
             "decided he was not right for the part.",
             Some("The Hollywood Reporter")
         )]
+    );
+}
+
+#[test]
+fn a_publication_is_named_with_its_article() {
+    // Annotators write `The Washington Post` whatever the case of the text's `the`; an
+    // organisation that is not a publication keeps its bare name.
+    let t =
+        "\"No comment at this time,\" the Washington Post said.\n\n\"We will appeal the ruling,\" the Red Cross said.";
+    let d = doc_with_ents(t, &[("Washington Post", "ORG"), ("Red Cross", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("No comment at this time,", Some("The Washington Post")),
+            q("We will appeal the ruling,", Some("Red Cross"))
+        ]
     );
 }
 
