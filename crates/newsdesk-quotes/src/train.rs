@@ -154,19 +154,19 @@ pub fn cross_validate(
     }
     let mut order: Vec<usize> = (0..docs.len()).collect();
     Rng::new(seed).shuffle(&mut order);
-    let fold_of = |i: usize| order.iter().position(|&j| j == i).unwrap_or(0) % k;
+    // An article's fold is its place in the shuffled order, dealt round-robin.
+    let mut fold_of = vec![0; docs.len()];
+    for (place, &i) in order.iter().enumerate() {
+        fold_of[i] = place % k;
+    }
+    let pick = |ix: &[usize]| -> (Vec<&Doc>, Vec<&GoldDoc>) { ix.iter().map(|&i| (&docs[i], &gold[i])).unzip() };
     let mut scores = Vec::with_capacity(k);
     for f in 0..k {
-        let split = |held: bool| -> (Vec<&Doc>, Vec<&GoldDoc>) {
-            (0..docs.len())
-                .filter(|&i| (fold_of(i) == f) == held)
-                .map(|i| (&docs[i], &gold[i]))
-                .unzip()
-        };
-        let (mut train_docs, mut train_gold) = split(false);
+        let (held, rest): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|&i| fold_of[i] == f);
+        let (mut train_docs, mut train_gold) = pick(&rest);
         train_docs.extend(always.0);
         train_gold.extend(always.1);
-        let (test_docs, test_gold) = split(true);
+        let (test_docs, test_gold) = pick(&held);
         let (ex, _) = examples(&train_docs, &train_gold);
         let model = SpeakerModel::train(&ex, steps, l2, ModelCard::default());
         let extractor = QuoteExtractor::rules().with_model(model.clone());
@@ -174,7 +174,7 @@ pub fn cross_validate(
             articles: test_docs.len(),
             counts: evaluate(&extractor, &test_docs, &test_gold),
             rules: evaluate(&QuoteExtractor::rules(), &test_docs, &test_gold),
-            held: (0..docs.len()).filter(|&i| fold_of(i) == f).collect(),
+            held,
             model,
         });
     }
