@@ -237,7 +237,7 @@ impl NerModel {
             }
             // Only a token that was not in the cache gets here with its last word key.
             if i % k == WORD_KEYS - 1 {
-                cache.insert(keys[i - WORD_KEYS + 2], row);
+                cache.insert(keys[i + 2 - WORD_KEYS], row);
             }
         }
     }
