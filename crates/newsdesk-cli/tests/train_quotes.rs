@@ -140,6 +140,17 @@ fn candidates_of_every_held_out_quotation_are_written_with_their_fold_scores() {
             .max_by(|a, b| a["score"].as_f64().partial_cmp(&b["score"].as_f64()).unwrap())
             .unwrap();
         assert_eq!(best["correct"], true, "{r}");
+        // each score is the sum of the weighted features listed with it
+        for x in c {
+            let sum: f64 = x["features"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f[1].as_f64().unwrap())
+                .sum();
+            assert!((sum - x["score"].as_f64().unwrap()).abs() < 1e-3, "{x}");
+            assert!(!x["features"].as_array().unwrap().is_empty(), "{x}");
+        }
         // its mention is where the text names it
         let text: Vec<char> = texts[r["id"].as_str().unwrap()].chars().collect();
         let m = &best["mention"];

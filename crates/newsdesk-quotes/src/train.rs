@@ -70,6 +70,9 @@ pub struct ScoredCandidate {
     pub correct: bool,
     /// The ranker's score (a softmax over the quotation's candidates' scores gives its probability).
     pub score: f32,
+    /// The candidate's features that the ranker weighs, with their weights (`score`
+    /// is their sum): why it ranked the candidate where it did.
+    pub features: Vec<(String, f32)>,
 }
 
 /// A gold quotation the rules found, with every speaker candidate scored by a
@@ -99,6 +102,10 @@ pub fn scored_candidates(model: &SpeakerModel, docs: &[&Doc], gold: &[&GoldDoc])
                     mention: c.speaker.as_ref().map(|r| r.mention),
                     correct,
                     score,
+                    features: c
+                        .features()
+                        .filter_map(|f| Some((f.to_string(), *model.weights.get(f)?)))
+                        .collect(),
                 })
                 .collect();
             out.push(ScoredQuote {

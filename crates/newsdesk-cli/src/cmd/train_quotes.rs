@@ -49,7 +49,8 @@ pub struct Args {
     test: Option<PathBuf>,
     /// Write every quotation the cross-validation scored, with its speaker candidates
     /// (name, mention, right or not) each scored by the fold's model that never saw its
-    /// article, as JSON lines: for error analysis and `scripts/quotes_crossenc.py`.
+    /// article, with the weighted features the score sums, as JSON lines: for error
+    /// analysis and `scripts/quotes_crossenc.py`.
     #[arg(long)]
     candidates: Option<PathBuf>,
 }
