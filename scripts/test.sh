@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== Rust tests"
-cargo test --workspace --profile ci  # release without LTO (Cargo.toml): a faster build
+cargo test --workspace --profile ci  # release without LTO, overflow checked (Cargo.toml): a faster build
 
 echo "== Python tests"
 VENV=target/test-venv
