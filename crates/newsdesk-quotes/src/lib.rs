@@ -136,6 +136,8 @@ impl QuoteExtractor {
         // Each quotation's speaker, and whether it is an anonymous person (`a source`).
         let mut speakers: Vec<(Option<Resolved>, bool)> = Vec::with_capacity(ctx.quotes.len());
         let mut out = Vec::with_capacity(ctx.quotes.len());
+        // The distinct names of the speakers so far (ASCII case ignored).
+        let mut earlier: Vec<String> = Vec::new();
         for qi in 0..ctx.quotes.len() {
             let q = &ctx.quotes[qi];
             let mut subject = None;
@@ -203,10 +205,7 @@ impl QuoteExtractor {
                     kind,
                     subject,
                     prev,
-                    earlier: speakers
-                        .iter()
-                        .filter_map(|s| s.0.as_ref().map(|r| r.name.as_str()))
-                        .collect(),
+                    earlier: &earlier,
                 };
                 cands = rank::candidates(&ctx, &res, &layout, qi, &c);
                 if let Some(m) = &self.model {
@@ -240,7 +239,14 @@ impl QuoteExtractor {
                 }),
                 speaker_score: score,
             };
-            out.push((quote, cands));
+            // Only the training data keeps the candidates (a long document's would
+            // outweigh its text many times over).
+            out.push((quote, if keep { cands } else { Vec::new() }));
+            if let Some(r) = &speaker {
+                if !earlier.iter().any(|n| n.eq_ignore_ascii_case(&r.name)) {
+                    earlier.push(r.name.clone());
+                }
+            }
             speakers.push((speaker, anonymous));
         }
         out

@@ -131,8 +131,8 @@ pub struct Context<'r> {
     pub subject: Option<Subject<'r>>,
     /// The previous quotation's speaker and its paragraph.
     pub prev: Option<(&'r Resolved, u32)>,
-    /// Every earlier quotation's speaker's name.
-    pub earlier: Vec<&'r str>,
+    /// The distinct names of the earlier quotations' speakers.
+    pub earlier: &'r [String],
 }
 
 /// What the rules read as a quotation's speaker phrase: its shape and, for a
@@ -575,7 +575,7 @@ mod tests {
             kind: RuleKind::Phrase { cue: true },
             subject: None,
             prev: None,
-            earlier: Vec::new(),
+            earlier: &[],
         };
         let mut none = Candidate::new(None);
         none.push(&["none"]);

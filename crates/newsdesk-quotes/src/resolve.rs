@@ -11,7 +11,7 @@ use super::lexicon::{
 };
 use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 /// A name mentioned in the document (outside quotations).
@@ -28,6 +28,8 @@ struct Cand {
     /// Word indexes of every mention of this name, in text order (filled in on the
     /// first mention, the one indexed).
     all: Vec<usize>,
+    /// [`Resolver::display_name`], computed on first use (it reads every mention).
+    display: OnceCell<String>,
 }
 
 impl Cand {
@@ -92,6 +94,9 @@ pub struct Resolver<'c, 'a> {
     /// How many unnamed spokesmen [`Resolver::reporting_body_before`] is looking
     /// through (a run of them would otherwise recurse without bound).
     looking_through: Cell<u8>,
+    /// Acronyms (2–6 capitals) to the first candidate whose initials end with
+    /// them, built on the first [`Resolver::expansion`].
+    acronyms: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -106,6 +111,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             spoken_orgs: Vec::new(),
             last_counts: HashMap::new(),
             looking_through: Cell::new(0),
+            acronyms: OnceCell::new(),
         };
         r.collect_names();
         r.cands.shrink_to_fit();
@@ -163,6 +169,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     roles: n.roles,
                     pos: n.lo,
                     all: Vec::new(),
+                    display: OnceCell::new(),
                 });
             }
             i = n.hi.max(i + 1);
@@ -754,8 +761,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let first_full = namesakes.iter().map(|c| c.pos).min()?;
             let first_alone = fits()
                 .filter(|c| c.key == key)
-                .flat_map(|c| c.all.iter().copied())
-                .filter(|&p| p > first_full)
+                .filter_map(|c| c.all.get(c.all.partition_point(|&p| p <= first_full)).copied())
                 .min();
             let established = first_alone.and_then(|f| {
                 let mut before = namesakes.iter().filter(|c| c.pos < f);
@@ -769,12 +775,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     .iter()
                     .any(|b| !a.key.ends_with(&b.key) && !b.key.ends_with(&a.key))
             });
+            // (The last of its mentions before `n` that is a subject, found by walking
+            // the shorter of the two sorted lists back: a name mentioned thousands
+            // of times costs no more than the subjects do.)
             let subject_at = |c: &Cand| {
-                c.all[..c.all.partition_point(|&p| p < n.lo)]
-                    .iter()
-                    .rev()
-                    .find(|&&p| self.salient.binary_search_by_key(&p, |(q, _)| *q).is_ok())
-                    .copied()
+                let mine = &c.all[..c.all.partition_point(|&p| p < n.lo)];
+                let subjects = &self.salient[..self.salient.partition_point(|(p, _)| *p < n.lo)];
+                if mine.len() <= subjects.len() {
+                    mine.iter()
+                        .rev()
+                        .find(|&&p| subjects.binary_search_by_key(&p, |(q, _)| *q).is_ok())
+                        .copied()
+                } else {
+                    subjects
+                        .iter()
+                        .rev()
+                        .map(|(p, _)| *p)
+                        .find(|p| mine.binary_search(p).is_ok())
+                }
             };
             let salient = || {
                 namesakes
@@ -801,7 +819,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         let (name, ent, org, roles) = match best {
             Some(c) => (
-                self.display_name(c),
+                c.display.get_or_init(|| self.display_name(c)).clone(),
                 c.ent.or(n.ent),
                 n.org || (c.org && !c.person),
                 c.person || !n.roles.is_empty(),
@@ -916,15 +934,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if n.hi != n.lo + 1 || !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
-        self.cands.iter().find(|c| {
-            let initials: String = c
-                .text
-                .split_whitespace()
-                .filter_map(|w| w.chars().next())
-                .filter(|ch| ch.is_uppercase())
-                .collect();
-            c.key.len() >= acronym.len() && initials.ends_with(&acronym)
-        })
+        let first = self.acronyms.get_or_init(|| {
+            let mut first = HashMap::new();
+            for (i, c) in self.cands.iter().enumerate() {
+                let initials: Vec<char> = c
+                    .text
+                    .split_whitespace()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|ch| ch.is_uppercase())
+                    .collect();
+                for len in 2..=initials.len().min(c.key.len()).min(6) {
+                    let tail = &initials[initials.len() - len..];
+                    if tail.iter().all(char::is_ascii_uppercase) {
+                        first.entry(tail.iter().collect()).or_insert(i);
+                    }
+                }
+            }
+            first
+        });
+        first.get(&acronym).map(|&i| &self.cands[i])
     }
 
     /// Resolve a speaker phrase; `None` when the text does not say who.

@@ -2171,6 +2171,27 @@ fn an_acronym_speaks_as_the_name_it_stands_for() {
 }
 
 #[test]
+fn an_acronym_stands_for_the_first_name_it_fits() {
+    // `WHO` fits both organisations' initials: the first named wins.
+    let t = "The World Health Organization sent a team to Mosul.\n\nThe Western Hockey Organization cancelled its games.\n\n\"No case of the virus has been found,\" the WHO said.";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("World Health Organization", "ORG"),
+            ("Western Hockey Organization", "ORG"),
+            ("WHO", "ORG"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "No case of the virus has been found,",
+            Some("World Health Organization")
+        )]
+    );
+}
+
+#[test]
 fn a_capitalised_article_inside_a_sentence_is_part_of_the_name() {
     let t = "Bale has left the project. According to The Hollywood Reporter, Bale \"decided he was not right for the part.\"";
     assert_eq!(
