@@ -25,7 +25,7 @@ pub enum Sink {
     Html(Output),
     Parquet {
         dir: ParquetDir,
-        tables: Tables,
+        tables: Box<Tables>,
         next_id: i64,
     },
 }
@@ -60,7 +60,7 @@ impl Sink {
                 let dir = path.ok_or("--to parquet needs -o DIR")?;
                 Sink::Parquet {
                     dir: ParquetDir::create(Path::new(dir), &Table::ALL)?,
-                    tables: Tables::new(),
+                    tables: Box::new(Tables::new()),
                     next_id: 0,
                 }
             }

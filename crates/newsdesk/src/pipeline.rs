@@ -96,6 +96,9 @@ impl Pipeline {
 
     /// Append a custom component; custom components run after the built-in ones.
     /// A pipeline with custom components cannot be serialized.
+    // A builder step (`Pipeline::default().add(x).add(y)`, like spaCy's `add_pipe`),
+    // not arithmetic: `std::ops::Add` would read as summing pipelines.
+    #[allow(clippy::should_implement_trait)]
     pub fn add(mut self, component: impl Component + 'static) -> Pipeline {
         self.custom.push(Arc::new(component));
         self
