@@ -46,6 +46,7 @@ pub use model::{Example, ModelCard, SpeakerModel};
 use newsdesk_core::{CharSpan, Component, CoreError, Doc, Quote, Speaker};
 use rank::{Candidate, RuleKind};
 use resolve::{Resolved, Resolver};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Finds direct quotations and attributes them to speakers.
@@ -136,8 +137,8 @@ impl QuoteExtractor {
         // Each quotation's speaker, and whether it is an anonymous person (`a source`).
         let mut speakers: Vec<(Option<Resolved>, bool)> = Vec::with_capacity(ctx.quotes.len());
         let mut out = Vec::with_capacity(ctx.quotes.len());
-        // The distinct names of the speakers so far (ASCII case ignored).
-        let mut earlier: Vec<String> = Vec::new();
+        // The names of the speakers so far (ASCII lower case).
+        let mut earlier: HashSet<String> = HashSet::new();
         for qi in 0..ctx.quotes.len() {
             let q = &ctx.quotes[qi];
             let mut subject = None;
@@ -243,9 +244,7 @@ impl QuoteExtractor {
             // outweigh its text many times over).
             out.push((quote, if keep { cands } else { Vec::new() }));
             if let Some(r) = &speaker {
-                if !earlier.iter().any(|n| n.eq_ignore_ascii_case(&r.name)) {
-                    earlier.push(r.name.clone());
-                }
+                earlier.insert(r.name.to_ascii_lowercase());
             }
             speakers.push((speaker, anonymous));
         }

@@ -8,6 +8,7 @@ use super::lexicon::{gender_noun, is_cue_filler, is_cue_verb, is_first_person, i
 use super::names::Np;
 use super::resolve::{Resolved, Resolver};
 use super::words::{norm, Kind};
+use std::collections::HashSet;
 
 /// How the rules found a quotation's attribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,8 +132,8 @@ pub struct Context<'r> {
     pub subject: Option<Subject<'r>>,
     /// The previous quotation's speaker and its paragraph.
     pub prev: Option<(&'r Resolved, u32)>,
-    /// The distinct names of the earlier quotations' speakers.
-    pub earlier: &'r [String],
+    /// The names of the earlier quotations' speakers, in ASCII lower case.
+    pub earlier: &'r HashSet<String>,
 }
 
 /// What the rules read as a quotation's speaker phrase: its shape and, for a
@@ -232,6 +233,8 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
         .filter(|&k| ctx.words[k].is(':'))
         .map(|k| sents[k]);
     let mut person_seen = false;
+    // A mention's name in ASCII lower case, for `c.earlier` (one buffer for all).
+    let mut lower = String::new();
     // A gendered pronoun right after the quotation or just before it (`," she said`).
     let near = (q.after..(q.after + 3).min(ctx.words.len())).chain(q.first.saturating_sub(3)..q.first);
     let pronoun = near.filter(|&k| ctx.free(k)).find_map(|k| pronoun_gender(ctx.lower(k)));
@@ -307,7 +310,9 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
             (Some(_), None) if !r.person => f.push("pron_nonperson"),
             _ => {}
         }
-        if c.earlier.iter().any(|n| n.eq_ignore_ascii_case(&r.name)) {
+        lower.clear();
+        lower.extend(r.name.chars().map(|ch| ch.to_ascii_lowercase()));
+        if c.earlier.contains(lower.as_str()) {
             f.push("spoke_earlier");
         }
         let last = norm(ctx.lower(pos + len - 1)).to_string();
@@ -575,7 +580,7 @@ mod tests {
             kind: RuleKind::Phrase { cue: true },
             subject: None,
             prev: None,
-            earlier: &[],
+            earlier: &HashSet::new(),
         };
         let mut none = Candidate::new(None);
         none.push(&["none"]);

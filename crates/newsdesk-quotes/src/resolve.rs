@@ -79,9 +79,15 @@ impl Resolved {
 pub struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cands: Vec<Cand>,
-    /// Candidates by their first and by their last key word.
+    /// Candidates by their first and by their last key word (what a one-word
+    /// name can start or end: `Google` of `Google Inc.`, `Beal` of `M.R. Beal & Co.`).
     by_first: HashMap<String, Vec<usize>>,
     by_last: HashMap<String, Vec<usize>>,
+    /// Candidates of two or more words by their first two and by their last two
+    /// (what a longer name can start or end: `Jane Doe` of `Jane Doe Jr.`, not of
+    /// the thousand other `Jane`s or `Doe`s of a long document).
+    by_first_two: HashMap<(String, String), Vec<usize>>,
+    by_last_two: HashMap<(String, String), Vec<usize>>,
     /// Sentence subjects and quote speakers that are persons: (word index,
     /// speaker), `None` for an anonymous one (`a source told …`).
     salient: Vec<(usize, Option<Resolved>)>,
@@ -105,6 +111,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
             ctx,
             cands: Vec::new(),
             by_first: HashMap::new(),
+            by_first_two: HashMap::new(),
+            by_last_two: HashMap::new(),
             by_last: HashMap::new(),
             salient: Vec::new(),
             spoken: Vec::new(),
@@ -127,10 +135,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     e.insert(i);
                     r.by_first.entry(c.key[0].clone()).or_default().push(i);
                     r.by_last.entry(c.key[c.key.len() - 1].clone()).or_default().push(i);
+                    if let Some(two) = first_two(&c.key) {
+                        r.by_first_two.entry(two).or_default().push(i);
+                    }
+                    if let Some(two) = last_two(&c.key) {
+                        r.by_last_two.entry(two).or_default().push(i);
+                    }
                     let lead = before_ampersand(&c.key);
                     if lead.len() < c.key.len() {
                         if let Some(w) = lead.last() {
                             r.by_last.entry(w.clone()).or_default().push(i);
+                        }
+                        if let Some(two) = last_two(lead) {
+                            r.by_last_two.entry(two).or_default().push(i);
                         }
                     }
                 }
@@ -741,8 +758,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
         };
         let mut ids: Vec<usize> = Vec::new();
-        ids.extend(key.first().and_then(|k| self.by_first.get(k)).into_iter().flatten());
-        ids.extend(key.last().and_then(|k| self.by_last.get(k)).into_iter().flatten());
+        // (Only names sharing `n`'s first or last words can extend it: those of two
+        // or more words are looked up by two, so that a long document's thousand
+        // `Doe`s cost nothing to `Jane Doe`.)
+        let (starting, ending) = match (first_two(&key), last_two(&key)) {
+            (Some(first), Some(last)) => (self.by_first_two.get(&first), self.by_last_two.get(&last)),
+            _ => (
+                key.first().and_then(|k| self.by_first.get(k)),
+                key.last().and_then(|k| self.by_last.get(k)),
+            ),
+        };
+        ids.extend(starting.into_iter().flatten());
+        ids.extend(ending.into_iter().flatten());
         // Of equally complete names (`Michelle Obama`, `Barack Obama` for `Obama`), the
         // one mentioned last before `n`, else the first mentioned.
         let last_before = |c: &Cand| c.all[..c.all.partition_point(|&p| p < n.lo)].last().copied();
@@ -1340,6 +1367,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
 }
 
 /// The words of a name before its `&` (`m.r. beal` of `m.r. beal & co.`), or all of them.
+/// The first two words of a key of two or more.
+fn first_two(key: &[String]) -> Option<(String, String)> {
+    match key {
+        [a, b, ..] => Some((a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
+/// The last two words of a key of two or more.
+fn last_two(key: &[String]) -> Option<(String, String)> {
+    match key {
+        [.., a, b] => Some((a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
 fn before_ampersand(key: &[String]) -> &[String] {
     key.iter().position(|w| w == "&").map_or(key, |a| &key[..a])
 }

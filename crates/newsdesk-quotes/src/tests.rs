@@ -2697,6 +2697,33 @@ fn an_ampersand_joins_a_name_and_its_lead_stands_for_it() {
 }
 
 #[test]
+fn a_name_of_two_words_extends_to_the_names_it_starts_or_ends() {
+    // A full name ends with it, an organisation's name starts with it; a namesake
+    // with another first name is someone else.
+    let t = "Goldman Sachs Group Inc. cut its forecast.\n\nMary Jane Doe chairs the board, and John Doe runs the bank.\n\n\"We see no recession this year at all,\" Goldman Sachs said.\n\n\"The board will meet again next week,\" Jane Doe said.";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Goldman Sachs Group Inc.", "ORG"),
+            ("Mary Jane Doe", "PERSON"),
+            ("John Doe", "PERSON"),
+            ("Goldman Sachs", "ORG"),
+            ("Jane Doe", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q(
+                "We see no recession this year at all,",
+                Some("Goldman Sachs Group Inc.")
+            ),
+            q("The board will meet again next week,", Some("Mary Jane Doe"))
+        ]
+    );
+}
+
+#[test]
 fn appositions_with_places_and_roles_after_a_person_and_put_it_as_a_cue() {
     let ents = [
         ("Dorothy Arighi", "PERSON"),
