@@ -1366,7 +1366,6 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 }
 
-/// The words of a name before its `&` (`m.r. beal` of `m.r. beal & co.`), or all of them.
 /// The first two words of a key of two or more.
 fn first_two(key: &[String]) -> Option<(String, String)> {
     match key {
@@ -1383,6 +1382,7 @@ fn last_two(key: &[String]) -> Option<(String, String)> {
     }
 }
 
+/// The words of a name before its `&` (`m.r. beal` of `m.r. beal & co.`), or all of them.
 fn before_ampersand(key: &[String]) -> &[String] {
     key.iter().position(|w| w == "&").map_or(key, |a| &key[..a])
 }
