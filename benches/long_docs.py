@@ -11,7 +11,15 @@ is reached (cut at a paragraph break), written under target/long-docs/:
 - `doc-<n>mb`: one document of n MB, for each of --sizes after the first;
 - `sentence`: one "sentence" of 2,000,000 tokens (`word word …`, 10 MB);
 - the 1 MB and second-size documents again with one `--claim` (the stance
-  features), unless --no-claims.
+  features), unless --no-claims;
+- `people-<shape>-<n>`: documents naming n distinct people, for n = --people and
+  4 × --people (0: none), one paragraph each (`Kalo Smith of the club spoke on
+  Sunday. "…," Smith said.`): `first`, every one named `John <surname>` and
+  quoted by the surname; `full`, every one `<first name> Smith` quoted by full
+  name; `surname`, every one `<first name> Smith` quoted as `Smith` (half as
+  many: a bare surname is weighed against every full name ending with it, the
+  one shape whose time still grows with the square). `time_ratio` is the
+  larger document's CPU time per person over the smaller one's.
 
 Each case is one `newsdesk annotate --threads 1` process with its output
 thrown away. Time is the child's CPU time (user + system, from `os.wait4`),
@@ -74,6 +82,33 @@ def document(corpus: str, size: int, offset: int = 0) -> str:
     return doc[: cut if cut > size // 2 else size].decode("utf-8", errors="ignore")
 
 
+SYLLABLES = ["ka", "lo", "mi", "ra", "den", "sto", "vik", "mar", "tel", "ban", "gor", "lin", "pes", "qua", "zu", "hol"]
+
+
+def invented(i: int) -> str:
+    """The i-th of 65,536 distinct invented names (`Kakakaka`, `Lokakaka`, …)."""
+    word = ""
+    for _ in range(4):
+        word += SYLLABLES[i % 16]
+        i //= 16
+    return word.capitalize()
+
+
+def people(shape: str, n: int) -> str:
+    """A document naming n distinct people (see the module doc)."""
+    said = "We will see what happens with the plan, and then we decide,"
+    paras = []
+    for i in range(n):
+        name = invented(i)
+        full, cited = {
+            "first": (f"John {name}", name),
+            "full": (f"{name} Smith", f"{name} Smith"),
+            "surname": (f"{name} Smith", "Smith"),
+        }[shape]
+        paras.append(f'{full} of the club spoke on Sunday. "{said}" {cited} said.')
+    return "\n\n".join(paras) + "\n"
+
+
 # Runs argv[1:] with stdout thrown away and prints its exit status, CPU seconds
 # and peak resident set (KiB) as JSON. It is small, so its own peak (carried
 # into the child's ru_maxrss at exec) stays under any newsdesk run's.
@@ -117,6 +152,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1,5,20,50", help="document sizes in MB; the first is the reference")
     ap.add_argument("--sentence-tokens", type=int, default=2_000_000)
     ap.add_argument("--no-claims", action="store_true")
+    ap.add_argument("--people", type=int, default=5000, help="distinct people in the smaller people-* documents (0: none)")
     ap.add_argument("--work", default=str(ROOT / "target" / "long-docs"))
     args = ap.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
@@ -164,6 +200,22 @@ def main() -> None:
         first = out["claims"][f"{sizes[0]:g}"]["s_per_mb"]
         for r in out["claims"].values():
             r["time_ratio"] = round(r["s_per_mb"] / first, 3)
+    if args.people:
+        out["people"] = {}
+        for shape in ("first", "full", "surname"):
+            n = args.people // 2 if shape == "surname" else args.people
+            small, large = (
+                run(args.bin, [write(f"people-{shape}-{k}.txt", people(shape, k))]) for k in (n, 4 * n)
+            )
+            r = {
+                "people": [n, 4 * n],
+                "seconds": [small["seconds"], large["seconds"]],
+                "time_ratio": round(
+                    (large["seconds"] - startup["seconds"]) / (4 * max(small["seconds"] - startup["seconds"], 1e-3)), 3
+                ),
+            }
+            out["people"][shape] = r
+            log(f"people, {shape}", r)
     largest = out["documents"][f"{sizes[-1]:g}"]
     out["summary"] = {
         "time_ratio_largest_vs_first": largest["time_ratio"],
