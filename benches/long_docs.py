@@ -16,10 +16,13 @@ is reached (cut at a paragraph break), written under target/long-docs/:
   4 × --people (0: none), one paragraph each (`Kalo Smith of the club spoke on
   Sunday. "…," Smith said.`): `first`, every one named `John <surname>` and
   quoted by the surname; `full`, every one `<first name> Smith` quoted by full
-  name; `surname`, every one `<first name> Smith` quoted as `Smith` (half as
-  many: a bare surname is weighed against every full name ending with it, the
-  one shape whose time still grows with the square). `time_ratio` is the
-  larger document's CPU time per person over the smaller one's.
+  name; `surname`, every one `<first name> Smith` quoted as `Smith`;
+  `namesakes`, the same after two other Smiths open the document (so no one
+  Smith owns the surname: each bare one goes to the Smith most recently a
+  subject), quoted as `Smith`, `Mr. Smith` or `Mrs. Smith` in turn. The
+  surname shapes once grew with the square (a bare surname was weighed against
+  every full name ending with it). `time_ratio` is the larger document's CPU
+  time per person over the smaller one's.
 
 Each case is one `newsdesk annotate --threads 1` process with its output
 thrown away. Time is the child's CPU time (user + system, from `os.wait4`),
@@ -97,13 +100,14 @@ def invented(i: int) -> str:
 def people(shape: str, n: int) -> str:
     """A document naming n distinct people (see the module doc)."""
     said = "We will see what happens with the plan, and then we decide,"
-    paras = []
+    paras = ["Ann Smith and Bob Smith met the board on Monday."] if shape == "namesakes" else []
     for i in range(n):
         name = invented(i)
         full, cited = {
             "first": (f"John {name}", name),
             "full": (f"{name} Smith", f"{name} Smith"),
             "surname": (f"{name} Smith", "Smith"),
+            "namesakes": (f"{name} Smith", ("Smith", "Mr. Smith", "Mrs. Smith")[i % 3]),
         }[shape]
         paras.append(f'{full} of the club spoke on Sunday. "{said}" {cited} said.')
     return "\n\n".join(paras) + "\n"
@@ -202,8 +206,8 @@ def main() -> None:
             r["time_ratio"] = round(r["s_per_mb"] / first, 3)
     if args.people:
         out["people"] = {}
-        for shape in ("first", "full", "surname"):
-            n = args.people // 2 if shape == "surname" else args.people
+        for shape in ("first", "full", "surname", "namesakes"):
+            n = args.people
             small, large = (
                 run(args.bin, [write(f"people-{shape}-{k}.txt", people(shape, k))]) for k in (n, 4 * n)
             )

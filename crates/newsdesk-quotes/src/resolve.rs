@@ -11,8 +11,9 @@ use super::lexicon::{
 };
 use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A name mentioned in the document (outside quotations).
 #[derive(Clone, Debug)]
@@ -103,6 +104,92 @@ pub struct Resolver<'c, 'a> {
     /// Acronyms (2–6 capitals) to the first candidate whose initials end with
     /// them, built on the first [`Resolver::expansion`].
     acronyms: OnceCell<HashMap<String, usize>>,
+    /// [`Namesakes`] of each bare surname resolved so far, by the surname and the
+    /// mention's entity kind, organisation mark and title gender.
+    namesakes: RefCell<HashMap<NamesakesKey, Rc<Namesakes>>>,
+}
+
+type NamesakesKey = (String, Option<&'static str>, bool, Option<&'static str>);
+
+/// The full names a bare surname can stand for, and which of them the document
+/// binds it to (the same wherever the surname is mentioned).
+struct Namesakes {
+    /// Candidates of two or more words ending with the surname, in lookup order.
+    ids: Vec<usize>,
+    /// A surname the article has already used alone for the one full name
+    /// before it keeps meaning that person when another of the surname is
+    /// named later (`Fidel Castro` … `Mr. Castro` … `Rene Orley Sanchez
+    /// Castro, died` … `Mr. Castro said`). Uses before any full name (a
+    /// headline's `Clinton`) bind nothing.
+    established: Option<usize>,
+    /// Whether two of them are different people (`O.J. Simpson`, his former
+    /// wife `Nicole Brown Simpson`).
+    distinct: bool,
+    /// Their mentions, sorted: (word index, position in `ids` of the last one
+    /// mentioned there).
+    mentions: Vec<(usize, usize)>,
+}
+
+impl Namesakes {
+    /// `ids`: the full names; `alone`: the candidates that are the bare surname.
+    fn new<'x>(cands: &[Cand], ids: Vec<usize>, alone: impl Iterator<Item = &'x Cand>) -> Namesakes {
+        let first_full = ids.iter().map(|&i| cands[i].pos).min();
+        let first_alone = first_full.and_then(|full| {
+            alone
+                .filter_map(|c| c.all.get(c.all.partition_point(|&p| p <= full)).copied())
+                .min()
+        });
+        let established = first_alone.and_then(|f| {
+            let mut before = ids.iter().copied().filter(|&i| cands[i].pos < f);
+            let one = before.next()?;
+            before.all(|i| cands[i].key == cands[one].key).then_some(one)
+        });
+        let distinct = ids.iter().any(|&a| {
+            ids.iter()
+                .any(|&b| !cands[a].key.ends_with(&cands[b].key) && !cands[b].key.ends_with(&cands[a].key))
+        });
+        let mut mentions: Vec<(usize, usize)> = ids
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &i)| cands[i].all.iter().map(move |&p| (p, k)))
+            .collect();
+        mentions.sort_unstable();
+        mentions.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 = later.1;
+            }
+            same
+        });
+        Namesakes {
+            ids,
+            established,
+            distinct,
+            mentions,
+        }
+    }
+
+    /// Of different people, the one most recently a sentence's subject before
+    /// word `lo` (`subjects` sorted by word index). Walks the shorter of the two
+    /// sorted lists back: thousands of mentions, or of namesakes, cost no more
+    /// than the subjects do.
+    fn last_subject(&self, subjects: &[(usize, Option<Resolved>)], lo: usize) -> Option<usize> {
+        let subjects = &subjects[..subjects.partition_point(|(p, _)| *p < lo)];
+        let mine = &self.mentions[..self.mentions.partition_point(|&(p, _)| p < lo)];
+        let k = if mine.len() <= subjects.len() {
+            mine.iter()
+                .rev()
+                .find(|(p, _)| subjects.binary_search_by_key(p, |(q, _)| *q).is_ok())
+                .map(|&(_, k)| k)
+        } else {
+            subjects
+                .iter()
+                .rev()
+                .find_map(|(p, _)| mine.binary_search_by_key(p, |&(q, _)| q).ok())
+                .map(|at| mine[at].1)
+        };
+        k.map(|k| self.ids[k])
+    }
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -120,6 +207,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             last_counts: HashMap::new(),
             looking_through: Cell::new(0),
             acronyms: OnceCell::new(),
+            namesakes: RefCell::new(HashMap::new()),
         };
         r.collect_names();
         r.cands.shrink_to_fit();
@@ -720,6 +808,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
         (self.ctx.words[lo].start(), self.ctx.words[hi - 1].end())
     }
 
+    /// The [`Namesakes`] under `key`, made by `make` on the first call.
+    fn namesakes(&self, key: NamesakesKey, make: impl FnOnce() -> Namesakes) -> Rc<Namesakes> {
+        if let Some(ns) = self.namesakes.borrow().get(&key) {
+            return ns.clone();
+        }
+        let ns = Rc::new(make());
+        self.namesakes.borrow_mut().insert(key, ns.clone());
+        ns
+    }
+
     /// The most complete name in the document that `n` abbreviates.
     pub fn resolve_name(&self, n: &Name) -> Resolved {
         let ctx = self.ctx;
@@ -757,10 +855,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             || my_label == Some("PERSON")
                             || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
         };
-        let mut ids: Vec<usize> = Vec::new();
         // (Only names sharing `n`'s first or last words can extend it: those of two
         // or more words are looked up by two, so that a long document's thousand
-        // `Doe`s cost nothing to `Jane Doe`.)
+        // `Doe`s cost nothing to `Jane Doe`. The lists are walked, not copied: a
+        // bare surname whose namesakes are known looks at none of them.)
         let (starting, ending) = match (first_two(&key), last_two(&key)) {
             (Some(first), Some(last)) => (self.by_first_two.get(&first), self.by_last_two.get(&last)),
             _ => (
@@ -768,67 +866,29 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 key.last().and_then(|k| self.by_last.get(k)),
             ),
         };
-        ids.extend(starting.into_iter().flatten());
-        ids.extend(ending.into_iter().flatten());
+        let ids = starting.into_iter().flatten().chain(ending.into_iter().flatten());
         // Of equally complete names (`Michelle Obama`, `Barack Obama` for `Obama`), the
         // one mentioned last before `n`, else the first mentioned.
         let last_before = |c: &Cand| c.all[..c.all.partition_point(|&p| p < n.lo)].last().copied();
-        let fits = || {
-            ids.iter()
-                .map(|&i| &self.cands[i])
-                .filter(|c| extends(c) && compatible(c) && agrees(c))
+        let fit_ids = || {
+            ids.clone().copied().filter(|&i| {
+                let c = &self.cands[i];
+                extends(c) && compatible(c) && agrees(c)
+            })
         };
-        // A surname the article has already used alone for the one full name
-        // before it keeps meaning that person when another of the surname is
-        // named later (`Fidel Castro` … `Mr. Castro` … `Rene Orley Sanchez
-        // Castro, died` … `Mr. Castro said`). Uses before any full name (a
-        // headline's `Clinton`) bind nothing.
+        let fits = || fit_ids().map(|i| &self.cands[i]);
+        // A bare surname: what the document's full names with it allow does not
+        // depend on where the mention is, so it is worked out once per surname
+        // (and per the mention's kind, organisation mark and title gender).
         let surname = (key.len() == 1).then(|| {
-            let namesakes: Vec<&Cand> = fits().filter(|c| c.key.len() > 1 && c.key.ends_with(&key)).collect();
-            let first_full = namesakes.iter().map(|c| c.pos).min()?;
-            let first_alone = fits()
-                .filter(|c| c.key == key)
-                .filter_map(|c| c.all.get(c.all.partition_point(|&p| p <= first_full)).copied())
-                .min();
-            let established = first_alone.and_then(|f| {
-                let mut before = namesakes.iter().filter(|c| c.pos < f);
-                let one = before.next()?;
-                before.all(|c| c.key == one.key).then_some(*one)
+            let ns = self.namesakes((key[0].clone(), my_label, n.org, want), || {
+                let ids = fit_ids().filter(|&i| self.cands[i].key.len() > 1 && self.cands[i].key.ends_with(&key));
+                Namesakes::new(&self.cands, ids.collect(), fits().filter(|c| c.key == key))
             });
-            // Of namesakes who are different people (`O.J. Simpson`, his former wife
-            // `Nicole Brown Simpson`), the one most recently a sentence's subject.
-            let distinct = namesakes.iter().any(|a| {
-                namesakes
-                    .iter()
-                    .any(|b| !a.key.ends_with(&b.key) && !b.key.ends_with(&a.key))
-            });
-            // (The last of its mentions before `n` that is a subject, found by walking
-            // the shorter of the two sorted lists back: a name mentioned thousands
-            // of times costs no more than the subjects do.)
-            let subject_at = |c: &Cand| {
-                let mine = &c.all[..c.all.partition_point(|&p| p < n.lo)];
-                let subjects = &self.salient[..self.salient.partition_point(|(p, _)| *p < n.lo)];
-                if mine.len() <= subjects.len() {
-                    mine.iter()
-                        .rev()
-                        .find(|&&p| subjects.binary_search_by_key(&p, |(q, _)| *q).is_ok())
-                        .copied()
-                } else {
-                    subjects
-                        .iter()
-                        .rev()
-                        .map(|(p, _)| *p)
-                        .find(|p| mine.binary_search(p).is_ok())
-                }
-            };
-            let salient = || {
-                namesakes
-                    .iter()
-                    .filter_map(|c| Some((subject_at(c)?, *c)))
-                    .max_by_key(|(p, _)| *p)
-                    .map(|(_, c)| c)
-            };
-            established.or_else(|| distinct.then(salient).flatten())
+            let chosen = ns
+                .established
+                .or_else(|| ns.distinct.then(|| ns.last_subject(&self.salient, n.lo)).flatten());
+            chosen.map(|i| &self.cands[i])
         });
         let best = surname.flatten().or_else(|| {
             fits().max_by_key(|c| {

@@ -1861,6 +1861,33 @@ fn of_namesakes_who_are_different_people_the_last_subject_speaks() {
 }
 
 #[test]
+fn a_bare_surname_tagged_a_person_and_one_tagged_an_organisation_are_resolved_apart() {
+    // What a surname can stand for is worked out once per surname and kind of mention:
+    // the organisation's answer must not be reused for the person's.
+    let t = "Johnson & Johnson makes bandages.\n\n\"We sell more every year,\" Johnson said.\n\nRobert Wood Johnson founded the firm.\n\n\"I built it from nothing in a small garage,\" Johnson said.";
+    let mut d = doc_with_ents(t, &[("Robert Wood Johnson", "PERSON"), ("Johnson & Johnson", "ORG")]);
+    let chars: Vec<char> = t.chars().collect();
+    let bare: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i..].starts_with(&['J', 'o', 'h', 'n', 's', 'o', 'n', ' ', 's']))
+        .collect();
+    for (&at, label) in bare.iter().zip(["ORG", "PERSON"]) {
+        let mut e = d.ents[0].clone();
+        (e.start_char, e.end_char, e.label) = (at as u32, at as u32 + 7, label.to_string());
+        d.ents.push(e);
+    }
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("We sell more every year,", Some("Johnson & Johnson")),
+            q(
+                "I built it from nothing in a small garage,",
+                Some("Robert Wood Johnson")
+            )
+        ]
+    );
+}
+
+#[test]
 fn an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname() {
     let t = "John Doe, 45, was arrested on Monday. His wife, Mary Doe, said he was innocent.\n\n\"He would never do anything like this,\" Mrs. Doe said.\n\n\"I am completely innocent of this,\" Mr. Doe told reporters.";
     assert_eq!(
