@@ -19,10 +19,12 @@ is reached (cut at a paragraph break), written under target/long-docs/:
   name; `surname`, every one `<first name> Smith` quoted as `Smith`;
   `namesakes`, the same after two other Smiths open the document (so no one
   Smith owns the surname: each bare one goes to the Smith most recently a
-  subject), quoted as `Smith`, `Mr. Smith` or `Mrs. Smith` in turn. The
-  surname shapes once grew with the square (a bare surname was weighed against
-  every full name ending with it). `time_ratio` is the larger document's CPU
-  time per person over the smaller one's.
+  subject), quoted as `Smith`, `Mr. Smith` or `Mrs. Smith` in turn; `given`,
+  every one `John <surname>` quoted as `John` (the one mentioned last). The
+  last three once grew with the square (a bare surname or first name was
+  weighed against every full name it can stand for, at every mention).
+  `time_ratio` is the larger document's CPU time per person over the smaller
+  one's.
 
 Each case is one `newsdesk annotate --threads 1` process with its output
 thrown away. Time is the child's CPU time (user + system, from `os.wait4`),
@@ -108,6 +110,7 @@ def people(shape: str, n: int) -> str:
             "full": (f"{name} Smith", f"{name} Smith"),
             "surname": (f"{name} Smith", "Smith"),
             "namesakes": (f"{name} Smith", ("Smith", "Mr. Smith", "Mrs. Smith")[i % 3]),
+            "given": (f"John {name}", "John"),
         }[shape]
         paras.append(f'{full} of the club spoke on Sunday. "{said}" {cited} said.')
     return "\n\n".join(paras) + "\n"
@@ -206,7 +209,7 @@ def main() -> None:
             r["time_ratio"] = round(r["s_per_mb"] / first, 3)
     if args.people:
         out["people"] = {}
-        for shape in ("first", "full", "surname", "namesakes"):
+        for shape in ("first", "full", "surname", "namesakes", "given"):
             n = args.people
             small, large = (
                 run(args.bin, [write(f"people-{shape}-{k}.txt", people(shape, k))]) for k in (n, 4 * n)

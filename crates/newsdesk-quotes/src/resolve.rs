@@ -104,12 +104,77 @@ pub struct Resolver<'c, 'a> {
     /// Acronyms (2–6 capitals) to the first candidate whose initials end with
     /// them, built on the first [`Resolver::expansion`].
     acronyms: OnceCell<HashMap<String, usize>>,
-    /// [`Namesakes`] of each bare surname resolved so far, by the surname and the
-    /// mention's entity kind, organisation mark and title gender.
-    namesakes: RefCell<HashMap<NamesakesKey, Rc<Namesakes>>>,
+    /// [`Fits`] of each name resolved so far, by its words and the mention's
+    /// entity kind, organisation mark and title gender.
+    fits: RefCell<HashMap<FitsKey, Rc<Fits>>>,
 }
 
-type NamesakesKey = (String, Option<&'static str>, bool, Option<&'static str>);
+type FitsKey = (Vec<String>, Option<&'static str>, bool, Option<&'static str>);
+
+/// The names in the document that a name can stand for (those
+/// [`Resolver::resolve_name`] keeps): all that does not depend on where the
+/// name is mentioned, worked out once.
+struct Fits {
+    /// The most complete of them (most words, then written with a lower-case
+    /// word), in lookup order.
+    complete: Vec<usize>,
+    /// Their mentions (see [`mention_index`]; of two at one word, the first
+    /// mentioned).
+    mentions: Vec<(usize, usize)>,
+    /// The one taken when none is mentioned before the name: the first mentioned.
+    first: Option<usize>,
+    /// For a one-word name, the full names ending with it.
+    namesakes: Option<Namesakes>,
+}
+
+impl Fits {
+    /// `fits`: the candidates that fit, in lookup order; `namesakes`: for a
+    /// one-word name.
+    fn new(cands: &[Cand], fits: Vec<usize>, namesakes: Option<Namesakes>) -> Fits {
+        let class = |i: usize| (cands[i].key.len(), cands[i].text.chars().any(char::is_lowercase));
+        let top = fits.iter().map(|&i| class(i)).max();
+        let complete: Vec<usize> = fits.into_iter().filter(|&i| Some(class(i)) == top).collect();
+        let first = complete.iter().rev().min_by_key(|&&i| cands[i].pos).copied();
+        let mentions = mention_index(cands, &complete, true);
+        Fits {
+            complete,
+            mentions,
+            first,
+            namesakes,
+        }
+    }
+
+    /// Of the most complete names, the one mentioned last before word `lo`, else
+    /// the first mentioned (`Michelle Obama`, `Barack Obama` for `Obama`).
+    fn most_complete(&self, lo: usize) -> Option<usize> {
+        let before = &self.mentions[..self.mentions.partition_point(|&(p, _)| p < lo)];
+        before.last().map(|&(_, k)| self.complete[k]).or(self.first)
+    }
+}
+
+/// The mentions of candidates `ids`, sorted: (word index, position in `ids`) with
+/// one entry per word: of candidates mentioned at the same word, the last in
+/// `ids`, or with `first_mentioned`, the one first mentioned in the document,
+/// then the last in `ids`.
+fn mention_index(cands: &[Cand], ids: &[usize], first_mentioned: bool) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, std::cmp::Reverse<usize>, usize)> = ids
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &i)| {
+            let pos = if first_mentioned { cands[i].pos } else { 0 };
+            cands[i].all.iter().map(move |&p| (p, std::cmp::Reverse(pos), k))
+        })
+        .collect();
+    all.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for (p, _, k) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == p => last.1 = k,
+            _ => out.push((p, k)),
+        }
+    }
+    out
+}
 
 /// The full names a bare surname can stand for, and which of them the document
 /// binds it to (the same wherever the surname is mentioned).
@@ -125,8 +190,7 @@ struct Namesakes {
     /// Whether two of them are different people (`O.J. Simpson`, his former
     /// wife `Nicole Brown Simpson`).
     distinct: bool,
-    /// Their mentions, sorted: (word index, position in `ids` of the last one
-    /// mentioned there).
+    /// Their mentions (see [`mention_index`]).
     mentions: Vec<(usize, usize)>,
 }
 
@@ -148,19 +212,7 @@ impl Namesakes {
             ids.iter()
                 .any(|&b| !cands[a].key.ends_with(&cands[b].key) && !cands[b].key.ends_with(&cands[a].key))
         });
-        let mut mentions: Vec<(usize, usize)> = ids
-            .iter()
-            .enumerate()
-            .flat_map(|(k, &i)| cands[i].all.iter().map(move |&p| (p, k)))
-            .collect();
-        mentions.sort_unstable();
-        mentions.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
-            if same {
-                earlier.1 = later.1;
-            }
-            same
-        });
+        let mentions = mention_index(cands, &ids, false);
         Namesakes {
             ids,
             established,
@@ -207,7 +259,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             last_counts: HashMap::new(),
             looking_through: Cell::new(0),
             acronyms: OnceCell::new(),
-            namesakes: RefCell::new(HashMap::new()),
+            fits: RefCell::new(HashMap::new()),
         };
         r.collect_names();
         r.cands.shrink_to_fit();
@@ -808,37 +860,39 @@ impl<'c, 'a> Resolver<'c, 'a> {
         (self.ctx.words[lo].start(), self.ctx.words[hi - 1].end())
     }
 
-    /// The [`Namesakes`] under `key`, made by `make` on the first call.
-    fn namesakes(&self, key: NamesakesKey, make: impl FnOnce() -> Namesakes) -> Rc<Namesakes> {
-        if let Some(ns) = self.namesakes.borrow().get(&key) {
-            return ns.clone();
+    /// The [`Fits`] under `key`, made by `make` on the first call.
+    fn fits(&self, key: &FitsKey, make: impl FnOnce() -> Fits) -> Rc<Fits> {
+        if let Some(f) = self.fits.borrow().get(key) {
+            return f.clone();
         }
-        let ns = Rc::new(make());
-        self.namesakes.borrow_mut().insert(key, ns.clone());
-        ns
+        let f = Rc::new(make());
+        self.fits.borrow_mut().insert(key.clone(), f.clone());
+        f
     }
 
     /// The most complete name in the document that `n` abbreviates.
     pub fn resolve_name(&self, n: &Name) -> Resolved {
         let ctx = self.ctx;
-        let key: Vec<String> = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
         let my_label = ctx.kind_of(n.ent);
+        // An honorific's gender rules out a full name whose first name has the
+        // other (`Mrs. Doe` is not `John Doe`; `Mr. Kim` may be `Kim Jong Un`).
+        let want = n.roles.iter().find_map(|r| title_gender(r));
+        let words = (n.lo..n.hi).map(|k| norm(ctx.lower(k)).to_string()).collect();
+        let fits_key: FitsKey = (words, my_label, n.org, want);
+        let key = fits_key.0.as_slice();
         let compatible = |c: &Cand| {
             let kinds_clash = match (my_label, ctx.kind_of(c.ent)) {
                 // `Islam told the mag` after `Mohammed Islam`, the surname tagged as a religion.
-                (Some(_), Some("PERSON")) if key.len() == 1 && c.key.len() > 1 && c.key.ends_with(&key) => false,
+                (Some(_), Some("PERSON")) if key.len() == 1 && c.key.len() > 1 && c.key.ends_with(key) => false,
                 (Some(a), Some(b)) => (a == "PERSON") != (b == "PERSON"),
                 _ => false,
             };
             !(kinds_clash || (n.org && c.person && my_label.is_none()))
         };
-        // An honorific's gender rules out a full name whose first name has the
-        // other (`Mrs. Doe` is not `John Doe`; `Mr. Kim` may be `Kim Jong Un`).
-        let want = n.roles.iter().find_map(|r| title_gender(r));
         let agrees = |c: &Cand| {
             let first = c.key[..c.key.len().saturating_sub(key.len())].first();
             want.is_none()
-                || !c.key.ends_with(&key)
+                || !c.key.ends_with(key)
                 || first
                     .and_then(|w| first_name_gender(w))
                     .map_or(true, |g| Some(g) == want)
@@ -847,10 +901,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // name or an organisation's (`Google` → `Google Inc.`, not `Apple` → `Apple Watch`).
         let extends = |c: &Cand| {
             c.key.len() >= key.len()
-                && (c.key.ends_with(&key)
+                && (c.key.ends_with(key)
                     // `Beal` for `M.R. Beal & Co.`, `Procter` for `Procter & Gamble Co.`
-                    || before_ampersand(&c.key).ends_with(&key)
-                    || (c.key.starts_with(&key)
+                    || before_ampersand(&c.key).ends_with(key)
+                    || (c.key.starts_with(key)
                         && (c.person
                             || my_label == Some("PERSON")
                             || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
@@ -859,7 +913,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // or more words are looked up by two, so that a long document's thousand
         // `Doe`s cost nothing to `Jane Doe`. The lists are walked, not copied: a
         // bare surname whose namesakes are known looks at none of them.)
-        let (starting, ending) = match (first_two(&key), last_two(&key)) {
+        let (starting, ending) = match (first_two(key), last_two(key)) {
             (Some(first), Some(last)) => (self.by_first_two.get(&first), self.by_last_two.get(&last)),
             _ => (
                 key.first().and_then(|k| self.by_first.get(k)),
@@ -867,39 +921,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
             ),
         };
         let ids = starting.into_iter().flatten().chain(ending.into_iter().flatten());
-        // Of equally complete names (`Michelle Obama`, `Barack Obama` for `Obama`), the
-        // one mentioned last before `n`, else the first mentioned.
-        let last_before = |c: &Cand| c.all[..c.all.partition_point(|&p| p < n.lo)].last().copied();
-        let fit_ids = || {
-            ids.clone().copied().filter(|&i| {
-                let c = &self.cands[i];
-                extends(c) && compatible(c) && agrees(c)
-            })
-        };
-        let fits = || fit_ids().map(|i| &self.cands[i]);
-        // A bare surname: what the document's full names with it allow does not
-        // depend on where the mention is, so it is worked out once per surname
-        // (and per the mention's kind, organisation mark and title gender).
-        let surname = (key.len() == 1).then(|| {
-            let ns = self.namesakes((key[0].clone(), my_label, n.org, want), || {
-                let ids = fit_ids().filter(|&i| self.cands[i].key.len() > 1 && self.cands[i].key.ends_with(&key));
-                Namesakes::new(&self.cands, ids.collect(), fits().filter(|c| c.key == key))
+        // What the document's names allow does not depend on where `n` is, so it is
+        // worked out once per name (and per the mention's kind, organisation mark
+        // and title gender): a name shared by thousands of others costs no more.
+        let fits = self.fits(&fits_key, || {
+            let fit: Vec<usize> = ids
+                .filter(|&&i| {
+                    let c = &self.cands[i];
+                    extends(c) && compatible(c) && agrees(c)
+                })
+                .copied()
+                .collect();
+            let namesakes = (key.len() == 1).then(|| {
+                let full = fit
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.cands[i].key.len() > 1 && self.cands[i].key.ends_with(key));
+                let alone = fit.iter().map(|&i| &self.cands[i]).filter(|c| c.key == key);
+                Namesakes::new(&self.cands, full.collect(), alone)
             });
-            let chosen = ns
-                .established
-                .or_else(|| ns.distinct.then(|| ns.last_subject(&self.salient, n.lo)).flatten());
-            chosen.map(|i| &self.cands[i])
+            Fits::new(&self.cands, fit, namesakes)
         });
-        let best = surname.flatten().or_else(|| {
-            fits().max_by_key(|c| {
-                (
-                    c.key.len(),
-                    c.text.chars().any(char::is_lowercase),
-                    last_before(c),
-                    std::cmp::Reverse(c.pos),
-                )
-            })
+        // A bare surname goes to the person the document binds it to, else of
+        // different people the one most recently a subject; any name, else, to
+        // the most complete name it abbreviates.
+        let surname = fits.namesakes.as_ref().and_then(|ns| {
+            ns.established
+                .or_else(|| ns.distinct.then(|| ns.last_subject(&self.salient, n.lo)).flatten())
         });
+        let best = surname.or_else(|| fits.most_complete(n.lo)).map(|i| &self.cands[i]);
         let best = match best {
             Some(c) if c.key.len() > 1 => Some(c),
             _ => self.expansion(n).or(best),

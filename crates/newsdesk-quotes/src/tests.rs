@@ -1861,6 +1861,26 @@ fn of_namesakes_who_are_different_people_the_last_subject_speaks() {
 }
 
 #[test]
+fn a_first_name_is_the_full_name_mentioned_last_before_it_else_the_first_mentioned() {
+    let before = "John Smith met John Doe on Monday.\n\n“We will see what happens with the plan,” John said.";
+    assert_eq!(
+        quotes_of(doc_with_ents(
+            before,
+            &[("John Smith", "PERSON"), ("John Doe", "PERSON")]
+        )),
+        [q("We will see what happens with the plan,", Some("John Doe"))]
+    );
+    let after = "“We will see what happens with the plan,” John said.\n\nJohn Smith met John Doe on Monday.";
+    assert_eq!(
+        quotes_of(doc_with_ents(
+            after,
+            &[("John Smith", "PERSON"), ("John Doe", "PERSON")]
+        )),
+        [q("We will see what happens with the plan,", Some("John Smith"))]
+    );
+}
+
+#[test]
 fn a_bare_surname_tagged_a_person_and_one_tagged_an_organisation_are_resolved_apart() {
     // What a surname can stand for is worked out once per surname and kind of mention:
     // the organisation's answer must not be reused for the person's.
