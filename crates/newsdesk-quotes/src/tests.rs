@@ -1862,22 +1862,19 @@ fn of_namesakes_who_are_different_people_the_last_subject_speaks() {
 
 #[test]
 fn a_first_name_is_the_full_name_mentioned_last_before_it_else_the_first_mentioned() {
-    let before = "John Smith met John Doe on Monday.\n\n“We will see what happens with the plan,” John said.";
-    assert_eq!(
-        quotes_of(doc_with_ents(
-            before,
-            &[("John Smith", "PERSON"), ("John Doe", "PERSON")]
-        )),
-        [q("We will see what happens with the plan,", Some("John Doe"))]
-    );
-    let after = "“We will see what happens with the plan,” John said.\n\nJohn Smith met John Doe on Monday.";
-    assert_eq!(
-        quotes_of(doc_with_ents(
-            after,
-            &[("John Smith", "PERSON"), ("John Doe", "PERSON")]
-        )),
-        [q("We will see what happens with the plan,", Some("John Smith"))]
-    );
+    let met = "John Smith met John Doe on Monday.";
+    let quoted = "“We will see what happens with the plan,” John said.";
+    let people = [("John Smith", "PERSON"), ("John Doe", "PERSON")];
+    for (text, speaker) in [
+        (format!("{met}\n\n{quoted}"), "John Doe"),
+        (format!("{quoted}\n\n{met}"), "John Smith"),
+    ] {
+        assert_eq!(
+            quotes_of(doc_with_ents(&text, &people)),
+            [q("We will see what happens with the plan,", Some(speaker))],
+            "{text}"
+        );
+    }
 }
 
 #[test]
