@@ -11,6 +11,7 @@ use super::lexicon::{
 };
 use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
+use newsdesk_core::hash::HashKeyed;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -82,13 +83,13 @@ pub struct Resolver<'c, 'a> {
     cands: Vec<Cand>,
     /// Candidates by their first and by their last key word (what a one-word
     /// name can start or end: `Google` of `Google Inc.`, `Beal` of `M.R. Beal & Co.`).
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_first: Map<String, Vec<usize>>,
+    by_last: Map<String, Vec<usize>>,
     /// Candidates of two or more words by their first two and by their last two
     /// (what a longer name can start or end: `Jane Doe` of `Jane Doe Jr.`, not of
     /// the thousand other `Jane`s or `Doe`s of a long document).
-    by_first_two: HashMap<(String, String), Vec<usize>>,
-    by_last_two: HashMap<(String, String), Vec<usize>>,
+    by_first_two: Map<(String, String), Vec<usize>>,
+    by_last_two: Map<(String, String), Vec<usize>>,
     /// Sentence subjects and quote speakers that are persons: (word index,
     /// speaker), `None` for an anonymous one (`a source told …`).
     salient: Vec<(usize, Option<Resolved>)>,
@@ -97,17 +98,20 @@ pub struct Resolver<'c, 'a> {
     /// Quote speakers that are organisations or outlets, in text order.
     spoken_orgs: Vec<(usize, Resolved)>,
     /// Mentions by last key word.
-    last_counts: HashMap<String, usize>,
+    last_counts: Map<String, usize>,
     /// How many unnamed spokesmen [`Resolver::reporting_body_before`] is looking
     /// through (a run of them would otherwise recurse without bound).
     looking_through: Cell<u8>,
     /// Acronyms (2–6 capitals) to the first candidate whose initials end with
     /// them, built on the first [`Resolver::expansion`].
-    acronyms: OnceCell<HashMap<String, usize>>,
+    acronyms: OnceCell<Map<String, usize>>,
     /// [`Fits`] of each name resolved so far, by its words and the mention's
     /// entity kind, organisation mark and title gender.
-    fits: RefCell<HashMap<FitsKey, Rc<Fits>>>,
+    fits: RefCell<Map<FitsKey, Rc<Fits>>>,
 }
+
+/// The resolver's maps: lookups only, keyed by words, so the fast word hasher.
+type Map<K, V> = HashMap<K, V, HashKeyed>;
 
 type FitsKey = (Vec<String>, Option<&'static str>, bool, Option<&'static str>);
 
@@ -249,23 +253,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut r = Resolver {
             ctx,
             cands: Vec::new(),
-            by_first: HashMap::new(),
-            by_first_two: HashMap::new(),
-            by_last_two: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: Map::default(),
+            by_first_two: Map::default(),
+            by_last_two: Map::default(),
+            by_last: Map::default(),
             salient: Vec::new(),
             spoken: Vec::new(),
             spoken_orgs: Vec::new(),
-            last_counts: HashMap::new(),
+            last_counts: Map::default(),
             looking_through: Cell::new(0),
             acronyms: OnceCell::new(),
-            fits: RefCell::new(HashMap::new()),
+            fits: RefCell::new(Map::default()),
         };
         r.collect_names();
         r.cands.shrink_to_fit();
         // Only the first mention of equal names is indexed (a name repeated thousands
         // of times stays one candidate); the others' positions go into its `all`.
-        let mut first_of = HashMap::new();
+        let mut first_of = Map::default();
         let mut later = Vec::new();
         for (i, c) in r.cands.iter().enumerate() {
             *r.last_counts.entry(c.key[c.key.len() - 1].clone()).or_default() += 1;
@@ -1072,7 +1076,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return None;
         }
         let first = self.acronyms.get_or_init(|| {
-            let mut first = HashMap::new();
+            let mut first = Map::default();
             for (i, c) in self.cands.iter().enumerate() {
                 let initials: Vec<char> = c
                     .text
