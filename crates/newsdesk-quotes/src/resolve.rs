@@ -781,22 +781,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             || my_label == Some("PERSON")
                             || c.key[key.len()..].iter().all(|w| is_org_word(w)))))
         };
-        // (Only names sharing `n`'s first or last words can extend it: those of two
-        // or more words are looked up by two, so that a long document's thousand
-        // `Doe`s cost nothing to `Jane Doe`. The lists are walked, not copied: a
-        // bare surname whose namesakes are known looks at none of them.)
-        let (starting, ending) = match (first_two(key), last_two(key)) {
-            (Some(first), Some(last)) => (self.by_first_two.get(&first), self.by_last_two.get(&last)),
-            _ => (
-                key.first().and_then(|k| self.by_first.get(k)),
-                key.last().and_then(|k| self.by_last.get(k)),
-            ),
-        };
-        let ids = starting.into_iter().flatten().chain(ending.into_iter().flatten());
         // What the document's names allow does not depend on where `n` is, so it is
         // worked out once per name (and per the mention's kind, organisation mark
         // and title gender): a name shared by thousands of others costs no more.
         let fits = self.fits(&fits_key, || {
+            // (Only names sharing `n`'s first or last words can extend it: those of
+            // two or more words are looked up by two, so that a long document's
+            // thousand `Doe`s cost nothing to `Jane Doe`.)
+            let (starting, ending) = match (first_two(key), last_two(key)) {
+                (Some(first), Some(last)) => (self.by_first_two.get(&first), self.by_last_two.get(&last)),
+                _ => (
+                    key.first().and_then(|k| self.by_first.get(k)),
+                    key.last().and_then(|k| self.by_last.get(k)),
+                ),
+            };
+            let ids = starting.into_iter().flatten().chain(ending.into_iter().flatten());
             let fit: Vec<usize> = ids
                 .filter(|&&i| {
                     let c = &self.cands[i];
