@@ -209,8 +209,8 @@ def main() -> None:
             r["time_ratio"] = round(r["s_per_mb"] / first, 3)
     if args.people:
         out["people"] = {}
+        n = args.people
         for shape in ("first", "full", "surname", "namesakes", "given"):
-            n = args.people
             small, large = (
                 run(args.bin, [write(f"people-{shape}-{k}.txt", people(shape, k))]) for k in (n, 4 * n)
             )
