@@ -29,19 +29,88 @@ pub fn hash_str(s: &str) -> u64 {
 }
 
 /// Hash of a byte string (see [`hash_str`]).
+#[inline]
 pub fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h = 0x243F_6A88_85A3_08D3u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    let mut h = StreamHash::new();
+    h.write(b);
+    h.finish()
+}
+
+/// [`hash_bytes`] of a byte string given in pieces, without joining them:
+/// `hash_str("before&dw1")` of `"before"`, `"&"`, `"dw1"`.
+///
+/// ```
+/// use newsdesk_core::hash::{hash_str, StreamHash};
+/// let mut h = StreamHash::new();
+/// for part in ["before", "&", "dw1"] {
+///     h.write(part.as_bytes());
+/// }
+/// assert_eq!(h.finish(), hash_str("before&dw1"));
+/// ```
+#[derive(Clone, Copy)]
+pub struct StreamHash {
+    h: u64,
+    /// Bytes not yet mixed in (fewer than 8), in the low bytes, little-endian.
+    pending: u64,
+    /// How many bytes `pending` holds.
+    held: usize,
+    len: u64,
+}
+
+impl Default for StreamHash {
+    fn default() -> Self {
+        StreamHash::new()
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(buf));
+}
+
+impl StreamHash {
+    #[inline]
+    pub fn new() -> StreamHash {
+        StreamHash {
+            h: 0x243F_6A88_85A3_08D3,
+            pending: 0,
+            held: 0,
+            len: 0,
+        }
     }
-    finish(mix(h, b.len() as u64))
+
+    /// Append bytes.
+    #[inline]
+    pub fn write(&mut self, mut b: &[u8]) {
+        self.len += b.len() as u64;
+        while self.held > 0 && !b.is_empty() {
+            self.pending |= (b[0] as u64) << (8 * self.held);
+            self.held += 1;
+            b = &b[1..];
+            if self.held == 8 {
+                self.h = mix(self.h, self.pending);
+                self.pending = 0;
+                self.held = 0;
+            }
+        }
+        if b.is_empty() {
+            return;
+        }
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            self.h = mix(self.h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for (i, &x) in chunks.remainder().iter().enumerate() {
+            self.pending |= (x as u64) << (8 * i);
+        }
+        self.held = chunks.remainder().len();
+    }
+
+    /// The hash of everything written.
+    #[inline]
+    pub fn finish(self) -> u64 {
+        let h = if self.held > 0 {
+            mix(self.h, self.pending)
+        } else {
+            self.h
+        };
+        finish(mix(h, self.len))
+    }
 }
 
 /// Final avalanche (murmur3 fmix64), so low bits are usable directly.
@@ -73,8 +142,15 @@ impl Hasher for PassThrough {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, b as u64);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.0 = mix(self.0, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.0 = mix(self.0, u64::from_le_bytes(buf));
         }
     }
     fn write_u64(&mut self, x: u64) {
@@ -83,7 +159,7 @@ impl Hasher for PassThrough {
 }
 
 /// `HashMap<u64, V, HashKeyed>` for pre-hashed keys; also a fast hasher for
-/// sets of words (other keys are mixed in byte by byte).
+/// sets of words (other keys are mixed in 8 bytes at a time).
 pub type HashKeyed = BuildHasherDefault<PassThrough>;
 
 #[cfg(test)]
@@ -98,5 +174,19 @@ mod tests {
         assert_ne!(hash_str("abcdefgh"), hash_str("abcdefgh\0"));
         assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn a_hash_in_pieces_is_the_hash_of_the_whole() {
+        let text = "c_standalone&nx2=according to the ministry’s spokesman";
+        for a in 0..text.len() {
+            for b in a..text.len() {
+                let mut h = StreamHash::new();
+                for part in [&text.as_bytes()[..a], &text.as_bytes()[a..b], &text.as_bytes()[b..]] {
+                    h.write(part);
+                }
+                assert_eq!(h.finish(), hash_bytes(text.as_bytes()), "split at {a}, {b}");
+            }
+        }
     }
 }
