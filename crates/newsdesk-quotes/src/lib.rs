@@ -103,7 +103,7 @@ impl Component for QuoteExtractor {
 impl QuoteExtractor {
     /// The quotations of `doc` (reads `text`, `tokens` for debris, and `ents`).
     pub fn extract(&self, doc: &Doc) -> Vec<Quote> {
-        self.run(doc, false).into_iter().map(|(q, _)| q).collect()
+        self.run(doc, false, false).into_iter().map(|(q, _)| q).collect()
     }
 
     /// The quotations of `doc` with their speaker candidates, as the rules
@@ -113,10 +113,12 @@ impl QuoteExtractor {
             model: None,
             ..self.clone()
         }
-        .run(doc, true)
+        .run(doc, true, true)
     }
 
-    fn run(&self, doc: &Doc, keep: bool) -> Vec<(Quote, Vec<Candidate>)> {
+    /// The quotations and, when `keep`, their candidates, which keep every
+    /// feature's name when `all_names` (else only their hashes; see [`Candidate`]).
+    fn run(&self, doc: &Doc, keep: bool, all_names: bool) -> Vec<(Quote, Vec<Candidate>)> {
         let chars = words::clean_chars(doc);
         let spans = marks::find_spans(&chars);
         if spans.is_empty() {
@@ -207,6 +209,7 @@ impl QuoteExtractor {
                     subject,
                     prev,
                     earlier: &earlier,
+                    all_names,
                 };
                 cands = rank::candidates(&ctx, &res, &layout, qi, &c);
                 if let Some(m) = &self.model {

@@ -105,7 +105,7 @@ impl SpeakerModel {
     pub fn scores(&self, cands: &[Candidate]) -> Vec<f32> {
         cands
             .iter()
-            .map(|c| c.features().filter_map(|f| self.lookup.get(&hash_str(f))).sum())
+            .map(|c| c.hashes().iter().filter_map(|h| self.lookup.get(h)).sum())
             .collect()
     }
 

@@ -8,6 +8,7 @@ use super::lexicon::{gender_noun, is_cue_filler, is_cue_verb, is_first_person, i
 use super::names::Np;
 use super::resolve::{Resolved, Resolver};
 use super::words::{norm, Kind};
+use newsdesk_core::hash::StreamHash;
 use std::collections::HashSet;
 
 /// How the rules found a quotation's attribution.
@@ -21,20 +22,27 @@ pub enum RuleKind {
     Nothing,
 }
 
-/// One possible speaker (`None`: nobody) and its features, packed into one
-/// string (names separated by newlines) so that building a candidate's
-/// dozens of features costs a single growing allocation.
+/// One possible speaker (`None`: nobody) and its features: each feature's
+/// stable hash (what the ranker weighs) and names, packed into one string
+/// (separated by newlines). Only training and error analysis need every
+/// feature's name ([`Candidate::features`]); otherwise the names kept are
+/// those of its own features (no `&` in them), which conjunctions are built
+/// from, and a conjunction is only hashed, never written out.
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub speaker: Option<Resolved>,
+    hashes: Vec<u64>,
     packed: String,
+    all_names: bool,
 }
 
 impl Candidate {
-    fn new(speaker: Option<Resolved>) -> Candidate {
+    fn new(speaker: Option<Resolved>, all_names: bool) -> Candidate {
         Candidate {
             speaker,
-            packed: String::with_capacity(512),
+            hashes: Vec::with_capacity(64),
+            packed: String::with_capacity(if all_names { 512 } else { 128 }),
+            all_names,
         }
     }
 
@@ -43,29 +51,48 @@ impl Candidate {
         self.speaker.as_ref().map(|r| r.name.to_lowercase())
     }
 
-    /// The feature names.
+    /// The feature names: all of them when the candidate was built for
+    /// training ([`crate::QuoteExtractor::candidates`]), else only those
+    /// without `&`.
     pub fn features(&self) -> impl Iterator<Item = &str> {
         self.packed.split('\n').filter(|f| !f.is_empty())
     }
 
-    /// Whether the candidate has feature `f`.
+    /// The features' stable hashes ([`newsdesk_core::hash::hash_str`] of their names).
+    pub fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+
+    /// Whether the candidate has feature `f` (one without `&`, or any when
+    /// every name is kept).
     pub fn has(&self, f: &str) -> bool {
         self.features().any(|x| x == f)
     }
 
     /// Add the feature named by `parts` joined (`["nx=", word]`; no newline in them).
     fn push(&mut self, parts: &[&str]) {
-        if !self.packed.is_empty() {
-            self.packed.push('\n');
-        }
+        let mut h = StreamHash::new();
         for p in parts {
-            self.packed.push_str(p);
+            h.write(p.as_bytes());
+        }
+        self.hashes.push(h.finish());
+        if self.all_names || !parts.iter().any(|p| p.contains('&')) {
+            if !self.packed.is_empty() {
+                self.packed.push('\n');
+            }
+            for p in parts {
+                self.packed.push_str(p);
+            }
         }
     }
 
     fn extend(&mut self, other: &Candidate) {
+        self.hashes.extend_from_slice(&other.hashes);
         if !other.packed.is_empty() {
-            self.push(&[&other.packed]);
+            if !self.packed.is_empty() {
+                self.packed.push('\n');
+            }
+            self.packed.push_str(&other.packed);
         }
     }
 }
@@ -134,6 +161,9 @@ pub struct Context<'r> {
     pub prev: Option<(&'r Resolved, u32)>,
     /// The names of the earlier quotations' speakers, in ASCII lower case.
     pub earlier: &'r HashSet<String>,
+    /// Whether the candidates keep every feature's name (for training), not
+    /// only their hashes.
+    pub all_names: bool,
 }
 
 /// What the rules read as a quotation's speaker phrase: its shape and, for a
@@ -178,7 +208,7 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
     let sents = &layout.sents;
     let q = &ctx.quotes[qi];
     let mut out: Vec<Candidate> = Vec::with_capacity(12);
-    let mut none = Candidate::new(None);
+    let mut none = Candidate::new(None, c.all_names);
     none.push(&["none"]);
     none.push(&[match c.kind {
         RuleKind::Phrase { cue: true } => "none_cue",
@@ -206,17 +236,17 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
             RuleKind::Standalone => "rule_standalone",
             RuleKind::Nothing => "rule_nothing",
         };
-        add(&mut out, r, &["rule", kind]);
+        add(&mut out, r, &["rule", kind], c.all_names);
     }
     if let Some((r, para)) = c.prev {
         let dp = (q.para.saturating_sub(para) as usize).min(2);
-        add(&mut out, r, &["prev", PREV_PARA[dp]]);
+        add(&mut out, r, &["prev", PREV_PARA[dp]], c.all_names);
     }
     // The subject of the quotation's sentence before it (`He expects the memory
     // will come from “…”`), pronouns and descriptions resolved.
     if let Some((np, r)) = sentence_subject(res, sents, q) {
         let shape = subject_phrase(ctx, Some(&np)).shape;
-        add(&mut out, &r, &["sent_subj", &format!("sent_{shape}")]);
+        add(&mut out, &r, &["sent_subj", &format!("sent_{shape}")], c.all_names);
     }
     // Mentions: nearest first before the quotation, then after it in its sentence.
     let lo = ctx.words.partition_point(|w| w.para + 4 < q.para);
@@ -318,7 +348,7 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
         let last = norm(ctx.lower(pos + len - 1)).to_string();
         f.push(MENTIONS[res.times_named(&last).clamp(1, 3) - 1]);
         f.push(["len1", "len2", "len3+"][r.name.split_whitespace().count().clamp(1, 3) - 1]);
-        let mut cand = Candidate::new(Some(r));
+        let mut cand = Candidate::new(Some(r), c.all_names);
         for x in &f {
             cand.push(&[x]);
         }
@@ -442,9 +472,9 @@ fn position(out: &[Candidate], r: &Resolved) -> Option<usize> {
 }
 
 /// Add a candidate from the rules or the previous quotation (merging by name).
-fn add(out: &mut Vec<Candidate>, r: &Resolved, features: &[&str]) {
+fn add(out: &mut Vec<Candidate>, r: &Resolved, features: &[&str], all_names: bool) {
     let i = position(out, r).unwrap_or_else(|| {
-        out.push(Candidate::new(Some(r.clone())));
+        out.push(Candidate::new(Some(r.clone()), all_names));
         out.len() - 1
     });
     for f in features {
@@ -581,10 +611,11 @@ mod tests {
             subject: None,
             prev: None,
             earlier: &HashSet::new(),
+            all_names: true,
         };
-        let mut none = Candidate::new(None);
+        let mut none = Candidate::new(None, true);
         none.push(&["none"]);
-        let mut roe = Candidate::new(Some(r.clone()));
+        let mut roe = Candidate::new(Some(r.clone()), true);
         for f in ["rule", "before", "before&dw1"] {
             roe.push(&[f]);
         }
@@ -595,5 +626,24 @@ mod tests {
             out[1].features().skip(3).collect::<Vec<_>>(),
             ["rule&before", "c_cue&before"]
         );
+    }
+
+    #[test]
+    fn candidates_hash_every_feature_whether_or_not_its_name_is_kept() {
+        let t = "Maria Lopez chaired the meeting.\n\n\"We will hunt them down,\" the premier said. \"The fight is over for them now,\" Lopez added, according to AT&T.";
+        let doc = Doc::from_text(t);
+        let kept = crate::QuoteExtractor::rules().run(&doc, true, true);
+        let fast = crate::QuoteExtractor::rules().run(&doc, true, false);
+        assert_eq!(kept.len(), fast.len());
+        for ((_, a), (_, b)) in kept.iter().zip(&fast) {
+            assert_eq!(a.len(), b.len());
+            for (a, b) in a.iter().zip(b) {
+                let named: Vec<u64> = a.features().map(newsdesk_core::hash::hash_str).collect();
+                assert_eq!(a.hashes(), named.as_slice());
+                assert_eq!(a.hashes(), b.hashes());
+                assert!(b.features().all(|f| !f.contains('&')));
+                assert!(b.features().count() < a.features().count());
+            }
+        }
     }
 }
