@@ -1,13 +1,11 @@
 //! Word lists used by quote attribution: data files under `data/` (the
 //! [`newsdesk_core::wordlist`] format), embedded and built once into hash sets.
-use newsdesk_core::hash::HashKeyed;
+use crate::word_map::WordMap;
 use newsdesk_core::wordlist;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Word lookups run for every word of every document: the fast hasher, as
-/// SipHash's DoS resistance buys nothing for fixed word lists.
-type WordSet = HashSet<&'static str, HashKeyed>;
+/// Word lookups run for every word of every document: see [`WordMap`].
+type WordSet = WordMap<()>;
 
 /// The embedded lists, by file name.
 const LISTS: &[(&str, &str)] = &[
@@ -61,13 +59,17 @@ fn entries(name: &'static str) -> Vec<wordlist::Entry<'static>> {
 }
 
 fn set(names: &[&'static str]) -> WordSet {
-    names.iter().flat_map(|n| entries(n)).map(|e| e.fields[0]).collect()
+    names
+        .iter()
+        .flat_map(|n| entries(n))
+        .map(|e| (e.fields[0], ()))
+        .collect()
 }
 
 static CUE_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(&["cue_verbs.txt"]));
 static CUE_FILLERS: LazyLock<WordSet> = LazyLock::new(|| set(&["cue_fillers.txt"]));
 /// Titles, and the role noun of an abbreviated or variant title.
-static TITLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static TITLES: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
     entries("titles.txt")
         .into_iter()
         .map(|e| (e.fields[0], *e.fields.last().expect("one field at least")))
@@ -98,34 +100,33 @@ static FIRST_PERSON: LazyLock<WordSet> = LazyLock::new(|| set(&["first_person.tx
 static USER_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["user_nouns.txt"]));
 static NAME_INTRODUCERS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_introducers.txt"]));
 /// Head nouns describing a person, with the gender they imply (`""`: none).
-static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
+static PERSON_NOUNS: LazyLock<WordMap<&'static str>> = LazyLock::new(|| gendered("person_nouns.txt"));
 /// Nouns that say only a person's gender.
-static GENDER_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("gender_nouns.txt"));
+static GENDER_NOUNS: LazyLock<WordMap<&'static str>> = LazyLock::new(|| gendered("gender_nouns.txt"));
 
 /// A list of words with an optional gender field (`""`: none).
-fn gendered(name: &'static str) -> HashMap<&'static str, &'static str> {
+fn gendered(name: &'static str) -> WordMap<&'static str> {
     entries(name)
         .into_iter()
         .map(|e| (e.fields[0], e.fields.get(1).copied().unwrap_or("")))
         .collect()
 }
 /// Honorifics that give a gender.
-static TITLE_GENDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| gendered("title_gender.txt"));
+static TITLE_GENDER: LazyLock<WordMap<&'static str>> = LazyLock::new(|| gendered("title_gender.txt"));
 /// First names whose census frequency is clearly one gender's (`f`/`m`).
-static FIRST_NAME_GENDER: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| gendered("first_name_gender.txt"));
+static FIRST_NAME_GENDER: LazyLock<WordMap<&'static str>> = LazyLock::new(|| gendered("first_name_gender.txt"));
 
 /// Verbs (any form) that introduce reported speech or writing.
 pub fn is_cue_verb(w: &str) -> bool {
-    CUE_VERBS.contains(w)
+    CUE_VERBS.contains_key(w)
 }
 /// Words for a site's user, before a handle (`Redditor doctorkuddles`).
 pub fn is_user_noun(w: &str) -> bool {
-    USER_NOUNS.contains(w)
+    USER_NOUNS.contains_key(w)
 }
 /// Words between a speaker and its cue verb (`Painter also said`).
 pub fn is_cue_filler(w: &str) -> bool {
-    CUE_FILLERS.contains(w)
+    CUE_FILLERS.contains_key(w)
 }
 /// The role noun a title word stands for, if it is a title (`Col.` → `colonel`).
 pub fn title_role(lower: &str) -> Option<&'static str> {
@@ -140,19 +141,19 @@ pub fn is_title(w: &str) -> bool {
 }
 /// A title that stays part of a person's name (`Pope Francis`, `Prince Harry`).
 pub fn is_name_title(w: &str) -> bool {
-    NAME_TITLES.contains(w.trim_end_matches('.'))
+    NAME_TITLES.contains_key(w.trim_end_matches('.'))
 }
 /// Pronouns that take their referent from earlier text (`it`: an organisation).
 pub fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(w)
+    PRONOUNS.contains_key(w)
 }
 /// Determiners that open a common-noun phrase (`the colonel`, `a source`).
 pub fn is_determiner(w: &str) -> bool {
-    DETERMINERS.contains(w)
+    DETERMINERS.contains_key(w)
 }
 /// Nouns naming a document or outlet: "the statement/paper said" speaks for its source.
 pub fn is_source_noun(w: &str) -> bool {
-    SOURCE_NOUNS.contains(w)
+    SOURCE_NOUNS.contains_key(w)
 }
 /// A document among the source nouns (`statement`, `tweet`; not an outlet such as `blog`).
 pub fn is_document_noun(w: &str) -> bool {
@@ -160,72 +161,72 @@ pub fn is_document_noun(w: &str) -> bool {
 }
 /// Outlets and organisations (rather than documents) among the source nouns.
 pub fn is_outlet_noun(w: &str) -> bool {
-    OUTLET_NOUNS.contains(w)
+    OUTLET_NOUNS.contains_key(w)
 }
 /// Words that, just before a quotation, mark it as a title or a saying, not speech.
 pub fn is_title_marker(w: &str) -> bool {
-    TITLE_MARKERS.contains(w)
+    TITLE_MARKERS.contains_key(w)
 }
 /// Capitalised words that open sentences without being (part of) names.
 pub fn is_non_name_cap(w: &str) -> bool {
-    NON_NAME_CAPS.contains(w)
+    NON_NAME_CAPS.contains_key(w)
 }
 /// Common lower-case words, never names, that are capitalised only when they open a
 /// sentence (`Currently`, `Finally`, `Officials`; counted on OntoNotes train).
 pub fn is_lower_opener(w: &str) -> bool {
-    LOWER_OPENERS.contains(w)
+    LOWER_OPENERS.contains_key(w)
 }
 /// Last words that mark a capitalised sequence as an organisation.
 pub fn is_org_word(w: &str) -> bool {
-    ORG_WORDS.contains(w)
+    ORG_WORDS.contains_key(w)
 }
 /// Adverbial openers whose clause (up to the first comma) precedes a sentence's subject.
 pub fn is_clause_opener(w: &str) -> bool {
-    CLAUSE_OPENERS.contains(w)
+    CLAUSE_OPENERS.contains_key(w)
 }
 /// Name-internal particles written in lower case (`al-Adnani`, `van Gogh`).
 pub fn is_name_particle(w: &str) -> bool {
-    NAME_PARTICLES.contains(w) || w.starts_with("al-") || w.starts_with("el-")
+    NAME_PARTICLES.contains_key(w) || w.starts_with("al-") || w.starts_with("el-")
 }
 /// Function words that stay lower case in titles of works.
 pub fn is_title_function_word(w: &str) -> bool {
-    TITLE_FUNCTION_WORDS.contains(w)
+    TITLE_FUNCTION_WORDS.contains_key(w)
 }
 /// Lower-case connectors allowed inside a capitalised name (`Coordinator for Cyber Issues`).
 pub fn is_name_connector(w: &str) -> bool {
-    NAME_CONNECTORS.contains(w)
+    NAME_CONNECTORS.contains_key(w)
 }
 /// Prepositions, conjunctions and relatives that end a speaker phrase.
 pub fn is_preposition(w: &str) -> bool {
-    PREPOSITIONS.contains(w)
+    PREPOSITIONS.contains_key(w)
 }
 /// An article or possessive (`a`, `his`; not `one`): a cue word after it is a noun.
 pub fn is_noun_opener(w: &str) -> bool {
-    NOUN_OPENERS.contains(w)
+    NOUN_OPENERS.contains_key(w)
 }
 /// A plural noun naming a group of people (`members`, `officials`).
 pub fn is_group_noun(w: &str) -> bool {
-    GROUP_NOUNS.contains(w)
+    GROUP_NOUNS.contains_key(w)
 }
 
 /// The head of `the government` / `the police force`: a public body that,
 /// unnamed, speaks as the phrase itself.
 pub fn is_institution_noun(w: &str) -> bool {
-    INSTITUTION_NOUNS.contains(w)
+    INSTITUTION_NOUNS.contains_key(w)
 }
 
 /// A word after which a quoted word is a user name (`named`, `user`).
 pub fn is_name_introducer(w: &str) -> bool {
-    NAME_INTRODUCERS.contains(w)
+    NAME_INTRODUCERS.contains_key(w)
 }
 
 /// A first-person pronoun (`i`, `our`).
 pub fn is_first_person(w: &str) -> bool {
-    FIRST_PERSON.contains(w)
+    FIRST_PERSON.contains_key(w)
 }
 /// Words opening a clause of its own after a quotation (`and`, `which`).
 pub fn is_conjunction(w: &str) -> bool {
-    CONJUNCTIONS.contains(w)
+    CONJUNCTIONS.contains_key(w)
 }
 /// A head noun describing a person (`actress`, `republican`): `Some` with the
 /// gender it implies (`f`/`m`), or `Some(None)` for either.
@@ -234,15 +235,15 @@ pub fn person_noun(w: &str) -> Option<Option<&'static str>> {
 }
 /// A family relation (`mother`, `nephew`).
 pub fn is_kin_noun(w: &str) -> bool {
-    KIN_NOUNS.contains(w)
+    KIN_NOUNS.contains_key(w)
 }
 /// A person speaking for no organisation named after them (`a source at X`).
 pub fn is_unnamed_noun(w: &str) -> bool {
-    UNNAMED_NOUNS.contains(w)
+    UNNAMED_NOUNS.contains_key(w)
 }
 /// The last word of a publication's name (`post`, `yorker`).
 pub fn is_publication_word(w: &str) -> bool {
-    PUBLICATION_WORDS.contains(w)
+    PUBLICATION_WORDS.contains_key(w)
 }
 /// A noun that says only a person's gender (`woman` → `f`).
 pub fn gender_noun(w: &str) -> Option<&'static str> {
@@ -288,7 +289,7 @@ mod tests {
     fn lookups() {
         assert!(is_cue_verb("said") && !is_cue_verb("dog"));
         assert!(is_name_title("pope") && !is_name_title("president"));
-        assert!(NAME_TITLES.iter().all(|t| is_title(t)), "a name title is a title");
+        assert!(NAME_TITLES.keys().all(|t| is_title(t)), "a name title is a title");
         assert_eq!(title_role("Col.".to_lowercase().as_str()), Some("colonel"));
         assert_eq!(title_role("spokeswoman"), Some("spokesman"));
         assert_eq!(title_role("president"), Some("president"));

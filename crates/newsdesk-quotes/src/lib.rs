@@ -37,6 +37,7 @@ mod names;
 pub mod rank;
 mod resolve;
 pub mod train;
+mod word_map;
 mod words;
 
 use attribute::Found;
