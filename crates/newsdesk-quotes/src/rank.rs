@@ -8,7 +8,7 @@ use super::lexicon::{gender_noun, is_cue_filler, is_cue_verb, is_first_person, i
 use super::names::Np;
 use super::resolve::{Resolved, Resolver};
 use super::words::{norm, Kind};
-use newsdesk_core::hash::StreamHash;
+use newsdesk_core::hash::{hash_str, StreamHash};
 use std::collections::HashSet;
 
 /// How the rules found a quotation's attribution.
@@ -63,10 +63,10 @@ impl Candidate {
         &self.hashes
     }
 
-    /// Whether the candidate has feature `f` (one without `&`, or any when
-    /// every name is kept).
+    /// Whether the candidate has feature `f` (by its hash, so whether or not
+    /// the names are kept).
     pub fn has(&self, f: &str) -> bool {
-        self.features().any(|x| x == f)
+        self.hashes.contains(&hash_str(f))
     }
 
     /// Add the feature named by `parts` joined (`["nx=", word]`; no newline in them).
@@ -643,6 +643,7 @@ mod tests {
                 assert_eq!(a.hashes(), b.hashes());
                 assert!(b.features().all(|f| !f.contains('&')));
                 assert!(b.features().count() < a.features().count());
+                assert!(a.features().all(|f| b.has(f)));
             }
         }
     }
