@@ -285,6 +285,14 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
         .collect();
     mentions.sort_by_key(|(side_before, (pos, len, _))| distance(*side_before, *pos, *len));
     for (side_before, (pos, len, r)) in mentions {
+        // A name already described by a nearer mention is only mentioned again.
+        if let Some(i) = position(&out, &r).filter(|&i| out[i].has("before") || out[i].has("after")) {
+            if !out[i].has("again") {
+                out[i].push(&["again"]);
+            }
+            person_seen |= r.person && side_before;
+            continue;
+        }
         let mut f = Vec::with_capacity(16);
         f.push(if side_before { "before" } else { "after" });
         let d = distance(side_before, pos, len);
@@ -482,16 +490,11 @@ fn add(out: &mut Vec<Candidate>, r: &Resolved, features: &[&str], all_names: boo
     }
 }
 
-/// Add a mention; a name already present keeps its nearest mention's
-/// features and notes that it is mentioned again.
+/// Add a mention's candidate, or its features to the rules' or the previous
+/// quotation's candidate of the same name.
 fn add_mention(out: &mut Vec<Candidate>, cand: Candidate) {
     let r = cand.speaker.as_ref().expect("a mention names someone");
     match position(out, r) {
-        Some(i) if out[i].has("before") || out[i].has("after") => {
-            if !out[i].has("again") {
-                out[i].push(&["again"]);
-            }
-        }
         Some(i) => out[i].extend(&cand),
         None => out.push(cand),
     }
