@@ -1,5 +1,5 @@
 //! Word lists used by quote attribution: data files under `data/` (the
-//! [`newsdesk_core::wordlist`] format), embedded and built once into hash sets.
+//! [`newsdesk_core::wordlist`] format), embedded and built once into [`WordMap`]s.
 use crate::word_map::WordMap;
 use newsdesk_core::wordlist;
 use std::sync::LazyLock;

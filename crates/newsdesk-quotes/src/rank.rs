@@ -490,8 +490,9 @@ fn add(out: &mut Vec<Candidate>, r: &Resolved, features: &[&str], all_names: boo
     }
 }
 
-/// Add a mention's candidate, or its features to the rules' or the previous
-/// quotation's candidate of the same name.
+/// Add a mention's candidate, or its features to the candidate of the same
+/// name not yet mentioned (the rules' choice, the previous quotation's
+/// speaker or the sentence's subject).
 fn add_mention(out: &mut Vec<Candidate>, cand: Candidate) {
     let r = cand.speaker.as_ref().expect("a mention names someone");
     match position(out, r) {
@@ -641,7 +642,7 @@ mod tests {
         for ((_, a), (_, b)) in kept.iter().zip(&fast) {
             assert_eq!(a.len(), b.len());
             for (a, b) in a.iter().zip(b) {
-                let named: Vec<u64> = a.features().map(newsdesk_core::hash::hash_str).collect();
+                let named: Vec<u64> = a.features().map(hash_str).collect();
                 assert_eq!(a.hashes(), named.as_slice());
                 assert_eq!(a.hashes(), b.hashes());
                 assert!(b.features().all(|f| !f.contains('&')));
