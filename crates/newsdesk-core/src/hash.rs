@@ -142,16 +142,7 @@ impl Hasher for PassThrough {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.0 = mix(self.0, u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.0 = mix(self.0, u64::from_le_bytes(buf));
-        }
+        self.0 = mix(self.0, hash_bytes(bytes));
     }
     fn write_u64(&mut self, x: u64) {
         self.0 = x;
@@ -159,7 +150,7 @@ impl Hasher for PassThrough {
 }
 
 /// `HashMap<u64, V, HashKeyed>` for pre-hashed keys; also a fast hasher for
-/// sets of words (other keys are mixed in 8 bytes at a time).
+/// sets of words (other keys are mixed in by their [`hash_bytes`]).
 pub type HashKeyed = BuildHasherDefault<PassThrough>;
 
 #[cfg(test)]
