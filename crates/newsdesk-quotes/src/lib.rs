@@ -43,7 +43,7 @@ mod words;
 use attribute::Found;
 use context::Ctx;
 pub use error::QuotesError;
-pub use model::{Example, ModelCard, SpeakerModel};
+pub use model::{Example, Fit, ModelCard, SpeakerModel, CALIBRATION_FOLDS};
 use newsdesk_core::{CharSpan, Component, CoreError, Doc, Quote, Speaker};
 use rank::{Candidate, RuleKind};
 use resolve::{Resolved, Resolver};

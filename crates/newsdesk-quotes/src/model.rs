@@ -26,6 +26,11 @@ pub struct ModelCard {
     pub steps: usize,
     /// Its L2 penalty.
     pub l2: f64,
+    /// Its margin: what the fit adds to every wrong candidate's score (see [`Fit`]).
+    pub margin: f64,
+    /// The temperature the weights were divided by so that the ranker's softmax
+    /// is a calibrated probability (fitted on out-of-fold scores; see [`SpeakerModel::train`]).
+    pub temperature: f64,
     /// Article-level cross-validation: per-fold speaker accuracy and quote F1.
     pub cv_speaker_accuracy: Vec<f64>,
     pub cv_quote_f1: Vec<f64>,
@@ -46,7 +51,35 @@ pub struct ModelCard {
 pub struct Example {
     pub features: Vec<Vec<String>>,
     pub correct: Vec<bool>,
+    /// The article it comes from (any number shared by the article's
+    /// quotations): the calibration's inner folds keep articles whole.
+    pub article: usize,
 }
+
+/// How the ranker is fitted: `steps` full-batch AdaGrad steps on the
+/// conditional log-likelihood minus `l2`·‖w‖²/2, with `margin` added to every
+/// wrong candidate's score during the fit (a softmax-margin loss: the right
+/// candidate must win by about `margin`, not merely win; more of the
+/// quotations right, the softmax overconfident until calibrated).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    pub steps: usize,
+    pub l2: f64,
+    pub margin: f64,
+}
+
+impl Default for Fit {
+    fn default() -> Self {
+        Fit {
+            steps: crate::train::STEPS,
+            l2: crate::train::L2,
+            margin: crate::train::MARGIN,
+        }
+    }
+}
+
+/// Inner folds (by article) whose out-of-fold scores fit the temperature.
+pub const CALIBRATION_FOLDS: usize = 5;
 
 /// A linear scorer of speaker candidates.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -120,59 +153,131 @@ impl SpeakerModel {
     }
 
     /// Fit a conditional logit (softmax over each quotation's candidates) on
-    /// `examples`: `steps` full-batch AdaGrad steps on the log-likelihood of
-    /// the right candidates (all of them, when several names are right) minus
-    /// `l2`·‖w‖²/2. Deterministic; quotations with no right candidate are left out.
-    pub fn train(examples: &[Example], steps: usize, l2: f64, card: ModelCard) -> SpeakerModel {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let coded: Vec<(Vec<Vec<usize>>, &[bool])> = examples
-            .iter()
-            .filter(|ex| ex.correct.contains(&true))
-            .map(|ex| {
-                let feats = ex
+    /// `examples` as `fit` says, with every right candidate counted (several
+    /// names can be right); quotations with no right candidate are left out.
+    /// Then calibrate: models fitted the same way on all but one of
+    /// [`CALIBRATION_FOLDS`] folds of the articles score the fold left out,
+    /// and the temperature that maximizes those scores' likelihood divides the
+    /// weights (the choice is unchanged; [`Self::choose`]'s probability is
+    /// calibrated). Deterministic.
+    pub fn train(examples: &[Example], fit: Fit, mut card: ModelCard) -> SpeakerModel {
+        let usable: Vec<&Example> = examples.iter().filter(|ex| ex.correct.contains(&true)).collect();
+        let mut held = Vec::new();
+        for k in 0..CALIBRATION_FOLDS {
+            let (out, rest): (Vec<&Example>, Vec<&Example>) =
+                usable.iter().partition(|ex| ex.article % CALIBRATION_FOLDS == k);
+            if out.is_empty() || rest.is_empty() {
+                continue;
+            }
+            let w = weights(&rest, fit);
+            held.extend(out.iter().map(|ex| {
+                let scores = ex
                     .features
                     .iter()
-                    .map(|fs| {
-                        fs.iter()
-                            .map(|f| {
-                                let n = index.len();
-                                *index.entry(f.as_str()).or_insert(n)
-                            })
-                            .collect()
-                    })
+                    .map(|fs| fs.iter().filter_map(|f| w.get(f.as_str())).map(|&v| f64::from(v)).sum())
                     .collect();
-                (feats, ex.correct.as_slice())
-            })
+                (scores, ex.correct.as_slice())
+            }));
+        }
+        let t = temperature(&held);
+        card.temperature = t;
+        let w = weights(&usable, fit)
+            .into_iter()
+            .map(|(f, v)| (f, (f64::from(v) / t) as f32))
             .collect();
-        let mut w = vec![0f64; index.len()];
-        let mut g2 = vec![1e-8f64; index.len()];
-        let mut grad = vec![0f64; index.len()];
-        for _ in 0..steps {
-            grad.iter_mut().zip(&w).for_each(|(g, wi)| *g = -l2 * wi);
-            for (feats, correct) in &coded {
-                let scores: Vec<f64> = feats.iter().map(|fs| fs.iter().map(|&f| w[f]).sum()).collect();
-                let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let p: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
-                let z: f64 = p.iter().sum();
-                let zc: f64 = p.iter().zip(*correct).filter(|(_, c)| **c).map(|(p, _)| p).sum();
-                for ((fs, pi), c) in feats.iter().zip(&p).zip(*correct) {
-                    // d log(Σ_right p) / d score_i = p_i|right − p_i
-                    let d = if *c { pi / zc } else { 0.0 } - pi / z;
-                    fs.iter().for_each(|&f| grad[f] += d);
-                }
-            }
-            for ((wi, gi), hi) in w.iter_mut().zip(&grad).zip(g2.iter_mut()) {
-                *hi += gi * gi;
-                *wi += 0.5 * gi / hi.sqrt();
+        SpeakerModel::new(w, card)
+    }
+}
+
+/// The weights of a conditional logit fitted on `examples` (each with a right
+/// candidate) as `fit` says; features weighted zero are left out.
+fn weights(examples: &[&Example], fit: Fit) -> BTreeMap<String, f32> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let coded: Vec<(Vec<Vec<usize>>, &[bool])> = examples
+        .iter()
+        .map(|ex| {
+            let feats = ex
+                .features
+                .iter()
+                .map(|fs| {
+                    fs.iter()
+                        .map(|f| {
+                            let n = index.len();
+                            *index.entry(f.as_str()).or_insert(n)
+                        })
+                        .collect()
+                })
+                .collect();
+            (feats, ex.correct.as_slice())
+        })
+        .collect();
+    let mut w = vec![0f64; index.len()];
+    let mut g2 = vec![1e-8f64; index.len()];
+    let mut grad = vec![0f64; index.len()];
+    for _ in 0..fit.steps {
+        grad.iter_mut().zip(&w).for_each(|(g, wi)| *g = -fit.l2 * wi);
+        for (feats, correct) in &coded {
+            let scores: Vec<f64> = feats
+                .iter()
+                .zip(*correct)
+                .map(|(fs, c)| fs.iter().map(|&f| w[f]).sum::<f64>() + if *c { 0.0 } else { fit.margin })
+                .collect();
+            let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let p: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
+            let z: f64 = p.iter().sum();
+            let zc: f64 = p.iter().zip(*correct).filter(|(_, c)| **c).map(|(p, _)| p).sum();
+            for ((fs, pi), c) in feats.iter().zip(&p).zip(*correct) {
+                // d log(Σ_right p) / d score_i = p_i|right − p_i
+                let d = if *c { pi / zc } else { 0.0 } - pi / z;
+                fs.iter().for_each(|&f| grad[f] += d);
             }
         }
-        let weights = index
-            .into_iter()
-            .map(|(f, i)| (f.to_string(), w[i] as f32))
-            .filter(|(_, v)| *v != 0.0)
-            .collect();
-        SpeakerModel::new(weights, card)
+        for ((wi, gi), hi) in w.iter_mut().zip(&grad).zip(g2.iter_mut()) {
+            *hi += gi * gi;
+            *wi += 0.5 * gi / hi.sqrt();
+        }
     }
+    index
+        .into_iter()
+        .map(|(f, i)| (f.to_string(), w[i] as f32))
+        .filter(|(_, v)| *v != 0.0)
+        .collect()
+}
+
+/// The temperature `t` in [0.1, 10] that maximizes the likelihood of the right
+/// candidates under the softmax of `scores / t` (golden-section search on
+/// `ln t`; 1 without scores).
+fn temperature(held: &[(Vec<f64>, &[bool])]) -> f64 {
+    if held.is_empty() {
+        return 1.0;
+    }
+    let nll = |log_t: f64| -> f64 {
+        let t = log_t.exp();
+        held.iter()
+            .map(|(scores, correct)| {
+                let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let e: Vec<f64> = scores.iter().map(|s| ((s - top) / t).exp()).collect();
+                let right: f64 = e.iter().zip(*correct).filter(|(_, c)| **c).map(|(e, _)| e).sum();
+                e.iter().sum::<f64>().ln() - right.ln()
+            })
+            .sum()
+    };
+    let g = (5f64.sqrt() - 1.0) / 2.0;
+    let (mut a, mut b) = (0.1f64.ln(), 10f64.ln());
+    let (mut c, mut d) = (b - g * (b - a), a + g * (b - a));
+    let (mut fc, mut fd) = (nll(c), nll(d));
+    for _ in 0..60 {
+        if fc < fd {
+            (b, d, fd) = (d, c, fc);
+            c = b - g * (b - a);
+            fc = nll(c);
+        } else {
+            (a, c, fc) = (c, d, fd);
+            d = a + g * (b - a);
+            fd = nll(d);
+        }
+    }
+    ((a + b) / 2.0).exp()
 }
 
 /// Index of the largest score (the first on ties; 0 when empty).
@@ -190,14 +295,35 @@ fn best(scores: impl Iterator<Item = f32>) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn learns_to_prefer_a_feature_and_round_trips() {
-        let ex = |good: usize| Example {
+    /// Ten articles: in eight `a` is right, in two `b`.
+    fn eight_of_ten() -> Vec<Example> {
+        let ex = |article: usize, good: usize| Example {
             features: vec![vec!["none".into()], vec!["a".into()], vec!["b".into()]],
             correct: (0..3).map(|i| i == good).collect(),
+            article,
         };
-        let examples: Vec<Example> = (0..10).map(|i| ex(if i < 8 { 1 } else { 2 })).collect();
-        let m = SpeakerModel::train(&examples, 100, 0.1, ModelCard::default());
+        (0..10).map(|i| ex(i, if i % 5 == 0 { 2 } else { 1 })).collect()
+    }
+
+    fn cands(all_names: bool) -> Vec<Candidate> {
+        ["none", "a", "b"]
+            .iter()
+            .map(|f| {
+                let mut c = Candidate::new(None, all_names);
+                c.push(&[f]);
+                c
+            })
+            .collect()
+    }
+
+    #[test]
+    fn learns_to_prefer_a_feature_and_round_trips() {
+        let fit = Fit {
+            steps: 100,
+            l2: 0.1,
+            margin: 0.0,
+        };
+        let m = SpeakerModel::train(&eight_of_ten(), fit, ModelCard::default());
         assert!(m.weights["a"] > m.weights.get("b").copied().unwrap_or(0.0));
         let back = SpeakerModel::from_json(&m.to_json(), "t").unwrap();
         assert_eq!(back.weights, m.weights);
@@ -209,7 +335,35 @@ mod tests {
     fn embedded_model_loads_with_its_card() {
         let m = SpeakerModel::embedded();
         assert!(!m.weights.is_empty());
-        assert_eq!((m.card.steps, m.card.l2), (crate::train::STEPS, crate::train::L2));
+        assert_eq!(
+            (m.card.steps, m.card.l2, m.card.margin),
+            (Fit::default().steps, Fit::default().l2, Fit::default().margin)
+        );
+        assert!(m.card.temperature > 0.0);
+    }
+
+    /// A margin makes the fit overconfident; the temperature fitted on the
+    /// left-out articles' scores brings the chosen candidate's probability back
+    /// towards how often it is right (8 of 10), the choice unchanged.
+    #[test]
+    fn the_temperature_calibrates_a_margin_fit() {
+        let fit = Fit {
+            steps: 300,
+            l2: 0.1,
+            margin: 4.0,
+        };
+        let m = SpeakerModel::train(&eight_of_ten(), fit, ModelCard::default());
+        let (i, p) = m.choose(&cands(false));
+        assert_eq!(i, 1);
+        assert!(m.card.temperature > 1.5, "{}", m.card.temperature);
+        // The same softmax before the weights were divided by the temperature.
+        let t = m.card.temperature as f32;
+        let e = |f: &str| (t * m.weights.get(f).copied().unwrap_or(0.0)).exp();
+        let raw = e("a") / (e("none") + e("a") + e("b"));
+        assert!(
+            raw > 0.95 && (0.6..0.9).contains(&p),
+            "uncalibrated {raw}, calibrated {p}"
+        );
     }
 
     /// A refused model names its origin and says what is wrong.

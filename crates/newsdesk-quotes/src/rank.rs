@@ -37,7 +37,7 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    fn new(speaker: Option<Resolved>, all_names: bool) -> Candidate {
+    pub(crate) fn new(speaker: Option<Resolved>, all_names: bool) -> Candidate {
         Candidate {
             speaker,
             hashes: Vec::with_capacity(64),
@@ -70,7 +70,7 @@ impl Candidate {
     }
 
     /// Add the feature named by `parts` joined (`["nx=", word]`; no newline in them).
-    fn push(&mut self, parts: &[&str]) {
+    pub(crate) fn push(&mut self, parts: &[&str]) {
         let mut h = StreamHash::new();
         for p in parts {
             h.write(p.as_bytes());

@@ -27,9 +27,9 @@ pub mod stance {
 pub mod quotes {
     pub use newsdesk_quotes::eval::{read_gold, Counts, GoldDoc, SCORE_BANDS, SPEAKER_ERRORS};
     pub use newsdesk_quotes::train::{
-        cross_validate, evaluate, examples, scored_candidates, FoldScore, ScoredQuote, L2, STEPS,
+        cross_validate, evaluate, examples, scored_candidates, FoldScore, ScoredQuote, L2, MARGIN, STEPS,
     };
-    pub use newsdesk_quotes::{ModelCard, QuoteExtractor, SpeakerModel};
+    pub use newsdesk_quotes::{Fit, ModelCard, QuoteExtractor, SpeakerModel, CALIBRATION_FOLDS};
 }
 
 /// SHA-256 of training files, for model cards.

@@ -8,8 +8,8 @@ use super::eval_quotes::{annotate, speaker_by_score, speaker_errors};
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
 use newsdesk::train::quotes::{
-    cross_validate, evaluate, examples, read_gold, scored_candidates, Counts, FoldScore, GoldDoc, ModelCard,
-    QuoteExtractor, SpeakerModel, L2, STEPS,
+    cross_validate, evaluate, examples, read_gold, scored_candidates, Counts, Fit, FoldScore, GoldDoc, ModelCard,
+    QuoteExtractor, SpeakerModel, L2, MARGIN, STEPS,
 };
 use newsdesk::{Doc, Pipeline};
 use std::io::Write;
@@ -37,6 +37,10 @@ pub struct Args {
     /// L2 penalty of the ranker's fit.
     #[arg(long, default_value_t = L2)]
     l2: f64,
+    /// Margin of the ranker's fit: added to every wrong candidate's score while fitting
+    /// (0: the plain conditional logit).
+    #[arg(long, default_value_t = MARGIN)]
+    margin: f64,
     /// Pipeline whose entities the candidates use (a `newsdesk::load` name).
     #[arg(long, default_value = "ontonotes")]
     pipeline: String,
@@ -111,18 +115,18 @@ pub fn run(args: Args) -> CmdResult {
         seed: args.seed,
         steps: args.steps,
         l2: args.l2,
+        margin: args.margin,
         ..ModelCard::default()
+    };
+    let fit = Fit {
+        steps: args.steps,
+        l2: args.l2,
+        margin: args.margin,
     };
     // Every fold's held-out counts pooled (`None` without folds).
     let mut pooled: Option<Counts> = None;
     if args.folds > 0 {
-        let folds = cross_validate(
-            &docs,
-            &gold,
-            (&also_docs, &also_gold),
-            (args.folds, args.seed),
-            (args.steps, args.l2),
-        )?;
+        let folds = cross_validate(&docs, &gold, (&also_docs, &also_gold), (args.folds, args.seed), fit)?;
         for (i, f) in folds.iter().enumerate() {
             eprintln!(
                 "fold {}: {} articles, speaker accuracy {:.3} ({}/{}; rules {:.3}), quote F1 {:.3}",
@@ -151,7 +155,7 @@ pub fn run(args: Args) -> CmdResult {
     let (ex, unreachable) = examples(&doc_refs, &gold_refs);
     card.train_quotes = ex.len();
     card.unreachable = unreachable;
-    let mut model = SpeakerModel::train(&ex, args.steps, args.l2, card.clone());
+    let mut model = SpeakerModel::train(&ex, fit, card.clone());
     let mut test = serde_json::Value::Null;
     if let Some(path) = &args.test {
         let (held, held_docs) = read(&nlp, path)?;
@@ -199,6 +203,7 @@ pub fn run(args: Args) -> CmdResult {
         "train_quotes": card.train_quotes,
         "unreachable": unreachable,
         "features": model.weights.len(),
+        "temperature": model.card.temperature,
         "test": test,
         "output": args.output.as_ref().map(|p| p.display().to_string()),
     });
