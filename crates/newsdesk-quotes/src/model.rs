@@ -60,7 +60,8 @@ pub struct Example {
 /// conditional log-likelihood minus `l2`·‖w‖²/2, with `margin` added to every
 /// wrong candidate's score during the fit (a softmax-margin loss: the right
 /// candidate must win by about `margin`, not merely win; more of the
-/// quotations right, the softmax overconfident until calibrated).
+/// quotations right, the softmax overconfident until calibrated). `l2` and
+/// `margin` are finite and ≥ 0 (`newsdesk train quotes` refuses others).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fit {
     pub steps: usize,

@@ -29,7 +29,7 @@ pub mod quotes {
     pub use newsdesk_quotes::train::{
         cross_validate, evaluate, examples, scored_candidates, FoldScore, ScoredQuote, L2, MARGIN, STEPS,
     };
-    pub use newsdesk_quotes::{Fit, ModelCard, QuoteExtractor, SpeakerModel, CALIBRATION_FOLDS};
+    pub use newsdesk_quotes::{Fit, ModelCard, QuoteExtractor, SpeakerModel};
 }
 
 /// SHA-256 of training files, for model cards.

@@ -22,6 +22,27 @@ pub fn print_json(value: &impl serde::Serialize) -> std::io::Result<()> {
     writeln!(out)
 }
 
+/// A finite number ≥ 0, for penalties and margins (clap value parser: `--l2 nan`
+/// or `--margin=-1` is refused naming the value).
+pub fn non_negative(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!("{text:?} is not a finite number ≥ 0")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn non_negative_takes_finite_numbers_from_zero() {
+        assert_eq!(super::non_negative("4"), Ok(4.0));
+        assert_eq!(super::non_negative("0"), Ok(0.0));
+        for bad in ["-1", "nan", "inf", "x", ""] {
+            assert!(super::non_negative(bad).unwrap_err().contains(&format!("{bad:?}")));
+        }
+    }
+}
+
 /// The FNC-1 style CSV pair read by the stance commands.
 #[derive(clap::Args)]
 pub struct StanceData {

@@ -35,11 +35,11 @@ pub struct Args {
     #[arg(long, default_value_t = STEPS)]
     steps: usize,
     /// L2 penalty of the ranker's fit.
-    #[arg(long, default_value_t = L2)]
+    #[arg(long, default_value_t = L2, value_parser = super::non_negative, allow_hyphen_values = true)]
     l2: f64,
     /// Margin of the ranker's fit: added to every wrong candidate's score while fitting
     /// (0: the plain conditional logit).
-    #[arg(long, default_value_t = MARGIN)]
+    #[arg(long, default_value_t = MARGIN, value_parser = super::non_negative, allow_hyphen_values = true)]
     margin: f64,
     /// Pipeline whose entities the candidates use (a `newsdesk::load` name).
     #[arg(long, default_value = "ontonotes")]
