@@ -5,7 +5,7 @@
 //! [`Component`] and are run in order by the pipeline in the `newsdesk` crate.
 //! Shared building blocks: [`wordlist`] (the line format of embedded word
 //! lists, defined in `newsdesk-tokenize` so that the tokenizer's lists use it too), [`rng`] (seeded shuffles), [`hash`] (the stable hashes of model files)
-//! [`checksum`] (SHA-256 for model cards), [`bytes`] (the little-endian reader
+//! [`checksum`] (SHA-256 for model cards), [`calibration`] (expected calibration error), [`bytes`] (the little-endian reader
 //! of model files, naming the part a short file cuts) and [`container`]
 //! (named sections of a model file behind a magic, a version and a SHA-256).
 //!
@@ -20,6 +20,7 @@
 //! assert_eq!(Doc::from_json(&json).unwrap(), doc);
 //! ```
 pub mod bytes;
+pub mod calibration;
 pub mod checksum;
 mod component;
 pub mod container;

@@ -125,6 +125,52 @@ pub fn scored_candidates(model: &SpeakerModel, docs: &[&Doc], gold: &[&GoldDoc])
     out
 }
 
+/// How well a ranker's probabilities match how often it is right, on
+/// [`ScoredQuote`]s (the rules' candidate chain, as in training).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Calibration {
+    /// Expected calibration error of the chosen candidate's probability
+    /// ([`newsdesk_core::calibration::ece`]) over every quotation.
+    pub ece: f64,
+    /// Mean −ln of the probability of the right candidates, over the
+    /// quotations that have one among their candidates.
+    pub log_loss: f64,
+    /// Those quotations.
+    pub reachable: usize,
+}
+
+/// The [`Calibration`] of the softmax over each quotation's candidates' scores.
+pub fn calibration(quotes: &[ScoredQuote]) -> Calibration {
+    let mut pairs = Vec::with_capacity(quotes.len());
+    let (mut loss, mut reachable) = (0.0, 0);
+    for q in quotes.iter().filter(|q| !q.candidates.is_empty()) {
+        let top = q
+            .candidates
+            .iter()
+            .map(|c| f64::from(c.score))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let p: Vec<f64> = q.candidates.iter().map(|c| (f64::from(c.score) - top).exp()).collect();
+        let z: f64 = p.iter().sum();
+        let chosen = q.candidates.iter().position(|c| f64::from(c.score) == top).unwrap_or(0);
+        pairs.push((p[chosen] / z, q.candidates[chosen].correct));
+        let right: f64 = p
+            .iter()
+            .zip(&q.candidates)
+            .filter(|(_, c)| c.correct)
+            .map(|(p, _)| p)
+            .sum();
+        if q.candidates.iter().any(|c| c.correct) {
+            loss -= (right / z).ln();
+            reachable += 1;
+        }
+    }
+    Calibration {
+        ece: newsdesk_core::calibration::ece(pairs),
+        log_loss: loss / reachable.max(1) as f64,
+        reachable,
+    }
+}
+
 /// Quotation and speaker counts of `extractor` on `docs` against `gold`.
 pub fn evaluate(extractor: &QuoteExtractor, docs: &[&Doc], gold: &[&GoldDoc]) -> Counts {
     let mut counts = Counts::default();
@@ -192,4 +238,42 @@ pub fn cross_validate(
         });
     }
     Ok(scores)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(scores_right: &[(f32, bool)]) -> ScoredQuote {
+        ScoredQuote {
+            id: String::new(),
+            start: 0,
+            end: 1,
+            candidates: scores_right
+                .iter()
+                .map(|&(score, correct)| ScoredCandidate {
+                    name: None,
+                    mention: None,
+                    correct,
+                    score,
+                    features: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Two candidates a score of ln 3 apart: the top one has probability 0.75.
+    #[test]
+    fn calibration_scores_the_chosen_probability_and_the_right_ones() {
+        let l3 = 3f32.ln();
+        let right = quote(&[(l3, true), (0.0, false)]);
+        let wrong = quote(&[(l3, false), (0.0, true)]);
+        let out_of_reach = quote(&[(l3, false), (0.0, false)]);
+        let c = calibration(&[right.clone(), right, wrong, out_of_reach]);
+        // Said 0.75 four times, right twice.
+        assert!((c.ece - 0.25).abs() < 1e-6, "{c:?}");
+        assert_eq!(c.reachable, 3);
+        let want = (2.0 * -(0.75f64.ln()) - 0.25f64.ln()) / 3.0;
+        assert!((c.log_loss - want).abs() < 1e-6, "{c:?}");
+    }
 }

@@ -8,8 +8,8 @@ use super::eval_quotes::{annotate, speaker_by_score, speaker_errors};
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
 use newsdesk::train::quotes::{
-    cross_validate, evaluate, examples, read_gold, scored_candidates, Counts, Fit, FoldScore, GoldDoc, ModelCard,
-    QuoteExtractor, SpeakerModel, L2, MARGIN, STEPS,
+    calibration, cross_validate, evaluate, examples, read_gold, scored_candidates, Counts, Fit, FoldScore, GoldDoc,
+    ModelCard, QuoteExtractor, ScoredQuote, SpeakerModel, L2, MARGIN, STEPS,
 };
 use newsdesk::{Doc, Pipeline};
 use std::io::Write;
@@ -59,16 +59,24 @@ pub struct Args {
     candidates: Option<PathBuf>,
 }
 
-/// Write the candidates of every fold's held-out quotations, scored by that fold's model.
-fn write_candidates(path: &Path, folds: &[FoldScore], docs: &[Doc], gold: &[GoldDoc]) -> Result<(), String> {
+/// Every fold's held-out quotations with their candidates, scored by that fold's model.
+fn fold_candidates(folds: &[FoldScore], docs: &[Doc], gold: &[GoldDoc]) -> Vec<ScoredQuote> {
+    folds
+        .iter()
+        .flat_map(|f| {
+            let (d, g): (Vec<_>, Vec<_>) = f.held.iter().map(|&i| (&docs[i], &gold[i])).unzip();
+            scored_candidates(&f.model, &d, &g)
+        })
+        .collect()
+}
+
+/// Write scored quotations as JSON lines.
+fn write_candidates(path: &Path, quotes: &[ScoredQuote]) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(fail)?);
-    for f in folds {
-        let (d, g): (Vec<_>, Vec<_>) = f.held.iter().map(|&i| (&docs[i], &gold[i])).unzip();
-        for q in scored_candidates(&f.model, &d, &g) {
-            let line = serde_json::to_string(&q).map_err(|e| e.to_string())?;
-            writeln!(out, "{line}").map_err(fail)?;
-        }
+    for q in quotes {
+        let line = serde_json::to_string(q).map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(fail)?;
     }
     out.flush().map_err(fail)
 }
@@ -125,6 +133,8 @@ pub fn run(args: Args) -> CmdResult {
     };
     // Every fold's held-out counts pooled (`None` without folds).
     let mut pooled: Option<Counts> = None;
+    // The pooled held-out quotations' calibration (`None` without folds).
+    let mut cv_calibration = None;
     if args.folds > 0 {
         let folds = cross_validate(&docs, &gold, (&also_docs, &also_gold), (args.folds, args.seed), fit)?;
         for (i, f) in folds.iter().enumerate() {
@@ -142,8 +152,10 @@ pub fn run(args: Args) -> CmdResult {
         card.cv_speaker_accuracy = folds.iter().map(|f| f.counts.speaker_accuracy()).collect();
         card.cv_quote_f1 = folds.iter().map(|f| f.counts.f1()).collect();
         card.cv_rules_speaker_accuracy = folds.iter().map(|f| f.rules.speaker_accuracy()).collect();
+        let scored = fold_candidates(&folds, &docs, &gold);
+        cv_calibration = Some(calibration(&scored));
         if let Some(path) = &args.candidates {
-            write_candidates(path, &folds, &docs, &gold)?;
+            write_candidates(path, &scored)?;
         }
         pooled = Some(folds.iter().fold(Counts::default(), |mut all, f| {
             all += &f.counts;
@@ -200,6 +212,7 @@ pub fn run(args: Args) -> CmdResult {
         "cv_speaker_correct": pooled.map(|c| c.speaker_correct),
         "cv_speaker_errors": pooled.map(|c| speaker_errors(&c, None)),
         "cv_speaker_by_score": pooled.map(|c| speaker_by_score(&c)),
+        "cv_calibration": cv_calibration,
         "train_quotes": card.train_quotes,
         "unreachable": unreachable,
         "features": model.weights.len(),

@@ -124,25 +124,16 @@ pub fn log_loss(probs: &[[f32; OUT]], gold: &[usize]) -> f64 {
         / n
 }
 
-/// Expected calibration error of the top label over 15 equal-width bins.
+/// Expected calibration error of the top label ([`newsdesk_core::calibration::ece`]).
 pub fn ece(probs: &[[f32; OUT]], gold: &[usize]) -> f64 {
-    const BINS: usize = 15;
-    let mut conf = [0.0f64; BINS];
-    let mut hits = [0.0f64; BINS];
-    let mut count = [0usize; BINS];
-    for (p, &y) in probs.iter().zip(gold) {
+    newsdesk_core::calibration::ece(probs.iter().zip(gold).map(|(p, &y)| {
         let (k, &c) = p
             .iter()
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(b.1))
             .unwrap_or((0, &0.0));
-        let b = ((c as f64 * BINS as f64) as usize).min(BINS - 1);
-        conf[b] += c as f64;
-        hits[b] += (k == y) as u8 as f64;
-        count[b] += 1;
-    }
-    let n = probs.len().max(1) as f64;
-    (0..BINS).map(|b| (hits[b] - conf[b]).abs() / n).sum()
+        (f64::from(c), k == y)
+    }))
 }
 
 #[cfg(test)]
