@@ -10,7 +10,7 @@
 #   that training on them helps (1,271-1,277 of 1,525 against 1,263 for the model that
 #   never saw them; see the README);
 # - then the model trained on all of it, written with those CV figures in its card.
-# Deterministic (SEED, default 1); about three minutes with the build. Rebuild afterwards so the embedded copy is updated.
+# Deterministic (SEED, default 1); under three minutes with the build. Rebuild afterwards so the embedded copy is updated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${NEWSDESK_DATA:-../shared/data}
