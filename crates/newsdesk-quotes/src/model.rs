@@ -306,11 +306,12 @@ mod tests {
         (0..10).map(|i| ex(i, if i % 5 == 0 { 2 } else { 1 })).collect()
     }
 
-    fn cands(all_names: bool) -> Vec<Candidate> {
+    /// Candidates with the features of [`eight_of_ten`]'s.
+    fn cands() -> Vec<Candidate> {
         ["none", "a", "b"]
             .iter()
             .map(|f| {
-                let mut c = Candidate::new(None, all_names);
+                let mut c = Candidate::new(None, false);
                 c.push(&[f]);
                 c
             })
@@ -354,7 +355,7 @@ mod tests {
             margin: 4.0,
         };
         let m = SpeakerModel::train(&eight_of_ten(), fit, ModelCard::default());
-        let (i, p) = m.choose(&cands(false));
+        let (i, p) = m.choose(&cands());
         assert_eq!(i, 1);
         assert!(m.card.temperature > 1.5, "{}", m.card.temperature);
         // The same softmax before the weights were divided by the temperature.
