@@ -59,10 +59,27 @@ pub fn examples(docs: &[&Doc], gold: &[&GoldDoc]) -> (Vec<Example>, usize) {
                     .collect(),
                 correct,
                 article,
+                calibrates: true,
             });
         }
     }
     (out, unreachable)
+}
+
+/// The ranker's training examples from `data` and from `also` (both
+/// annotated documents with their gold), as [`examples`] gives them; only
+/// `data`'s fit the temperature (`also`: articles the rules were read from).
+/// Also the number of `data`'s and `also`'s quotations with no right candidate.
+pub fn training_examples(data: (&[&Doc], &[&GoldDoc]), also: (&[&Doc], &[&GoldDoc])) -> (Vec<Example>, usize) {
+    let (mut ex, unreachable) = examples(data.0, data.1);
+    let (more, more_unreachable) = examples(also.0, also.1);
+    let offset = data.0.len();
+    ex.extend(more.into_iter().map(|e| Example {
+        article: e.article + offset,
+        calibrates: false,
+        ..e
+    }));
+    (ex, unreachable + more_unreachable)
 }
 
 /// One speaker candidate of a [`ScoredQuote`].
@@ -222,11 +239,10 @@ pub fn cross_validate(
     let mut scores = Vec::with_capacity(k);
     for f in 0..k {
         let (held, rest): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|&i| fold_of[i] == f);
-        let (mut train_docs, mut train_gold) = pick(&rest);
-        train_docs.extend(always.0);
-        train_gold.extend(always.1);
+        let (train_docs, train_gold) = pick(&rest);
+        let (always_docs, always_gold): (Vec<&Doc>, Vec<&GoldDoc>) = always.0.iter().zip(always.1).unzip();
         let (test_docs, test_gold) = pick(&held);
-        let (ex, _) = examples(&train_docs, &train_gold);
+        let (ex, _) = training_examples((&train_docs, &train_gold), (&always_docs, &always_gold));
         let model = SpeakerModel::train(&ex, fit, ModelCard::default());
         let extractor = QuoteExtractor::rules().with_model(model.clone());
         scores.push(FoldScore {

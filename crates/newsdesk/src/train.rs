@@ -27,8 +27,8 @@ pub mod stance {
 pub mod quotes {
     pub use newsdesk_quotes::eval::{read_gold, Counts, GoldDoc, SCORE_BANDS, SPEAKER_ERRORS};
     pub use newsdesk_quotes::train::{
-        calibration, cross_validate, evaluate, examples, scored_candidates, Calibration, FoldScore, ScoredQuote, L2,
-        MARGIN, STEPS,
+        calibration, cross_validate, evaluate, examples, scored_candidates, training_examples, Calibration, FoldScore,
+        ScoredQuote, L2, MARGIN, STEPS,
     };
     pub use newsdesk_quotes::{Fit, ModelCard, QuoteExtractor, SpeakerModel};
 }

@@ -8,8 +8,8 @@ use super::eval_quotes::{annotate, speaker_by_score, speaker_errors};
 use super::CmdResult;
 use newsdesk::train::checksum::file_sha256;
 use newsdesk::train::quotes::{
-    calibration, cross_validate, evaluate, examples, read_gold, scored_candidates, Counts, Fit, FoldScore, GoldDoc,
-    ModelCard, QuoteExtractor, ScoredQuote, SpeakerModel, L2, MARGIN, STEPS,
+    calibration, cross_validate, evaluate, read_gold, scored_candidates, training_examples, Counts, Fit, FoldScore,
+    GoldDoc, ModelCard, QuoteExtractor, ScoredQuote, SpeakerModel, L2, MARGIN, STEPS,
 };
 use newsdesk::{Doc, Pipeline};
 use std::io::Write;
@@ -162,9 +162,9 @@ pub fn run(args: Args) -> CmdResult {
             all
         }));
     }
-    let doc_refs: Vec<_> = docs.iter().chain(&also_docs).collect();
-    let gold_refs: Vec<_> = gold.iter().chain(&also_gold).collect();
-    let (ex, unreachable) = examples(&doc_refs, &gold_refs);
+    let (data_docs, data_gold): (Vec<_>, Vec<_>) = docs.iter().zip(&gold).unzip();
+    let (more_docs, more_gold): (Vec<_>, Vec<_>) = also_docs.iter().zip(&also_gold).unzip();
+    let (ex, unreachable) = training_examples((&data_docs, &data_gold), (&more_docs, &more_gold));
     card.train_quotes = ex.len();
     card.unreachable = unreachable;
     let mut model = SpeakerModel::train(&ex, fit, card.clone());
