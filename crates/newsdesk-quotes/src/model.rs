@@ -312,6 +312,11 @@ mod tests {
         (0..10).map(|i| ex(i, if i % 5 == 0 { 2 } else { 1 })).collect()
     }
 
+    /// A fit with a light penalty (0.1), for these few examples.
+    fn light_fit(steps: usize, margin: f64) -> Fit {
+        Fit { steps, l2: 0.1, margin }
+    }
+
     /// Candidates with the features of [`eight_of_ten`]'s.
     fn cands() -> Vec<Candidate> {
         ["none", "a", "b"]
@@ -326,11 +331,7 @@ mod tests {
 
     #[test]
     fn learns_to_prefer_a_feature_and_round_trips() {
-        let fit = Fit {
-            steps: 100,
-            l2: 0.1,
-            margin: 0.0,
-        };
+        let fit = light_fit(100, 0.0);
         let m = SpeakerModel::train(&eight_of_ten(), fit, ModelCard::default());
         assert!(m.weights["a"] > m.weights.get("b").copied().unwrap_or(0.0));
         let back = SpeakerModel::from_json(&m.to_json(), "t").unwrap();
@@ -354,11 +355,7 @@ mod tests {
     /// temperature: with them left out of it the probabilities come out lower.
     #[test]
     fn only_calibrating_articles_fit_the_temperature() {
-        let fit = Fit {
-            steps: 300,
-            l2: 0.1,
-            margin: 0.0,
-        };
+        let fit = light_fit(300, 0.0);
         let mut examples = eight_of_ten();
         examples.extend((10..30).map(|article| Example {
             correct: vec![false, true, false],
@@ -383,11 +380,7 @@ mod tests {
     /// towards how often it is right (8 of 10), the choice unchanged.
     #[test]
     fn the_temperature_calibrates_a_margin_fit() {
-        let fit = Fit {
-            steps: 300,
-            l2: 0.1,
-            margin: 4.0,
-        };
+        let fit = light_fit(300, 4.0);
         let m = SpeakerModel::train(&eight_of_ten(), fit, ModelCard::default());
         let (i, p) = m.choose(&cands());
         assert_eq!(i, 1);

@@ -236,11 +236,11 @@ pub fn cross_validate(
         fold_of[i] = place % k;
     }
     let pick = |ix: &[usize]| -> (Vec<&Doc>, Vec<&GoldDoc>) { ix.iter().map(|&i| (&docs[i], &gold[i])).unzip() };
+    let (always_docs, always_gold): (Vec<&Doc>, Vec<&GoldDoc>) = always.0.iter().zip(always.1).unzip();
     let mut scores = Vec::with_capacity(k);
     for f in 0..k {
         let (held, rest): (Vec<usize>, Vec<usize>) = (0..docs.len()).partition(|&i| fold_of[i] == f);
         let (train_docs, train_gold) = pick(&rest);
-        let (always_docs, always_gold): (Vec<&Doc>, Vec<&GoldDoc>) = always.0.iter().zip(always.1).unzip();
         let (test_docs, test_gold) = pick(&held);
         let (ex, _) = training_examples((&train_docs, &train_gold), (&always_docs, &always_gold));
         let model = SpeakerModel::train(&ex, fit, ModelCard::default());
