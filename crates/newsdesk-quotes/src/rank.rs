@@ -225,7 +225,8 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
             none.push(&["none&head=", h]);
         }
     }
-    for f in quote_shape(ctx, q) {
+    let shape = quote_shape(ctx, q);
+    for f in &shape {
         none.push(&["none&", f]);
     }
     out.push(none);
@@ -304,13 +305,14 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
         f.push(WORD_DIST[log_bucket(d)]);
         f.push(SENT_DIST[(ds as usize).min(3)]);
         f.push(PARA_DIST[(q.para.saturating_sub(ctx.words[pos].para) as usize).min(3)]);
-        f.push(match r.kind {
+        let kind = match r.kind {
             Some("PERSON") => "k_person",
             Some("ORG") => "k_org",
             Some("GPE") => "k_gpe",
             Some(_) => "k_norp",
             None => "k_none",
-        });
+        };
+        f.push(kind);
         if r.org {
             f.push("org");
         }
@@ -356,6 +358,7 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
         let last = norm(ctx.lower(pos + len - 1)).to_string();
         f.push(MENTIONS[res.times_named(&last).clamp(1, 3) - 1]);
         f.push(["len1", "len2", "len3+"][r.name.split_whitespace().count().clamp(1, 3) - 1]);
+        let org = r.org;
         let mut cand = Candidate::new(Some(r), c.all_names);
         for x in &f {
             cand.push(&[x]);
@@ -364,6 +367,15 @@ pub fn candidates(ctx: &Ctx, res: &Resolver, layout: &Layout, qi: usize, c: &Con
         cand.push(&["nx=", ctx.lower(pos + len)]);
         cand.push(&["pv=", if pos > 0 { ctx.lower(pos - 1) } else { "" }]);
         cand.push(&["nx2=", ctx.lower(pos + len + 1)]);
+        // The quotation's shape with the candidate's kind: its length, first
+        // person and place in the paragraph tell a person's words from an
+        // organisation's statement.
+        for x in &shape {
+            cand.push(&[x, "&", kind]);
+            if org {
+                cand.push(&[x, "&org"]);
+            }
+        }
         // Each mention feature also conjoined with the side of the quotation it is on.
         for x in &f[1..] {
             cand.push(&[f[0], "&", x]);
@@ -390,9 +402,10 @@ fn sentence_subject(res: &Resolver, sents: &[u32], q: &QuoteLoc) -> Option<(Np, 
     Some((np, r))
 }
 
-/// What quotation `q` looks like, for the no-speaker candidate: scare quotes
-/// and titles (short, inside a sentence, no punctuation of their own, no
-/// first person) are more often nobody's speech than quoted speech is.
+/// What quotation `q` looks like, for the no-speaker candidate (scare quotes
+/// and titles, short, inside a sentence, no punctuation of their own, no
+/// first person, are more often nobody's speech than quoted speech is) and,
+/// with their kind, for the named ones.
 fn quote_shape(ctx: &Ctx, q: &QuoteLoc) -> Vec<&'static str> {
     let mut f = Vec::with_capacity(6);
     let n = ctx.count_words(q.start, q.end);
@@ -551,6 +564,17 @@ mod tests {
             "{:?}",
             lopez.features().collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn named_candidates_see_the_quotations_shape_with_their_kind() {
+        // No entity recogniser here: the names' kind is `k_none`.
+        let t = "\"We will win this fight, and soon,\" Maria Lopez said. \"A fair deal for all sides,\" Acme Corp. said in a statement.";
+        let lopez = candidate(t, 0, "maria lopez");
+        assert!(lopez.has("q_first_person&k_none") && lopez.has("q_para_start&k_none"));
+        assert!(!lopez.has("q_first_person&org") && !lopez.has("ql9-20&k_none"));
+        let acme = candidate(t, 1, "acme corp.");
+        assert!(acme.has("ql4-8&org") && acme.has("ql4-8&k_none") && !acme.has("q_first_person&org"));
     }
 
     #[test]
