@@ -259,14 +259,7 @@ fn temperature(held: &[(Vec<f64>, &[bool])]) -> f64 {
     }
     let nll = |log_t: f64| -> f64 {
         let t = log_t.exp();
-        held.iter()
-            .map(|(scores, correct)| {
-                let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let e: Vec<f64> = scores.iter().map(|s| ((s - top) / t).exp()).collect();
-                let right: f64 = e.iter().zip(*correct).filter(|(_, c)| **c).map(|(e, _)| e).sum();
-                e.iter().sum::<f64>().ln() - right.ln()
-            })
-            .sum()
+        held.iter().map(|(scores, correct)| right_nll(scores, correct, t)).sum()
     };
     let g = (5f64.sqrt() - 1.0) / 2.0;
     let (mut a, mut b) = (0.1f64.ln(), 10f64.ln());
@@ -284,6 +277,15 @@ fn temperature(held: &[(Vec<f64>, &[bool])]) -> f64 {
         }
     }
     ((a + b) / 2.0).exp()
+}
+
+/// −ln of the probability of the right candidates (`correct`) under the
+/// softmax of `scores / t`: one quotation's loss (infinite when none is right).
+pub(crate) fn right_nll(scores: &[f64], correct: &[bool], t: f64) -> f64 {
+    let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let e: Vec<f64> = scores.iter().map(|s| ((s - top) / t).exp()).collect();
+    let right: f64 = e.iter().zip(correct).filter(|(_, c)| **c).map(|(e, _)| e).sum();
+    e.iter().sum::<f64>().ln() - right.ln()
 }
 
 /// Index of the largest score (the first on ties; 0 when empty).

@@ -1,6 +1,7 @@
 //! Training and cross-validating the speaker ranker on gold articles whose
 //! documents have been through the pipeline (tokens, sentences, entities).
 use crate::eval::{core_span, name_correct, Counts, GoldDoc, GoldQuote};
+use crate::model::right_nll;
 use crate::rank::Candidate;
 use crate::{Example, Fit, ModelCard, QuoteExtractor, QuotesError, SpeakerModel};
 use newsdesk_core::rng::Rng;
@@ -161,23 +162,14 @@ pub fn calibration(quotes: &[ScoredQuote]) -> Calibration {
     let mut pairs = Vec::with_capacity(quotes.len());
     let (mut loss, mut reachable) = (0.0, 0);
     for q in quotes.iter().filter(|q| !q.candidates.is_empty()) {
-        let top = q
-            .candidates
-            .iter()
-            .map(|c| f64::from(c.score))
-            .fold(f64::NEG_INFINITY, f64::max);
-        let p: Vec<f64> = q.candidates.iter().map(|c| (f64::from(c.score) - top).exp()).collect();
-        let z: f64 = p.iter().sum();
-        let chosen = q.candidates.iter().position(|c| f64::from(c.score) == top).unwrap_or(0);
-        pairs.push((p[chosen] / z, q.candidates[chosen].correct));
-        let right: f64 = p
-            .iter()
-            .zip(&q.candidates)
-            .filter(|(_, c)| c.correct)
-            .map(|(p, _)| p)
-            .sum();
-        if q.candidates.iter().any(|c| c.correct) {
-            loss -= (right / z).ln();
+        let scores: Vec<f64> = q.candidates.iter().map(|c| f64::from(c.score)).collect();
+        let correct: Vec<bool> = q.candidates.iter().map(|c| c.correct).collect();
+        let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let z: f64 = scores.iter().map(|s| (s - top).exp()).sum();
+        let chosen = scores.iter().position(|&s| s == top).unwrap_or(0);
+        pairs.push((1.0 / z, correct[chosen]));
+        if correct.contains(&true) {
+            loss += right_nll(&scores, &correct, 1.0);
             reachable += 1;
         }
     }
