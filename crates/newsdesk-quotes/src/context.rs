@@ -89,11 +89,25 @@ impl<'a> Ctx<'a> {
             && !(a..b).any(|k| self.free(k) && self.words[k].is_terminator())
     }
 
-    /// Word `i` opens a sentence: first of its paragraph, or after a free sentence end,
-    /// an opening quotation mark or a colon in such a position counting as nothing.
+    /// Two or more whitespace characters between word `i - 1` and word `i`: a
+    /// scraped page's layout (`Facebook / Dylan Thomas   Sore: When…`, `CEN   Mum
+    /// Meng Xiangyan has…`), which ends a name and a sentence as a line break would.
+    pub fn layout_gap_before(&self, i: usize) -> bool {
+        i > 0 && {
+            let gap = &self.chars[self.words[i - 1].end()..self.words[i].start()];
+            gap.iter().filter(|c| c.is_whitespace()).count() >= 2
+        }
+    }
+
+    /// Word `i` opens a sentence: first of its paragraph, or after a free sentence end
+    /// or a layout gap, an opening quotation mark or a colon in such a position
+    /// counting as nothing.
     pub fn opens_sentence(&self, i: usize) -> bool {
         let mut k = i;
         while k > 0 && self.words[k - 1].para == self.words[i].para {
+            if self.layout_gap_before(k) {
+                return true;
+            }
             let w = &self.words[k - 1];
             if w.is_quote_mark() || w.is(':') {
                 k -= 1;

@@ -98,10 +98,14 @@ impl Ctx<'_> {
         self.words[a].para == self.words[b].para
     }
 
-    /// Words `a` and `b` can be parts of one name: same paragraph, and neither is
-    /// a handle (`Taylor Swift @taylorswift13`: a handle is a name by itself).
+    /// Adjacent words `a` and `b` can be parts of one name: same paragraph, no
+    /// layout gap between them ([`Ctx::layout_gap_before`]), and neither is a
+    /// handle (`Taylor Swift @taylorswift13`: a handle is a name by itself).
     fn joinable(&self, a: usize, b: usize) -> bool {
-        self.same_para(a, b) && !self.lower(a).starts_with('@') && !self.lower(b).starts_with('@')
+        self.same_para(a, b)
+            && !self.layout_gap_before(b)
+            && !self.lower(a).starts_with('@')
+            && !self.lower(b).starts_with('@')
     }
 
     /// Extend a name leftwards from word `i` (inclusive); returns the first word.

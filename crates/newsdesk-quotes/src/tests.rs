@@ -2350,6 +2350,27 @@ fn a_capitalised_word_opening_the_sentence_before_a_person_describes_the_person(
 }
 
 #[test]
+fn a_layout_gap_ends_a_name_and_opens_a_sentence() {
+    // Scraped photo captions: a credit, a run of spaces, then the caption's text.
+    let t = "Facebook / Dylan Thomas   Sore: When the line began to blister he knew.\n\"It was a bit bigger than a match head,\" said Dylan.\nCEN   Mum Meng Xiangyan has gone onto the street.\n\"We are hoping to raise cash,\" said Meng.";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Facebook", "ORG"),
+            ("Dylan Thomas", "PERSON"),
+            ("Meng Xiangyan", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("It was a bit bigger than a match head,", Some("Dylan Thomas")),
+            q("We are hoping to raise cash,", Some("Meng Xiangyan")),
+        ]
+    );
+}
+
+#[test]
 fn a_possessive_ends_a_name_unless_a_person_follows() {
     let t = "The oddest part of Putin's WWI speech came later. \"Humankind should grasp one truth,\" Putin said.\n\n\"It is from 1974,\" said Lego UK's Emma Owen.";
     let d = doc_with_ents(
