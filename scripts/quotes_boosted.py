@@ -25,7 +25,8 @@ How to run
       --folds 5 --seed 1 --candidates /tmp/cand-test.jsonl
   /tmp/gb/bin/python scripts/quotes_boosted.py /tmp/cand-train.jsonl /tmp/cand-test.jsonl   # ~1 min
 
-Numbers it produced (2026-12-07, LightGBM 4.7.0, seed 1, min-count 30; the ranker's own top
+Numbers it produced (2026-12-07, at f0e413c, before the layout gap of 5b44da3 changed the
+candidates slightly; LightGBM 4.7.0, seed 1, min-count 30; the ranker's own top
 candidate: 3,798 of 4,397 training quotations, 1,275 of 1,525 test quotations)
                                            training CV   test sets
   plain features (333), lambdarank           3,777-3,778   1,264-1,273
