@@ -143,9 +143,19 @@ pub fn is_title(w: &str) -> bool {
 pub fn is_name_title(w: &str) -> bool {
     NAME_TITLES.contains_key(w.trim_end_matches('.'))
 }
-/// Pronouns that take their referent from earlier text (`it`: an organisation).
+/// Pronouns that take their referent from earlier text (`it`: an organisation),
+/// also with an auxiliary's clitic (`he'll`).
 pub fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains_key(w)
+    PRONOUNS.contains_key(pronoun_part(w))
+}
+/// A pronoun without the clitic of an auxiliary it is written with (`he'll`,
+/// `she’d`, `i'm`, `they've` → `he`, `she`, `i`, `they`: `"…," he'll say`);
+/// any other word as it is.
+pub fn pronoun_part(w: &str) -> &str {
+    match w.rsplit_once(['\'', '’']) {
+        Some((head, "ll" | "d" | "ve" | "re" | "m")) if !head.is_empty() => head,
+        _ => w,
+    }
 }
 /// Determiners that open a common-noun phrase (`the colonel`, `a source`).
 pub fn is_determiner(w: &str) -> bool {
@@ -220,9 +230,9 @@ pub fn is_name_introducer(w: &str) -> bool {
     NAME_INTRODUCERS.contains_key(w)
 }
 
-/// A first-person pronoun (`i`, `our`).
+/// A first-person pronoun (`i`, `our`, `i'm`).
 pub fn is_first_person(w: &str) -> bool {
-    FIRST_PERSON.contains_key(w)
+    FIRST_PERSON.contains_key(pronoun_part(w))
 }
 /// Words opening a clause of its own after a quotation (`and`, `which`).
 pub fn is_conjunction(w: &str) -> bool {
@@ -261,9 +271,9 @@ pub fn title_gender(w: &str) -> Option<&'static str> {
 pub fn first_name_gender(w: &str) -> Option<&'static str> {
     FIRST_NAME_GENDER.get(w).copied().filter(|g| !g.is_empty())
 }
-/// The gender (`f`/`m`) of a personal pronoun (lower case), if it has one.
+/// The gender (`f`/`m`) of a personal pronoun (lower case, `he'd` too), if it has one.
 pub fn pronoun_gender(w: &str) -> Option<&'static str> {
-    match w {
+    match pronoun_part(w) {
         "he" | "him" | "his" | "himself" => Some("m"),
         "she" | "her" | "hers" | "herself" => Some("f"),
         _ => None,
@@ -302,6 +312,10 @@ mod tests {
         assert!(TITLE_GENDER.keys().all(|t| is_title(t)), "an honorific is a title");
         assert!(is_conjunction("and") && !is_conjunction("said"));
         assert!(is_first_person("we") && !is_first_person("they"));
+        assert!(is_first_person("i’m") && is_first_person("we've") && !is_first_person("they'll"));
+        assert!(is_pronoun("he'll") && is_pronoun("they’d") && !is_pronoun("he's") && !is_pronoun("'ll"));
+        assert_eq!(pronoun_gender("she’d"), Some("f"));
+        assert_eq!(pronoun_part("o'reilly"), "o'reilly");
         assert!(is_noun_opener("his") && !is_noun_opener("one"));
         assert_eq!(person_noun("actress"), Some(Some("f")));
         assert_eq!(gender_noun("woman"), Some("f"));

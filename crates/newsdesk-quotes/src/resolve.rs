@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_cue_filler, is_cue_verb, is_determiner, is_document_noun, is_group_noun,
     is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition,
-    is_publication_word, is_source_noun, is_title, person_noun, pronoun_gender, title_gender, title_role,
+    is_publication_word, is_source_noun, is_title, person_noun, pronoun_gender, pronoun_part, title_gender, title_role,
 };
 use super::names::{is_domain, Name, Np};
 use super::words::{is_possessive, norm};
@@ -970,10 +970,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let with_mention = |r: Resolved| Resolved { mention, ..r };
         match np {
             Np::Name(n) => Some(self.resolve_name(n)),
-            Np::Pronoun(i) if self.ctx.lower(*i) == "it" => self.recent_source(*i).map(with_mention),
+            Np::Pronoun(i) if pronoun_part(self.ctx.lower(*i)) == "it" => self.recent_source(*i).map(with_mention),
             // `they` are never one person named before: a body that the last cue
             // reports (`The ministry said … . “…,” they said`), or no one we know.
-            Np::Pronoun(i) if self.ctx.lower(*i) == "they" => self.reporting_body_before(*i).map(with_mention),
+            Np::Pronoun(i) if pronoun_part(self.ctx.lower(*i)) == "they" => {
+                self.reporting_body_before(*i).map(with_mention)
+            }
             Np::Pronoun(i) => self
                 .previous_subject(*i)
                 .or_else(|| self.recent_agreeing(*i).cloned())

@@ -127,6 +127,18 @@ fn pronoun_skips_a_person_of_the_other_gender() {
 }
 
 #[test]
+fn a_pronoun_written_with_an_auxiliary_is_a_pronoun() {
+    let t = "Mary Poe met the press on Monday. John Roe stood beside her.\n“We will not give up on this,” she’d say.\n\nJohn Roe is a master motivator. \"You have got this, go on!\" he'll say.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We will not give up on this,", Some("Mary Poe")),
+            q("You have got this, go on!", Some("John Roe"))
+        ]
+    );
+}
+
+#[test]
 fn nested_and_mismatched_single_quotes_stay_inside() {
     let t = "“That means cyberspace is not some lawless ‘Wild West” where anything goes,” said Coordinator for Cyber Issues Christopher Painter.";
     assert_eq!(
