@@ -1078,7 +1078,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     return Some(with_mention(self.resolve_name(n)));
                 }
                 if is_outlet_noun(h) {
-                    return self.recent_org(*lo).map(|n| with_mention(self.resolve_name(&n)));
+                    // `the company said` after `Keane Inc said it had won a contract from
+                    // Life Insurance Co`: the organisation the last cue reported, before
+                    // the one named last.
+                    let reported = (inner.is_none() && self.ctx.lower(*lo) == "the")
+                        .then(|| self.reported_body_before(*lo))
+                        .flatten()
+                        .filter(|r| !r.person_like());
+                    return reported
+                        .or_else(|| self.recent_org(*lo).map(|n| self.resolve_name(&n)))
+                        .map(with_mention);
                 }
                 // `his own front-page editorial` … `the editorial said`: the one `his` means.
                 let earlier = (lo.saturating_sub(400)..*lo)

@@ -203,6 +203,19 @@ fn unnamed_spokesperson_and_outlet_speak_for_the_organisation() {
 }
 
 #[test]
+fn the_company_is_the_one_that_spoke_not_the_one_named_last() {
+    let t = "Software services company Keane Inc said it had won a contract from Life Insurance Co of Georgia.\n\n\"The client's goal is to finish the work by the end of 1997,\" the company said.";
+    let d = doc_with_ents(t, &[("Keane Inc", "ORG"), ("Life Insurance Co of Georgia", "ORG")]);
+    assert_eq!(
+        quotes_of(d),
+        [q(
+            "The client's goal is to finish the work by the end of 1997,",
+            Some("Keane Inc")
+        )]
+    );
+}
+
+#[test]
 fn anonymous_and_unattributed_quotes_have_no_speaker() {
     let t = "“There was an enormous sense of shock,” a source told the Mirror. “He said no and ripped it up.”\n\nJimmy Page agreed to a “35 dates in three cities” tour.";
     assert_eq!(
