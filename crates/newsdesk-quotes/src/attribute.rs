@@ -72,8 +72,7 @@ fn before_window(ctx: &Ctx, qi: usize) -> (usize, usize) {
 
 /// The attribution of quotation `qi`.
 pub fn find(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
-    let (lo, hi) = after_window(ctx, qi);
-    let after = after_phrase(ctx, lo, hi);
+    let after = after_phrase(ctx, qi);
     // `X said: "… ." She also asked …`: a quotation that ends its sentence and was
     // introduced by a cue or a colon belongs to the introduction, not to the next sentence.
     // `He added that the group could “…,” reports the Associated Press`: an outlet
@@ -121,8 +120,7 @@ fn shared_with_next(ctx: &Ctx, qi: usize) -> Option<Found> {
     if !joined {
         return None;
     }
-    let (lo, hi) = after_window(ctx, qi + 1);
-    let (np, cue) = after_phrase(ctx, lo, hi)?;
+    let (np, cue) = after_phrase(ctx, qi + 1)?;
     Some(Found::Phrase { np, cue: Some(cue) })
 }
 
@@ -183,8 +181,20 @@ fn introduced(ctx: &Ctx, qi: usize, before: &Found) -> bool {
     matches!(before, Found::Phrase { np: Some(_), cue } if cue.is_some() || colon)
 }
 
-/// `, said X` / `X said` / `X, a doctor, told` / `according to X` right after the quotation.
-fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, usize))> {
+/// `, said X` / `X said` / `X, a doctor, told` / `according to X` right after quotation `qi`.
+fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
+    let (lo, hi) = after_window(ctx, qi);
+    // `“…,” Mary Poe agreed.`: after words that end in a comma, `?` or `!` inside
+    // their marks, a speaker and one verb form closing the clause (a sentence end or
+    // a comma next) attribute them, whatever the verb (`objected`, `reasoned`,
+    // `begged`; not `He answers “…”`, which introduces the next quotation).
+    let q = &ctx.quotes[qi];
+    let spoken = q.end > q.start && matches!(ctx.chars[q.end - 1], ',' | '?' | '!');
+    let closing_verb = |k: usize| {
+        let w = ctx.lower(k);
+        let closes = ctx.words.get(k + 1).is_some_and(|n| n.is_terminator() || n.is(','));
+        spoken && closes && ctx.words[k].is_alpha() && !ctx.words[k].cap && (w.ends_with("ed") || w.ends_with('s'))
+    };
     let mut i = lo;
     if i < hi && ctx.words[i].is(',') {
         i += 1;
@@ -261,7 +271,7 @@ fn after_phrase(ctx: &Ctx, lo: usize, hi: usize) -> Option<(Option<Np>, (usize, 
         while k < hi && is_cue_filler(ctx.lower(k)) {
             k += 1;
         }
-        if !(k < hi && is_cue_verb(ctx.lower(k))) {
+        if !(k < hi && (is_cue_verb(ctx.lower(k)) || closing_verb(k))) {
             return None;
         }
         // `“…,” Arab News quoted Nnamdi Obasi, an analyst`: the one quoted speaks.

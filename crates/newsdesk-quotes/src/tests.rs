@@ -139,6 +139,23 @@ fn a_pronoun_written_with_an_auxiliary_is_a_pronoun() {
 }
 
 #[test]
+fn any_verb_closing_the_clause_after_a_quotation_attributes_it() {
+    // Verbs no cue list holds, in the shape that only attribution takes.
+    for verb in ["agreed", "objected", "reasoned", "begged", "summarized"] {
+        let t = format!("Tom Hill and Mary Poe met on Monday. Tom Hill spoke first.\n\n“The plan will not work and everyone knows it,” Mary Poe {verb}.");
+        assert_eq!(
+            quotes(&t),
+            [q("The plan will not work and everyone knows it,", Some("Mary Poe"))],
+            "{verb}"
+        );
+    }
+    // (A verb that introduces the next quotation is not the first one's cue.)
+    let t = "On his Weather Channel page, Mike Seidel is asked, “What is your most embarrassing moment?” He answers “Do you want a whole list?”";
+    let got = quotes(t);
+    assert_eq!(got[0], q("What is your most embarrassing moment?", None), "{got:?}");
+}
+
+#[test]
 fn nested_and_mismatched_single_quotes_stay_inside() {
     let t = "“That means cyberspace is not some lawless ‘Wild West” where anything goes,” said Coordinator for Cyber Issues Christopher Painter.";
     assert_eq!(
