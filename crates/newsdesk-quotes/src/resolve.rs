@@ -1081,7 +1081,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     // `the company said` after `Keane Inc said it had won a contract from
                     // Life Insurance Co`: the organisation the last cue reported, before
                     // the one named last.
-                    let reported = (inner.is_none() && self.ctx.lower(*lo) == "the")
+                    let reported = bare
                         .then(|| self.reported_body_before(*lo))
                         .flatten()
                         .filter(|r| !r.person_like());
