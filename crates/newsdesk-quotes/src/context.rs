@@ -1,8 +1,11 @@
 //! The per-document view shared by the attribution steps.
 use super::lexicon::{is_clause_opener, is_cue_verb, is_lower_opener, is_user_noun};
 use super::marks::Span;
-use super::words::{attach_entities, entity_kind, lex, Word};
+use super::words::{attach_entities, entity_kind, lex, norm, Word};
+use newsdesk_core::hash::{hash_str, HashKeyed};
 use newsdesk_core::Doc;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 
 /// A quoted span that passed the quotation filters, located in words.
 #[derive(Clone, Debug)]
@@ -30,6 +33,9 @@ pub struct Ctx<'a> {
     /// `u32` halves this per-word vector on long documents.
     pub in_quote: Vec<Option<u32>>,
     pub quotes: Vec<QuoteLoc>,
+    /// Hashes of the words the document writes as names, built on first use
+    /// (see [`Ctx::written_as_name`]).
+    names: OnceCell<HashSet<u64, HashKeyed>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -46,6 +52,7 @@ impl<'a> Ctx<'a> {
             lowered,
             in_quote,
             quotes: Vec::new(),
+            names: OnceCell::new(),
         }
     }
 
@@ -97,6 +104,23 @@ impl<'a> Ctx<'a> {
             let gap = &self.chars[self.words[i - 1].end()..self.words[i].start()];
             gap.iter().filter(|c| c.is_whitespace()).count() >= 2
         }
+    }
+
+    /// The document writes word `i` (possessive or not) as a name somewhere: as
+    /// part of an entity, or capitalised other than at a sentence's start. That
+    /// is the evidence that a capitalised opener is a name (`Kadalim says` after
+    /// `when Kadalim did see`), not a common word (`Yeah, right.`).
+    pub fn written_as_name(&self, i: usize) -> bool {
+        let names = self.names.get_or_init(|| {
+            (0..self.words.len())
+                .filter(|&k| {
+                    let w = &self.words[k];
+                    w.ent.is_some() || (w.cap && w.is_alpha() && !self.opens_sentence(k))
+                })
+                .map(|k| hash_str(norm(self.lower(k))))
+                .collect()
+        });
+        names.contains(&hash_str(norm(self.lower(i))))
     }
 
     /// Word `i` opens a sentence: first of its paragraph, or after a free sentence end

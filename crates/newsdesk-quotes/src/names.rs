@@ -68,6 +68,16 @@ impl Ctx<'_> {
             && ((self.words[i].ent.is_some() && !is_determiner(lower)) || !is_non_name_cap(lower.trim_end_matches('.')))
             && !(is_lower_opener(lower) && self.opens_sentence(i))
             && !(is_possessive(lower) && opener(norm(lower)) && self.opens_sentence(i))
+            // `Yeah, right.`, `Cute, coming from …`: a word alone that the entity
+            // recogniser read past, and that the document writes as a name nowhere
+            // but where it opens a sentence, is no name (an acronym may be; without
+            // entities, capitals are all there is).
+            && !(self.words[i].ent.is_none()
+                && !self.doc.ents.is_empty()
+                && self.opens_sentence(i)
+                && !self.nameish(i + 1)
+                && !self.written_as_name(i)
+                && !self.is_acronym(i))
             // `We’re`, `Don't`: a contraction is no name.
             && !is_contraction(lower)
             // `Author Waleed Abu Nada Tweeted on Wednesday`: a past-tense cue verb

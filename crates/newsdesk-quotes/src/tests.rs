@@ -139,6 +139,24 @@ fn a_pronoun_written_with_an_auxiliary_is_a_pronoun() {
 }
 
 #[test]
+fn a_capitalised_opener_is_a_name_only_if_the_text_capitalises_it_inside_a_sentence() {
+    // The entity recogniser found a date, and no name among the capitals.
+    let t = "Witnesses shout and scream: “The planet could still be saved from itself.”\n\nCute, coming from a man who on Monday said “we should all pay less tax.”";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("Monday", "DATE")])),
+        [
+            q("The planet could still be saved from itself.", None),
+            q("we should all pay less tax.", None)
+        ]
+    );
+    let t = "Kadalim says: “Every part of that scene was staged.” Lin denied it on Monday, but Kadalim stands by his account.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("Monday", "DATE")])),
+        [q("Every part of that scene was staged.", Some("Kadalim"))]
+    );
+}
+
+#[test]
 fn any_verb_closing_the_clause_after_a_quotation_attributes_it() {
     // Verbs no cue list holds, in the shape that only attribution takes.
     for verb in ["agreed", "objected", "reasoned", "begged", "summarized"] {
