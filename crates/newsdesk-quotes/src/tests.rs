@@ -157,6 +157,24 @@ fn a_capitalised_opener_is_a_name_only_if_the_text_capitalises_it_inside_a_sente
 }
 
 #[test]
+fn a_person_a_sentence_presents_or_names_as_the_agent_is_whom_the_next_he_means() {
+    for intro in [
+        "Then there is Joe Park, who runs the hardware store.",
+        "The hardware store is run by Joe Park.",
+    ] {
+        let t = format!("“The town is dying slowly,” says Tom Norton.\n{intro}\n“Business is down by half since the mill closed,” he says.");
+        assert_eq!(
+            quotes(&t),
+            [
+                q("The town is dying slowly,", Some("Tom Norton")),
+                q("Business is down by half since the mill closed,", Some("Joe Park"))
+            ],
+            "{intro}"
+        );
+    }
+}
+
+#[test]
 fn any_verb_closing_the_clause_after_a_quotation_attributes_it() {
     // Verbs no cue list holds, in the shape that only attribution takes.
     for verb in ["agreed", "objected", "reasoned", "begged", "summarized"] {
