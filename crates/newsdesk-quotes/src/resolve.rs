@@ -710,15 +710,29 @@ impl<'c, 'a> Resolver<'c, 'a> {
         r.gender().map_or(true, |g| g == want).then_some(r)
     }
 
-    /// With no subject or speaker before it at all (not even an anonymous one), what
-    /// `he` / `she` at word `at` means: the nearest person named in its paragraph or
-    /// the two before whose first name agrees (`stranding commuters such as Marilyn
-    /// Sullivan. … “…,” she said.`).
+    /// What `he` / `she` at word `at` means by recency: the most recent salient
+    /// person whose first name does not clash ([`Resolver::recent_agreeing`]; nobody
+    /// after an anonymous one); when every recent one clashes, a person of the
+    /// pronoun's gender named nearby ([`Resolver::named_of_gender`]: `Ann Reed asked
+    /// Tom Norton about prices. … “…,” he replied.`), else the clashing one; with no
+    /// subject or speaker before it at all, that named person.
+    fn pronoun_antecedent(&self, at: usize) -> Option<Resolved> {
+        if self.recent(at).is_none() {
+            return self.named_of_gender(at);
+        }
+        let r = self.recent_agreeing(at)?;
+        let want = pronoun_gender(self.ctx.lower(at));
+        match r.gender() {
+            Some(g) if Some(g) != want => self.named_of_gender(at).or_else(|| Some(r.clone())),
+            _ => Some(r.clone()),
+        }
+    }
+
+    /// The nearest person named in the paragraph of the pronoun at word `at` or the
+    /// two before whose first name agrees with it (`stranding commuters such as
+    /// Marilyn Sullivan. … “…,” she said.`).
     fn named_of_gender(&self, at: usize) -> Option<Resolved> {
         let ctx = self.ctx;
-        if self.recent(at).is_some() {
-            return None;
-        }
         let want = pronoun_gender(ctx.lower(at))?;
         let para = ctx.words[at].para;
         self.names_before(at)
@@ -993,8 +1007,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             Np::Pronoun(i) => self
                 .previous_subject(*i)
-                .or_else(|| self.recent_agreeing(*i).cloned())
-                .or_else(|| self.named_of_gender(*i))
+                .or_else(|| self.pronoun_antecedent(*i))
                 .map(with_mention),
             Np::Nominal { head, inner, lo, .. } => {
                 let h = self.ctx.lower(*head);

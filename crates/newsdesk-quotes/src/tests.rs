@@ -175,6 +175,18 @@ fn a_person_a_sentence_presents_or_names_as_the_agent_is_whom_the_next_he_means(
 }
 
 #[test]
+fn a_pronoun_every_recent_speaker_clashes_with_means_the_person_named_nearby() {
+    let t = "Ann Reed asked Tom Norton about prices.\n“Are prices really as low as they say?” she asked.\n“Prices have never been this low before,” he replied.";
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &[("Ann Reed", "PERSON"), ("Tom Norton", "PERSON")])),
+        [
+            q("Are prices really as low as they say?", Some("Ann Reed")),
+            q("Prices have never been this low before,", Some("Tom Norton"))
+        ]
+    );
+}
+
+#[test]
 fn any_verb_closing_the_clause_after_a_quotation_attributes_it() {
     // Verbs no cue list holds, in the shape that only attribution takes.
     for verb in ["agreed", "objected", "reasoned", "begged", "summarized"] {
