@@ -256,17 +256,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     });
                 // And one a sentence introduces (`Then there is Joe Park, who runs the
                 // store.`) or whose act a passive tells (`The store is run by Joe Park.`).
-                let presented = (s..i).filter(|&k| ctx.free(k)).filter_map(|k| {
-                    let be = |j: usize| matches!(ctx.lower(j), "is" | "was" | "are" | "were" | "been" | "be" | "being");
-                    let participle = |j: usize| {
-                        let l = ctx.lower(j);
-                        l.ends_with("ed") || l.ends_with("en") || matches!(l, "run" | "led" | "held" | "told" | "made")
-                    };
-                    match ctx.lower(k) {
-                        "there" if be(k + 1) => subject_after_cue(ctx, k + 1, i + 1),
-                        "by" if k >= s + 2 && participle(k - 1) && be(k - 2) => subject_after_cue(ctx, k, i + 1),
-                        _ => None,
-                    }
+                let be = |j: usize| matches!(ctx.lower(j), "is" | "was" | "are" | "were" | "been" | "be" | "being");
+                let participle = |j: usize| {
+                    let l = ctx.lower(j);
+                    l.ends_with("ed") || l.ends_with("en") || matches!(l, "run" | "led" | "held" | "told" | "made")
+                };
+                let presented = (s..i).filter(|&k| ctx.free(k)).filter_map(|k| match ctx.lower(k) {
+                    "there" if be(k + 1) => subject_after_cue(ctx, k + 1, i + 1),
+                    "by" if k >= s + 2 && participle(k - 1) && be(k - 2) => subject_after_cue(ctx, k, i + 1),
+                    _ => None,
                 });
                 // The person a document comes from (`The rumor came from golfer Dan
                 // Olsen.`, `an email from X`) is one too.
