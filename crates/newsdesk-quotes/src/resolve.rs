@@ -1048,6 +1048,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         }
                         return self.reporting_body_before(*lo).map(with_mention);
                     }
+                    // `an official at Woodlands Nursing Home`, `one CBS executive`: an
+                    // unnamed official of a named organisation speaks for it (not one of
+                    // a body merely described: `a police official`, `a defense official`).
+                    let named_body = inner
+                        .as_ref()
+                        .filter(|n| n.ent.is_some() && n.org && !self.ctx.is_place(n.ent));
+                    if let Some(n) = named_body.filter(|_| matches!(role, "official" | "executive")) {
+                        return Some(with_mention(self.resolve_name(n)));
+                    }
                     // `the 37-year-old veteran`: a role with an age describes a person named
                     // before, and so does a role that is also a description (`the actress`).
                     if !aged && person_noun(h).is_none() {

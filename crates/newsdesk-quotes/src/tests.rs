@@ -1205,6 +1205,32 @@ fn a_representative_of_an_organisation_speaks_for_it_not_for_a_place() {
 }
 
 #[test]
+fn an_official_of_a_named_organisation_speaks_for_it_not_one_of_a_described_body() {
+    let t = "Mother Teresa spent her birthday in hospital.\n\n“Her condition seems to be better, but the danger remains,” an official at Woodlands Nursing Home said.\n\n\
+             “Nobody expected the rally to go on this long,” one Morgan Stanley executive said.\n\n\
+             “We are watching the border very closely,” a police official said.";
+    let d = doc_with_ents(
+        t,
+        &[
+            ("Mother Teresa", "PERSON"),
+            ("Woodlands Nursing Home", "ORG"),
+            ("Morgan Stanley", "ORG"),
+        ],
+    );
+    assert_eq!(
+        quotes_of(d),
+        [
+            q(
+                "Her condition seems to be better, but the danger remains,",
+                Some("Woodlands Nursing Home")
+            ),
+            q("Nobody expected the rally to go on this long,", Some("Morgan Stanley")),
+            q("We are watching the border very closely,", None)
+        ]
+    );
+}
+
+#[test]
 fn two_roles_joined_by_and_before_the_name_after_the_cue() {
     let t = "The startup raised $50 million.\n\n“We are thrilled to have such strong partners,” says co-founder and CEO Priya Sharma.";
     let d = doc_with_ents(t, &[("Priya Sharma", "PERSON"), ("$50 million", "MONEY")]);
