@@ -6,7 +6,7 @@ use super::attribute::{joint_names, np_left, relayed_subject, role_of_possessor,
 use super::context::Ctx;
 use super::lexicon::{
     first_name_gender, gender_noun, is_cue_filler, is_cue_verb, is_determiner, is_document_noun, is_group_noun,
-    is_institution_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition,
+    is_institution_noun, is_kin_noun, is_name_title, is_noun_opener, is_org_word, is_outlet_noun, is_preposition,
     is_publication_word, is_source_noun, is_title, person_noun, pronoun_gender, pronoun_part, title_gender, title_role,
 };
 use super::names::{is_domain, Name, Np};
@@ -287,15 +287,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             .or_else(|| self.main_subject(k + 1, i + 1));
                         np.filter(|np| ctx.words.get(np.range().1).is_some_and(|w| w.is_alpha() && !w.cap))
                     });
-                // (`An elderly man said two of his sons had fled. … “…,” he said.`: an
+                // (`An elderly man said two of his sons had fled. … “…,” he said.`, `A
+                // local farmer was unimpressed.`, `An Islamic State fighter denied it.`: an
                 // unnamed person as the subject is whom a later pronoun may mean.)
                 let unnamed = match &main {
-                    Some(
-                        np @ Np::Nominal {
-                            lo, head, inner: None, ..
-                        },
-                    ) if (person_noun(ctx.lower(*head)).is_some() || gender_noun(ctx.lower(*head)).is_some())
-                        && self.resolve(np).is_none() =>
+                    Some(np @ Np::Nominal { lo, head, inner, .. })
+                        if {
+                            let h = ctx.lower(*head);
+                            // (a role or kin noun only when indefinite: `his sister` is someone known)
+                            let indefinite = matches!(ctx.lower(*lo), "a" | "an" | "one" | "another");
+                            person_noun(h).is_some()
+                                || gender_noun(h).is_some()
+                                || (indefinite && (title_role(h).is_some() || is_kin_noun(h)))
+                        } && inner.as_ref().map_or(true, |n| !ctx.is_personal(n))
+                            && self.resolve(np).is_none() =>
                     {
                         Some(*lo)
                     }

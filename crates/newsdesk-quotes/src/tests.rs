@@ -1231,6 +1231,21 @@ fn an_official_of_a_named_organisation_speaks_for_it_not_one_of_a_described_body
 }
 
 #[test]
+fn a_pronoun_after_an_unnamed_person_as_the_subject_means_nobody_named() {
+    let t = "Senator John Kerry spoke at the rally on Monday.\n\n\
+             A local farmer who attended the rally was unimpressed. “We have heard all of these promises before,” he said.\n\n\
+             Kerry left before the speeches ended. “We will be back here in the spring,” he said.";
+    let d = doc_with_ents(t, &[("John Kerry", "PERSON"), ("Kerry", "PERSON"), ("Monday", "DATE")]);
+    assert_eq!(
+        quotes_of(d),
+        [
+            q("We have heard all of these promises before,", None),
+            q("We will be back here in the spring,", Some("John Kerry"))
+        ]
+    );
+}
+
+#[test]
 fn two_roles_joined_by_and_before_the_name_after_the_cue() {
     let t = "The startup raised $50 million.\n\n“We are thrilled to have such strong partners,” says co-founder and CEO Priya Sharma.";
     let d = doc_with_ents(t, &[("Priya Sharma", "PERSON"), ("$50 million", "MONEY")]);
