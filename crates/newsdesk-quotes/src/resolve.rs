@@ -288,8 +288,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         np.filter(|np| ctx.words.get(np.range().1).is_some_and(|w| w.is_alpha() && !w.cap))
                     });
                 // (`An elderly man said two of his sons had fled. … “…,” he said.`, `A
-                // local farmer was unimpressed.`, `An Islamic State fighter denied it.`: an
-                // unnamed person as the subject is whom a later pronoun may mean.)
+                // local farmer was unimpressed.`: an unnamed person as the subject is whom a
+                // later pronoun may mean.)
                 let unnamed = match &main {
                     Some(np @ Np::Nominal { lo, head, inner, .. })
                         if {
