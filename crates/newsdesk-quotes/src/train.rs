@@ -10,8 +10,11 @@ use serde::Serialize;
 
 /// Gradient steps of the fit.
 pub const STEPS: usize = 300;
-/// Its L2 penalty.
-pub const L2: f64 = 3.0;
+/// Its L2 penalty. 6 against the earlier 3 on the training articles' cross-validation
+/// (fold seeds 1–3): 11,488 against 11,485 right of 13,191, log-loss 0.324 against 0.329
+/// (seed 1); `quotes/train.jsonl`'s, seeds 1–5 pooled: 1,331 against 1,322 of 1,425; 1.5
+/// and 12 were worse (11,469 and 11,476). The test sets' (read by then): 3,863 both.
+pub const L2: f64 = 6.0;
 /// Its margin (see [`Fit`]): none. A margin of 4 was the best of 0.5–8 on the
 /// training articles' cross-validation (+72 of 26,382 over fold seeds 1–6) but
 /// not on the never-read test sets' (−5 of 4,575 over seeds 1–3; 16 quotations
