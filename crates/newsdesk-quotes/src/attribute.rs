@@ -9,7 +9,7 @@ use super::lexicon::{
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
-use super::words::{is_possessive, Kind};
+use super::words::{is_indefinite, is_possessive, Kind};
 
 /// What the text around a quotation says about its source.
 #[derive(Debug)]
@@ -557,7 +557,7 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
     // `Another Islamist posted`, `a Democrat said`: one capitalised word after an
     // indefinite article describes someone unnamed.
     if let Some(Np::Name(n)) = &np {
-        let indefinite = n.lo > floor && matches!(ctx.lower(n.lo - 1), "a" | "an" | "another" | "one");
+        let indefinite = n.lo > floor && is_indefinite(ctx.lower(n.lo - 1));
         if n.hi == n.lo + 1 && indefinite && ctx.kind_of(n.ent) != Some("PERSON") {
             return Some(Np::Nominal {
                 lo: n.lo - 1,

@@ -10,7 +10,7 @@ use super::lexicon::{
     is_publication_word, is_source_noun, is_title, person_noun, pronoun_gender, pronoun_part, title_gender, title_role,
 };
 use super::names::{is_domain, Name, Np};
-use super::words::{is_possessive, norm};
+use super::words::{is_indefinite, is_possessive, norm};
 use fits::{Fits, FitsKey, Namesakes};
 use newsdesk_core::hash::HashKeyed;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -295,7 +295,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         if {
                             let h = ctx.lower(*head);
                             // (a role or kin noun only when indefinite: `his sister` is someone known)
-                            let indefinite = matches!(ctx.lower(*lo), "a" | "an" | "one" | "another");
+                            let indefinite = is_indefinite(ctx.lower(*lo));
                             person_noun(h).is_some()
                                 || gender_noun(h).is_some()
                                 || (indefinite && (title_role(h).is_some() || is_kin_noun(h)))
@@ -1042,8 +1042,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     // An unnamed spokesperson speaks for the organisation (`a ministry
                     // spokesman`: the ministry named before), and so does a representative
                     // of one (`a representative from Scotland Yard`; not of a place).
-                    let represents =
-                        role == "representative" && inner.as_ref().is_some_and(|n| n.org && !self.ctx.is_place(n.ent));
+                    let body = inner.as_ref().filter(|n| n.org && !self.ctx.is_place(n.ent));
+                    let represents = role == "representative" && body.is_some();
                     if role == "spokesman" || represents {
                         if let Some(b) = self.body_in(*lo, *head) {
                             return Some(b);
@@ -1056,10 +1056,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     // `an official at Woodlands Nursing Home`, `one CBS executive`: an
                     // unnamed official of a named organisation speaks for it (not one of
                     // a body merely described: `a police official`, `a defense official`).
-                    let named_body = inner
-                        .as_ref()
-                        .filter(|n| n.ent.is_some() && n.org && !self.ctx.is_place(n.ent));
-                    if let Some(n) = named_body.filter(|_| matches!(role, "official" | "executive")) {
+                    if let Some(n) = body.filter(|n| n.ent.is_some() && matches!(role, "official" | "executive")) {
                         return Some(with_mention(self.resolve_name(n)));
                     }
                     // `the 37-year-old veteran`: a role with an age describes a person named

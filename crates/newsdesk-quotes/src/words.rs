@@ -201,6 +201,12 @@ pub fn entity_kind(label: &str) -> Option<&'static str> {
     }
 }
 
+/// An indefinite article or its like before a noun phrase (`a`, `an`, `another`, `one`):
+/// the phrase names someone not named before.
+pub fn is_indefinite(lower: &str) -> bool {
+    matches!(lower, "a" | "an" | "another" | "one")
+}
+
 /// A lower-case word ending in a possessive `'s` (`mirror's`, `putin’s`).
 pub fn is_possessive(lower: &str) -> bool {
     lower.ends_with("'s") || lower.ends_with("’s")
