@@ -294,7 +294,8 @@ impl QuoteExtractor {
 
 /// A span in single marks is reported speech only with a sign of it (a headline
 /// or a title in single marks has none): punctuation closing it inside the mark
-/// (`‘We will appeal,’`), a colon before it, or a cue verb among the six words
+/// (`‘We will appeal,’`, also before an inner quotation's mark: `… “You've just
+/// eaten him.”’`), a colon before it, or a cue verb among the six words
 /// before it or the four after it in its paragraph.
 fn said_in_single_marks(ctx: &Ctx, span: &marks::Span) -> bool {
     let Some(open) = span.open else { return true };
@@ -302,7 +303,7 @@ fn said_in_single_marks(ctx: &Ctx, span: &marks::Span) -> bool {
     let punctuated = ctx.chars[span.start..close]
         .iter()
         .rev()
-        .find(|c| !c.is_whitespace())
+        .find(|&&c| !(c.is_whitespace() || marks::is_double(c) || marks::is_single(c)))
         .is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'));
     let (first, after) = ctx.words_in(open, close + 1);
     let para = ctx.words.get(first).map(|w| w.para);

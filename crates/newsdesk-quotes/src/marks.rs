@@ -27,7 +27,7 @@ enum Dir {
     Either,
 }
 
-fn is_double(c: char) -> bool {
+pub fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
 }
 
@@ -216,11 +216,14 @@ fn double_spans(chars: &[char], paras: &[(usize, usize)]) -> Vec<Span> {
 /// The quotations in British-style single marks (`‘We will appeal,’ he said`,
 /// straight or curly), paragraph by paragraph, outside the double-marked spans
 /// `doubles` (text order): an opening mark after a space or an opening
-/// bracket, before a word that is not an elision (`'n'`, `'90s`, `'em`), paired
+/// bracket, before a word that is not an elision (`'n'`, `'90s`, `'em`) or before
+/// an inner double mark (`‘“Jihadi John” is …`), paired
 /// with the next closing mark of its paragraph (not a plural possessive:
 /// `the workers’ rights`). A quotation whose paragraph the mark opens and does
 /// not close runs to the paragraph's end when the next paragraph opens with a
-/// single mark too (each paragraph of a long quotation re-opens it). Double-marked
+/// single mark too (each paragraph of a long quotation re-opens it), and so does
+/// one opened later in its paragraph (`He said: 'First …`) unless a mark that may
+/// have closed it came after it (`a 'child of Lot' and …`). Double-marked
 /// spans inside one of these are inner quotations: they are dropped.
 fn with_single_spans(chars: &[char], paras: &[(usize, usize)], doubles: Vec<Span>) -> Vec<Span> {
     if !chars.iter().any(|&c| is_single(c)) {
@@ -274,7 +277,7 @@ fn with_single_spans(chars: &[char], paras: &[(usize, usize)], doubles: Vec<Span
             }
         }
         let first_visible = |(a, b): (usize, usize)| (a..b).find(|&i| !chars[i].is_whitespace());
-        if let Some(o) = open.filter(|&o| first_visible((a, b)) == Some(o)) {
+        if let Some(o) = open.filter(|&o| first_visible((a, b)) == Some(o) || possessive.is_none()) {
             let reopened = paras
                 .get(p + 1)
                 .and_then(|&r| first_visible(r))
@@ -307,7 +310,7 @@ fn with_single_spans(chars: &[char], paras: &[(usize, usize)], doubles: Vec<Span
 
 /// The single mark at `i` opens a quotation: after a space, bracket, dash or
 /// colon, before a word whose leading apostrophe is not the tokenizer's (`'n'`,
-/// `'em`, `'90s`, `'til`).
+/// `'em`, `'90s`, `'til`) or before an opening double mark.
 fn single_opens(chars: &[char], i: usize) -> bool {
     if chars[i] == '’' || !opens_after(i.checked_sub(1).map(|p| chars[p])) {
         return false;
@@ -321,7 +324,10 @@ fn single_opens(chars: &[char], i: usize) -> bool {
         rest[n] = *c as u8;
         n += 1;
     }
-    chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()) && !keeps_leading_apostrophe(&rest[..n])
+    chars
+        .get(i + 1)
+        .is_some_and(|&c| c.is_alphanumeric() || matches!(c, '“' | '"'))
+        && !keeps_leading_apostrophe(&rest[..n])
 }
 
 /// Whether the single mark at `i` (in a paragraph ending at `end`) closes a
@@ -481,6 +487,18 @@ mod tests {
         assert_eq!(
             quoted_all("He said:\n\n‘First part of it.\n\n‘Second part of it.’\nAfter."),
             ["First part of it.", "Second part of it."]
+        );
+        // opened after the introduction, in the paragraph's middle; a paragraph may
+        // re-open it with an inner double-marked quotation first
+        assert_eq!(
+            quoted_all("He told the paper: 'First part of it.\n\n'“Jihadi John” is not special.’\nAfter."),
+            ["First part of it.", "“Jihadi John” is not special."]
+        );
+        // a mark that may have closed it (`'child of Lot' and …`) keeps it in its paragraph
+        assert!(
+            quoted_all("He was called a 'child of Lot' and was killed.\n\n'Lot' is a prophet.")
+                .iter()
+                .all(|q| !q.contains("killed"))
         );
     }
 

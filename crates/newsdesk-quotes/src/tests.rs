@@ -2659,6 +2659,18 @@ fn british_single_marks_are_quotations_when_something_says_they_were_said() {
 }
 
 #[test]
+fn a_single_marked_paragraph_ending_in_an_inner_quotation_is_a_quotation() {
+    // its own punctuation sits before the inner quotation's closing mark
+    let t = "Tom Hale was angry about the visit.\n\n'They laughed at us for hours and then they said \"You have lost it all.\"'\n\nThe council did not reply.";
+    let got = quotes(t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        "They laughed at us for hours and then they said \"You have lost it all.\""
+    );
+}
+
+#[test]
 fn a_royal_or_religious_title_stays_part_of_the_name() {
     let t = "Pope Francis spoke on Sunday. \"Paradise is open to all of God's creatures,\" Francis said.\n\nPresident Barack Obama was there. \"It is a great honour to be here today,\" Obama said.";
     assert_eq!(
