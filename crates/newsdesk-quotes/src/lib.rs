@@ -295,8 +295,8 @@ impl QuoteExtractor {
 /// A span in single marks is reported speech only with a sign of it (a headline
 /// or a title in single marks has none): punctuation closing it inside the mark
 /// (`‘We will appeal,’`, also before an inner quotation's mark: `… “You've just
-/// eaten him.”’`), a colon before it, or a cue verb among the six words
-/// before it or the four after it in its paragraph.
+/// eaten him.”’`), a colon before it, a lower-case first word, or a cue verb
+/// among the six words before it or the four after it in its paragraph.
 fn said_in_single_marks(ctx: &Ctx, span: &marks::Span) -> bool {
     let Some(open) = span.open else { return true };
     let Some(close) = span.close else { return true };
@@ -312,8 +312,12 @@ fn said_in_single_marks(ctx: &Ctx, span: &marks::Span) -> bool {
         Some(w.para) == para && w.is_alpha() && !w.cap && lexicon::is_cue_verb(ctx.low(w))
     };
     let colon = first.checked_sub(1).is_some_and(|k| ctx.words[k].is(':'));
+    // A lower-case first word: words taken from a sentence (`praised for 'keeping them
+    // safe'`), not a headline or a title.
+    let partial = ctx.words.get(first + 1).is_some_and(|w| w.is_alpha() && !w.cap);
     punctuated
         || colon
+        || partial
         || (first.saturating_sub(6)..first).any(cue)
         || (after..(after + 4).min(ctx.words.len())).any(cue)
 }

@@ -2671,6 +2671,18 @@ fn a_single_marked_paragraph_ending_in_an_inner_quotation_is_a_quotation() {
 }
 
 #[test]
+fn words_taken_from_a_sentence_in_single_marks_are_a_quotation() {
+    let t = "Officials are using 'very sophisticated voice-identification technology' to find him, Peter Westmacott said.\n\nShe read 'Ten Ways To Beat The Heat' on the train.";
+    assert_eq!(
+        quotes(t),
+        [q(
+            "very sophisticated voice-identification technology",
+            Some("Peter Westmacott")
+        )]
+    );
+}
+
+#[test]
 fn a_royal_or_religious_title_stays_part_of_the_name() {
     let t = "Pope Francis spoke on Sunday. \"Paradise is open to all of God's creatures,\" Francis said.\n\nPresident Barack Obama was there. \"It is a great honour to be here today,\" Obama said.";
     assert_eq!(
