@@ -227,6 +227,18 @@ fn scare_quotes_and_titles_are_not_quotations() {
 }
 
 #[test]
+fn a_caption_or_hashtag_someone_wrote_is_a_quotation() {
+    let t = "The user Tom Hale posted a photo with the caption, \"How often do you get to paint a car,\" and a hashtag \"the arrest of the driver is a lie\" soon spread.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("How often do you get to paint a car,", Some("Tom Hale")),
+            q("the arrest of the driver is a lie", Some("Tom Hale"))
+        ]
+    );
+}
+
+#[test]
 fn straight_quotes_glued_to_punctuation() {
     let t = "One local said,\"No one went to help the man.\" The police left.";
     assert_eq!(quotes(t), [q("No one went to help the man.", None)]);
