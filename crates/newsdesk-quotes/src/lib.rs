@@ -266,7 +266,13 @@ impl QuoteExtractor {
             .iter()
             .filter(|w| !lexicon::is_title_function_word(ctx.low(w)))
             .collect();
-        let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap);
+        // Words in capitals throughout are shouted (a post, a sign), not a title.
+        let shouted = || {
+            lexical
+                .iter()
+                .all(|w| w.end() - w.start() > 1 && ctx.chars[w.start()..w.end()].iter().all(|c| !c.is_lowercase()))
+        };
+        let title_case = content.len() <= 15 && lexical.len() >= 2 && lexical.iter().all(|w| w.cap) && !shouted();
         let first = ctx.words_in(span.open.unwrap_or(a), b).0;
         let mut before = ctx.words[..first]
             .iter()

@@ -239,6 +239,15 @@ fn a_caption_or_hashtag_someone_wrote_is_a_quotation() {
 }
 
 #[test]
+fn words_in_capitals_throughout_are_shouted_not_a_title() {
+    let t = "\"NOW IT IS MORE DANGEROUS TO BE A STUDENT THAN A CRIMINAL,\" one post read. He read \"The Lives Of The People In Town\" twice.";
+    assert_eq!(
+        quotes(t),
+        [q("NOW IT IS MORE DANGEROUS TO BE A STUDENT THAN A CRIMINAL,", None)]
+    );
+}
+
+#[test]
 fn straight_quotes_glued_to_punctuation() {
     let t = "One local said,\"No one went to help the man.\" The police left.";
     assert_eq!(quotes(t), [q("No one went to help the man.", None)]);
