@@ -224,6 +224,8 @@ fn nested_and_mismatched_single_quotes_stay_inside() {
 fn scare_quotes_and_titles_are_not_quotations() {
     let t = "Officials called it an “encouraging sign” in a film called “Improving the Lives of the People” and a column titled “Is it so funny to make up rumors?”";
     assert!(quotes(t).is_empty());
+    // `v.` (versus) stays lower case in a title
+    assert!(quotes("Fans of \"Batman v. Superman: Dawn of Justice\" waited.").is_empty());
 }
 
 #[test]
