@@ -279,9 +279,10 @@ impl QuoteExtractor {
             .rev()
             .take(60)
             .take_while(|w| !w.is_terminator())
-            .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that")))
+            .filter(|w| !(w.is(',') || w.is(':') || matches!(ctx.low(w), "a" | "an" | "the" | "that" | "as" | "to")))
             .take(2);
-        // (`She called him “an extraordinary son”` is a quotation: see [`attribute::name_calling`].)
+        // (`She called him “an extraordinary son”` is a quotation: see [`attribute::name_calling`];
+        // `translates as “…”` is a gloss.)
         // The marker is the word before, or the one before a capitalised word or an object
         // (`the film Titanic “…”`, `called it an “…”`); not one modifying a noun (`program
         // trading “increases liquidity …”`).

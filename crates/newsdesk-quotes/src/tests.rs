@@ -226,6 +226,10 @@ fn scare_quotes_and_titles_are_not_quotations() {
     assert!(quotes(t).is_empty());
     // `v.` (versus) stays lower case in a title
     assert!(quotes("Fans of \"Batman v. Superman: Dawn of Justice\" waited.").is_empty());
+    // a translation is a gloss, not speech
+    assert!(
+        quotes("Boko Haram, whose name roughly translates as \"Western education is forbidden,\" grew.").is_empty()
+    );
 }
 
 #[test]
