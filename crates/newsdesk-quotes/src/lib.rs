@@ -257,7 +257,8 @@ impl QuoteExtractor {
 
     /// Long enough, and not a title (`titled “…”`, `Improving the Lives of the People`).
     fn is_quotation(&self, ctx: &Ctx, span: &marks::Span, a: usize, b: usize) -> bool {
-        if ctx.count_words(a, b) < self.min_words {
+        // (A span without a space is one token however the lexer splits it: a URL, a path.)
+        if ctx.count_words(a, b) < self.min_words || !ctx.chars[a..b].iter().any(|c| c.is_whitespace()) {
             return false;
         }
         let (lo, hi) = ctx.words_in(a, b);

@@ -230,6 +230,8 @@ fn scare_quotes_and_titles_are_not_quotations() {
     assert!(
         quotes("Boko Haram, whose name roughly translates as \"Western education is forbidden,\" grew.").is_empty()
     );
+    // a quoted URL is one token, however many words the lexer splits it into
+    assert!(quotes("Source: <a href=\"http://www.engadget.com/products/apple/watch/\">Engadget</a>").is_empty());
 }
 
 #[test]
