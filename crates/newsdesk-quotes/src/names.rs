@@ -388,6 +388,24 @@ impl Ctx<'_> {
         if self.free(i) && matches!(w.kind, Kind::Punct('"' | '”')) {
             return self.quoted_name_ending_at(i, floor).map(Np::Name);
         }
+        // `The father of four told`, `the mother of three said`: a kin noun's count of
+        // children ends the phrase it heads.
+        let counted = self.free(i)
+            && (w.kind == Kind::Num || (w.is_alpha() && !w.cap))
+            && i >= floor + 2
+            && self.lower(i - 1) == "of"
+            && self.free(i - 1)
+            && is_kin_noun(self.lower(i - 2));
+        if counted {
+            if let Some(Np::Nominal { lo, head, inner, .. }) = self.np_ending_at(i - 2, floor) {
+                return Some(Np::Nominal {
+                    lo,
+                    hi: i + 1,
+                    head,
+                    inner,
+                });
+            }
+        }
         if !self.free(i) || !w.is_alpha() {
             return None;
         }

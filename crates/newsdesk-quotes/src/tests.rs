@@ -2712,6 +2712,18 @@ fn words_taken_from_a_sentence_in_single_marks_are_a_quotation() {
 }
 
 #[test]
+fn a_kin_noun_with_a_count_of_children_describes_the_person_named_before() {
+    let t = "John Smith was arrested on Monday after the raid on his home.\n\nThe father of two said: \"I did nothing wrong and I will prove it in court.\"\n\n\"We have nothing left at all now,\" the father of 2 told reporters.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("I did nothing wrong and I will prove it in court.", Some("John Smith")),
+            q("We have nothing left at all now,", Some("John Smith"))
+        ]
+    );
+}
+
+#[test]
 fn a_royal_or_religious_title_stays_part_of_the_name() {
     let t = "Pope Francis spoke on Sunday. \"Paradise is open to all of God's creatures,\" Francis said.\n\nPresident Barack Obama was there. \"It is a great honour to be here today,\" Obama said.";
     assert_eq!(
