@@ -3120,3 +3120,11 @@ fn a_leading_date_phrase_is_not_the_subject() {
         [q("Let us show them what that means today.", Some("Gill Rosenberg"))]
     );
 }
+
+#[test]
+fn a_romance_particle_stays_inside_a_name() {
+    let t = "\"We will appeal the ruling,\" said Cesare dal Maso, the family's lawyer.\n\n\"The court never heard the witnesses,\" said Maria della Rocca, a judge.";
+    let got = quotes(t);
+    assert_eq!(got[0].1.as_deref(), Some("Cesare dal Maso"));
+    assert_eq!(got[1].1.as_deref(), Some("Maria della Rocca"));
+}
