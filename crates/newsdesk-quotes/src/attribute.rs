@@ -294,8 +294,12 @@ fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
         return direct;
     }
     direct.or_else(|| {
+        // (`… “pursuing all appropriate channels” to confirm her whereabouts`: an
+        // infinitive is no cue.)
         let cue = (i..hi.min(i + 16)).find(|&k| {
-            !ctx.words[k].cap && is_cue_verb(ctx.lower(k)) && !(k > i && is_noun_opener(ctx.lower(k - 1)))
+            !ctx.words[k].cap
+                && is_cue_verb(ctx.lower(k))
+                && !(k > i && (is_noun_opener(ctx.lower(k - 1)) || ctx.lower(k - 1) == "to"))
         })?;
         // `“…” family affiliation with legal documents, says Jim O'Donnell`: the
         // clause the quotation begins ends with an inverted cue naming a person.

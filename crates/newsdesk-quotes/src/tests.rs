@@ -3128,3 +3128,12 @@ fn a_romance_particle_stays_inside_a_name() {
     assert_eq!(got[0].1.as_deref(), Some("Cesare dal Maso"));
     assert_eq!(got[1].1.as_deref(), Some("Maria della Rocca"));
 }
+
+#[test]
+fn an_infinitive_after_a_quotation_is_no_cue() {
+    let t = "The ministry said it was “pursuing all appropriate channels” to confirm her whereabouts.";
+    assert_eq!(
+        quotes(t),
+        vec![q("pursuing all appropriate channels", Some("The ministry"))]
+    );
+}
