@@ -3137,3 +3137,9 @@ fn an_infinitive_after_a_quotation_is_no_cue() {
         vec![q("pursuing all appropriate channels", Some("The ministry"))]
     );
 }
+
+#[test]
+fn a_title_joined_by_hyphens_is_a_title() {
+    let t = "\"I am grateful and proud to be part of this team,\" said Sergeant-at-Arms Kevin Vickers.";
+    assert_eq!(quotes(t)[0].1.as_deref(), Some("Kevin Vickers"));
+}
