@@ -42,7 +42,7 @@ impl<'a> Ctx<'a> {
     /// Lex `doc`, whose chars (debris blanked) are `chars`.
     pub fn new(doc: &'a Doc, chars: Vec<char>) -> Ctx<'a> {
         let (mut words, lowered) = lex(&chars);
-        attach_entities(doc, &mut words);
+        attach_entities(doc, &chars, &mut words);
         mark_handles(&mut words, &lowered);
         let in_quote = vec![None; words.len()];
         Ctx {

@@ -3139,6 +3139,13 @@ fn an_infinitive_after_a_quotation_is_no_cue() {
 }
 
 #[test]
+fn a_nationality_joined_by_a_hyphen_describes_the_person_after_it() {
+    let t = "\"I am fine and safe,\" said Canadian-Israeli Gill Rosenberg.";
+    let got = quotes_of(doc_with_ents(t, &[("Canadian", "NORP"), ("Gill Rosenberg", "PERSON")]));
+    assert_eq!(got, vec![q("I am fine and safe,", Some("Gill Rosenberg"))]);
+}
+
+#[test]
 fn a_title_joined_by_hyphens_is_a_title() {
     let t = "\"I am grateful and proud to be part of this team,\" said Sergeant-at-Arms Kevin Vickers.";
     assert_eq!(quotes(t)[0].1.as_deref(), Some("Kevin Vickers"));

@@ -165,8 +165,11 @@ fn push_lower(out: &mut String, chars: &[char]) {
     }
 }
 
-/// Mark words covered by PERSON/ORG/GPE/NORP entities of `doc`.
-pub fn attach_entities(doc: &Doc, words: &mut [Word]) {
+/// Mark words covered by PERSON/ORG/GPE/NORP entities of `doc` (`chars`: its
+/// chars). A word a place or nationality opens, up to a hyphen, is that
+/// place's (`Canadian-Israeli`, `Iraqi-born`: a description, not a name's first
+/// word).
+pub fn attach_entities(doc: &Doc, chars: &[char], words: &mut [Word]) {
     let mut w = 0;
     let mut ents: Vec<(usize, &newsdesk_core::Entity)> = doc
         .ents
@@ -181,7 +184,12 @@ pub fn attach_entities(doc: &Doc, words: &mut [Word]) {
         }
         let mut k = w;
         while k < words.len() && words[k].start < e.end_char {
-            if words[k].start >= e.start_char && words[k].end <= e.end_char.saturating_add(2) {
+            let placed_compound = || {
+                words[k].start == e.start_char
+                    && matches!(entity_kind(&e.label), Some("GPE" | "NORP"))
+                    && chars.get(e.end_char as usize) == Some(&'-')
+            };
+            if words[k].start >= e.start_char && (words[k].end <= e.end_char.saturating_add(2) || placed_compound()) {
                 words[k].ent = Some(idx as u32);
             }
             k += 1;
