@@ -296,22 +296,29 @@ fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
     direct.or_else(|| {
         // (`… “pursuing all appropriate channels” to confirm her whereabouts`: an
         // infinitive is no cue.)
-        let cue = (i..hi.min(i + 16)).find(|&k| {
+        let is_cue = |k: usize| {
             !ctx.words[k].cap
                 && is_cue_verb(ctx.lower(k))
                 && !(k > i && (is_noun_opener(ctx.lower(k - 1)) || ctx.lower(k - 1) == "to"))
-        })?;
+        };
         // `“…” family affiliation with legal documents, says Jim O'Donnell`: the
         // clause the quotation begins ends with an inverted cue naming a person.
         // (`…,” Cpl. Cirillo’s aunt, told the Globe and Mail`: not an organisation told.)
-        let inverted = || {
+        let inverted = |cue: usize| {
             ctx.words[cue - 1]
                 .is(',')
                 .then(|| subject_after_cue(ctx, cue, hi))
                 .flatten()
                 .filter(|np| matches!(np, Np::Name(n) if ctx.kind_of(n.ent) == Some("PERSON")))
         };
-        match np_left(ctx, cue, i).or_else(inverted) {
+        let Some(cue) = (i..hi.min(i + 16)).find(|&k| is_cue(k)) else {
+            // `“The market has been weak since” the announcement of the Campeau cash
+            // squeeze and the company's subsequent bailout by Olympia & York, says Mr.
+            // Minella`: further on, only such an inverted cue.
+            let cue = (i + 16..hi.min(i + 28)).find(|&k| is_cue(k) && inverted(k).is_some())?;
+            return Some((inverted(cue), (cue, cue + 1)));
+        };
+        match np_left(ctx, cue, i).or_else(|| inverted(cue)) {
             Some(np) => Some((Some(np), (cue, cue + 1))),
             None => (cue < i + 4).then_some((None, (cue, cue + 1))),
         }

@@ -3150,3 +3150,10 @@ fn a_title_joined_by_hyphens_is_a_title() {
     let t = "\"I am grateful and proud to be part of this team,\" said Sergeant-at-Arms Kevin Vickers.";
     assert_eq!(quotes(t)[0].1.as_deref(), Some("Kevin Vickers"));
 }
+
+#[test]
+fn an_inverted_cue_closing_a_long_sentence_attributes_the_words_that_open_it() {
+    let t = "“The market has been weak since” the announcement of the Campeau cash squeeze and the company's subsequent bailout by Olympia & York, says Mr. Minella of Merrill Lynch.";
+    let got = quotes_of(doc_with_ents(t, &[("Minella", "PERSON"), ("Merrill Lynch", "ORG")]));
+    assert_eq!(got, vec![q("The market has been weak since", Some("Mr. Minella"))]);
+}
