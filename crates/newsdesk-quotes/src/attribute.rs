@@ -519,7 +519,16 @@ pub fn np_left(ctx: &Ctx, c: usize, floor: usize) -> Option<Np> {
         .take_while(|&j| ctx.free(j) && !ctx.words[j].is(',') && !ctx.words[j].is_terminator())
         .find(|&j| matches!(ctx.lower(j), "who" | "which") && !ctx.is_acronym(j));
     if let Some(r) = relative {
-        end = r.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))? - 1;
+        let comma = r.checked_sub(1).filter(|&e| e > floor && ctx.words[e].is(','))?;
+        end = comma - 1;
+        // (`Sik Chi Wan, director of the Po Lin Monastery, who said`: the antecedent
+        // is the head of the apposition the pronoun follows.)
+        let apposition = ctx
+            .np_ending_at(end, floor)
+            .and_then(|np| inside_apposition(ctx, &np, comma, floor));
+        if let Some(c) = apposition {
+            end = c;
+        }
     }
     while ctx.words[end].is(',') {
         let p = comma_before(ctx, end, floor)?;
@@ -643,9 +652,10 @@ fn inside_apposition(ctx: &Ctx, np: &Np, p: usize, floor: usize) -> Option<usize
     if ctx.is_place(n.ent) && comma_at(n.lo.checked_sub(1)) {
         return Some(n.lo - 1);
     }
-    let prep =
-        n.lo.checked_sub(1)
-            .filter(|&r| r > floor && matches!(ctx.lower(r), "of" | "at" | "for"))?;
+    // (`, director of the Po Lin Monastery,`: the organisation may take its article.)
+    let before = n.lo.checked_sub(1).filter(|&r| r > floor)?;
+    let before = if ctx.lower(before) == "the" { before - 1 } else { before };
+    let prep = Some(before).filter(|&r| r > floor && matches!(ctx.lower(r), "of" | "at" | "for"))?;
     let mut start = prep;
     while start > floor && prep - start < 4 && ctx.words[start - 1].is_alpha() && !ctx.words[start - 1].cap {
         start -= 1;

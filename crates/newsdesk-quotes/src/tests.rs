@@ -3157,3 +3157,11 @@ fn an_inverted_cue_closing_a_long_sentence_attributes_the_words_that_open_it() {
     let got = quotes_of(doc_with_ents(t, &[("Minella", "PERSON"), ("Merrill Lynch", "ORG")]));
     assert_eq!(got, vec![q("The market has been weak since", Some("Mr. Minella"))]);
 }
+
+#[test]
+fn who_after_an_apposition_means_the_apposition_s_head() {
+    let t = "The statue is the brainchild of Sik Chi Wan, director of the Po Lin Monastery, who said: “Hong Kong is such a prosperous place, we also need some kind of religious symbol.”";
+    // (The recogniser may read the monastery as a person.)
+    let got = quotes_of(doc_with_ents(t, &[("Chi Wan", "PERSON"), ("Lin Monastery", "PERSON")]));
+    assert_eq!(got[0].1.as_deref(), Some("Sik Chi Wan"));
+}
