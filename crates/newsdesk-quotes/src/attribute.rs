@@ -315,8 +315,9 @@ fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
             // `“The market has been weak since” the announcement of the Campeau cash
             // squeeze and the company's subsequent bailout by Olympia & York, says Mr.
             // Minella`: further on, only such an inverted cue.
-            let cue = (i + 16..hi.min(i + 28)).find(|&k| is_cue(k) && inverted(k).is_some())?;
-            return Some((inverted(cue), (cue, cue + 1)));
+            return (i + 16..hi.min(i + 28))
+                .filter(|&k| is_cue(k))
+                .find_map(|k| inverted(k).map(|np| (Some(np), (k, k + 1))));
         };
         match np_left(ctx, cue, i).or_else(|| inverted(cue)) {
             Some(np) => Some((Some(np), (cue, cue + 1))),
