@@ -271,7 +271,10 @@ fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
         while k < hi && is_cue_filler(ctx.lower(k)) {
             k += 1;
         }
-        if !(k < hi && (is_cue_verb(ctx.lower(k)) || closing_verb(k))) {
+        // (`“…” that other states are holding out, he said`: a cue word after
+        // a determiner is a noun.)
+        let cue = k < hi && (is_cue_verb(ctx.lower(k)) || closing_verb(k)) && !is_noun_opener(ctx.lower(k - 1));
+        if !cue {
             return None;
         }
         // `“…,” Arab News quoted Nnamdi Obasi, an analyst`: the one quoted speaks.

@@ -3165,3 +3165,14 @@ fn who_after_an_apposition_means_the_apposition_s_head() {
     let got = quotes_of(doc_with_ents(t, &[("Chi Wan", "PERSON"), ("Lin Monastery", "PERSON")]));
     assert_eq!(got[0].1.as_deref(), Some("Sik Chi Wan"));
 }
+
+#[test]
+fn cue_word_after_determiner_is_a_noun() {
+    // `other states` is no cue: the cue closing the sentence is `he said`.
+    let t = "Similarly, Alfred Rubega, New Hampshire's director of securities regulation, said his state hadn't received any complaints about Drexel, so it really couldn't press the issue.\n\nStill, “I understand the reasons” that other states are holding out, he said.";
+    let ents = [("Alfred Rubega", "PERSON"), ("New Hampshire", "GPE"), ("Drexel", "ORG")];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [q("I understand the reasons", Some("Alfred Rubega"))]
+    );
+}
