@@ -3176,3 +3176,13 @@ fn cue_word_after_determiner_is_a_noun() {
         [q("I understand the reasons", Some("Alfred Rubega"))]
     );
 }
+
+#[test]
+fn organisation_word_around_a_name_is_that_organisation() {
+    let t = "Following the strike, the Al Arabiya news organization tweeted that \"reports suggest U.S. #journalists held in #Yemen freed,\" but there was no immediate confirmation.";
+    let ents = [("Al Arabiya", "ORG"), ("U.S.", "GPE"), ("Yemen", "GPE")];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [q("reports suggest U.S. #journalists held in #Yemen freed,", Some("Al Arabiya"))]
+    );
+}
