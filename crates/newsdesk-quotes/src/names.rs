@@ -588,8 +588,9 @@ impl Ctx<'_> {
             // `the Mirror's source`: a possessive name before a lower-case noun; the
             // noun heads the phrase.
             let possessive = is_possessive(self.lower(run_end - 1)) && self.words.get(run_end).is_some_and(|w| !w.cap);
-            let headed =
-                run_end <= last + 1 && self.free(run_end) && (is_title(head) || is_source_noun(head) || possessive);
+            // (`the Oregon liberal`: a lower-case noun for a person heads it too.)
+            let noun = is_title(head) || is_source_noun(head) || person_noun(head).is_some();
+            let headed = run_end <= last + 1 && self.free(run_end) && (noun || possessive);
             // `The California Republican said`: a capitalised description of a person.
             if !headed && person_noun(self.lower(run_end - 1)).is_some() {
                 let inner = self.inner_name(i + 1, run_end - 1);

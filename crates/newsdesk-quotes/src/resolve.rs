@@ -1103,7 +1103,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 // `the Al Arabiya news organization tweeted`, `the Hamas militant group
                 // said`: an organisation word heading a phrase around an organisation's
                 // name is that organisation.
-                if let Some(n) = inner.as_ref().filter(|n| is_org_word(h) && n.org && !self.ctx.is_place(n.ent)) {
+                if let Some(n) = inner
+                    .as_ref()
+                    .filter(|n| is_org_word(h) && n.org && !self.ctx.is_place(n.ent))
+                {
                     return Some(with_mention(self.resolve_name(n)));
                 }
                 if !is_source_noun(h) {

@@ -3183,6 +3183,29 @@ fn organisation_word_around_a_name_is_that_organisation() {
     let ents = [("Al Arabiya", "ORG"), ("U.S.", "GPE"), ("Yemen", "GPE")];
     assert_eq!(
         quotes_of(doc_with_ents(t, &ents)),
-        [q("reports suggest U.S. #journalists held in #Yemen freed,", Some("Al Arabiya"))]
+        [q(
+            "reports suggest U.S. #journalists held in #Yemen freed,",
+            Some("Al Arabiya")
+        )]
+    );
+}
+
+#[test]
+fn lower_case_person_noun_heads_a_capitalised_description() {
+    // `the Oregon liberal` describes the person named before, not Oregon.
+    let t = "Rep. Les AuCoin was as blunt on behalf of the abortion-rights movement.\n\n“This may not make George Bush a one-term president,” said the Oregon liberal, addressing the Republican side of the House.";
+    let ents = [
+        ("Les AuCoin", "PERSON"),
+        ("George Bush", "PERSON"),
+        ("Oregon", "GPE"),
+        ("Republican", "NORP"),
+        ("House", "ORG"),
+    ];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [q(
+            "This may not make George Bush a one-term president,",
+            Some("Les AuCoin")
+        )]
     );
 }
