@@ -3209,3 +3209,13 @@ fn lower_case_person_noun_heads_a_capitalised_description() {
         )]
     );
 }
+
+#[test]
+fn exchequer_is_part_of_a_title() {
+    let t = "Chancellor of the Exchequer Nigel Lawson views the high rates as his chief weapon against inflation.\n\nFending off attacks on his economic policies in a House of Commons debate yesterday, Mr. Lawson said inflation “remains the greatest threat to our economic well-being” and promised to act.";
+    let ents = [("Exchequer Nigel Lawson", "PERSON"), ("House of Commons", "ORG"), ("Lawson", "PERSON")];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [q("remains the greatest threat to our economic well-being", Some("Nigel Lawson"))]
+    );
+}
