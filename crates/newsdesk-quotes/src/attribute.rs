@@ -5,7 +5,7 @@
 use super::context::Ctx;
 use super::lexicon::{
     is_clause_opener, is_conjunction, is_cue_filler, is_cue_verb, is_determiner, is_document_noun, is_kin_noun,
-    is_noun_opener, is_preposition, is_source_noun, is_title, is_unnamed_noun, person_noun,
+    is_noun_opener, is_preposition, is_quote_opener, is_source_noun, is_title, is_unnamed_noun, person_noun,
 };
 use super::names::{Name, Np};
 use super::resolve::Resolver;
@@ -831,11 +831,12 @@ fn before_phrase(ctx: &Ctx, res: &Resolver, qi: usize) -> Found {
     if main > first && !rest_has_words && bare() {
         return Found::Standalone;
     }
-    // `But “they weren't on my list …”`: only a conjunction opening the sentence before it.
+    // `But “they weren't on my list …”`, `Now “everybody is …”`: only a conjunction or
+    // a sentence adverb opening the sentence before it.
     if ctx.words[first].cap
         && (first..b)
             .filter(|&k| ctx.words[k].is_alpha())
-            .all(|k| is_conjunction(ctx.lower(k)))
+            .all(|k| is_conjunction(ctx.lower(k)) || is_quote_opener(ctx.lower(k)))
     {
         return Found::Standalone;
     }

@@ -29,6 +29,7 @@ const LISTS: &[(&str, &str)] = &[
     ("prepositions.txt", include_str!("../data/prepositions.txt")),
     ("first_name_gender.txt", include_str!("../data/first_name_gender.txt")),
     ("conjunctions.txt", include_str!("../data/conjunctions.txt")),
+    ("quote_openers.txt", include_str!("../data/quote_openers.txt")),
     ("person_nouns.txt", include_str!("../data/person_nouns.txt")),
     ("gender_nouns.txt", include_str!("../data/gender_nouns.txt")),
     ("noun_openers.txt", include_str!("../data/noun_openers.txt")),
@@ -93,6 +94,7 @@ static TITLE_FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(&["title_f
 static NAME_CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| set(&["name_connectors.txt"]));
 static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["prepositions.txt"]));
 static CONJUNCTIONS: LazyLock<WordSet> = LazyLock::new(|| set(&["conjunctions.txt"]));
+static QUOTE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["quote_openers.txt"]));
 static NOUN_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(&["noun_openers.txt"]));
 static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["group_nouns.txt"]));
 static INSTITUTION_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&["institution_nouns.txt"]));
@@ -237,6 +239,10 @@ pub fn is_first_person(w: &str) -> bool {
 /// Words opening a clause of its own after a quotation (`and`, `which`).
 pub fn is_conjunction(w: &str) -> bool {
     CONJUNCTIONS.contains_key(w)
+}
+/// A sentence adverb that may open a quotation standing alone (`Now “…”`).
+pub fn is_quote_opener(w: &str) -> bool {
+    QUOTE_OPENERS.contains_key(w)
 }
 /// A head noun describing a person (`actress`, `republican`): `Some` with the
 /// gender it implies (`f`/`m`), or `Some(None)` for either.

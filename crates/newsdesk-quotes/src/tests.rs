@@ -3219,3 +3219,16 @@ fn exchequer_is_part_of_a_title() {
         [q("remains the greatest threat to our economic well-being", Some("Nigel Lawson"))]
     );
 }
+
+#[test]
+fn sentence_adverb_alone_before_a_quotation_continues_the_speaker() {
+    let t = "Mitchell will get a half-interest in the oil.\n\n“A kind of no-mistakes mentality” had been stifling activity, says Don Covey, Mitchell's oil exploration chief.\n\nNow “everybody is a lot more optimistic.”\n\nOne attraction for oil operators here is the cost.";
+    let ents = [("Mitchell", "ORG"), ("Don Covey", "PERSON")];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [
+            q("A kind of no-mistakes mentality", Some("Don Covey")),
+            q("everybody is a lot more optimistic.", Some("Don Covey"))
+        ]
+    );
+}
