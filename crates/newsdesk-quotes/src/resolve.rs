@@ -597,10 +597,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .or_else(|| ctx.name_after_role(cue + 1, end).map(Np::Name))
         };
         // `…, giving greater market stability, says Robert Persky of the Photograph
-        // Collector.`, `…, said Mr Smith.`: a cue after a comma followed by a name (not
-        // `X, a spokesman, told Metro.co.uk`: that name is whom it was said to).
+        // Collector.`, `…, said Mr Smith.`, `And consumers “should be comfortable,” adds
+        // W. Henson Moore`: a cue after a comma (closing quotation marks may follow it)
+        // followed by a name (not `X, a spokesman, told Metro.co.uk`: that name is whom
+        // it was said to).
+        let comma = (lo..cue)
+            .rev()
+            .find(|&k| !ctx.words[k].is_quote_mark())
+            .is_some_and(|k| ctx.words[k].is(','));
         let trailing = || {
-            (cue > lo && ctx.words[cue - 1].is(',') && !matches!(ctx.lower(cue), "told" | "tells" | "tell"))
+            (comma && !matches!(ctx.lower(cue), "told" | "tells" | "tell"))
                 .then(after_cue)
                 .flatten()
                 .filter(|np| matches!(np, Np::Name(_)))

@@ -3213,10 +3213,17 @@ fn lower_case_person_noun_heads_a_capitalised_description() {
 #[test]
 fn exchequer_is_part_of_a_title() {
     let t = "Chancellor of the Exchequer Nigel Lawson views the high rates as his chief weapon against inflation.\n\nFending off attacks on his economic policies in a House of Commons debate yesterday, Mr. Lawson said inflation “remains the greatest threat to our economic well-being” and promised to act.";
-    let ents = [("Exchequer Nigel Lawson", "PERSON"), ("House of Commons", "ORG"), ("Lawson", "PERSON")];
+    let ents = [
+        ("Exchequer Nigel Lawson", "PERSON"),
+        ("House of Commons", "ORG"),
+        ("Lawson", "PERSON"),
+    ];
     assert_eq!(
         quotes_of(doc_with_ents(t, &ents)),
-        [q("remains the greatest threat to our economic well-being", Some("Nigel Lawson"))]
+        [q(
+            "remains the greatest threat to our economic well-being",
+            Some("Nigel Lawson")
+        )]
     );
 }
 
@@ -3230,5 +3237,25 @@ fn sentence_adverb_alone_before_a_quotation_continues_the_speaker() {
             q("A kind of no-mistakes mentality", Some("Don Covey")),
             q("everybody is a lot more optimistic.", Some("Don Covey"))
         ]
+    );
+}
+
+#[test]
+fn inverted_cue_after_closing_marks_introduces_the_next_speaker() {
+    // The fragment is too short to be a quotation; its sentence's inverted cue
+    // names who speaks in the next paragraph.
+    let t = "Prices had been so unstable that two years ago Mr. Zaves gave up on long-term forecasts.\n\nAnd consumers “should be comfortable,” adds W. Henson Moore, U.S. deputy secretary of energy.\n\n“I don't see anything on the horizon that could lead to a precipitous rise in the price.”\n\nThe catalyst for all this has been OPEC.";
+    let ents = [
+        ("Zaves", "PERSON"),
+        ("W. Henson Moore", "PERSON"),
+        ("U.S.", "GPE"),
+        ("OPEC", "ORG"),
+    ];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [q(
+            "I don't see anything on the horizon that could lead to a precipitous rise in the price.",
+            Some("W. Henson Moore")
+        )]
     );
 }
