@@ -166,6 +166,15 @@ fn signature(ctx: &Ctx, qi: usize) -> Option<Name> {
     ends.then_some(n)
 }
 
+/// `“What is your most embarrassing moment?” He answers “Do you want a list?”`:
+/// the cue at word `k`, after quotation `qi` that ends its sentence, opens the
+/// next quotation (right before it or its colon), so it is not `qi`'s.
+fn introduces_next(ctx: &Ctx, qi: usize, k: usize) -> bool {
+    let next = ctx.quotes.get(qi + 1).map(|n| n.first);
+    let opens = next == Some(k + 1) || (ctx.words.get(k + 1).is_some_and(|w| w.is(':')) && next == Some(k + 2));
+    opens && ends_sentence(ctx, qi)
+}
+
 /// The quotation's own words end with `.`, `!` or `?`.
 fn ends_sentence(ctx: &Ctx, qi: usize) -> bool {
     let q = &ctx.quotes[qi];
@@ -274,7 +283,7 @@ fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
         // (`“…” that other states are holding out, he said`: a cue word after
         // a determiner is a noun.)
         let cue = k < hi && (is_cue_verb(ctx.lower(k)) || closing_verb(k)) && !is_noun_opener(ctx.lower(k - 1));
-        if !cue {
+        if !cue || introduces_next(ctx, qi, k) {
             return None;
         }
         // `“…,” Arab News quoted Nnamdi Obasi, an analyst`: the one quoted speaks.
@@ -303,6 +312,7 @@ fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
             !ctx.words[k].cap
                 && is_cue_verb(ctx.lower(k))
                 && !(k > i && (is_noun_opener(ctx.lower(k - 1)) || ctx.lower(k - 1) == "to"))
+                && !introduces_next(ctx, qi, k)
         };
         // `“…” family affiliation with legal documents, says Jim O'Donnell`: the
         // clause the quotation begins ends with an inverted cue naming a person.

@@ -3259,3 +3259,17 @@ fn inverted_cue_after_closing_marks_introduces_the_next_speaker() {
         )]
     );
 }
+
+#[test]
+fn cue_opening_the_next_quotation_is_not_the_previous_ones() {
+    // `He answers` introduces the answer; the question is the one Seidel is asked.
+    let t = "On his Weather Channel bio page, Seidel is asked, “What is your most embarrassing moment on the air?”  He answers “Do you want a list?”  Whatever was on that list before now just took a back seat.";
+    let ents = [("Seidel", "PERSON"), ("Weather Channel", "ORG")];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [
+            q("What is your most embarrassing moment on the air?", None),
+            q("Do you want a list?", Some("Seidel"))
+        ]
+    );
+}
