@@ -423,6 +423,16 @@ impl Ctx<'_> {
                     inner: None,
                 });
             }
+            // `The California Republican claims`: a capitalised description of a person
+            // (as read from its start, [`Ctx::np_starting_at`]).
+            if n.hi > n.lo + 1 && article && person_noun(self.low(w)).is_some() {
+                return Some(Np::Nominal {
+                    lo: n.lo - 1,
+                    hi: i + 1,
+                    head: i,
+                    inner: self.inner_name(n.lo, i),
+                });
+            }
             // `the Congressman replied`: a capitalised title alone is a role, not a name.
             let role = (n.hi == n.lo + 1 && n.lo > floor)
                 .then(|| self.title_alone(n.lo - 1))
@@ -608,10 +618,20 @@ impl Ctx<'_> {
                 });
             }
             let inner = self.inner_name(i + 1, run_end);
+            // (`The British prime minister`: a title of several words ends at its last.)
+            let mut head = run_end;
+            while head + 1 < ceil
+                && self.free(head + 1)
+                && self.words[head + 1].is_alpha()
+                && !self.words[head + 1].cap
+                && is_title(self.lower(head + 1))
+            {
+                head += 1;
+            }
             return Some(Np::Nominal {
                 lo: i,
-                hi: run_end + 1,
-                head: run_end,
+                hi: head + 1,
+                head,
                 inner,
             });
         }

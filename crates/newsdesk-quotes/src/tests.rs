@@ -3273,3 +3273,49 @@ fn cue_opening_the_next_quotation_is_not_the_previous_ones() {
         ]
     );
 }
+
+#[test]
+fn description_read_whole_before_an_apposition() {
+    // `The British prime minister, David Cameron,`: the title ends at `minister`,
+    // so the name in the apposition is the subject the next quotation continues.
+    let t = "Haines is the third western hostage to be killed in this fashion by Isis.\n\n“We will not rest,” Haines said in the video.\n\nThe British prime minister, David Cameron, issued a statement denouncing the killing. “This is a despicable and appalling murder of an innocent aid worker.”";
+    let ents = [
+        ("Haines", "PERSON"),
+        ("Isis", "ORG"),
+        ("British", "NORP"),
+        ("David Cameron", "PERSON"),
+    ];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [
+            q("We will not rest,", Some("Haines")),
+            q(
+                "This is a despicable and appalling murder of an innocent aid worker.",
+                Some("David Cameron")
+            )
+        ]
+    );
+}
+
+#[test]
+fn capitalised_description_before_a_cue_is_the_person_named_before() {
+    let t = "WASHINGTON (CBS DC) – Rep. Duncan Hunter, R-Calif., says that at least ten fighters have been apprehended.\n\nThe California Republican claims that “at least ten ISIS fighters have been caught coming across the Mexican border in Texas,” in a conversation with Fox News on Tuesday.";
+    let ents = [
+        ("WASHINGTON", "GPE"),
+        ("CBS DC", "ORG"),
+        ("Duncan Hunter", "PERSON"),
+        ("California", "GPE"),
+        ("Republican", "NORP"),
+        ("ISIS", "ORG"),
+        ("Mexican", "NORP"),
+        ("Texas", "GPE"),
+        ("Fox News", "ORG"),
+    ];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [q(
+            "at least ten ISIS fighters have been caught coming across the Mexican border in Texas,",
+            Some("Duncan Hunter")
+        )]
+    );
+}
