@@ -262,9 +262,13 @@ fn after_phrase(ctx: &Ctx, qi: usize) -> Option<(Option<Np>, (usize, usize))> {
                     .find(|&j| ctx.free(j) && !ctx.words[j].cap && is_cue_verb(ctx.lower(j)))
                     .filter(|_| described)
             };
-            k = match window.clone().find(|&j| ctx.words[j].is(',')) {
-                Some(c) => c + 1,
-                None => unclosed()?,
+            // (`Kim Heung Gwang, the head of North Korea Intellectuals Solidarity (NKIS)
+            // said, Japanese magazine The Diplomat reported`: a comma after the cue is not
+            // the apposition's.)
+            k = match (window.clone().find(|&j| ctx.words[j].is(',')), unclosed()) {
+                (Some(c), Some(cue)) if cue < c && cue > k + 1 => cue,
+                (Some(c), _) => c + 1,
+                (None, cue) => cue?,
             };
             // `John Smith, 45, a farmer from Iowa, who has lived there all his life,
             // said`: up to two more lower-case appositions, each closed by a comma.

@@ -3319,3 +3319,21 @@ fn capitalised_description_before_a_cue_is_the_person_named_before() {
         )]
     );
 }
+
+#[test]
+fn apposition_without_closing_comma_ends_at_its_cue() {
+    // The comma after `said` closes the clause, not the apposition.
+    let t = "\"Some say Hwang Byong So is in charge,\" Kim Heung Gwang, the head of North Korea Intellectuals Solidarity (NKIS) said, Japanese magazine The Diplomat reported.";
+    let ents = [
+        ("Hwang Byong So", "PERSON"),
+        ("Kim Heung Gwang", "PERSON"),
+        ("North Korea Intellectuals Solidarity", "ORG"),
+        ("NKIS", "ORG"),
+        ("Japanese", "NORP"),
+        ("The Diplomat", "ORG"),
+    ];
+    assert_eq!(
+        quotes_of(doc_with_ents(t, &ents)),
+        [q("Some say Hwang Byong So is in charge,", Some("Kim Heung Gwang"))]
+    );
+}
